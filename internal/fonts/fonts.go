@@ -1,0 +1,147 @@
+// Package fonts owns the typeface baocao prints with: Liberation Serif,
+// metric-compatible with Times New Roman (the face ND30 prescribes) and
+// complete for Vietnamese. The four faces are compiled into the program,
+// so nothing is read from disk at run time.
+//
+// Writers that place text themselves (the PDF writer) embed these bytes;
+// writers that leave placement to a word processor (the DOCX writer) name
+// "Times New Roman" and use Width only to size rules such as the line
+// under the Tiêu ngữ.
+package fonts
+
+import (
+	"fmt"
+	"sync"
+
+	"codeberg.org/go-fonts/liberation/liberationserifbold"
+	"codeberg.org/go-fonts/liberation/liberationserifbolditalic"
+	"codeberg.org/go-fonts/liberation/liberationserifitalic"
+	"codeberg.org/go-fonts/liberation/liberationserifregular"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// Face is one of the four styles of the family.
+type Face int
+
+const (
+	Regular Face = iota
+	Bold
+	Italic
+	BoldItalic
+)
+
+// FaceOf picks the face for a bold/italic combination.
+func FaceOf(bold, italic bool) Face {
+	switch {
+	case bold && italic:
+		return BoldItalic
+	case bold:
+		return Bold
+	case italic:
+		return Italic
+	}
+	return Regular
+}
+
+func (f Face) String() string {
+	switch f {
+	case Regular:
+		return "Regular"
+	case Bold:
+		return "Bold"
+	case Italic:
+		return "Italic"
+	case BoldItalic:
+		return "BoldItalic"
+	}
+	return fmt.Sprintf("Face(%d)", int(f))
+}
+
+// TTF is the TrueType file of the face.
+func TTF(f Face) []byte {
+	switch f {
+	case Bold:
+		return liberationserifbold.TTF
+	case Italic:
+		return liberationserifitalic.TTF
+	case BoldItalic:
+		return liberationserifbolditalic.TTF
+	}
+	return liberationserifregular.TTF
+}
+
+// metrics caches advance widths per rune in font units.
+type metrics struct {
+	once  sync.Once
+	err   error
+	font  *sfnt.Font
+	upem  float64
+	mu    sync.Mutex
+	width map[rune]float64 // in units of the em
+	buf   sfnt.Buffer
+}
+
+var faces [4]metrics
+
+func (m *metrics) load(f Face) error {
+	m.once.Do(func() {
+		m.font, m.err = sfnt.Parse(TTF(f))
+		if m.err == nil {
+			m.upem = float64(m.font.UnitsPerEm())
+			m.width = make(map[rune]float64, 256)
+		}
+	})
+	return m.err
+}
+
+// advance is the advance width of r in ems; a rune the font lacks measures
+// as the font's .notdef glyph would, so a width is always defined.
+func (m *metrics) advance(r rune) float64 {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if w, ok := m.width[r]; ok {
+		return w
+	}
+	gi, err := m.font.GlyphIndex(&m.buf, r)
+	if err != nil {
+		gi = 0
+	}
+	adv, err := m.font.GlyphAdvance(&m.buf, gi, fixed.I(int(m.upem)), font.HintingNone)
+	w := 0.0
+	if err == nil {
+		w = float64(adv) / 64 / m.upem
+	}
+	m.width[r] = w
+	return w
+}
+
+// Width is the advance width of s, in points, set in face f at size pt.
+// s should be NFC: the font has no shaping, so a decomposed letter would be
+// measured (and printed) as a base letter plus a separate mark.
+func Width(f Face, size float64, s string) float64 {
+	m := &faces[f&3]
+	if err := m.load(f & 3); err != nil {
+		// The faces are compiled in and were parsed by the tests; a parse
+		// failure here means a corrupt build, not a user error.
+		panic("fonts: embedded face " + f.String() + " does not parse: " + err.Error())
+	}
+	w := 0.0
+	for _, r := range s {
+		w += m.advance(r)
+	}
+	return w * size
+}
+
+// Has reports whether face f has a glyph for r.
+func Has(f Face, r rune) bool {
+	m := &faces[f&3]
+	if m.load(f&3) != nil {
+		return false
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	gi, err := m.font.GlyphIndex(&m.buf, r)
+	return err == nil && gi != 0
+}
