@@ -1,0 +1,174 @@
+// Package build runs the pipeline for one report: workbook → dataset →
+// template → document model → writers, and puts the files in place
+// atomically. It is the only package that touches output files; the
+// command line (cmd/baocao) only parses arguments and prints.
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+	"gopkg.in/yaml.v3"
+
+	"baocao/internal/dataset"
+	"baocao/internal/docmodel"
+	"baocao/internal/render/docx"
+	"baocao/internal/render/pdf"
+	"baocao/internal/report"
+	"baocao/internal/tmpl"
+	"baocao/internal/xlsxdata"
+)
+
+// Job is one report to build.
+type Job struct {
+	Name     string         // output file name without extension
+	Template *tmpl.Template // loaded template
+	Data     *dataset.Dataset
+	OutDir   string
+}
+
+// Result says what a job wrote.
+type Result struct {
+	Files    []string
+	Warnings []error
+}
+
+// A Writer renders a document into one output format.
+type Writer struct {
+	Ext   string
+	Write func(io.Writer, *docmodel.Document) error
+}
+
+// Writers are the output formats of a build, in the order they are written.
+var Writers = []Writer{
+	{".docx", docx.Write},
+	{".pdf", pdf.Write},
+}
+
+// Document builds the document model of a job without writing anything.
+func (j *Job) Document() (*docmodel.Document, error) {
+	return report.Build(j.Template, j.Data)
+}
+
+// Run builds the document and writes every format. Each file is rendered
+// in memory first and then renamed into place, so a failure leaves the
+// previous files untouched and never a half-written one.
+func (j *Job) Run() (*Result, error) {
+	doc, err := j.Document()
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(j.OutDir, 0o755); err != nil {
+		return nil, fmt.Errorf("output folder: %w", err)
+	}
+	outs := make([][]byte, len(Writers))
+	for i, w := range Writers {
+		var buf bytes.Buffer
+		if err := w.Write(&buf, doc); err != nil {
+			return nil, fmt.Errorf("%s%s: %w", j.Name, w.Ext, err)
+		}
+		outs[i] = buf.Bytes()
+	}
+	res := &Result{Warnings: j.Data.Warnings}
+	for i, w := range Writers {
+		path := filepath.Join(j.OutDir, j.Name+w.Ext)
+		if err := WriteFileAtomic(path, outs[i]); err != nil {
+			return res, err
+		}
+		res.Files = append(res.Files, path)
+	}
+	return res, nil
+}
+
+// WriteFileAtomic writes data to a temporary file beside path, syncs it
+// and renames it over path, so readers see the old file or the new one.
+func WriteFileAtomic(path string, data []byte) error {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	name := tmp.Name()
+	defer os.Remove(name) // no-op after the rename
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Chmod(name, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(name, path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// ReadWorkbook reads a workbook from disk. The file is opened read-only;
+// the reader never saves it.
+func ReadWorkbook(path string) (*dataset.Dataset, error) {
+	return xlsxdata.Read(path)
+}
+
+// Sample is one built-in template paired with its sample workbook.
+type Sample struct {
+	Name     string `yaml:"ten"`
+	Template string `yaml:"mau"`
+	Data     string `yaml:"du_lieu"`
+}
+
+// Samples lists the built-in samples of assets (templates/ and data/).
+func Samples(assets fs.FS) ([]Sample, error) {
+	src, err := fs.ReadFile(assets, "data/samples.yaml")
+	if err != nil {
+		return nil, err
+	}
+	var list []Sample
+	if err := yaml.Unmarshal(src, &list); err != nil {
+		return nil, fmt.Errorf("data/samples.yaml: %w", err)
+	}
+	for i, s := range list {
+		if s.Name == "" || s.Template == "" || s.Data == "" || strings.ContainsAny(s.Name, `/\`) {
+			return nil, fmt.Errorf("data/samples.yaml: entry %d needs ten (a file name), mau and du_lieu", i+1)
+		}
+	}
+	return list, nil
+}
+
+// SampleJob prepares the job of a built-in sample.
+func SampleJob(assets fs.FS, s Sample, outDir string) (*Job, error) {
+	t, err := tmpl.LoadFS(assets, "templates/"+s.Template)
+	if err != nil {
+		return nil, err
+	}
+	path := "data/" + s.Data
+	src, err := fs.ReadFile(assets, path)
+	if err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(src))
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot open as an .xlsx workbook: %w", path, err)
+	}
+	defer f.Close()
+	ds, err := xlsxdata.ReadFile(f, path)
+	if err != nil {
+		return nil, err
+	}
+	return &Job{Name: s.Name, Template: t, Data: ds, OutDir: outDir}, nil
+}

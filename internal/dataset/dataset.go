@@ -1,0 +1,185 @@
+// Package dataset is the typed form of an indicator workbook: document
+// facts (key → value) and indicator trees (field → criterion →
+// sub-criterion with maxima and scores), each value carrying the cell it
+// came from. Templates read a Dataset; readers such as xlsxdata build one.
+// Nothing here knows about spreadsheets' file format or about output formats.
+package dataset
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Loc is where a value came from: file, sheet and cell ("C5").
+type Loc struct {
+	File  string
+	Sheet string
+	Cell  string
+}
+
+func (l Loc) String() string {
+	var b strings.Builder
+	b.WriteString(l.File)
+	if l.Sheet != "" {
+		fmt.Fprintf(&b, ", sheet %q", l.Sheet)
+	}
+	if l.Cell != "" {
+		fmt.Fprintf(&b, ", cell %s", l.Cell)
+	}
+	return b.String()
+}
+
+// Error is a problem with the data at a location.
+type Error struct {
+	Loc Loc
+	Err error
+}
+
+func (e *Error) Error() string { return e.Loc.String() + ": " + e.Err.Error() }
+func (e *Error) Unwrap() error { return e.Err }
+
+// Errorf builds an *Error at loc.
+func Errorf(loc Loc, format string, args ...any) error {
+	return &Error{Loc: loc, Err: fmt.Errorf(format, args...)}
+}
+
+// Kind says what a Value holds.
+type Kind int
+
+const (
+	Empty Kind = iota
+	TextKind
+	NumberKind
+	DateKind
+)
+
+// Value is one cell's content, typed. Text is the NFC text as written (for
+// numbers, the cell's raw digits), so a template can print any value.
+type Value struct {
+	Kind Kind
+	Text string
+	Num  float64
+	Time time.Time
+	Loc  Loc
+	// AsText marks a number or date that was typed as text in the cell.
+	AsText bool
+}
+
+// String is the text of the value; numbers print in their shortest form
+// with a decimal comma so that an unformatted number still reads as
+// Vietnamese, dates as dd/mm/yyyy.
+func (v Value) String() string {
+	switch v.Kind {
+	case NumberKind:
+		return strings.Replace(strconv.FormatFloat(v.Num, 'f', -1, 64), ".", ",", 1)
+	case DateKind:
+		return v.Time.Format("02/01/2006")
+	}
+	return v.Text
+}
+
+// Float is the value as a number, or an error naming the cell.
+func (v Value) Float() (float64, error) {
+	if v.Kind != NumberKind {
+		return 0, Errorf(v.Loc, "expected a number, found %s", v.describe())
+	}
+	return v.Num, nil
+}
+
+// Date is the value as a date, or an error naming the cell.
+func (v Value) Date() (time.Time, error) {
+	if v.Kind != DateKind {
+		return time.Time{}, Errorf(v.Loc, "expected a date, found %s", v.describe())
+	}
+	return v.Time, nil
+}
+
+func (v Value) describe() string {
+	switch v.Kind {
+	case Empty:
+		return "an empty cell"
+	case NumberKind:
+		return "the number " + v.String()
+	case DateKind:
+		return "the date " + v.String()
+	}
+	return strconv.Quote(v.Text)
+}
+
+// Facts is a sheet of key → value pairs.
+type Facts struct {
+	Sheet  string
+	values map[string]Value
+	keys   []string // in sheet order
+}
+
+// NewFacts returns an empty fact sheet.
+func NewFacts(sheet string) *Facts { return &Facts{Sheet: sheet, values: map[string]Value{}} }
+
+// Add records a fact; a key already present is an error naming both cells.
+func (f *Facts) Add(key string, v Value, keyLoc Loc) error {
+	if old, ok := f.values[key]; ok {
+		return Errorf(keyLoc, "key %q is defined twice (first at cell %s)", key, old.Loc.Cell)
+	}
+	f.values[key] = v
+	f.keys = append(f.keys, key)
+	return nil
+}
+
+// Get returns the value for key.
+func (f *Facts) Get(key string) (Value, bool) {
+	v, ok := f.values[key]
+	return v, ok
+}
+
+// Keys lists the keys in sheet order.
+func (f *Facts) Keys() []string { return append([]string(nil), f.keys...) }
+
+// Dataset is everything a template may read.
+type Dataset struct {
+	Source string // the workbook's file name, for messages
+	Facts  *Facts
+	// Trees are indicator trees by sheet name.
+	Trees map[string]*Tree
+	// Warnings are problems that do not stop a build (a parent total that
+	// disagrees with the sum of its children, say).
+	Warnings []error
+}
+
+// Fact looks up a fact, with an error that names the sheet when absent.
+func (d *Dataset) Fact(key string) (Value, error) {
+	if d.Facts == nil {
+		return Value{}, fmt.Errorf("%s has no fact sheet, so fact %q is not available", d.Source, key)
+	}
+	v, ok := d.Facts.Get(key)
+	if !ok {
+		return Value{}, Errorf(Loc{File: d.Source, Sheet: d.Facts.Sheet}, "no fact with key %q", key)
+	}
+	return v, nil
+}
+
+// Tree returns the indicator tree of a sheet; with an empty name, the only
+// tree of the workbook.
+func (d *Dataset) Tree(sheet string) (*Tree, error) {
+	if sheet == "" {
+		if len(d.Trees) == 1 {
+			for _, t := range d.Trees {
+				return t, nil
+			}
+		}
+		names := make([]string, 0, len(d.Trees))
+		for n := range d.Trees {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		return nil, fmt.Errorf("%s has %d indicator sheets (%s); name the one to use", d.Source, len(d.Trees), strings.Join(names, ", "))
+	}
+	t, ok := d.Trees[sheet]
+	if !ok {
+		return nil, fmt.Errorf("%s has no indicator sheet %q", d.Source, sheet)
+	}
+	return t, nil
+}

@@ -1,0 +1,314 @@
+package dataset
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Measure names one of the figures a Node carries.
+type Measure int
+
+const (
+	Max         Measure = iota // điểm tối đa (including the survey part)
+	Survey                     // of Max, the points decided by the sociological survey (ĐTXHH)
+	Score                      // points achieved on the self-assessed part
+	SurveyScore                // points achieved on the survey part (0 until published)
+	numMeasures
+)
+
+var measureNames = [numMeasures]string{"maximum (điểm tối đa)", "survey points (điểm ĐTXHH)", "score (điểm đạt)", "survey score (điểm ĐTXHH đạt)"}
+
+func (m Measure) String() string { return measureNames[m] }
+
+// Quantity is a figure that may be missing. Given marks a figure typed in
+// the workbook, as opposed to one computed from the children.
+type Quantity struct {
+	V     float64
+	Known bool
+	Given bool
+	Loc   Loc // the cell it was typed in, or the node's row when computed
+}
+
+// Node is one line of an indicator tree: a field (lĩnh vực), a criterion
+// (tiêu chí) or a sub-criterion (tiêu chí thành phần).
+type Node struct {
+	Code     string // "1", "7.2", "7.2.1"; "" for the root
+	Name     string
+	Note     string
+	Row      Loc // the row's code cell
+	Parent   *Node
+	Children []*Node
+	q        [numMeasures]Quantity
+}
+
+// Tree is an indicator tree read from one sheet.
+type Tree struct {
+	Sheet string
+	Root  *Node
+	byKey map[string]*Node
+}
+
+// Lookup finds a node by code ("7.2"). Codes compare after trimming a
+// trailing dot, so "1." and "1" are the same; "" is the total.
+func (t *Tree) Lookup(code string) (*Node, error) {
+	if normCode(code) == "" {
+		return t.Root, nil
+	}
+	n, ok := t.byKey[normCode(code)]
+	if !ok {
+		return nil, fmt.Errorf("sheet %q has no indicator with code %q", t.Sheet, code)
+	}
+	return n, nil
+}
+
+func normCode(c string) string { return strings.TrimSuffix(strings.TrimSpace(c), ".") }
+
+// NewTree starts a tree; the root stands for the total row.
+func NewTree(sheet string, file string) *Tree {
+	root := &Node{Name: "Tổng", Row: Loc{File: file, Sheet: sheet}}
+	return &Tree{Sheet: sheet, Root: root, byKey: map[string]*Node{}}
+}
+
+// Add inserts a node under the node whose code is its code less the last
+// component ("7.2.1" under "7.2"); top-level codes go under the root.
+func (t *Tree) Add(n *Node) error {
+	key := normCode(n.Code)
+	if key == "" {
+		return Errorf(n.Row, "empty indicator code")
+	}
+	for _, part := range strings.Split(key, ".") {
+		if _, err := strconv.Atoi(part); err != nil {
+			return Errorf(n.Row, "indicator code %q: expected numbers separated by dots, such as 1, 1.2 or 1.2.3", n.Code)
+		}
+	}
+	if old, ok := t.byKey[key]; ok {
+		return Errorf(n.Row, "indicator code %q is used twice (first at cell %s)", n.Code, old.Row.Cell)
+	}
+	parent := t.Root
+	if i := strings.LastIndexByte(key, '.'); i >= 0 {
+		p, ok := t.byKey[key[:i]]
+		if !ok {
+			return Errorf(n.Row, "indicator %q comes before its parent %q", n.Code, key[:i])
+		}
+		parent = p
+	}
+	n.Code = key
+	n.Parent = parent
+	parent.Children = append(parent.Children, n)
+	t.byKey[key] = n
+	return nil
+}
+
+// Set records a figure typed in the workbook.
+func (n *Node) Set(m Measure, v float64, loc Loc) {
+	n.q[m] = Quantity{V: v, Known: true, Given: true, Loc: loc}
+}
+
+// Get returns a figure as typed or computed.
+func (n *Node) Get(m Measure) Quantity { return n.q[m] }
+
+// Compute fills the figures of every parent from its children and returns
+// warnings for given figures that disagree with their children's sum. A
+// figure is computed when every child knows it; a typed figure is then
+// checked against the sum and kept (the workbook wins, the build warns). A
+// leaf whose maximum is known and survey part is blank has a survey part of
+// 0; a survey-only leaf (survey = maximum) with a blank score has scored 0
+// so far: its result is not yet published.
+func (t *Tree) Compute() []error {
+	var warns []error
+	var walk func(n *Node)
+	walk = func(n *Node) {
+		for _, c := range n.Children {
+			walk(c)
+		}
+		if len(n.Children) == 0 {
+			n.leafDefaults()
+		}
+		for m := Measure(0); m < numMeasures; m++ {
+			if len(n.Children) == 0 {
+				break
+			}
+			sum, all := 0.0, true
+			for _, c := range n.Children {
+				if !c.q[m].Known {
+					all = false
+					break
+				}
+				sum += c.q[m].V
+			}
+			if !all {
+				continue
+			}
+			q := &n.q[m]
+			if q.Given {
+				if !near(q.V, sum) {
+					warns = append(warns, Errorf(q.Loc, "the %s of %s is typed as %s, but its %d children add up to %s; the report uses %s",
+						m, n.label(), fmtNum(q.V), len(n.Children), fmtNum(sum), fmtNum(q.V)))
+				}
+				continue
+			}
+			*q = Quantity{V: sum, Known: true, Loc: n.Row}
+		}
+		if mx, sv, sc := n.q[Max], n.q[Survey], n.q[Score]; mx.Known && sv.Known && sc.Known && sc.V > mx.V-sv.V+1e-9 {
+			warns = append(warns, Errorf(sc.Loc, "the %s %s of %s is more than its self-assessed maximum %s (%s %s less %s %s)",
+				Score, fmtNum(sc.V), n.label(), fmtNum(mx.V-sv.V), Max, fmtNum(mx.V), Survey, fmtNum(sv.V)))
+		}
+	}
+	walk(t.Root)
+	return warns
+}
+
+// leafDefaults fills the blanks of a leaf that have a meaning: a blank
+// survey part is 0 (survey criteria are marked by their survey points), a
+// blank survey score is 0 (not yet published), and a survey-only leaf has
+// no self-assessed score.
+func (n *Node) leafDefaults() {
+	if !n.q[Survey].Known {
+		n.q[Survey] = Quantity{V: 0, Known: true, Loc: n.Row}
+	}
+	if !n.q[SurveyScore].Known {
+		n.q[SurveyScore] = Quantity{V: 0, Known: true, Loc: n.Row}
+	}
+	if n.IsSurvey() && !n.q[Score].Known {
+		n.q[Score] = Quantity{V: 0, Known: true, Loc: n.Row}
+	}
+}
+
+// IsSurvey reports whether the whole node is decided by the survey.
+func (n *Node) IsSurvey() bool {
+	mx, sv := n.q[Max], n.q[Survey]
+	return mx.Known && sv.Known && sv.V > 0 && near(mx.V, sv.V)
+}
+
+func (n *Node) label() string {
+	if n.Code == "" {
+		return "the total"
+	}
+	return fmt.Sprintf("indicator %s (%s)", n.Code, n.Name)
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9*math.Max(1, math.Abs(a)) }
+
+func fmtNum(v float64) string {
+	return strings.Replace(strconv.FormatFloat(v, 'g', 12, 64), ".", ",", 1)
+}
+
+func (n *Node) value(m Measure) (float64, error) {
+	q := n.q[m]
+	if !q.Known {
+		return 0, Errorf(n.Row, "%s of %s is not in the workbook and cannot be computed from its children", m, n.label())
+	}
+	return q.V, nil
+}
+
+// The methods below are what templates call: {{ (node "7.2").Score }}.
+
+// Max is the maximum points, survey part included.
+func (n *Node) Max() (float64, error) { return n.value(Max) }
+
+// Survey is the survey (ĐTXHH) part of the maximum.
+func (n *Node) Survey() (float64, error) { return n.value(Survey) }
+
+// SelfMax is the self-assessed part of the maximum: Max − Survey.
+func (n *Node) SelfMax() (float64, error) {
+	mx, err := n.value(Max)
+	if err != nil {
+		return 0, err
+	}
+	sv, err := n.value(Survey)
+	if err != nil {
+		return 0, err
+	}
+	return mx - sv, nil
+}
+
+// Score is the self-assessed points achieved.
+func (n *Node) Score() (float64, error) { return n.value(Score) }
+
+// SurveyScore is the survey points achieved so far.
+func (n *Node) SurveyScore() (float64, error) { return n.value(SurveyScore) }
+
+// Total is Score + SurveyScore.
+func (n *Node) Total() (float64, error) {
+	a, err := n.value(Score)
+	if err != nil {
+		return 0, err
+	}
+	b, err := n.value(SurveyScore)
+	if err != nil {
+		return 0, err
+	}
+	return a + b, nil
+}
+
+// Lost is the self-assessed points not achieved: SelfMax − Score.
+func (n *Node) Lost() (float64, error) {
+	sm, err := n.SelfMax()
+	if err != nil {
+		return 0, err
+	}
+	sc, err := n.value(Score)
+	if err != nil {
+		return 0, err
+	}
+	return sm - sc, nil
+}
+
+// Full reports whether the node achieved its whole self-assessed maximum.
+func (n *Node) Full() (bool, error) {
+	l, err := n.Lost()
+	if err != nil {
+		return false, err
+	}
+	return l < 1e-9, nil
+}
+
+// Number is the last component of the code: 3 for "7.3".
+func (n *Node) Number() int {
+	i := strings.LastIndexByte(n.Code, '.')
+	v, _ := strconv.Atoi(n.Code[i+1:])
+	return v
+}
+
+// Assessed lists the children that are not survey-only.
+func (n *Node) Assessed() []*Node {
+	var out []*Node
+	for _, c := range n.Children {
+		if !c.IsSurvey() {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Incomplete lists the children that did not achieve their whole
+// self-assessed maximum, for "nội dung còn hạn chế" sentences.
+func (n *Node) Incomplete() ([]*Node, error) {
+	var out []*Node
+	for _, c := range n.Children {
+		full, err := c.Full()
+		if err != nil {
+			return nil, err
+		}
+		if !full {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// SurveyItems lists the children that are survey-only.
+func (n *Node) SurveyItems() []*Node {
+	var out []*Node
+	for _, c := range n.Children {
+		if c.IsSurvey() {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// String is the node's name, so {{ $node }} prints it.
+func (n *Node) String() string { return n.Name }

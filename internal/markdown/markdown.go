@@ -1,0 +1,467 @@
+// Package markdown reads the body of a filled template (CommonMark with
+// footnotes and pipe tables, parsed by goldmark) into document-model
+// blocks, numbering headings in the style of Vietnamese reports.
+//
+// The mapping: a heading of level n takes the numbering style of level n
+// (Phần thứ nhất, I., 1., 1.1., a)…) and restarts the counters below it,
+// so a section that a template leaves out never leaves a gap; "- " and
+// "+ " list items become the dash and plus paragraphs of administrative
+// prose; ordered list items become paragraphs that start "1.", "2.";
+// *emphasis* is italic, **strong** bold, ^text^ is not special; [^id]
+// references become real footnotes, numbered in order of reference.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	gast "github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"baocao/internal/docmodel"
+	"baocao/internal/vnfmt"
+)
+
+// Style is a heading numbering style (the danh_so values of templates).
+type Style string
+
+const (
+	StylePart      Style = "phan"       // Phần thứ nhất
+	StylePartRoman Style = "phan-la-ma" // Phần I
+	StyleRoman     Style = "la-ma"      // I.
+	StyleArabic    Style = "so"         // 1.
+	StyleDotted    Style = "so-cap"     // 1.1. (the number of the level above, a dot, its own)
+	StyleAlpha     Style = "chu"        // a)
+	StyleNone      Style = "khong"      // no number; the heading text is printed as written
+)
+
+// DefaultStyles number # as I., ## as 1., ### as 1.1., #### as a).
+var DefaultStyles = []Style{StyleRoman, StyleArabic, StyleDotted, StyleAlpha}
+
+// Options configure Read.
+type Options struct {
+	Styles []Style // per heading level; missing levels are unnumbered
+	// File and FirstLine place messages: line 1 of the Markdown is line
+	// FirstLine of File.
+	File      string
+	FirstLine int
+}
+
+// Result is the body of a document.
+type Result struct {
+	Blocks    []docmodel.Block
+	Footnotes []docmodel.Footnote
+}
+
+// Read converts Markdown to blocks and footnotes.
+func Read(src []byte, opt Options) (*Result, error) {
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Footnote),
+		goldmark.WithParserOptions(parser.WithAttribute()),
+	)
+	doc := md.Parser().Parse(text.NewReader(src))
+	r := &reader{src: src, opt: opt, counters: make([]int, 7), notes: map[int]*docmodel.Footnote{}}
+	if r.opt.FirstLine == 0 {
+		r.opt.FirstLine = 1
+	}
+	var blocks []docmodel.Block
+	var noteList gast.Node
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if n.Kind() == east.KindFootnoteList {
+			noteList = n
+			continue
+		}
+		bs, err := r.block(n)
+		if err != nil {
+			return nil, err
+		}
+		blocks = append(blocks, bs...)
+	}
+	res := &Result{Blocks: blocks}
+	if noteList != nil {
+		for n := noteList.FirstChild(); n != nil; n = n.NextSibling() {
+			fn := n.(*east.Footnote)
+			if _, used := r.notes[fn.Index]; !used {
+				return nil, r.errorf(n, "footnote [^%s] is defined but never referenced", fn.Ref)
+			}
+			paras, err := r.noteBody(fn)
+			if err != nil {
+				return nil, err
+			}
+			r.notes[fn.Index].Content = paras
+		}
+	}
+	for i := 1; i <= len(r.notes); i++ {
+		fn, ok := r.notes[i]
+		if !ok || fn.Content == nil {
+			return nil, fmt.Errorf("%s: footnote %d is referenced but has no text", opt.File, i)
+		}
+		res.Footnotes = append(res.Footnotes, *fn)
+	}
+	return res, nil
+}
+
+type reader struct {
+	src      []byte
+	opt      Options
+	counters []int // per heading level, 1-based index
+	labels   []string
+	notes    map[int]*docmodel.Footnote
+}
+
+// line is the file line of a node, for messages.
+func (r *reader) line(n gast.Node) int {
+	for ; n != nil; n = n.Parent() {
+		if n.Type() == gast.TypeBlock && n.Lines().Len() > 0 {
+			start := n.Lines().At(0).Start
+			return r.opt.FirstLine + bytes.Count(r.src[:start], []byte("\n"))
+		}
+		if c := n.FirstChild(); c != nil && c.Type() == gast.TypeBlock && n != c {
+			if l := r.line(c); l > 0 {
+				return l
+			}
+		}
+	}
+	return r.opt.FirstLine
+}
+
+func (r *reader) errorf(n gast.Node, format string, args ...any) error {
+	return fmt.Errorf("%s:%d: %s", r.opt.File, r.line(n), fmt.Sprintf(format, args...))
+}
+
+func (r *reader) block(n gast.Node) ([]docmodel.Block, error) {
+	switch v := n.(type) {
+	case *gast.Heading:
+		h, err := r.heading(v)
+		if err != nil {
+			return nil, err
+		}
+		return []docmodel.Block{h}, nil
+	case *gast.Paragraph, *gast.TextBlock:
+		in, err := r.inlines(n)
+		if err != nil {
+			return nil, err
+		}
+		return []docmodel.Block{&docmodel.Paragraph{Style: docmodel.BodyText, Content: in}}, nil
+	case *gast.List:
+		return r.list(v)
+	case *east.Table:
+		t, err := r.table(v)
+		if err != nil {
+			return nil, err
+		}
+		return []docmodel.Block{t}, nil
+	case *gast.ThematicBreak:
+		return nil, nil
+	case *gast.HTMLBlock:
+		return nil, r.errorf(n, "raw HTML is not supported in a report; use Markdown")
+	case *gast.Blockquote:
+		return nil, r.errorf(n, "block quotes (lines starting with \">\") are not supported in a report")
+	case *gast.FencedCodeBlock, *gast.CodeBlock:
+		return nil, r.errorf(n, "code blocks are not supported in a report (an indented line of 4 spaces starts one)")
+	}
+	return nil, r.errorf(n, "unsupported Markdown element %s", n.Kind())
+}
+
+func (r *reader) style(level int) Style {
+	if level-1 < len(r.opt.Styles) {
+		return r.opt.Styles[level-1]
+	}
+	return StyleNone
+}
+
+func kindOf(s Style, level int) docmodel.HeadingKind {
+	switch s {
+	case StylePart, StylePartRoman:
+		return docmodel.KindPart
+	case StyleRoman:
+		return docmodel.KindSection
+	case StyleArabic:
+		return docmodel.KindClause
+	case StyleDotted:
+		return docmodel.KindSubClause
+	case StyleAlpha:
+		return docmodel.KindPoint
+	}
+	return docmodel.KindMinor
+}
+
+func (r *reader) heading(h *gast.Heading) (*docmodel.Heading, error) {
+	lvl := h.Level
+	st := r.style(lvl)
+	numbered := st != StyleNone
+	if v, ok := h.AttributeString("class"); ok {
+		for _, c := range strings.Fields(string(asBytes(v))) {
+			if c == "khong-so" {
+				numbered = false
+			}
+		}
+	}
+	label := ""
+	if numbered {
+		r.counters[lvl]++
+		label = r.label(st, lvl)
+	}
+	for i := lvl + 1; i < len(r.counters); i++ {
+		r.counters[i] = 0
+	}
+	for len(r.labels) <= lvl {
+		r.labels = append(r.labels, "")
+	}
+	r.labels[lvl] = strings.TrimSuffix(label, ".")
+	in, err := r.inlines(h)
+	if err != nil {
+		return nil, err
+	}
+	return &docmodel.Heading{Kind: kindOf(st, lvl), Level: lvl, Label: label, Content: in}, nil
+}
+
+func asBytes(v any) []byte {
+	switch b := v.(type) {
+	case []byte:
+		return b
+	case string:
+		return []byte(b)
+	}
+	return nil
+}
+
+func (r *reader) label(st Style, lvl int) string {
+	n := r.counters[lvl]
+	switch st {
+	case StylePart:
+		return "Phần thứ " + vnfmt.Ordinal(n)
+	case StylePartRoman:
+		return "Phần " + vnfmt.Roman(n)
+	case StyleRoman:
+		return vnfmt.Roman(n) + "."
+	case StyleArabic:
+		return strconv.Itoa(n) + "."
+	case StyleDotted:
+		parent := ""
+		if lvl-1 < len(r.labels) {
+			parent = r.labels[lvl-1]
+		}
+		if parent == "" {
+			return strconv.Itoa(n) + "."
+		}
+		return parent + "." + strconv.Itoa(n) + "."
+	case StyleAlpha:
+		return vnfmt.Alpha(n) + ")"
+	}
+	return ""
+}
+
+func (r *reader) list(l *gast.List) ([]docmodel.Block, error) {
+	var out []docmodel.Block
+	i := l.Start
+	for item := l.FirstChild(); item != nil; item = item.NextSibling() {
+		marker := string(l.Marker)
+		if l.IsOrdered() {
+			marker = strconv.Itoa(i) + string(l.Marker)
+			i++
+		} else if l.Marker == '*' {
+			marker = "-"
+		}
+		first := true
+		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+			bs, err := r.block(c)
+			if err != nil {
+				return nil, err
+			}
+			for _, b := range bs {
+				if p, ok := b.(*docmodel.Paragraph); ok && first {
+					p.Marker = marker
+				}
+				first = false
+				out = append(out, b)
+			}
+		}
+	}
+	return out, nil
+}
+
+func (r *reader) table(t *east.Table) (*docmodel.Table, error) {
+	tab := &docmodel.Table{Borders: true}
+	for _, a := range t.Alignments {
+		al := docmodel.AlignDefault
+		switch a {
+		case east.AlignLeft:
+			al = docmodel.AlignLeft
+		case east.AlignCenter:
+			al = docmodel.AlignCenter
+		case east.AlignRight:
+			al = docmodel.AlignRight
+		}
+		tab.Columns = append(tab.Columns, docmodel.Column{Width: 1, Align: al})
+	}
+	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells []docmodel.Cell
+		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+			in, err := r.inlines(c)
+			if err != nil {
+				return nil, err
+			}
+			cells = append(cells, docmodel.Cell{Content: []*docmodel.Paragraph{{Style: docmodel.Flush, Content: in}}})
+		}
+		for len(cells) < len(tab.Columns) {
+			cells = append(cells, docmodel.Cell{})
+		}
+		if row.Kind() == east.KindTableHeader {
+			tab.HeaderRows++
+			for i := range cells {
+				cells[i].Bold = true
+				cells[i].Align = docmodel.AlignCenter
+			}
+		}
+		tab.Rows = append(tab.Rows, docmodel.Row{Cells: cells})
+	}
+	return tab, nil
+}
+
+func (r *reader) noteBody(fn *east.Footnote) ([]*docmodel.Paragraph, error) {
+	var out []*docmodel.Paragraph
+	for c := fn.FirstChild(); c != nil; c = c.NextSibling() {
+		bs, err := r.block(c)
+		if err != nil {
+			return nil, err
+		}
+		for _, b := range bs {
+			p, ok := b.(*docmodel.Paragraph)
+			if !ok {
+				return nil, r.errorf(c, "a footnote may hold only paragraphs")
+			}
+			p.Style = docmodel.Flush
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		return nil, r.errorf(fn, "footnote [^%s] is empty", fn.Ref)
+	}
+	return out, nil
+}
+
+type style struct{ bold, italic bool }
+
+func (r *reader) inlines(n gast.Node) ([]docmodel.Inline, error) {
+	var out []docmodel.Inline
+	err := r.walkInline(n, style{}, &out)
+	return merge(trimSpace(out)), err
+}
+
+func (r *reader) walkInline(n gast.Node, st style, out *[]docmodel.Inline) error {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch v := c.(type) {
+		case *gast.Text:
+			*out = append(*out, docmodel.Text{Text: string(v.Segment.Value(r.src)), Bold: st.bold, Italic: st.italic})
+			if v.HardLineBreak() {
+				*out = append(*out, docmodel.LineBreak{})
+			} else if v.SoftLineBreak() {
+				*out = append(*out, docmodel.Text{Text: " ", Bold: st.bold, Italic: st.italic})
+			}
+		case *gast.String:
+			*out = append(*out, docmodel.Text{Text: string(v.Value), Bold: st.bold, Italic: st.italic})
+		case *gast.Emphasis:
+			s := st
+			if v.Level >= 2 {
+				s.bold = true
+			} else {
+				s.italic = true
+			}
+			if err := r.walkInline(v, s, out); err != nil {
+				return err
+			}
+		case *gast.CodeSpan:
+			var b strings.Builder
+			for t := v.FirstChild(); t != nil; t = t.NextSibling() {
+				if tx, ok := t.(*gast.Text); ok {
+					b.Write(tx.Segment.Value(r.src))
+				}
+			}
+			*out = append(*out, docmodel.Text{Text: b.String(), Bold: st.bold, Italic: st.italic})
+		case *gast.Link, *gast.AutoLink:
+			if err := r.walkInline(v, st, out); err != nil {
+				return err
+			}
+			if al, ok := v.(*gast.AutoLink); ok {
+				*out = append(*out, docmodel.Text{Text: string(al.Label(r.src)), Bold: st.bold, Italic: st.italic})
+			}
+		case *east.FootnoteLink:
+			if _, dup := r.notes[v.Index]; dup {
+				return r.errorf(n, "footnote %d is referenced twice; a Word footnote has one reference, so give the second place its own note", v.Index)
+			}
+			r.notes[v.Index] = &docmodel.Footnote{Number: v.Index}
+			*out = append(*out, docmodel.FootnoteRef{Number: v.Index})
+		case *gast.RawHTML:
+			raw := strings.ToLower(strings.TrimSpace(string(v.Segments.Value(r.src))))
+			if raw == "<br>" || raw == "<br/>" || raw == "<br />" {
+				*out = append(*out, docmodel.LineBreak{})
+				continue
+			}
+			return r.errorf(n, "raw HTML %q is not supported in a report", raw)
+		case *gast.Image:
+			return r.errorf(n, "images are not supported in a report yet")
+		default:
+			if err := r.walkInline(v, st, out); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// merge joins neighbouring text runs of the same style, so writers see one
+// run per style change.
+func merge(in []docmodel.Inline) []docmodel.Inline {
+	var out []docmodel.Inline
+	for _, x := range in {
+		t, ok := x.(docmodel.Text)
+		if ok && t.Text == "" {
+			continue
+		}
+		if ok && len(out) > 0 {
+			if p, ok := out[len(out)-1].(docmodel.Text); ok && p.Bold == t.Bold && p.Italic == t.Italic && p.Superscript == t.Superscript {
+				p.Text += t.Text
+				out[len(out)-1] = p
+				continue
+			}
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+// trimSpace removes leading and trailing spaces of a paragraph.
+func trimSpace(in []docmodel.Inline) []docmodel.Inline {
+	for len(in) > 0 {
+		t, ok := in[0].(docmodel.Text)
+		if !ok {
+			break
+		}
+		t.Text = strings.TrimLeft(t.Text, " \t")
+		if t.Text != "" {
+			in[0] = t
+			break
+		}
+		in = in[1:]
+	}
+	for len(in) > 0 {
+		t, ok := in[len(in)-1].(docmodel.Text)
+		if !ok {
+			break
+		}
+		t.Text = strings.TrimRight(t.Text, " \t")
+		if t.Text != "" {
+			in[len(in)-1] = t
+			break
+		}
+		in = in[:len(in)-1]
+	}
+	return in
+}

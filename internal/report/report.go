@@ -1,0 +1,193 @@
+// Package report turns a template and a dataset into a document model: it
+// fills the template (package tmpl), reads the Markdown body (package
+// markdown) and sets the header, title, closing block and page from the
+// front matter, applying the ND30 conventions that are rules rather than
+// taste: upper-case agency names, "Số: 05/…" with a leading zero, the date
+// line "Sa Đéc, ngày 09 tháng 10 năm 2024", and a Nơi nhận list whose
+// lines start "- " and end ";" but the last, which ends ".".
+package report
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"baocao/internal/dataset"
+	"baocao/internal/docmodel"
+	"baocao/internal/markdown"
+	"baocao/internal/tmpl"
+	"baocao/internal/vnfmt"
+)
+
+// Build fills t from ds and returns the document.
+func Build(t *tmpl.Template, ds *dataset.Dataset) (*docmodel.Document, error) {
+	res, err := t.Execute(ds)
+	if err != nil {
+		return nil, err
+	}
+	return Assemble(res)
+}
+
+// Assemble builds the document from a filled template.
+func Assemble(res *tmpl.Result) (*docmodel.Document, error) {
+	f := res.Front
+	errorf := func(format string, args ...any) error {
+		return fmt.Errorf("%s: front matter: %s", res.Path, fmt.Sprintf(format, args...))
+	}
+	date, ok := vnfmt.ParseDate(f.Ngay)
+	if !ok {
+		return nil, errorf("ngay %q: expected a date such as 09/10/2024", f.Ngay)
+	}
+	date = time.Date(date.Year(), date.Month(), date.Day(), 0, 0, 0, 0, time.UTC)
+
+	page := docmodel.DefaultPage()
+	if f.CoChu == "12/13/13" {
+		page.Sizes = docmodel.Profile12
+	}
+	for _, m := range []struct {
+		v        float64
+		dst      *docmodel.Length
+		name     string
+		min, max float64
+	}{
+		{f.Trang.LeTren, &page.MarginTop, "le_tren", 20, 25},
+		{f.Trang.LeDuoi, &page.MarginBottom, "le_duoi", 20, 25},
+		{f.Trang.LeTrai, &page.MarginLeft, "le_trai", 30, 35},
+		{f.Trang.LePhai, &page.MarginRight, "le_phai", 15, 20},
+	} {
+		if m.v == 0 {
+			continue
+		}
+		if m.v < m.min || m.v > m.max {
+			return nil, errorf("trang.%s %v mm: ND30 allows %v to %v mm", m.name, m.v, m.min, m.max)
+		}
+		*m.dst = docmodel.MM(m.v)
+	}
+	if f.Trang.GianDong != 0 {
+		page.LineSpacing = f.Trang.GianDong
+	}
+
+	number, err := docNumber(f.So, f.KyHieu)
+	if err != nil {
+		return nil, errorf("%v", err)
+	}
+	styles := markdown.DefaultStyles
+	if len(f.DanhSo) > 0 {
+		styles = make([]markdown.Style, len(f.DanhSo))
+		for i, s := range f.DanhSo {
+			styles[i] = markdown.Style(s)
+		}
+	}
+	body, err := markdown.Read(res.Markdown, markdown.Options{Styles: styles, File: res.Path, FirstLine: res.BodyLine})
+	if err != nil {
+		return nil, err
+	}
+
+	d := &docmodel.Document{
+		Page: page,
+		Header: docmodel.Header{
+			ParentAgency: upperAll(f.CoQuanChuQuan),
+			Agency:       upperAll(f.CoQuan),
+			Number:       number,
+			QuocHieu:     orDefault(f.QuocHieu, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+			TieuNgu:      orDefault(f.TieuNgu, "Độc lập - Tự do - Hạnh phúc"),
+			PlaceDate:    strings.TrimSpace(f.DiaDanh) + ", " + vnfmt.Date(date),
+		},
+		Title:     docmodel.Title{Kind: vnfmt.Upper(strings.TrimSpace(f.TenLoai)), Summary: trimAll(f.TrichYeu)},
+		KinhGui:   trimAll(f.KinhGui),
+		Body:      body.Blocks,
+		Footnotes: body.Footnotes,
+		Closing: docmodel.Closing{
+			Recipients: recipients(f.NoiNhan),
+			Signature:  signature(f.Ky),
+		},
+	}
+	d.Meta = docmodel.Meta{
+		Title:    strings.Join(d.Title.Summary, " "),
+		Author:   strings.Join(trimAll(f.CoQuan), " "),
+		Subject:  strings.TrimSpace(vnfmt.Capitalize(vnfmt.Lower(d.Title.Kind)) + " số " + strings.TrimPrefix(number, "Số: ")),
+		Date:     date,
+		Language: "vi-VN",
+	}
+	if len(d.Body) == 0 {
+		return nil, fmt.Errorf("%s: the report body is empty", res.Path)
+	}
+	return d, nil
+}
+
+// docNumber writes "Số: 371/BC-UBND"; numbers under 10 take a leading zero
+// (ND30 Phụ lục I, Mục II.3). A number left blank for the văn thư to fill
+// in when the document is registered prints as "Số:      /BC-UBND".
+func docNumber(so, kyHieu string) (string, error) {
+	so, kyHieu = strings.TrimSpace(so), strings.TrimSpace(kyHieu)
+	if strings.ContainsAny(kyHieu, " /") {
+		return "", fmt.Errorf("ky_hieu %q: expected groups joined by \"-\" with no spaces or \"/\", such as BC-UBND", kyHieu)
+	}
+	if so == "" || so == "-" {
+		return "Số:      /" + kyHieu, nil
+	}
+	n := 0
+	if _, err := fmt.Sscanf(so, "%d", &n); err != nil || fmt.Sprint(n) != strings.TrimLeft(so, "0") && so != "0" {
+		return "", fmt.Errorf("so %q: expected a whole number", so)
+	}
+	if n <= 0 {
+		return "", fmt.Errorf("so %q: expected a number from 1", so)
+	}
+	return fmt.Sprintf("Số: %02d/%s", n, kyHieu), nil
+}
+
+func recipients(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		l = strings.TrimPrefix(l, "-")
+		l = strings.TrimRight(strings.TrimSpace(l), ";.")
+		if l != "" {
+			out = append(out, "- "+l)
+		}
+	}
+	for i := range out {
+		if i == len(out)-1 {
+			out[i] += "."
+		} else {
+			out[i] += ";"
+		}
+	}
+	return out
+}
+
+func signature(k tmpl.Ky) docmodel.Signature {
+	var s docmodel.Signature
+	for _, l := range []string{k.QuyenHan, k.ChucVu} {
+		if l = strings.TrimSpace(l); l != "" {
+			s.Lines = append(s.Lines, vnfmt.Upper(l))
+		}
+	}
+	s.Name = strings.TrimSpace(k.HoTen)
+	return s
+}
+
+func upperAll(in []string) []string {
+	out := trimAll(in)
+	for i := range out {
+		out[i] = vnfmt.Upper(out[i])
+	}
+	return out
+}
+
+func trimAll(in []string) []string {
+	var out []string
+	for _, s := range in {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func orDefault(s, def string) string {
+	if s = strings.TrimSpace(s); s != "" {
+		return s
+	}
+	return def
+}

@@ -1,0 +1,60 @@
+package samples
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"baocao/internal/xlsxdata"
+)
+
+var update = flag.Bool("update", false, "rewrite the sample workbooks under data/")
+
+// All lists the samples and their files under data/.
+var all = []struct {
+	file string
+	wb   func() *Workbook
+}{
+	{"sa-dec-2024.xlsx", SaDec2024},
+}
+
+// TestSamplesUpToDate keeps data/*.xlsx equal to what the code here
+// writes, so a figure changed in code reaches the sample, and a sample
+// edited by hand is noticed.
+func TestSamplesUpToDate(t *testing.T) {
+	for _, s := range all {
+		t.Run(s.file, func(t *testing.T) {
+			f, err := s.wb().File()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := f.Write(&buf); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("..", "..", "data", s.file)
+			if *update {
+				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			old, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./internal/samples -update)", err)
+			}
+			if !bytes.Equal(old, buf.Bytes()) {
+				t.Errorf("%s differs from what SaDec2024 writes; run go test ./internal/samples -update", path)
+			}
+			// And it reads back.
+			ds, err := xlsxdata.Read(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ds.Facts == nil || len(ds.Trees) != 1 {
+				t.Fatalf("read back: facts %v, %d trees", ds.Facts != nil, len(ds.Trees))
+			}
+		})
+	}
+}

@@ -1,0 +1,111 @@
+package tmpl
+
+import (
+	"fmt"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Front is the front matter of report.md after execution. Keys are the
+// Vietnamese names a secretariat member reads, without diacritics.
+type Front struct {
+	// CoChu is the size profile: "13/14/14" (default) or "12/13/13".
+	CoChu string `yaml:"co_chu"`
+	// CoQuanChuQuan are the lines of the parent agency, if any.
+	CoQuanChuQuan []string `yaml:"co_quan_chu_quan"`
+	// CoQuan are the lines of the issuing agency ("ỦY BAN NHÂN DÂN",
+	// "THÀNH PHỐ SA ĐÉC"); printed in upper case.
+	CoQuan []string `yaml:"co_quan"`
+	// So is the document number (371), KyHieu its symbol ("BC-UBND").
+	So     string `yaml:"so"`
+	KyHieu string `yaml:"ky_hieu"`
+	// DiaDanh is the place name, Ngay the date (dd/mm/yyyy or yyyy-mm-dd).
+	DiaDanh string `yaml:"dia_danh"`
+	Ngay    string `yaml:"ngay"`
+	// QuocHieu and TieuNgu override the national motto lines; rarely set.
+	QuocHieu string `yaml:"quoc_hieu"`
+	TieuNgu  string `yaml:"tieu_ngu"`
+	// TenLoai is the document type ("BÁO CÁO"); TrichYeu the summary lines.
+	TenLoai  string   `yaml:"ten_loai"`
+	TrichYeu []string `yaml:"trich_yeu"`
+	KinhGui  []string `yaml:"kinh_gui"`
+	// NoiNhan lists the recipients, one per entry, without the leading
+	// "- " and the final ";" (they are added), the last being "Lưu: VT, …".
+	NoiNhan []string `yaml:"noi_nhan"`
+	Ky      Ky       `yaml:"ky"`
+	// DanhSo is the numbering style of each Markdown heading level (#, ##,
+	// …): phan, phan-la-ma, la-ma, so, so-cap, chu, khong.
+	DanhSo []string `yaml:"danh_so"`
+	// Trang overrides the page margins, in millimetres.
+	Trang Trang `yaml:"trang"`
+	// Ten is the output file name without extension (default: the folder name).
+	Ten string `yaml:"ten"`
+}
+
+// Ky is the signature block.
+type Ky struct {
+	QuyenHan string `yaml:"quyen_han"` // "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"
+	ChucVu   string `yaml:"chuc_vu"`   // "CHỦ TỊCH", "PHÓ CHỦ TỊCH"
+	HoTen    string `yaml:"ho_ten"`
+}
+
+// Trang holds page margins in millimetres; zero keeps the default.
+type Trang struct {
+	LeTren   float64 `yaml:"le_tren"`
+	LeDuoi   float64 `yaml:"le_duoi"`
+	LeTrai   float64 `yaml:"le_trai"`
+	LePhai   float64 `yaml:"le_phai"`
+	GianDong float64 `yaml:"gian_dong"` // line spacing, 1 to 1.5
+}
+
+// NumberingStyles are the accepted danh_so values.
+var NumberingStyles = []string{"phan", "phan-la-ma", "la-ma", "so", "so-cap", "chu", "khong"}
+
+// check validates values and ranges, pointing at the front-matter line.
+func (f *Front) check(root *yaml.Node, path string, offset int) error {
+	line := func(key string) int {
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			if root.Content[i].Value == key {
+				return root.Content[i].Line + offset
+			}
+		}
+		return offset + 1
+	}
+	known := map[string]bool{}
+	for _, k := range []string{"co_chu", "co_quan_chu_quan", "co_quan", "so", "ky_hieu", "dia_danh", "ngay", "quoc_hieu",
+		"tieu_ngu", "ten_loai", "trich_yeu", "kinh_gui", "noi_nhan", "ky", "danh_so", "trang", "ten"} {
+		known[k] = true
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if k := root.Content[i]; !known[k.Value] {
+			return fmt.Errorf("%s:%d: unknown front-matter key %q", path, k.Line+offset, k.Value)
+		}
+	}
+	switch f.CoChu {
+	case "", "13/14/14", "12/13/13":
+	default:
+		return fmt.Errorf("%s:%d: co_chu %q: expected 13/14/14 or 12/13/13 (ND30 Phụ lục I, Mục V)", path, line("co_chu"), f.CoChu)
+	}
+	for _, req := range []struct{ key, val string }{{"ten_loai", f.TenLoai}, {"so", f.So}, {"ky_hieu", f.KyHieu}, {"dia_danh", f.DiaDanh}, {"ngay", f.Ngay}} {
+		if strings.TrimSpace(req.val) == "" {
+			return fmt.Errorf("%s:%d: front matter needs %s", path, line(req.key), req.key)
+		}
+	}
+	if len(f.CoQuan) == 0 {
+		return fmt.Errorf("%s:%d: front matter needs co_quan (the issuing agency, one or more lines)", path, line("co_quan"))
+	}
+	for _, s := range f.DanhSo {
+		ok := false
+		for _, n := range NumberingStyles {
+			ok = ok || s == n
+		}
+		if !ok {
+			return fmt.Errorf("%s:%d: danh_so %q: expected one of %s", path, line("danh_so"), s, strings.Join(NumberingStyles, ", "))
+		}
+	}
+	if g := f.Trang.GianDong; g != 0 && (g < 1 || g > 1.5) {
+		return fmt.Errorf("%s:%d: trang.gian_dong %v: ND30 allows single (1) to 1.5 line spacing", path, line("trang"), g)
+	}
+	return nil
+}

@@ -1,0 +1,437 @@
+// Package xlsxdata reads an indicator workbook (.xlsx) into a
+// dataset.Dataset. It recognises each sheet by its header row:
+//
+//   - a fact sheet has the columns "Khóa" and "Giá trị" (key, value);
+//   - an indicator sheet has "Mã", "Nội dung" and "Điểm tối đa", and may
+//     have "Điểm ĐTXHH", "Điểm đạt", "Điểm ĐTXHH đạt" and "Ghi chú".
+//
+// Header names match without regard to case, diacritics or tone-mark
+// placement, so "KHÓA", "Khoá" and "khoa" are the same column. Other
+// sheets are ignored. The reader never writes to the workbook.
+//
+// Cell values: a formula's cached value is used; a formula without one is
+// evaluated with excelize's calculator, and a formula that cannot be
+// evaluated is an error naming the cell, never a silent blank. Numbers
+// typed as text are accepted in the Vietnamese form ("13,8", "1.234,5").
+// Every string is normalised to NFC.
+package xlsxdata
+
+import (
+	"fmt"
+	"math"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+
+	"baocao/internal/dataset"
+	"baocao/internal/vnfmt"
+)
+
+// Read opens the workbook at path and reads it.
+func Read(path string) (*dataset.Dataset, error) {
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot open as an .xlsx workbook: %w", path, err)
+	}
+	defer f.Close()
+	return ReadFile(f, filepath.Base(path))
+}
+
+// ReadFile reads an open workbook; name is used in messages.
+func ReadFile(f *excelize.File, name string) (*dataset.Dataset, error) {
+	d := &dataset.Dataset{Source: name, Trees: map[string]*dataset.Tree{}}
+	for _, sheet := range f.GetSheetList() {
+		r := &reader{f: f, file: name, sheet: sheet}
+		if err := r.readSheet(d); err != nil {
+			return nil, err
+		}
+	}
+	if d.Facts == nil && len(d.Trees) == 0 {
+		return nil, fmt.Errorf("%s: no fact sheet (columns Khóa, Giá trị) and no indicator sheet (columns Mã, Nội dung, Điểm tối đa) found", name)
+	}
+	return d, nil
+}
+
+type reader struct {
+	f     *excelize.File
+	file  string
+	sheet string
+}
+
+func (r *reader) loc(col, row int) dataset.Loc {
+	cell, _ := excelize.CoordinatesToCellName(col, row)
+	return dataset.Loc{File: r.file, Sheet: r.sheet, Cell: cell}
+}
+
+// column roles by folded header name.
+var (
+	factCols = map[string]string{"khoa": "key", "gia tri": "value", "ghi chu": "note", "mo ta": "note"}
+	treeCols = map[string]string{
+		"ma": "code", "noi dung": "name", "ten": "name", "diem toi da": "max", "diem dtxhh": "survey",
+		"trong do dtxhh": "survey", "diem dat": "score", "diem tu danh gia": "score",
+		"diem dtxhh dat": "surveyscore", "ghi chu": "note",
+	}
+)
+
+func (r *reader) readSheet(d *dataset.Dataset) error {
+	rows, err := r.f.GetRows(r.sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return fmt.Errorf("%s, sheet %q: %w", r.file, r.sheet, err)
+	}
+	// The header is the first non-empty row within the first ten.
+	for i := 0; i < len(rows) && i < 10; i++ {
+		cols := map[string]int{}
+		for j, h := range rows[i] {
+			if k := Fold(h); k != "" {
+				if _, dup := cols[k]; !dup {
+					cols[k] = j + 1
+				}
+			}
+		}
+		if len(cols) == 0 {
+			continue
+		}
+		if roles := match(cols, factCols); roles["key"] > 0 && roles["value"] > 0 {
+			return r.readFacts(d, i+1, roles, len(rows))
+		}
+		if roles := match(cols, treeCols); roles["code"] > 0 && roles["name"] > 0 && roles["max"] > 0 {
+			return r.readTree(d, i+1, roles, len(rows))
+		}
+		return nil // some other sheet: notes, instructions
+	}
+	return nil
+}
+
+func match(cols map[string]int, names map[string]string) map[string]int {
+	roles := map[string]int{}
+	for h, c := range cols {
+		if role, ok := names[h]; ok {
+			if _, dup := roles[role]; !dup || c < roles[role] {
+				roles[role] = c
+			}
+		}
+	}
+	return roles
+}
+
+func (r *reader) readFacts(d *dataset.Dataset, header int, roles map[string]int, nrows int) error {
+	if d.Facts != nil {
+		return fmt.Errorf("%s, sheet %q: a second fact sheet (the first is %q); keep the facts on one sheet", r.file, r.sheet, d.Facts.Sheet)
+	}
+	facts := dataset.NewFacts(r.sheet)
+	for row := header + 1; row <= nrows; row++ {
+		k, err := r.value(roles["key"], row)
+		if err != nil {
+			return err
+		}
+		key := strings.TrimSpace(k.Text)
+		if k.Kind == dataset.Empty || key == "" {
+			continue
+		}
+		if k.Kind != dataset.TextKind {
+			return dataset.Errorf(k.Loc, "expected a key (text such as so_van_ban), found %s", k.String())
+		}
+		v, err := r.value(roles["value"], row)
+		if err != nil {
+			return err
+		}
+		if err := facts.Add(key, v, k.Loc); err != nil {
+			return err
+		}
+	}
+	d.Facts = facts
+	return nil
+}
+
+func (r *reader) readTree(d *dataset.Dataset, header int, roles map[string]int, nrows int) error {
+	t := dataset.NewTree(r.sheet, r.file)
+	measures := []struct {
+		role string
+		m    dataset.Measure
+	}{{"max", dataset.Max}, {"survey", dataset.Survey}, {"score", dataset.Score}, {"surveyscore", dataset.SurveyScore}}
+	for row := header + 1; row <= nrows; row++ {
+		code, err := r.value(roles["code"], row)
+		if err != nil {
+			return err
+		}
+		name, err := r.value(roles["name"], row)
+		if err != nil {
+			return err
+		}
+		if code.Kind == dataset.Empty && name.Kind == dataset.Empty {
+			continue
+		}
+		target := (*dataset.Node)(nil)
+		c := strings.TrimSpace(code.Text)
+		if code.Kind == dataset.NumberKind && !code.AsText {
+			// A code typed as a number: 1 stays "1"; 1.2 would be
+			// ambiguous with 1.20, so ask for text.
+			if code.Num != math.Trunc(code.Num) {
+				return dataset.Errorf(code.Loc, "indicator code %s is a number; type it as text ('%s) so that 1.2 and 1.20 stay different", code.String(), strings.Replace(code.String(), ",", ".", 1))
+			}
+			c = strconv.Itoa(int(code.Num))
+		}
+		switch f := Fold(c); {
+		case f == "tong" || f == "tong cong" || f == "tong so":
+			target = t.Root
+			if name.Kind != dataset.Empty {
+				t.Root.Name = name.Text
+			}
+			t.Root.Row = code.Loc
+		case c == "":
+			return dataset.Errorf(code.Loc, "indicator %q has no code (expected 1, 1.2, 1.2.3 …, or Tổng for the total row)", name.Text)
+		default:
+			target = &dataset.Node{Code: c, Name: name.Text, Row: code.Loc}
+			if err := t.Add(target); err != nil {
+				return err
+			}
+		}
+		if col := roles["note"]; col > 0 {
+			v, err := r.value(col, row)
+			if err != nil {
+				return err
+			}
+			target.Note = v.Text
+		}
+		for _, ms := range measures {
+			col := roles[ms.role]
+			if col == 0 {
+				continue
+			}
+			v, err := r.value(col, row)
+			if err != nil {
+				return err
+			}
+			switch v.Kind {
+			case dataset.Empty:
+			case dataset.NumberKind:
+				if v.Num < 0 {
+					return dataset.Errorf(v.Loc, "%s is negative (%s)", ms.m, v.String())
+				}
+				target.Set(ms.m, v.Num, v.Loc)
+			default:
+				return dataset.Errorf(v.Loc, "expected a number for the %s, found %q", ms.m, v.Text)
+			}
+		}
+	}
+	if len(t.Root.Children) == 0 {
+		return fmt.Errorf("%s, sheet %q: indicator sheet has a header but no rows", r.file, r.sheet)
+	}
+	d.Warnings = append(d.Warnings, t.Compute()...)
+	d.Trees[r.sheet] = t
+	return nil
+}
+
+// value reads one cell into a typed value.
+func (r *reader) value(col, row int) (dataset.Value, error) {
+	loc := r.loc(col, row)
+	v := dataset.Value{Loc: loc}
+	typ, err := r.f.GetCellType(r.sheet, loc.Cell)
+	if err != nil {
+		return v, dataset.Errorf(loc, "%w", err)
+	}
+	raw, err := r.f.GetCellValue(r.sheet, loc.Cell, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return v, dataset.Errorf(loc, "%w", err)
+	}
+	formula, _ := r.f.GetCellFormula(r.sheet, loc.Cell)
+	if formula != "" && raw == "" {
+		// No cached value (a file written by a program, not by Excel).
+		raw, err = r.f.CalcCellValue(r.sheet, loc.Cell, excelize.Options{RawCellValue: true})
+		if err != nil || raw == "" {
+			why := "it gives no value"
+			if err != nil {
+				why = err.Error()
+			}
+			return v, dataset.Errorf(loc, "the formula =%s has no saved value and cannot be evaluated (%s); open and save the workbook in Excel or LibreOffice", formula, why)
+		}
+		typ = excelize.CellTypeNumber
+		if _, err := strconv.ParseFloat(raw, 64); err != nil {
+			typ = excelize.CellTypeSharedString
+		}
+	}
+	if typ == excelize.CellTypeError || strings.HasPrefix(raw, "#") && isExcelError(raw) {
+		return v, dataset.Errorf(loc, "the cell holds the error %s", raw)
+	}
+	raw = vnfmt.NFC(raw)
+	if strings.TrimSpace(raw) == "" {
+		return v, nil
+	}
+	switch typ {
+	case excelize.CellTypeNumber, excelize.CellTypeUnset, excelize.CellTypeFormula:
+		if x, err := strconv.ParseFloat(raw, 64); err == nil {
+			if r.isDate(loc.Cell) {
+				t, err := excelize.ExcelDateToTime(x, false)
+				if err != nil {
+					return v, dataset.Errorf(loc, "date serial %s: %w", raw, err)
+				}
+				v.Kind, v.Time, v.Text = dataset.DateKind, t.Truncate(24*time.Hour), raw
+				return v, nil
+			}
+			v.Kind, v.Num, v.Text = dataset.NumberKind, x, raw
+			return v, nil
+		}
+	case excelize.CellTypeDate:
+		if t, err := time.Parse(time.RFC3339, raw); err == nil {
+			v.Kind, v.Time, v.Text = dataset.DateKind, t, raw
+			return v, nil
+		}
+	}
+	v.Kind, v.Text = dataset.TextKind, raw
+	if x, ok := ParseNumber(raw); ok {
+		v.Kind, v.Num, v.AsText = dataset.NumberKind, x, true
+	} else if t, ok := vnfmt.ParseDate(raw); ok {
+		v.Kind, v.Time, v.AsText = dataset.DateKind, t, true
+	}
+	return v, nil
+}
+
+func isExcelError(s string) bool {
+	switch s {
+	case "#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#SPILL!", "#CALC!", "#GETTING_DATA":
+		return true
+	}
+	return false
+}
+
+// isDate reports whether the cell's number format shows a date.
+func (r *reader) isDate(cell string) bool {
+	idx, err := r.f.GetCellStyle(r.sheet, cell)
+	if err != nil || idx == 0 {
+		return false
+	}
+	st, err := r.f.GetStyle(idx)
+	if err != nil || st == nil {
+		return false
+	}
+	if st.CustomNumFmt != nil {
+		return isDateFormat(*st.CustomNumFmt)
+	}
+	switch st.NumFmt {
+	case 14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58:
+		return true
+	}
+	return false
+}
+
+// isDateFormat reports whether a custom number format shows a day, month
+// or year; text in quotes and colour or locale tags in brackets are skipped.
+func isDateFormat(code string) bool {
+	inQuote, inBracket := false, false
+	for _, c := range strings.ToLower(code) {
+		switch {
+		case c == '"':
+			inQuote = !inQuote
+		case inQuote:
+		case c == '[':
+			inBracket = true
+		case c == ']':
+			inBracket = false
+		case inBracket:
+		case c == 'd' || c == 'y' || c == 'm':
+			return true
+		}
+	}
+	return false
+}
+
+// ParseNumber reads a number typed as text in the Vietnamese way (decimal
+// comma, thousands dot: "13,8", "57.286", "1.234,5") or as a plain
+// machine number ("13.8" when there is no comma and the dot is not a
+// thousands group). A trailing "%" is dropped without dividing by 100:
+// "99,48%" reads as 99.48, the figure as written. Ambiguous text such as
+// "1.234" with no comma reads as 1234 (Vietnamese grouping), and text that
+// mixes the two conventions ("1,234.5") is not a number.
+func ParseNumber(s string) (float64, bool) {
+	s = strings.TrimSpace(s)
+	s = strings.TrimSuffix(s, "%")
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, false
+	}
+	neg := false
+	if s[0] == '-' || s[0] == '+' {
+		neg = s[0] == '-'
+		s = s[1:]
+	}
+	for _, c := range s {
+		if !(c >= '0' && c <= '9' || c == '.' || c == ',') {
+			return 0, false
+		}
+	}
+	var intPart, frac string
+	switch strings.Count(s, ",") {
+	case 0:
+		if strings.Count(s, ".") == 1 && !groupedDots(s) {
+			intPart, frac, _ = strings.Cut(s, ".")
+		} else {
+			if strings.Contains(s, ".") && !groupedDots(s) {
+				return 0, false
+			}
+			intPart = strings.ReplaceAll(s, ".", "")
+		}
+	case 1:
+		intPart, frac, _ = strings.Cut(s, ",")
+		if strings.Contains(intPart, ".") {
+			if !groupedDots(intPart) {
+				return 0, false
+			}
+			intPart = strings.ReplaceAll(intPart, ".", "")
+		}
+		if strings.Contains(frac, ".") {
+			return 0, false
+		}
+	default:
+		return 0, false
+	}
+	if intPart == "" && frac == "" {
+		return 0, false
+	}
+	if intPart == "" {
+		intPart = "0"
+	}
+	x, err := strconv.ParseFloat(intPart+"."+frac+"0", 64)
+	if err != nil {
+		return 0, false
+	}
+	if neg {
+		x = -x
+	}
+	return x, true
+}
+
+// groupedDots reports whether s is digits in groups of three separated by
+// dots after a first group of one to three ("57.286", "1.234.567").
+func groupedDots(s string) bool {
+	parts := strings.Split(s, ".")
+	if len(parts) < 2 || len(parts[0]) == 0 || len(parts[0]) > 3 {
+		return false
+	}
+	for _, p := range parts[1:] {
+		if len(p) != 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// Fold reduces a header or key to a matching form: lower case, no
+// diacritics, đ → d, single spaces. "Điểm ĐTXHH" and "diem dtxhh" fold
+// alike, and so do the two tone-mark placements of "Khóa"/"Khoá".
+func Fold(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		out = s
+	}
+	out = strings.ToLower(out)
+	out = strings.NewReplacer("đ", "d", "Đ", "d").Replace(out)
+	return strings.Join(strings.Fields(out), " ")
+}
