@@ -14,6 +14,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -23,6 +24,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"baocao/internal/docmodel"
 	"baocao/internal/vnfmt"
@@ -84,17 +86,23 @@ func Read(src []byte, opt Options) (*Result, error) {
 		blocks = append(blocks, bs...)
 	}
 	res := &Result{Blocks: blocks}
+	used := map[string]bool{}
 	if noteList != nil {
 		for n := noteList.FirstChild(); n != nil; n = n.NextSibling() {
 			fn := n.(*east.Footnote)
-			if _, used := r.notes[fn.Index]; !used {
-				return nil, r.errorf(n, "footnote [^%s] is defined but never referenced", fn.Ref)
-			}
+			used[string(fn.Ref)] = true
 			paras, err := r.noteBody(fn)
 			if err != nil {
 				return nil, err
 			}
 			r.notes[fn.Index].Content = paras
+		}
+	}
+	// goldmark drops definitions that nothing references; a forgotten
+	// reference is a mistake the user wants to hear about.
+	for i, line := range bytes.Split(src, []byte("\n")) {
+		if m := footnoteDef.FindSubmatch(line); m != nil && !used[string(m[1])] {
+			return nil, fmt.Errorf("%s:%d: footnote [^%s] is defined but never referenced", opt.File, r.opt.FirstLine+i, m[1])
 		}
 	}
 	for i := 1; i <= len(r.notes); i++ {
@@ -106,6 +114,8 @@ func Read(src []byte, opt Options) (*Result, error) {
 	}
 	return res, nil
 }
+
+var footnoteDef = regexp.MustCompile(`^ {0,3}\[\^([^\]\s]+)\]:`)
 
 type reader struct {
 	src      []byte
@@ -359,7 +369,7 @@ func (r *reader) walkInline(n gast.Node, st style, out *[]docmodel.Inline) error
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch v := c.(type) {
 		case *gast.Text:
-			*out = append(*out, docmodel.Text{Text: string(v.Segment.Value(r.src)), Bold: st.bold, Italic: st.italic})
+			*out = append(*out, docmodel.Text{Text: unescape(v.Segment.Value(r.src)), Bold: st.bold, Italic: st.italic})
 			if v.HardLineBreak() {
 				*out = append(*out, docmodel.LineBreak{})
 			} else if v.SoftLineBreak() {
@@ -414,6 +424,14 @@ func (r *reader) walkInline(n gast.Node, st style, out *[]docmodel.Inline) error
 		}
 	}
 	return nil
+}
+
+// unescape resolves backslash escapes and character references the way
+// goldmark's own renderers do.
+func unescape(b []byte) string {
+	b = util.UnescapePunctuations(b)
+	b = util.ResolveNumericReferences(b)
+	return string(util.ResolveEntityNames(b))
 }
 
 // merge joins neighbouring text runs of the same style, so writers see one

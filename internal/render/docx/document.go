@@ -1,0 +1,558 @@
+package docx
+
+import (
+	"bytes"
+	"fmt"
+
+	"baocao/internal/docmodel"
+	"baocao/internal/fonts"
+)
+
+// Style ids. Names shown to the user are in styles.go; ids stay ASCII
+// because some consumers compare them byte for byte with other documents.
+const (
+	stNormal          = "Normal"
+	stBodyText        = "BodyText"
+	stBodyCentered    = "BodyTextCentered"
+	stBodyFlush       = "BodyTextFlush"
+	stBodyRight       = "BodyTextRight"
+	stQuocHieu        = "QuocHieu"
+	stTieuNgu         = "TieuNgu"
+	stCoQuanChuQuan   = "CoQuanChuQuan"
+	stCoQuan          = "CoQuan"
+	stSoKyHieu        = "SoKyHieu"
+	stDiaDanhNgay     = "DiaDanhNgay"
+	stRule            = "DuongKe"
+	stTenLoai         = "TenLoai"
+	stTrichYeu        = "TrichYeu"
+	stKinhGui         = "KinhGui"
+	stNoiNhanLabel    = "NoiNhanLabel"
+	stNoiNhan         = "NoiNhan"
+	stChucVu          = "ChucVu"
+	stNguoiKy         = "NguoiKy"
+	stPhuLuc          = "PhuLuc"
+	stPhuLucTieuDe    = "PhuLucTieuDe"
+	stPhuLucKemTheo   = "PhuLucKemTheo"
+	stTableText       = "TableText"
+	stTableCaption    = "TableCaption"
+	stHeader          = "Header"
+	stFootnoteText    = "FootnoteText"
+	stFootnoteRef     = "FootnoteReference"
+	stTableNormal     = "TableNormal"
+	stTableGrid       = "TableGrid"
+	stDefaultParaFont = "DefaultParagraphFont"
+)
+
+// headingStyle maps the rung of the numbering to Heading1..Heading6: by
+// kind, not by depth, so "I." is always Heading2 whether or not the
+// report has a "Phần".
+func headingStyle(k docmodel.HeadingKind) (string, error) {
+	if k < docmodel.KindPart || k > docmodel.KindMinor {
+		return "", fmt.Errorf("unknown heading kind %v", k)
+	}
+	return "Heading" + itoa(int(k)), nil
+}
+
+// Fixed labels of the layout. They are part of the ND30 form, not of the
+// report's text, so the model does not carry them.
+const (
+	labelNoiNhan = "Nơi nhận:"
+	labelKinhGui = "Kính gửi:"
+)
+
+// appendixLabelSize is fixed by ND30 Phụ lục I Mục III.1 ("cỡ chữ 14"),
+// whatever the size profile.
+const appendixLabelSize = 14
+
+// defaultSignatureSpace is the room for the hand signature and the seal
+// when the model leaves it at zero: 3 cm, what the seeds leave.
+const defaultSignatureSpace = 3 * docmodel.Centimetre
+
+// docWriter writes word/document.xml and collects what footnotes.xml
+// needs to agree with it.
+type docWriter struct {
+	d    *docmodel.Document
+	page docmodel.PageSetup
+	b    buf
+	sect sectProps
+
+	// Footnote bookkeeping: Word numbers notes by the position of their
+	// reference, so the first reference to note n must come after the
+	// first reference to note n-1, or Word's numbers and the model's differ.
+	fnSeen     []bool
+	fnNext     int
+	inFootnote bool
+}
+
+func (w *docWriter) document() error {
+	b := &w.b
+	b.WriteString(xmlHeader)
+	b.open("w:document", "xmlns:w", nsW, "xmlns:r", nsR)
+	b.open("w:body")
+
+	w.headerBlock()
+	w.title()
+	w.kinhGui()
+	if err := w.blocks(w.d.Body, w.hasClosing()); err != nil {
+		return fmt.Errorf("body: %w", err)
+	}
+	if w.hasClosing() {
+		w.closing()
+	}
+
+	for i, a := range w.d.Appendices {
+		// The paragraph that carries a section's sectPr is its last; an
+		// empty, 1 pt one, so the break adds no visible line.
+		s := w.sect
+		b.simpleParagraph(pProps{markSize: 1, spacing: &spacing{}, sect: &s}, rProps{}, "")
+		w.sect = sectProps{page: w.page, landscape: a.Landscape, restart: true}
+		if err := w.appendix(a); err != nil {
+			return fmt.Errorf("appendix %d (%s): %w", i+1, a.Label, err)
+		}
+	}
+	if bytes.HasSuffix(b.Bytes(), []byte("</w:tbl>")) {
+		// Word appends a paragraph after a final table itself and then
+		// reports the file as changed; writing it here keeps round trips
+		// quiet.
+		b.simpleParagraph(pProps{markSize: 1, spacing: &spacing{}}, rProps{}, "")
+	}
+	b.sectPr(w.sect)
+	b.close("w:body")
+	b.close("w:document")
+
+	for i, seen := range w.fnSeen {
+		if !seen {
+			return fmt.Errorf("footnote %d is never referenced: Word would drop it silently", i+1)
+		}
+	}
+	return nil
+}
+
+// separateTable writes a 1 pt empty paragraph when the last thing written
+// is a table: two adjacent w:tbl elements are read as one table by Word
+// and LibreOffice, columns and all.
+func (w *docWriter) separateTable() {
+	if bytes.HasSuffix(w.b.Bytes(), []byte("</w:tbl>")) {
+		w.b.simpleParagraph(pProps{markSize: 1, spacing: &spacing{}}, rProps{}, "")
+	}
+}
+
+// layoutTable opens a borderless table used only to place the header and
+// closing blocks side by side. Cell margins are zero so that a rule
+// centred by indents is centred on the column.
+func (w *docWriter) layoutTable(widths []int, indent int) {
+	w.separateTable()
+	b := &w.b
+	total := 0
+	for _, x := range widths {
+		total += x
+	}
+	b.open("w:tbl")
+	b.open("w:tblPr")
+	b.empty("w:tblStyle", "w:val", stTableNormal)
+	b.empty("w:tblW", "w:w", itoa(total), "w:type", "dxa")
+	b.empty("w:tblInd", "w:w", itoa(indent), "w:type", "dxa")
+	b.open("w:tblBorders")
+	for _, side := range []string{"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"} {
+		b.empty(side, "w:val", "nil")
+	}
+	b.close("w:tblBorders")
+	b.empty("w:tblLayout", "w:type", "fixed")
+	b.open("w:tblCellMar")
+	b.empty("w:left", "w:w", "0", "w:type", "dxa")
+	b.empty("w:right", "w:w", "0", "w:type", "dxa")
+	b.close("w:tblCellMar")
+	b.close("w:tblPr")
+	b.open("w:tblGrid")
+	for _, x := range widths {
+		b.empty("w:gridCol", "w:w", itoa(x))
+	}
+	b.close("w:tblGrid")
+}
+
+func (w *docWriter) openCell(width int) {
+	w.b.open("w:tc")
+	w.b.open("w:tcPr")
+	w.b.empty("w:tcW", "w:w", itoa(width), "w:type", "dxa")
+	w.b.close("w:tcPr")
+}
+
+// rule writes a solid line of the given width centred in room: an empty
+// paragraph whose bottom border (from the DuongKe style) runs between its
+// indents. Unlike a drawing shape it cannot drift from its text in Word
+// or LibreOffice, and the user can still restyle it.
+func (w *docWriter) rule(room, width, after int) {
+	in := ruleIndent(room, width)
+	p := pProps{style: stRule, ind: &indent{left: in, right: room - in - min(width, room)}}
+	if after > 0 {
+		p.spacing = &spacing{after: after}
+	}
+	w.b.simpleParagraph(p, rProps{}, "")
+}
+
+// headerBlock writes ô 1 to ô 4: a borderless 2 × 2 table, so that the
+// số/ký hiệu and the place and date share one baseline whatever the
+// heights of the agency and the Quốc hiệu above them.
+func (w *docWriter) headerBlock() {
+	h := w.d.Header
+	if len(h.ParentAgency) == 0 && len(h.Agency) == 0 && h.Number == "" &&
+		h.QuocHieu == "" && h.TieuNgu == "" && h.PlaceDate == "" {
+		return
+	}
+	sz := w.page.Sizes
+	tw := w.sect.textWidth()
+
+	// The right column must hold the Quốc hiệu on one line: it is the
+	// widest element of the block, and a wrapped Quốc hiệu is the most
+	// visible layout fault there is.
+	rightNeed := max(textTwips(fonts.Bold, sz.QuocHieu, h.QuocHieu),
+		textTwips(fonts.Bold, sz.TieuNgu, h.TieuNgu),
+		textTwips(fonts.Italic, sz.PlaceDate, h.PlaceDate)) + fitSlack
+	leftNeed := max(maxTwips(fonts.Regular, sz.ParentAgency, h.ParentAgency),
+		maxTwips(fonts.Bold, sz.Agency, h.Agency),
+		textTwips(fonts.Regular, sz.Number, h.Number)) + fitSlack
+	right := min(max(rightNeed, tw/2), tw*3/4)
+	left := tw - right
+	indent := 0
+	if left < leftNeed {
+		// A long agency name may borrow up to half the left margin, as
+		// the templates of ND30 Phụ lục III do, before it has to wrap.
+		over := min(leftNeed-left, int(w.page.MarginLeft)/2)
+		left += over
+		indent = -over
+	}
+
+	b := &w.b
+	w.layoutTable([]int{left, right}, indent)
+
+	b.open("w:tr")
+	b.open("w:trPr")
+	b.empty("w:cantSplit")
+	b.close("w:trPr")
+	w.openCell(left)
+	if len(h.ParentAgency) > 0 {
+		b.lines(pProps{style: stCoQuanChuQuan}, rProps{}, h.ParentAgency)
+	}
+	if len(h.Agency) > 0 {
+		b.lines(pProps{style: stCoQuan}, rProps{}, h.Agency)
+		rw := int(float64(maxTwips(fonts.Bold, sz.Agency, h.Agency)) * shortRuleRatio)
+		w.rule(left, rw, 0)
+	} else if len(h.ParentAgency) == 0 {
+		b.simpleParagraph(pProps{style: stCoQuan}, rProps{}, "")
+	}
+	b.close("w:tc")
+	w.openCell(right)
+	if h.QuocHieu != "" {
+		b.simpleParagraph(pProps{style: stQuocHieu}, rProps{}, h.QuocHieu)
+	}
+	if h.TieuNgu != "" {
+		b.simpleParagraph(pProps{style: stTieuNgu}, rProps{}, h.TieuNgu)
+		// ND30: the line under the Tiêu ngữ is exactly as long as it.
+		w.rule(right, textTwips(fonts.Bold, sz.TieuNgu, h.TieuNgu), 0)
+	} else if h.QuocHieu == "" {
+		b.simpleParagraph(pProps{style: stQuocHieu}, rProps{}, "")
+	}
+	b.close("w:tc")
+	b.close("w:tr")
+
+	b.open("w:tr")
+	b.open("w:trPr")
+	b.empty("w:cantSplit")
+	b.close("w:trPr")
+	w.openCell(left)
+	b.simpleParagraph(pProps{style: stSoKyHieu}, rProps{}, h.Number)
+	b.close("w:tc")
+	w.openCell(right)
+	b.simpleParagraph(pProps{style: stDiaDanhNgay}, rProps{}, h.PlaceDate)
+	b.close("w:tc")
+	b.close("w:tr")
+	b.close("w:tbl")
+}
+
+// title writes ô 5a: the tên loại, the trích yếu lines and the short rule.
+func (w *docWriter) title() {
+	t := w.d.Title
+	if t.Kind == "" && len(t.Summary) == 0 {
+		return
+	}
+	sz := w.page.Sizes
+	b := &w.b
+	if t.Kind != "" {
+		b.simpleParagraph(pProps{style: stTenLoai}, rProps{}, t.Kind)
+	}
+	width := 0
+	if len(t.Summary) > 0 {
+		b.lines(pProps{style: stTrichYeu}, rProps{}, t.Summary)
+		width = maxTwips(fonts.Bold, sz.Summary, t.Summary)
+	} else {
+		width = textTwips(fonts.Bold, sz.Kind, t.Kind)
+	}
+	w.rule(w.sect.textWidth(), int(float64(width)*shortRuleRatio), 12*20)
+}
+
+// kinhGui writes ô 9a. The label hangs to the left of the addressees, so
+// that with several addressees their "- " marks line up under the first.
+func (w *docWriter) kinhGui() {
+	lines := w.d.KinhGui
+	if len(lines) == 0 {
+		return
+	}
+	sz := w.page.Sizes.Body
+	label := textTwips(fonts.Regular, sz, labelKinhGui+" ")
+	block := label + maxTwips(fonts.Regular, sz, lines)
+	left := max(0, (w.sect.textWidth()-block)/2)
+	b := &w.b
+	b.open("w:p")
+	b.pPr(pProps{style: stKinhGui, tabs: []int{left + label}, ind: &indent{left: left + label, hanging: label}})
+	b.run(rProps{}, labelKinhGui+"\t")
+	for i, l := range lines {
+		if i > 0 {
+			b.brRun()
+		}
+		b.run(rProps{}, l)
+	}
+	b.close("w:p")
+}
+
+func (w *docWriter) hasClosing() bool {
+	c := w.d.Closing
+	return len(c.Recipients) > 0 || len(c.Signature.Lines) > 0 || c.Signature.Name != ""
+}
+
+// closing writes Nơi nhận (ô 9b) and the signature (ô 7a–7c) side by side
+// in one unsplittable row, so neither can be stranded on a page alone.
+func (w *docWriter) closing() {
+	c := w.d.Closing
+	sz := w.page.Sizes
+	tw := w.sect.textWidth()
+	sigNeed := maxTwips(fonts.Bold, sz.Signature, append(append([]string(nil), c.Signature.Lines...), c.Signature.Name)) + fitSlack
+	right := min(max(sigNeed, tw/2), tw*3/4)
+	left := tw - right
+
+	b := &w.b
+	w.layoutTable([]int{left, right}, 0)
+	b.open("w:tr")
+	b.open("w:trPr")
+	b.empty("w:cantSplit")
+	b.close("w:trPr")
+
+	w.openCell(left)
+	if len(c.Recipients) > 0 {
+		b.simpleParagraph(pProps{style: stNoiNhanLabel}, rProps{}, labelNoiNhan)
+		for _, r := range c.Recipients {
+			b.simpleParagraph(pProps{style: stNoiNhan}, rProps{}, r)
+		}
+	} else {
+		b.simpleParagraph(pProps{style: stNoiNhan}, rProps{}, "")
+	}
+	b.close("w:tc")
+
+	w.openCell(right)
+	if len(c.Signature.Lines) > 0 {
+		b.lines(pProps{style: stChucVu}, rProps{}, c.Signature.Lines)
+	}
+	space := int(c.Signature.Space)
+	if space <= 0 {
+		space = defaultSignatureSpace
+	}
+	if len(c.Signature.Lines) == 0 {
+		space = 0
+	}
+	// The room for the signature and the seal is the space before the
+	// name: one number the user can change, no run of empty paragraphs.
+	b.simpleParagraph(pProps{style: stNguoiKy, spacing: &spacing{before: space}}, rProps{}, c.Signature.Name)
+	b.close("w:tc")
+	b.close("w:tr")
+	b.close("w:tbl")
+}
+
+// appendix writes one phụ lục; the caller has already closed the previous
+// section.
+func (w *docWriter) appendix(a docmodel.Appendix) error {
+	b := &w.b
+	sz := w.page.Sizes
+	if a.Label != "" {
+		b.simpleParagraph(pProps{style: stPhuLuc}, rProps{}, a.Label)
+	}
+	if len(a.Title) > 0 {
+		b.lines(pProps{style: stPhuLucTieuDe}, rProps{}, a.Title)
+	}
+	if a.Subtitle != "" {
+		b.simpleParagraph(pProps{style: stPhuLucKemTheo}, rProps{}, a.Subtitle)
+	}
+	if len(a.Title) > 0 || a.Subtitle != "" {
+		width := maxTwips(fonts.Bold, sz.Body, a.Title)
+		if width == 0 {
+			width = textTwips(fonts.Italic, sz.Body, a.Subtitle)
+		}
+		w.rule(w.sect.textWidth(), int(float64(width)*shortRuleRatio), 12*20)
+	}
+	return w.blocks(a.Body, false)
+}
+
+// blocks writes body blocks. keepLast holds the last paragraph to what
+// follows it (the closing block), so "Trên đây là báo cáo …./." is never
+// separated from the signature by a page break.
+func (w *docWriter) blocks(bs []docmodel.Block, keepLast bool) error {
+	for i, blk := range bs {
+		var err error
+		switch v := blk.(type) {
+		case *docmodel.Heading:
+			err = w.heading(v)
+		case *docmodel.Paragraph:
+			err = w.paragraph(v, keepLast && i == len(bs)-1)
+		case *docmodel.Table:
+			if err = w.table(v); err == nil {
+				// Room between the table and the text after it, which the
+				// table cannot give itself; it also keeps the next table
+				// (or the closing block) from fusing with this one.
+				w.b.simpleParagraph(pProps{markSize: 1, spacing: &spacing{after: max(int(w.page.SpaceAfter), 6*20)}}, rProps{}, "")
+			}
+		case nil:
+			err = fmt.Errorf("nil block")
+		default:
+			err = fmt.Errorf("unknown block type %T", blk)
+		}
+		if err != nil {
+			return fmt.Errorf("block %d: %w", i+1, err)
+		}
+	}
+	return nil
+}
+
+func (w *docWriter) heading(h *docmodel.Heading) error {
+	if h == nil {
+		return fmt.Errorf("nil heading")
+	}
+	style, err := headingStyle(h.Kind)
+	if err != nil {
+		return err
+	}
+	b := &w.b
+	b.open("w:p")
+	b.pPr(pProps{style: style})
+	if h.Label != "" {
+		if h.Kind == docmodel.KindPart {
+			// "Phần thứ nhất" on its own line, the title under it: one
+			// paragraph, so the navigation pane shows one entry.
+			b.run(rProps{}, h.Label)
+			if len(h.Content) > 0 {
+				b.brRun()
+			}
+		} else {
+			sep := " "
+			if len(h.Content) == 0 {
+				sep = ""
+			}
+			b.run(rProps{}, h.Label+sep)
+		}
+	}
+	if err := w.inlines(h.Content, rProps{}); err != nil {
+		return err
+	}
+	b.close("w:p")
+	return nil
+}
+
+func bodyStyle(s docmodel.ParagraphStyle) (string, error) {
+	switch s {
+	case docmodel.BodyText:
+		return stBodyText, nil
+	case docmodel.Centered:
+		return stBodyCentered, nil
+	case docmodel.Flush:
+		return stBodyFlush, nil
+	case docmodel.RightText:
+		return stBodyRight, nil
+	}
+	return "", fmt.Errorf("unknown paragraph style %d", int(s))
+}
+
+func (w *docWriter) paragraph(p *docmodel.Paragraph, keepNext bool) error {
+	if p == nil {
+		return fmt.Errorf("nil paragraph")
+	}
+	style, err := bodyStyle(p.Style)
+	if err != nil {
+		return err
+	}
+	return w.para(p, pProps{style: style, keepNext: keepNext}, rProps{})
+}
+
+// para writes a model paragraph with the given paragraph formatting; base
+// is the run formatting every run starts from (bold in a total row).
+func (w *docWriter) para(p *docmodel.Paragraph, pp pProps, base rProps) error {
+	b := &w.b
+	b.open("w:p")
+	b.pPr(pp)
+	if p.Marker != "" {
+		// Typed marks, not Word numbering: the model's text is final and
+		// users edit these reports by hand, where list numbering fights them.
+		b.run(base, p.Marker+" ")
+	}
+	if err := w.inlines(p.Content, base); err != nil {
+		return err
+	}
+	b.close("w:p")
+	return nil
+}
+
+func (w *docWriter) inlines(in []docmodel.Inline, base rProps) error {
+	b := &w.b
+	for i, x := range in {
+		switch v := x.(type) {
+		case docmodel.Text:
+			b.run(textProps(base, v), v.Text)
+		case *docmodel.Text:
+			b.run(textProps(base, *v), v.Text)
+		case docmodel.LineBreak, *docmodel.LineBreak:
+			b.brRun()
+		case docmodel.FootnoteRef:
+			if err := w.footnoteRef(v.Number); err != nil {
+				return err
+			}
+		case *docmodel.FootnoteRef:
+			if err := w.footnoteRef(v.Number); err != nil {
+				return err
+			}
+		default:
+			return fmt.Errorf("inline %d: unknown type %T", i+1, x)
+		}
+	}
+	return nil
+}
+
+func textProps(base rProps, t docmodel.Text) rProps {
+	r := base
+	r.bold = r.bold || t.Bold
+	r.italic = r.italic || t.Italic
+	r.super = r.super || t.Superscript
+	return r
+}
+
+func (w *docWriter) footnoteRef(n int) error {
+	if w.inFootnote {
+		return fmt.Errorf("footnote reference %d inside a footnote", n)
+	}
+	if n < 1 || n > len(w.fnSeen) {
+		return fmt.Errorf("footnote reference %d: the document has %d footnotes", n, len(w.fnSeen))
+	}
+	b := &w.b
+	if w.fnSeen[n-1] {
+		// A second reference to the same note. Word cannot point two
+		// marks at one footnote, so the mark is repeated as text in the
+		// reference style; it does not shift Word's numbering.
+		b.run(rProps{style: stFootnoteRef}, itoa(n))
+		return nil
+	}
+	if n != w.fnNext {
+		return fmt.Errorf("footnote %d is referenced before footnote %d: Word numbers notes in reference order", n, w.fnNext)
+	}
+	w.fnSeen[n-1] = true
+	w.fnNext++
+	b.open("w:r")
+	b.rPr(rProps{style: stFootnoteRef})
+	b.empty("w:footnoteReference", "w:id", itoa(n))
+	b.close("w:r")
+	return nil
+}

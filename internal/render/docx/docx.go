@@ -1,0 +1,101 @@
+// Package docx writes a [docmodel.Document] as a Word document (.docx,
+// WordprocessingML, ISO/IEC 29500 Transitional), laid out as Nghị định
+// 30/2020/NĐ-CP prescribes.
+//
+// The package owns the translation of the model into WordprocessingML and
+// every visual decision the model leaves to writers: the named styles
+// (one per ND30 element and per heading rung, so a user can restyle in
+// Word), the borderless tables that place the header block and the
+// closing block, the rules under the agency, the Tiêu ngữ and the trích
+// yếu, the page-number header that skips page 1, real footnotes, and one
+// section per appendix with its own page numbering. It never formats
+// numbers or dates or changes case: the model's text is printed as given.
+//
+// It is written directly over archive/zip with escaped text, not through a
+// DOCX library (none usable here writes real footnotes; see
+// shared/research/deps.md §4). The output is deterministic: fixed part
+// order, zip times from the document date, no rsids or random ids, so the
+// same document always gives the same bytes.
+package docx
+
+import (
+	"archive/zip"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"baocao/internal/docmodel"
+)
+
+// zipEpoch stamps the zip entries of a document without a date; it is the
+// earliest time the zip format can hold.
+var zipEpoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+
+type part struct {
+	name string
+	data []byte
+}
+
+// Write writes d as a .docx package to w.
+func Write(w io.Writer, d *docmodel.Document) error {
+	parts, err := build(d)
+	if err != nil {
+		return err
+	}
+	stamp := zipEpoch
+	if !d.Meta.Date.IsZero() && d.Meta.Date.After(zipEpoch) {
+		stamp = d.Meta.Date.UTC()
+	}
+	z := zip.NewWriter(w)
+	for _, p := range parts {
+		f, err := z.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: stamp})
+		if err != nil {
+			return fmt.Errorf("docx: %s: %w", p.name, err)
+		}
+		if _, err := f.Write(p.data); err != nil {
+			return fmt.Errorf("docx: %s: %w", p.name, err)
+		}
+	}
+	if err := z.Close(); err != nil {
+		return fmt.Errorf("docx: %w", err)
+	}
+	return nil
+}
+
+// build renders every part in package order.
+func build(d *docmodel.Document) ([]part, error) {
+	if d == nil {
+		return nil, errors.New("docx: nil document")
+	}
+	page := normalisePage(d.Page)
+	dw := &docWriter{
+		d:      d,
+		page:   page,
+		sect:   sectProps{page: page},
+		fnSeen: make([]bool, len(d.Footnotes)),
+		fnNext: 1,
+	}
+	if err := dw.document(); err != nil {
+		return nil, fmt.Errorf("docx: %w", err)
+	}
+	document := dw.b.Bytes()
+	footnotes, err := dw.footnotesXML()
+	if err != nil {
+		return nil, fmt.Errorf("docx: %w", err)
+	}
+	return []part{
+		{partContentTypes, contentTypesXML()},
+		{partRels, packageRelsXML()},
+		{partCore, coreXML(d.Meta)},
+		{partApp, appXML(d.Meta)},
+		{partDocument, document},
+		{partStyles, stylesXML(page)},
+		{partSettings, settingsXML()},
+		{partFontTable, fontTableXML(page.FontFamily)},
+		{partFootnotes, footnotes},
+		{partHeaderPage, headerXML(false)},
+		{partHeaderFirst, headerXML(true)},
+		{partDocRels, documentRelsXML()},
+	}, nil
+}

@@ -1,0 +1,119 @@
+package docx
+
+import (
+	"math"
+
+	"baocao/internal/docmodel"
+	"baocao/internal/fonts"
+)
+
+// normalisePage fills what a document left at zero from
+// docmodel.DefaultPage, so a half-built model still yields a valid page
+// instead of a zero-width one. SpaceBefore may legitimately be zero and is
+// kept.
+func normalisePage(p docmodel.PageSetup) docmodel.PageSetup {
+	def := docmodel.DefaultPage()
+	if p.Width <= 0 || p.Height <= 0 {
+		p.Width, p.Height = def.Width, def.Height
+	}
+	for _, f := range []struct{ v, d *docmodel.Length }{
+		{&p.MarginTop, &def.MarginTop}, {&p.MarginBottom, &def.MarginBottom},
+		{&p.MarginLeft, &def.MarginLeft}, {&p.MarginRight, &def.MarginRight},
+		{&p.HeaderDistance, &def.HeaderDistance}, {&p.FooterDistance, &def.FooterDistance},
+		{&p.FirstLineIndent, &def.FirstLineIndent},
+	} {
+		if *f.v <= 0 {
+			*f.v = *f.d
+		}
+	}
+	if p.SpaceBefore < 0 {
+		p.SpaceBefore = 0
+	}
+	if p.SpaceAfter < 0 {
+		p.SpaceAfter = 0
+	}
+	if p.LineSpacing <= 0 {
+		p.LineSpacing = 1
+	}
+	if p.FontFamily == "" {
+		p.FontFamily = def.FontFamily
+	}
+	s, ds := &p.Sizes, def.Sizes
+	for _, f := range []struct {
+		v *float64
+		d float64
+	}{
+		{&s.QuocHieu, ds.QuocHieu}, {&s.TieuNgu, ds.TieuNgu}, {&s.ParentAgency, ds.ParentAgency},
+		{&s.Agency, ds.Agency}, {&s.Number, ds.Number}, {&s.PlaceDate, ds.PlaceDate},
+		{&s.Kind, ds.Kind}, {&s.Summary, ds.Summary}, {&s.Body, ds.Body},
+		{&s.Signature, ds.Signature}, {&s.NoiNhanLabel, ds.NoiNhanLabel},
+		{&s.NoiNhanList, ds.NoiNhanList}, {&s.PageNumber, ds.PageNumber},
+		{&s.Footnote, ds.Footnote}, {&s.Table, ds.Table},
+	} {
+		if *f.v <= 0 {
+			*f.v = f.d
+		}
+	}
+	return p
+}
+
+// textTwips is the printed width of s in twips. Word substitutes nothing
+// for Times New Roman and LibreOffice uses Liberation Serif, which has the
+// same advance widths, so this measure holds in both.
+func textTwips(face fonts.Face, size float64, s string) int {
+	return int(math.Ceil(fonts.Width(face, size, s) * 20))
+}
+
+func maxTwips(face fonts.Face, size float64, lines []string) int {
+	m := 0
+	for _, l := range lines {
+		m = max(m, textTwips(face, size, l))
+	}
+	return m
+}
+
+// Rule lengths. ND30 wants the line under the agency name and under the
+// trích yếu "1/3 to 1/2" of the text line; 2/5 sits inside that range
+// whichever way a viewer rounds.
+const shortRuleRatio = 0.4
+
+// fitSlack is added to measured widths so that a line measured to fit is
+// not wrapped by a word processor that rounds glyph advances differently.
+const fitSlack = 10 * 20
+
+// ruleIndent centres a rule of width rule inside room: the indent on each
+// side. A rule wider than the room is clipped to it.
+func ruleIndent(room, rule int) int {
+	if rule >= room {
+		return 0
+	}
+	return (room - rule) / 2
+}
+
+// columnWidths spreads total over weights; the last column takes the
+// rounding rest so the grid adds up to the table width exactly.
+func columnWidths(cols []docmodel.Column, total int) []int {
+	sum := 0.0
+	for _, c := range cols {
+		if c.Width > 0 {
+			sum += c.Width
+		}
+	}
+	out := make([]int, len(cols))
+	used := 0
+	for i, c := range cols {
+		var w int
+		switch {
+		case sum <= 0:
+			w = total / len(cols)
+		case c.Width > 0:
+			w = int(math.Round(c.Width / sum * float64(total)))
+		}
+		if i == len(cols)-1 {
+			w = total - used
+		}
+		out[i] = w
+		used += w
+	}
+	return out
+}

@@ -1,0 +1,166 @@
+package docx
+
+import (
+	"fmt"
+
+	"baocao/internal/docmodel"
+)
+
+func jcOf(a docmodel.Align) string {
+	switch a {
+	case docmodel.AlignLeft:
+		return "left"
+	case docmodel.AlignCenter:
+		return "center"
+	case docmodel.AlignRight:
+		return "right"
+	case docmodel.AlignJustify:
+		return "both"
+	}
+	return ""
+}
+
+func span(n int) int { return max(n, 1) }
+
+// table writes a body or appendix table across the full text width of the
+// current section, so a landscape appendix gets the wider grid.
+func (w *docWriter) table(t *docmodel.Table) error {
+	if t == nil {
+		return fmt.Errorf("nil table")
+	}
+	grid, err := t.Grid()
+	if err != nil {
+		return fmt.Errorf("table: %w", err)
+	}
+	for i, c := range t.Columns {
+		if c.Width < 0 {
+			return fmt.Errorf("table: column %d has a negative width", i+1)
+		}
+	}
+	widths := columnWidths(t.Columns, w.sect.textWidth())
+	for i, x := range widths {
+		if x <= 0 {
+			return fmt.Errorf("table: column %d has no width (give every column a weight, or none)", i+1)
+		}
+	}
+
+	w.separateTable()
+	b := &w.b
+	if t.Caption != "" {
+		b.simpleParagraph(pProps{style: stTableCaption}, rProps{}, t.Caption)
+	}
+	total := 0
+	for _, x := range widths {
+		total += x
+	}
+	b.open("w:tbl")
+	b.open("w:tblPr")
+	style := stTableNormal
+	if t.Borders {
+		style = stTableGrid
+	}
+	b.empty("w:tblStyle", "w:val", style)
+	b.empty("w:tblW", "w:w", itoa(total), "w:type", "dxa")
+	if t.Borders {
+		// Repeated from the style: LibreOffice draws table-style borders
+		// only when they are also given on the table.
+		b.open("w:tblBorders")
+		for _, side := range []string{"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"} {
+			b.empty(side, "w:val", "single", "w:sz", "4", "w:space", "0", "w:color", "000000")
+		}
+		b.close("w:tblBorders")
+	}
+	// Fixed layout: the grid is the model's, not re-guessed from content
+	// by each word processor.
+	b.empty("w:tblLayout", "w:type", "fixed")
+	b.close("w:tblPr")
+	b.open("w:tblGrid")
+	for _, x := range widths {
+		b.empty("w:gridCol", "w:w", itoa(x))
+	}
+	b.close("w:tblGrid")
+
+	for r, row := range t.Rows {
+		header := r < t.HeaderRows
+		b.open("w:tr")
+		b.open("w:trPr")
+		b.empty("w:cantSplit")
+		if header {
+			b.empty("w:tblHeader")
+		}
+		b.close("w:trPr")
+		for c := 0; c < len(t.Columns); {
+			s := grid[r][c]
+			cs := span(s.Cell.ColSpan)
+			cw := 0
+			for _, x := range widths[c : c+cs] {
+				cw += x
+			}
+			origin := s.Row == r
+			b.open("w:tc")
+			b.open("w:tcPr")
+			b.empty("w:tcW", "w:w", itoa(cw), "w:type", "dxa")
+			if cs > 1 {
+				b.empty("w:gridSpan", "w:val", itoa(cs))
+			}
+			switch {
+			case origin && span(s.Cell.RowSpan) > 1:
+				b.empty("w:vMerge", "w:val", "restart")
+			case !origin:
+				b.empty("w:vMerge")
+			}
+			b.empty("w:vAlign", "w:val", "center")
+			b.close("w:tcPr")
+			if origin {
+				if err := w.cell(t, row, s.Cell, c, header); err != nil {
+					return fmt.Errorf("table row %d, column %d: %w", r+1, c+1, err)
+				}
+			} else {
+				// A continued merge still needs its paragraph; its text is
+				// never shown.
+				b.simpleParagraph(pProps{style: stTableText}, rProps{}, "")
+			}
+			b.close("w:tc")
+			c += cs
+		}
+		b.close("w:tr")
+	}
+	b.close("w:tbl")
+	return nil
+}
+
+// cell writes the paragraphs of one cell. Header rows are bold and centred
+// unless the model says otherwise: that is what ND30 appendix tables and
+// both seeds show, and the model has no other way to say "column title".
+func (w *docWriter) cell(t *docmodel.Table, row docmodel.Row, c *docmodel.Cell, col int, header bool) error {
+	base := rProps{bold: row.Bold || c.Bold || header}
+	align := c.Align
+	if align == docmodel.AlignDefault && header {
+		align = docmodel.AlignCenter
+	}
+	if align == docmodel.AlignDefault {
+		align = t.Columns[col].Align
+	}
+	if len(c.Content) == 0 {
+		w.b.simpleParagraph(pProps{style: stTableText, jc: jcOf(align)}, base, "")
+		return nil
+	}
+	for i, p := range c.Content {
+		if p == nil {
+			return fmt.Errorf("paragraph %d is nil", i+1)
+		}
+		jc := jcOf(align)
+		// A paragraph that asks to be centred or right aligned says more
+		// than the column it sits in.
+		switch p.Style {
+		case docmodel.Centered:
+			jc = "center"
+		case docmodel.RightText:
+			jc = "right"
+		}
+		if err := w.para(p, pProps{style: stTableText, jc: jc}, base); err != nil {
+			return fmt.Errorf("paragraph %d: %w", i+1, err)
+		}
+	}
+	return nil
+}
