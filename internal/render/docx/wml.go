@@ -122,7 +122,7 @@ func (b *buf) run(r rProps, s string) {
 	b.open("w:r")
 	b.rPr(r)
 	for s != "" {
-		i := strings.IndexAny(s, "\t\n")
+		i := breakIndex(s)
 		seg := s
 		if i >= 0 {
 			seg = s[:i]
@@ -133,14 +133,37 @@ func (b *buf) run(r rProps, s string) {
 		if i < 0 {
 			break
 		}
-		if s[i] == '\t' {
+		switch s[i] {
+		case '\t':
 			b.empty("w:tab")
-		} else {
+		case '\n':
 			b.empty("w:br")
+		default:
+			b.empty("w:noBreakHyphen")
 		}
 		s = s[i+1:]
 	}
 	b.close("w:r")
+}
+
+// breakIndex finds the next tab, newline or hyphen joining two non-space
+// characters. Such a hyphen is part of a document symbol ("04/QĐ-UBND-HC",
+// "BC-UBND") or a compound ("KT-XH"); Word and LibreOffice would break the
+// line after it and split a citation in two, so it is written as a
+// non-breaking hyphen. A spaced hyphen (" - ", as in the Tiêu ngữ) stays
+// an ordinary character.
+func breakIndex(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\t', '\n':
+			return i
+		case '-':
+			if i > 0 && i+1 < len(s) && s[i-1] != ' ' && s[i+1] != ' ' {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // t writes a w:t, preserving spaces only where they would otherwise be

@@ -1,0 +1,304 @@
+package build
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/text/unicode/norm"
+
+	"baocao"
+	"baocao/internal/docmodel"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+func sampleJob(t testing.TB, name, out string) *Job {
+	t.Helper()
+	samples, err := Samples(baocao.Assets())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range samples {
+		if s.Name == name {
+			j, err := SampleJob(baocao.Assets(), s, out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return j
+		}
+	}
+	t.Fatalf("no sample %q", name)
+	return nil
+}
+
+// saDecFigures are the strings a reader of the Sa Đéc report must find:
+// the header, every score of shared/research/seed-figures.md part A as
+// this template prints it (see templates/chi-so-cchc-9-thang/README.md for
+// the three places where it deliberately differs from the seed), the
+// footnote and the closing block.
+var saDecFigures = []string{
+	"ỦY BAN NHÂN DÂN", "THÀNH PHỐ SA ĐÉC", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+	"Số: 371/BC-UBND", "Sa Đéc, ngày 09 tháng 10 năm 2024", "BÁO CÁO",
+	"Kết quả cải thiện Chỉ số cải cách hành chính thành phố Sa Đéc", "09 tháng đầu năm 2024",
+	"I. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH", "2.8. Tác động của CCHC", "III. GIẢI PHÁP THỰC HIỆN TRONG THỜI GIAN TỚI",
+	"08 chỉ số nội dung", "08 tiêu chí", "ước đạt 90% Kế hoạch", "05 phòng chuyên môn", "01 đơn vị sự nghiệp", "09 xã, phường",
+	"Hoàn thành 100% Kế hoạch", "17 tin bài", "mỗi tháng 02 kỳ", "14 mô hình", "04/QĐ-UBND-HC ngày 08/01/2024", "38 mô hình",
+	"tổng số nhiệm vụ được giao: 41; nhiệm vụ hoàn thành trước hạn 10; nhiệm vụ hoàn thành đúng hạn 31",
+	"Kế hoạch số 112/KH-UBND ngày 19 tháng 3 năm 2024", "Kế hoạch số 117/KH-UBND ngày 21 tháng 3 năm 2024",
+	"13,8/16,50 điểm", "tiêu chí (8) ĐTXHH: 02 điểm", "(1,8/2,0 điểm)", "(1,5/2,0 điểm)",
+	"03/07 điểm", "19/29 điểm", "06/08 điểm", "5,9583/14 điểm", "03/04 điểm", "8,61/14,5 điểm", "2,52/04 điểm",
+	"8/9 nội dung, đạt tỉ lệ 88,89%", "23/24 nội dung đạt 95,83%", "(0,9583/1,0)",
+	"3,5/4,5 điểm", "0,5/1,5 điểm", "5,11/9,0 điểm", "31,94% chỉ tiêu giao 80% không đạt: 0/0,75 điểm",
+	"3.797/4.771 đạt 79,58%", "0,91/3,0 điểm", "0,82/1,0 điểm", "0,88/1,0 điểm", "0,5/01 điểm", "0,82/01 điểm",
+	"Kết quả ước đến ngày 30 tháng 9 năm 2024", "61,89 điểm/70 điểm; 0/30 điểm ĐTXHH",
+	"40%/80%", "Trên đây là báo cáo kết quả cải thiện Chỉ số cải cách hành chính của thành phố Sa Đéc 09 tháng đầu năm 2024./.",
+	"Kết quả kiểm tra công tác CCHC Thành phố năm 2024 bước đầu cho thấy",
+	"Nơi nhận:", "- TT.TU, TT.HĐND Thành phố (B/c);", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "Nguyễn Văn Hòn",
+}
+
+var space = regexp.MustCompile(`\s+`)
+
+// pdfText is the text of a PDF with all white space folded to one space.
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", path, err)
+	}
+	return space.ReplaceAllString(string(out), " ")
+}
+
+func checkFigures(t *testing.T, what, text string) {
+	t.Helper()
+	if !norm.NFC.IsNormalString(text) {
+		t.Errorf("%s: text is not NFC", what)
+	}
+	for _, f := range saDecFigures {
+		if !strings.Contains(text, f) {
+			t.Errorf("%s lacks %q", what, f)
+		}
+	}
+}
+
+func TestSaDecDocumentModel(t *testing.T) {
+	j := sampleJob(t, "sa-dec-9-thang-2024", t.TempDir())
+	d, err := j.Document()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	b.WriteString(strings.Join(d.Header.Agency, " ") + " " + d.Header.QuocHieu + " " + d.Header.TieuNgu + " " + d.Header.Number + " " + d.Header.PlaceDate + " ")
+	b.WriteString(d.Title.Kind + " " + strings.Join(d.Title.Summary, " ") + " ")
+	for _, blk := range d.Body {
+		switch v := blk.(type) {
+		case *docmodel.Heading:
+			b.WriteString(v.Label + " " + docmodel.PlainText(v.Content) + " ")
+		case *docmodel.Paragraph:
+			b.WriteString(v.Marker + " " + docmodel.PlainText(v.Content) + " ")
+		}
+	}
+	for _, fn := range d.Footnotes {
+		b.WriteString(docmodel.PlainText(fn.Content[0].Content) + " ")
+	}
+	b.WriteString("Nơi nhận: " + strings.Join(d.Closing.Recipients, " ") + " " + strings.Join(d.Closing.Signature.Lines, " ") + " " + d.Closing.Signature.Name)
+	checkFigures(t, "document model", b.String())
+	if len(d.Footnotes) != 1 {
+		t.Errorf("%d footnotes, want 1", len(d.Footnotes))
+	}
+	if got := d.Meta.Date; !got.Equal(time.Date(2024, 10, 9, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("Meta.Date = %v", got)
+	}
+	if len(j.Data.Warnings) != 2 {
+		t.Errorf("warnings: %v; want the two seed inconsistencies (field 6 maximum, total of maxima)", j.Data.Warnings)
+	}
+}
+
+// TestSaDecGolden pins the WordprocessingML of the sample report.
+func TestSaDecGolden(t *testing.T) {
+	j := sampleJob(t, "sa-dec-9-thang-2024", t.TempDir())
+	res, err := j.Run()
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.OpenReader(res.Files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	for _, part := range []string{"word/document.xml", "word/footnotes.xml"} {
+		f, err := zr.Open(part)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := io.ReadAll(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden := filepath.Join("testdata", "sa-dec", filepath.Base(part))
+		if *update {
+			os.MkdirAll(filepath.Dir(golden), 0o755)
+			if err := os.WriteFile(golden, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test ./internal/build -update)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from %s; if the change is intended, run go test ./internal/build -update and review the diff", part, golden)
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	for _, dir := range []string{a, b} {
+		if _, err := sampleJob(t, "sa-dec-9-thang-2024", dir).Run(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, ext := range []string{".docx", ".pdf"} {
+		x, _ := os.ReadFile(filepath.Join(a, "sa-dec-9-thang-2024"+ext))
+		y, _ := os.ReadFile(filepath.Join(b, "sa-dec-9-thang-2024"+ext))
+		if len(x) == 0 || !bytes.Equal(x, y) {
+			t.Errorf("%s: two builds differ (%d and %d bytes)", ext, len(x), len(y))
+		}
+	}
+}
+
+// TestLibreOffice opens the DOCX as a user would, in LibreOffice, and
+// reads back the text of the PDF it prints; our own PDF must carry the
+// same figures.
+func TestLibreOffice(t *testing.T) {
+	for _, tool := range []string{"soffice", "pdftotext"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s not installed (.ci/run installs it)", tool)
+		}
+	}
+	dir := t.TempDir()
+	res, err := sampleJob(t, "sa-dec-9-thang-2024", dir).Run()
+	if err != nil {
+		t.Fatal(err)
+	}
+	docx, ownPDF := res.Files[0], res.Files[1]
+	lo := filepath.Join(dir, "lo")
+	cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--headless", "--convert-to", "pdf", "--outdir", lo, docx)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	loPDF := filepath.Join(lo, "sa-dec-9-thang-2024.pdf")
+	checkFigures(t, "DOCX printed by LibreOffice", pdfText(t, loPDF))
+	checkFigures(t, "our PDF", pdfText(t, ownPDF))
+
+	// Page 1 carries no page number; page 2 starts with "2".
+	p2, err := exec.Command("pdftotext", "-f", "2", "-l", "2", loPDF, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first := strings.Fields(string(p2)); len(first) == 0 || first[0] != "2" {
+		t.Errorf("page 2 of the LibreOffice PDF does not start with its number: %.40q", p2)
+	}
+	if info, err := exec.Command("pdfinfo", loPDF).Output(); err == nil && !strings.Contains(string(info), "595.") {
+		t.Errorf("LibreOffice PDF is not A4:\n%s", info)
+	}
+}
+
+// TestOOXMLValid validates the DOCX against the ISO/IEC 29500 schemas.
+func TestOOXMLValid(t *testing.T) {
+	script, err := filepath.Abs(filepath.Join("..", "..", "..", "shared", "tools", "ooxml-validate.sh"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(script); err != nil {
+		t.Skip("../shared/tools/ooxml-validate.sh not beside the checkout")
+	}
+	if _, err := exec.LookPath("xmllint"); err != nil {
+		t.Skip("xmllint not installed (.ci/run installs libxml2-utils)")
+	}
+	res, err := sampleJob(t, "sa-dec-9-thang-2024", t.TempDir()).Run()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("bash", script, res.Files[0]).CombinedOutput()
+	if err != nil {
+		t.Errorf("ooxml-validate: %v\n%s", err, out)
+	}
+}
+
+// TestFailedBuildKeepsPreviousFiles: a writer that fails must leave the
+// files of the previous build as they were, and no temporary files.
+func TestFailedBuildKeepsPreviousFiles(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := sampleJob(t, "sa-dec-9-thang-2024", dir).Run(); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(filepath.Join(dir, "sa-dec-9-thang-2024.docx"))
+	saved := Writers
+	defer func() { Writers = saved }()
+	Writers = append([]Writer{{".docx", func(w io.Writer, d *docmodel.Document) error {
+		w.Write([]byte("partial"))
+		return nil
+	}}}, Writer{".pdf", func(io.Writer, *docmodel.Document) error { return errors.New("boom") }})
+	if _, err := sampleJob(t, "sa-dec-9-thang-2024", dir).Run(); err == nil || !strings.Contains(err.Error(), "boom") {
+		t.Fatalf("err = %v, want boom", err)
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, "sa-dec-9-thang-2024.docx"))
+	if !bytes.Equal(before, after) {
+		t.Error("the failed build replaced the previous .docx")
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("temporary file left behind: %s", e.Name())
+		}
+	}
+}
+
+func TestWriteFileAtomic(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.docx")
+	if err := WriteFileAtomic(p, []byte("one")); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFileAtomic(p, []byte("two")); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "two" {
+		t.Errorf("got %q", b)
+	}
+	if err := WriteFileAtomic(filepath.Join(dir, "missing", "a.docx"), nil); err == nil {
+		t.Error("writing into a missing folder succeeded")
+	}
+}
+
+// BenchmarkSaDec measures a whole build in memory: template, model, DOCX
+// and PDF (the workbook is read once, outside the loop).
+func BenchmarkSaDec(b *testing.B) {
+	j := sampleJob(b, "sa-dec-9-thang-2024", b.TempDir())
+	b.ReportAllocs()
+	for b.Loop() {
+		d, err := j.Document()
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, w := range Writers {
+			if err := w.Write(io.Discard, d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
