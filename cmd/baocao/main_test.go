@@ -1,0 +1,70 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestRun(t *testing.T) {
+	out := t.TempDir()
+	tests := []struct {
+		name  string
+		args  []string
+		code  int
+		inOut string // expected in stdout
+		inErr string // expected in stderr
+	}{
+		{"no command", nil, exitUsage, "", "Usage:"},
+		{"unknown command", []string{"bake"}, exitUsage, "", `unknown command "bake"`},
+		{"help", []string{"help"}, exitOK, "baocao build", ""},
+		{"help build", []string{"help", "build"}, exitOK, "--template DIR", ""},
+		{"build -h", []string{"build", "-h"}, exitOK, "", "--template DIR"},
+		{"bad flag", []string{"build", "--colour"}, exitUsage, "", "flag provided but not defined"},
+		{"template without data", []string{"build", "--template", "x"}, exitUsage, "", "--template and --data go together"},
+		{"stray argument", []string{"build", "x"}, exitUsage, "", `unexpected argument "x"`},
+		{"missing template", []string{"build", "--template", filepath.Join(out, "none"), "--data", "x.xlsx"}, exitData, "", "report.md"},
+		{"samples", []string{"build", "--out", out}, exitOK, "sa-dec-9-thang-2024.docx", "warning: data/sa-dec-2024.xlsx"},
+		{"own template and data", []string{"build", "--template", "../../templates/chi-so-cchc-9-thang", "--data", "../../data/sa-dec-2024.xlsx", "--out", out, "--name", "ban-sao"},
+			exitOK, "ban-sao.pdf", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(tt.args, &stdout, &stderr)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, &stdout, &stderr)
+			}
+			if !strings.Contains(stdout.String(), tt.inOut) {
+				t.Errorf("stdout lacks %q:\n%s", tt.inOut, &stdout)
+			}
+			if !strings.Contains(stderr.String(), tt.inErr) {
+				t.Errorf("stderr lacks %q:\n%s", tt.inErr, &stderr)
+			}
+		})
+	}
+	for _, f := range []string{"sa-dec-9-thang-2024.docx", "sa-dec-9-thang-2024.pdf", "ban-sao.docx"} {
+		if st, err := os.Stat(filepath.Join(out, f)); err != nil || st.Size() == 0 {
+			t.Errorf("%s not written: %v", f, err)
+		}
+	}
+}
+
+// TestDataErrorNamesCell: a wrong figure in the workbook stops the build
+// with exit 1 and a message naming the sheet and cell; nothing is written.
+func TestDataErrorNamesCell(t *testing.T) {
+	dir := t.TempDir()
+	tpl := filepath.Join(dir, "t")
+	os.MkdirAll(tpl, 0o755)
+	os.WriteFile(filepath.Join(tpl, "report.md"), []byte("---\nco_quan: [UBND]\nso: 1\nky_hieu: BC-UBND\ndia_danh: X\nngay: 01/01/2026\nten_loai: Báo cáo\n---\n{{ pad (fact \"so_xa\") }} xã\n"), 0o644)
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"build", "--template", tpl, "--data", "../../data/sa-dec-2024.xlsx", "--out", filepath.Join(dir, "out")}, &stdout, &stderr)
+	if code != exitData || !strings.Contains(stderr.String(), `report.md:9:8: in <fact "so_xa">: sa-dec-2024.xlsx, sheet "Thông tin": no fact with key "so_xa"`) {
+		t.Errorf("exit %d, stderr %s", code, &stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
+		t.Error("output folder created for a failed build")
+	}
+}

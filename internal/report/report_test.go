@@ -1,0 +1,93 @@
+package report
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"baocao/internal/docmodel"
+	"baocao/internal/tmpl"
+)
+
+func TestDocNumber(t *testing.T) {
+	tests := []struct{ so, kh, want, err string }{
+		{"371", "BC-UBND", "Số: 371/BC-UBND", ""},
+		{"5", "BNV-VP", "Số: 05/BNV-VP", ""},
+		{"05", "BC-UBND", "Số: 05/BC-UBND", ""},
+		{"", "BC-UBND", "Số:      /BC-UBND", ""},
+		{"12a", "BC-UBND", "", "expected a whole number"},
+		{"0", "BC-UBND", "", "from 1"},
+		{"3", "BC UBND", "", "ky_hieu"},
+	}
+	for _, tt := range tests {
+		got, err := docNumber(tt.so, tt.kh)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("docNumber(%q, %q) error %v, want %q", tt.so, tt.kh, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("docNumber(%q, %q) = %q, %v; want %q", tt.so, tt.kh, got, err, tt.want)
+		}
+	}
+}
+
+func TestRecipients(t *testing.T) {
+	got := recipients([]string{"Sở Nội vụ (b/c)", "- TT. Huyện ủy;", "  ", "Lưu: VT, NV."})
+	want := []string{"- Sở Nội vụ (b/c);", "- TT. Huyện ủy;", "- Lưu: VT, NV."}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func front() tmpl.Front {
+	return tmpl.Front{CoQuan: []string{"Ủy ban nhân dân", "phường Bình Thạnh"}, So: "7", KyHieu: "BC-UBND",
+		DiaDanh: "Bình Thạnh", Ngay: "05/02/2026", TenLoai: "Báo cáo", TrichYeu: []string{"Kết quả CCHC"},
+		NoiNhan: []string{"Như trên", "Lưu: VT"}, Ky: tmpl.Ky{QuyenHan: "KT. Chủ tịch", ChucVu: "Phó Chủ tịch", HoTen: "Trần Thị B"}}
+}
+
+func TestAssemble(t *testing.T) {
+	d, err := Assemble(&tmpl.Result{Front: front(), Markdown: []byte("# A\n\nB.\n"), BodyLine: 9, Path: "r.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := d.Header
+	if !reflect.DeepEqual(h.Agency, []string{"ỦY BAN NHÂN DÂN", "PHƯỜNG BÌNH THẠNH"}) || h.Number != "Số: 07/BC-UBND" ||
+		h.PlaceDate != "Bình Thạnh, ngày 05 tháng 02 năm 2026" || h.QuocHieu != "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" ||
+		h.TieuNgu != "Độc lập - Tự do - Hạnh phúc" {
+		t.Errorf("header: %+v", h)
+	}
+	if d.Title.Kind != "BÁO CÁO" || !reflect.DeepEqual(d.Closing.Signature.Lines, []string{"KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"}) {
+		t.Errorf("title %q, signature %q", d.Title.Kind, d.Closing.Signature.Lines)
+	}
+	if d.Meta.Subject != "Báo cáo số 07/BC-UBND" || d.Meta.Author != "Ủy ban nhân dân phường Bình Thạnh" || d.Meta.Date.Day() != 5 {
+		t.Errorf("meta: %+v", d.Meta)
+	}
+	if d.Page.Sizes != docmodel.Profile13 {
+		t.Error("default size profile is not 13/14/14")
+	}
+}
+
+func TestAssembleErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(*tmpl.Front)
+		want string
+	}{
+		{"bad date", func(f *tmpl.Front) { f.Ngay = "31/02/2026" }, "ngay \"31/02/2026\""},
+		{"margin out of range", func(f *tmpl.Front) { f.Trang.LeTrai = 25 }, "trang.le_trai 25 mm: ND30 allows 30 to 35 mm"},
+		{"bad number", func(f *tmpl.Front) { f.So = "x" }, "so \"x\""},
+	}
+	for _, tt := range tests {
+		f := front()
+		tt.edit(&f)
+		_, err := Assemble(&tmpl.Result{Front: f, Markdown: []byte("x\n"), Path: "r.md"})
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: error %v, want %q", tt.name, err, tt.want)
+		}
+	}
+	if _, err := Assemble(&tmpl.Result{Front: front(), Markdown: []byte("\n"), Path: "r.md"}); err == nil {
+		t.Error("empty body gave no error")
+	}
+}

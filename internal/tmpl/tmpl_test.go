@@ -1,0 +1,97 @@
+package tmpl
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"baocao/internal/dataset"
+)
+
+func testData() *dataset.Dataset {
+	loc := dataset.Loc{File: "d.xlsx", Sheet: "Thông tin", Cell: "B2"}
+	facts := dataset.NewFacts("Thông tin")
+	facts.Add("ten", dataset.Value{Kind: dataset.TextKind, Text: "phường Sa Đéc", Loc: loc}, loc)
+	facts.Add("so", dataset.Value{Kind: dataset.NumberKind, Num: 5, Text: "5", Loc: loc}, loc)
+	facts.Add("diem", dataset.Value{Kind: dataset.NumberKind, Num: 13.8, Text: "13.8", Loc: loc}, loc)
+	facts.Add("ngay", dataset.Value{Kind: dataset.DateKind, Time: time.Date(2025, 2, 5, 0, 0, 0, 0, time.UTC), Loc: loc}, loc)
+	tree := dataset.NewTree("Chỉ số", "d.xlsx")
+	n1 := &dataset.Node{Code: "1", Name: "Chỉ đạo", Row: dataset.Loc{File: "d.xlsx", Sheet: "Chỉ số", Cell: "A3"}}
+	tree.Add(n1)
+	n1.Set(dataset.Max, 16.5, n1.Row)
+	n1.Set(dataset.Score, 13.8, n1.Row)
+	tree.Compute()
+	return &dataset.Dataset{Source: "d.xlsx", Facts: facts, Trees: map[string]*dataset.Tree{"Chỉ số": tree}}
+}
+
+const front = "---\nco_quan: [Ủy ban nhân dân, '{{ fact \"ten\" }}']\nso: '{{ fact \"so\" }}'\nky_hieu: BC-UBND\ndia_danh: Sa Đéc\nngay: '{{ shortdate (fact \"ngay\") }}'\nten_loai: Báo cáo\n---\n"
+
+func TestExecute(t *testing.T) {
+	body := "Điểm {{ with node \"1\" }}{{ pad .Score }}/{{ fixed 2 .Max }}{{ end }}; {{ date (fact \"ngay\") }}; {{ upper (fact \"ten\") }}; {{ pct 3797 4771 }}; {{ pad (fact \"so\") }}; {{ num (add 0.1 0.2) }}\n"
+	tp, err := Parse("r/report.md", []byte(front+body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := tp.Execute(testData())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Điểm 13,8/16,50; ngày 05 tháng 02 năm 2025; PHƯỜNG SA ĐÉC; 79,58%; 05; 0,3\n"
+	if string(res.Markdown) != want {
+		t.Errorf("body\n got %q\nwant %q", res.Markdown, want)
+	}
+	if res.BodyLine != 9 {
+		t.Errorf("BodyLine = %d, want 9", res.BodyLine)
+	}
+	f := res.Front
+	if f.CoQuan[1] != "phường Sa Đéc" || f.So != "5" || f.Ngay != "05/02/2025" || f.KyHieu != "BC-UBND" {
+		t.Errorf("front matter: %+v", f)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"no front matter", "# Tiêu đề\n", "r/report.md:1: expected the front matter"},
+		{"unclosed front matter", "---\nso: 1\n", "no closing line"},
+		{"bad yaml", "---\nso: [1\n---\nx\n", "r/report.md: front matter: yaml: line 2"},
+		{"unknown key", strings.Replace(front, "ky_hieu:", "kyhieu:", 1) + "x\n", "r/report.md:4: unknown front-matter key \"kyhieu\""},
+		{"missing so", strings.Replace(front, "so: '{{ fact \"so\" }}'\n", "", 1) + "x\n", "front matter needs so"},
+		{"bad size profile", strings.Replace(front, "---\nco_quan", "---\nco_chu: 14/15/15\nco_quan", 1) + "x\n", "r/report.md:2: co_chu \"14/15/15\""},
+		{"syntax error in body", front + "\n\n{{ if }}\n", "r/report.md:11: missing value for if"},
+		{"missing fact in body", front + "a\nb {{ fact \"khong_co\" }}\n", "r/report.md:10:5: in <fact \"khong_co\">: d.xlsx, sheet \"Thông tin\": no fact with key \"khong_co\""},
+		{"missing fact in front matter", strings.Replace(front, "fact \"ten\"", "fact \"x\"", 1) + "a\n", "r/report.md:2:"},
+		{"text as number", front + "{{ num (fact \"ten\") }}\n", "expected a number, found \"phường Sa Đéc\""},
+		{"unknown node", front + "{{ node \"9\" }}\n", "has no indicator with code \"9\""},
+		{"division by zero", front + "{{ div 1 0 }}\n", "division by zero"},
+		{"bad numbering", strings.Replace(front, "---\nco_quan", "---\ndanh_so: [roman]\nco_quan", 1) + "x\n", "danh_so \"roman\": expected one of"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tp, err := Parse("r/report.md", []byte(tt.src))
+			if err == nil {
+				_, err = tp.Execute(testData())
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v\nwant it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestFloat(t *testing.T) {
+	for _, x := range []any{1, int64(1), 1.0, float32(1), dataset.Value{Kind: dataset.NumberKind, Num: 1}, dataset.Quantity{V: 1, Known: true}} {
+		if v, err := Float(x); err != nil || v != 1 {
+			t.Errorf("Float(%#v) = %v, %v", x, v, err)
+		}
+	}
+	for _, x := range []any{"1", nil, dataset.Value{}, dataset.Quantity{}} {
+		if _, err := Float(x); err == nil {
+			t.Errorf("Float(%#v) gave no error", x)
+		}
+	}
+	if _, err := Int(2.5); err == nil {
+		t.Error("Int(2.5) gave no error")
+	}
+}
