@@ -9,6 +9,7 @@ package report
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -126,8 +127,8 @@ func docNumber(so, kyHieu string) (string, error) {
 	if so == "" || so == "-" {
 		return "Số:      /" + kyHieu, nil
 	}
-	n := 0
-	if _, err := fmt.Sscanf(so, "%d", &n); err != nil || fmt.Sprint(n) != strings.TrimLeft(so, "0") && so != "0" {
+	n, err := strconv.Atoi(so)
+	if err != nil {
 		return "", fmt.Errorf("so %q: expected a whole number", so)
 	}
 	if n <= 0 {
