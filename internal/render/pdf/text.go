@@ -1,0 +1,405 @@
+package pdf
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"baocao/internal/docmodel"
+	"baocao/internal/fonts"
+)
+
+// Vertical metrics of Liberation Serif (hhea, in ems). Word sets a "single"
+// line of Times New Roman at about 1.15 em; using the same figure keeps the
+// PDF close to the DOCX the same model produces.
+const (
+	emAscent   = 0.891
+	emDescent  = 0.216
+	singleLine = 1.15
+	// baseline of a single line below its top: the ascent plus half of
+	// the leading that single spacing adds to ascent+descent.
+	emBaseline = emAscent + (singleLine-emAscent-emDescent)/2
+
+	// Superscript as Word draws it: two thirds of the size, raised by a
+	// third of the base size.
+	supScale = 0.65
+	supRise  = 0.35
+
+	eps = 1e-6
+)
+
+// style is how a piece of text is drawn.
+type style struct {
+	face fonts.Face
+	size float64
+	rise float64 // baseline shift upward, for superscripts
+}
+
+// piece is text in one style, part of a word.
+type piece struct {
+	s  string
+	st style
+	w  float64
+}
+
+// word is a box the line breaker never splits (unless it is wider than a
+// line): text between two breaking spaces, possibly in several styles, as
+// in "năm²," where the footnote mark sits between two regular pieces.
+type word struct {
+	pieces []piece
+	w      float64
+	glue   float64 // natural width of the breaking space after the word
+	brk    bool    // a forced line break follows
+	refs   []int   // footnote numbers referenced inside the word
+}
+
+type align int
+
+const (
+	alignLeft align = iota
+	alignCenter
+	alignRight
+	alignJustify
+)
+
+// lineHeight is the advance of one line of text set at size with the
+// given line spacing (1 = single).
+func lineHeight(size, spacing float64) float64 { return singleLine * size * spacing }
+
+// baselineIn is the baseline offset inside a line of height h for text of
+// the given size; extra leading from line spacing goes above the text, as
+// in Word.
+func baselineIn(h, size float64) float64 {
+	return h - singleLine*size + emBaseline*size
+}
+
+// glyphs decides, per face, whether the embedded font can draw a rune. A
+// rune the font lacks would print as .notdef at best, so it is replaced
+// before measuring; that keeps measuring and drawing in step.
+type glyphs struct {
+	has [4]map[rune]bool
+}
+
+func (g *glyphs) ok(f fonts.Face, r rune) bool {
+	m := g.has[f&3]
+	if m == nil {
+		m = make(map[rune]bool, 64)
+		g.has[f&3] = m
+	}
+	v, seen := m[r]
+	if !seen {
+		v = fonts.Has(f, r)
+		m[r] = v
+	}
+	return v
+}
+
+// clean makes s safe to draw in face f: white space becomes a plain space
+// (so it can break a line), other control characters are dropped, invalid
+// UTF-8 and runes the face lacks become '?'.
+func (g *glyphs) clean(f fonts.Face, s string) string {
+	simple := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			simple = false
+			break
+		}
+	}
+	if simple {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			b.WriteByte('?')
+		case r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == 0x2028 || r == 0x2029:
+			b.WriteByte(' ')
+		case r < 0x20 || (r >= 0x7f && r < 0xa0) || r == 0xfeff || r == 0x200b:
+			// invisible: drop
+		case r < 0x7f:
+			b.WriteRune(r)
+		case g.ok(f, r):
+			b.WriteRune(r)
+		default:
+			b.WriteByte('?')
+		}
+	}
+	return b.String()
+}
+
+func width(st style, s string) float64 { return fonts.Width(st.face, st.size, s) }
+
+func spaceWidth(st style) float64 { return fonts.Width(st.face, st.size, " ") }
+
+// wordBuilder turns styled runs into words.
+type wordBuilder struct {
+	g     *glyphs
+	words []word
+	cur   word
+	open  bool
+}
+
+func (b *wordBuilder) add(s string, st style) {
+	if s == "" {
+		return
+	}
+	w := width(st, s)
+	if !b.open {
+		b.cur = word{}
+		b.open = true
+	}
+	if n := len(b.cur.pieces); n > 0 && b.cur.pieces[n-1].st == st {
+		b.cur.pieces[n-1].s += s
+		b.cur.pieces[n-1].w += w
+	} else {
+		b.cur.pieces = append(b.cur.pieces, piece{s: s, st: st, w: w})
+	}
+	b.cur.w += w
+}
+
+// space ends the open word; repeated spaces collapse into one, and a space
+// with no word before it is dropped, as a word processor's justification
+// would make it invisible anyway.
+func (b *wordBuilder) space(st style) {
+	if !b.open {
+		return
+	}
+	b.cur.glue = spaceWidth(st)
+	b.words = append(b.words, b.cur)
+	b.open = false
+}
+
+// text adds s (not yet cleaned) in style st.
+func (b *wordBuilder) text(s string, st style) {
+	s = b.g.clean(st.face, s)
+	for len(s) > 0 {
+		i := strings.IndexByte(s, ' ')
+		if i < 0 {
+			b.add(s, st)
+			return
+		}
+		b.add(s[:i], st)
+		b.space(st)
+		s = s[i+1:]
+	}
+}
+
+// ref adds a superscript footnote mark to the open word, so the mark stays
+// on the line of the word it qualifies.
+func (b *wordBuilder) ref(n int, base float64) {
+	st := style{face: fonts.Regular, size: base * supScale, rise: base * supRise}
+	b.add(strconv.Itoa(n), st)
+	b.cur.refs = append(b.cur.refs, n)
+}
+
+func (b *wordBuilder) lineBreak() {
+	switch {
+	case b.open:
+		b.cur.brk = true
+		b.cur.glue = 0
+		b.words = append(b.words, b.cur)
+		b.open = false
+	case len(b.words) > 0 && !b.words[len(b.words)-1].brk:
+		b.words[len(b.words)-1].brk = true
+		b.words[len(b.words)-1].glue = 0
+	default:
+		b.words = append(b.words, word{brk: true}) // an empty line
+	}
+}
+
+func (b *wordBuilder) finish() []word {
+	if b.open {
+		b.words = append(b.words, b.cur)
+		b.open = false
+	}
+	if n := len(b.words); n > 0 {
+		b.words[n-1].glue = 0
+	}
+	w := b.words
+	b.words = nil
+	return w
+}
+
+// inlines adds model inline content in a base style; force adds bold or
+// italic on top of each run's own style (headings).
+func (b *wordBuilder) inlines(in []docmodel.Inline, size float64, forceBold, forceItalic bool) {
+	for _, x := range in {
+		switch v := x.(type) {
+		case docmodel.Text:
+			st := style{face: fonts.FaceOf(v.Bold || forceBold, v.Italic || forceItalic), size: size}
+			if v.Superscript {
+				st.size, st.rise = size*supScale, size*supRise
+			}
+			b.text(v.Text, st)
+		case docmodel.FootnoteRef:
+			b.ref(v.Number, size)
+		case docmodel.LineBreak:
+			b.lineBreak()
+		}
+	}
+}
+
+// parSpec is the geometry of one paragraph.
+type parSpec struct {
+	x      float64 // left edge of the text block
+	width  float64
+	indent float64 // first line, from x
+	hang   float64 // following lines, from x
+	align  align
+	size   float64 // base size, sets the line height
+	lineH  float64
+}
+
+// splitLong cuts words wider than max into pieces that fit, so that a long
+// URL or a code in a narrow table column cannot run out of its box.
+func splitLong(words []word, max float64) []word {
+	long := false
+	for i := range words {
+		if words[i].w > max+eps {
+			long = true
+			break
+		}
+	}
+	if !long || max <= 0 {
+		return words
+	}
+	out := make([]word, 0, len(words)+4)
+	for _, wd := range words {
+		if wd.w <= max+eps {
+			out = append(out, wd)
+			continue
+		}
+		var cur word
+		for _, p := range wd.pieces {
+			start := 0
+			pw := 0.0
+			for i, r := range p.s {
+				rw := width(p.st, string(r))
+				if cur.w+pw+rw > max+eps && (cur.w+pw > 0) {
+					if i > start {
+						cur.pieces = append(cur.pieces, piece{s: p.s[start:i], st: p.st, w: pw})
+						cur.w += pw
+					}
+					out = append(out, cur)
+					cur = word{}
+					start, pw = i, 0
+				}
+				pw += rw
+			}
+			if start < len(p.s) {
+				cur.pieces = append(cur.pieces, piece{s: p.s[start:], st: p.st, w: pw})
+				cur.w += pw
+			}
+		}
+		cur.glue, cur.brk, cur.refs = wd.glue, wd.brk, wd.refs
+		out = append(out, cur)
+	}
+	return out
+}
+
+// layoutWords breaks words into lines (greedy first fit: Vietnamese is
+// written in short syllables and never hyphenated, so first fit already
+// gives even lines) and returns one unit per line. The last line of a
+// justified paragraph, and a line ended by a forced break, are set left.
+func layoutWords(words []word, sp parSpec) []unit {
+	if len(words) == 0 {
+		return []unit{{h: sp.lineH}}
+	}
+	words = splitLong(words, sp.width-math.Max(sp.indent, sp.hang))
+	units := make([]unit, 0, 1+len(words)/8)
+	base := baselineIn(sp.lineH, sp.size)
+	for i, first := 0, true; i < len(words); first = false {
+		lead := sp.hang
+		if first {
+			lead = sp.indent
+		}
+		avail := sp.width - lead
+		j, natural := i, 0.0
+		for j < len(words) {
+			add := words[j].w
+			if j > i {
+				add += words[j-1].glue
+			}
+			if j > i && natural+add > avail+eps {
+				break
+			}
+			natural += add
+			j++
+			if words[j-1].brk {
+				break
+			}
+		}
+		last := j == len(words) || words[j-1].brk
+		u := unit{h: sp.lineH}
+		u.ops = placeLine(u.ops, words[i:j], sp.x+lead, avail, natural, base, sp.align, last)
+		for k := i; k < j; k++ {
+			u.refs = append(u.refs, words[k].refs...)
+		}
+		units = append(units, u)
+		i = j
+	}
+	return units
+}
+
+// placeLine emits the text operations of one line. Justification widens
+// only the breaking spaces; runs in one style that stay at their natural
+// spacing are merged into one operation to keep the file small.
+func placeLine(ops []op, words []word, x, avail, natural, base float64, al align, last bool) []op {
+	free := avail - natural
+	stretch := 0.0
+	switch al {
+	case alignCenter:
+		x += free / 2
+	case alignRight:
+		x += free
+	case alignJustify:
+		if !last && free > 0 {
+			n := 0
+			for k := 0; k < len(words)-1; k++ {
+				if words[k].glue > 0 {
+					n++
+				}
+			}
+			if n > 0 {
+				stretch = free / float64(n)
+			}
+		}
+	}
+	start := len(ops)
+	pend := -1 // index of the op that may still grow
+	pendEnd := 0.0
+	for k, wd := range words {
+		for pi, p := range wd.pieces {
+			gapIsSpace := pi == 0 && k > 0 && words[k-1].glue > 0
+			if pend >= start {
+				o := &ops[pend]
+				same := o.face == p.st.face && o.size == p.st.size && o.rise == p.st.rise
+				switch {
+				case same && !gapIsSpace && math.Abs(x-pendEnd) < eps:
+					o.s += p.s
+					pendEnd = x + p.w
+					x += p.w
+					continue
+				case same && gapIsSpace && stretch == 0 && math.Abs(x-pendEnd-spaceWidth(p.st)) < 1e-3:
+					o.s += " " + p.s
+					pendEnd = x + p.w
+					x += p.w
+					continue
+				}
+			}
+			ops = append(ops, op{kind: opText, x: x, y: base - p.st.rise, s: p.s, face: p.st.face, size: p.st.size, rise: p.st.rise})
+			pend = len(ops) - 1
+			pendEnd = x + p.w
+			x += p.w
+		}
+		if wd.glue > 0 {
+			x += wd.glue + stretch
+		}
+	}
+	return ops
+}
