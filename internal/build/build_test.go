@@ -285,20 +285,45 @@ func TestWriteFileAtomic(t *testing.T) {
 	}
 }
 
-// BenchmarkSaDec measures a whole build in memory: template, model, DOCX
-// and PDF (the workbook is read once, outside the loop).
+// BenchmarkSaDec measures a build in memory, stage by stage: the document
+// model (template and Markdown), each writer, and the whole (the workbook
+// is read once, outside the loop).
 func BenchmarkSaDec(b *testing.B) {
 	j := sampleJob(b, "sa-dec-9-thang-2024", b.TempDir())
-	b.ReportAllocs()
-	for b.Loop() {
-		d, err := j.Document()
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, w := range Writers {
-			if err := w.Write(io.Discard, d); err != nil {
+	d, err := j.Document()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("model", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := j.Document(); err != nil {
 				b.Fatal(err)
 			}
 		}
+	})
+	for _, w := range Writers {
+		b.Run(strings.TrimPrefix(w.Ext, "."), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := w.Write(io.Discard, d); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
+	b.Run("all", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			d, err := j.Document()
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, w := range Writers {
+				if err := w.Write(io.Discard, d); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
 }
