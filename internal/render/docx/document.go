@@ -3,9 +3,11 @@ package docx
 import (
 	"bytes"
 	"fmt"
+	"math"
 
 	"baocao/internal/docmodel"
 	"baocao/internal/fonts"
+	"baocao/internal/render/layout"
 )
 
 // Style ids. Names shown to the user are in styles.go; ids stay ASCII
@@ -63,10 +65,6 @@ const (
 // appendixLabelSize is fixed by ND30 Phụ lục I Mục III.1 ("cỡ chữ 14"),
 // whatever the size profile.
 const appendixLabelSize = 14
-
-// defaultSignatureSpace is the room for the hand signature and the seal
-// when the model leaves it at zero: 3 cm, what the seeds leave.
-const defaultSignatureSpace = 3 * docmodel.Centimetre
 
 // docWriter writes word/document.xml and collects what footnotes.xml
 // needs to agree with it.
@@ -202,25 +200,12 @@ func (w *docWriter) headerBlock() {
 	sz := w.page.Sizes
 	tw := w.sect.textWidth()
 
-	// The right column must hold the Quốc hiệu on one line: it is the
-	// widest element of the block, and a wrapped Quốc hiệu is the most
-	// visible layout fault there is.
-	rightNeed := max(textTwips(fonts.Bold, sz.QuocHieu, h.QuocHieu),
-		textTwips(fonts.Bold, sz.TieuNgu, h.TieuNgu),
-		textTwips(fonts.Italic, sz.PlaceDate, h.PlaceDate)) + fitSlack
-	leftNeed := max(maxTwips(fonts.Regular, sz.ParentAgency, h.ParentAgency),
-		maxTwips(fonts.Bold, sz.Agency, h.Agency),
-		textTwips(fonts.Regular, sz.Number, h.Number)) + fitSlack
-	right := min(max(rightNeed, tw/2), tw*3/4)
-	left := tw - right
-	indent := 0
-	if left < leftNeed {
-		// A long agency name may borrow up to half the left margin, as
-		// the templates of ND30 Phụ lục III do, before it has to wrap.
-		over := min(leftNeed-left, int(w.page.MarginLeft)/2)
-		left += over
-		indent = -over
-	}
+	// The column split is shared with the PDF writer (package layout).
+	cols := layout.Header(h, sz, docmodel.Length(tw).Pt(), w.page.MarginLeft.Pt())
+	// Floor the outdent: rounding up could reach past half the margin.
+	out := int(math.Floor(cols.Outdent * 20))
+	left, indent := twips(cols.Left-cols.Outdent)+out, -out
+	right := tw + out - left
 
 	b := &w.b
 	w.layoutTable([]int{left, right}, indent)
@@ -325,9 +310,9 @@ func (w *docWriter) closing() {
 	c := w.d.Closing
 	sz := w.page.Sizes
 	tw := w.sect.textWidth()
-	sigNeed := maxTwips(fonts.Bold, sz.Signature, append(append([]string(nil), c.Signature.Lines...), c.Signature.Name)) + fitSlack
-	right := min(max(sigNeed, tw/2), tw*3/4)
-	left := tw - right
+	cols := layout.Closing(c, sz, docmodel.Length(tw).Pt())
+	left := twips(cols.Left)
+	right := tw - left
 
 	b := &w.b
 	w.layoutTable([]int{left, right}, 0)
@@ -351,10 +336,7 @@ func (w *docWriter) closing() {
 	if len(c.Signature.Lines) > 0 {
 		b.lines(pProps{style: stChucVu}, rProps{}, c.Signature.Lines)
 	}
-	space := int(c.Signature.Space)
-	if space <= 0 {
-		space = defaultSignatureSpace
-	}
+	space := twips(layout.SignatureSpace(c.Signature))
 	if len(c.Signature.Lines) == 0 {
 		space = 0
 	}

@@ -5,6 +5,7 @@ import (
 
 	"baocao/internal/docmodel"
 	"baocao/internal/fonts"
+	"baocao/internal/render/layout"
 )
 
 // normalisePage fills what a document left at zero from
@@ -72,14 +73,8 @@ func maxTwips(face fonts.Face, size float64, lines []string) int {
 	return m
 }
 
-// Rule lengths. ND30 wants the line under the agency name and under the
-// trích yếu "1/3 to 1/2" of the text line; 2/5 sits inside that range
-// whichever way a viewer rounds.
-const shortRuleRatio = 0.4
-
-// fitSlack is added to measured widths so that a line measured to fit is
-// not wrapped by a word processor that rounds glyph advances differently.
-const fitSlack = 10 * 20
+// shortRuleRatio is shared with the PDF writer: see layout.RuleRatio.
+const shortRuleRatio = layout.RuleRatio
 
 // ruleIndent centres a rule of width rule inside room: the indent on each
 // side. A rule wider than the room is clipped to it.

@@ -7,6 +7,7 @@ import (
 
 	"baocao/internal/docmodel"
 	"baocao/internal/fonts"
+	"baocao/internal/render/layout"
 )
 
 // writer holds what the layout of one document needs.
@@ -27,14 +28,13 @@ type writer struct {
 // holds and where, not the gaps between them; these follow the Word
 // templates of Phụ lục III, where a blank line separates the blocks.
 const (
-	headerColGap  = 6.0  // under a header rule, before Số / địa danh
-	titleGap      = 18.0 // header block to tên loại
-	blockGap      = 12.0 // trích yếu rule to Kính gửi or body; body to closing
-	ruleGap       = 4.0  // line bottom to the rule under it: clears descenders
-	cellPadX      = 4.0
-	cellPadY      = 2.0
-	defaultSigGap = 72.0 // room for the hand signature when the model gives none
-	ruleMinLen    = 40.0
+	headerColGap = 6.0  // under a header rule, before Số / địa danh
+	titleGap     = 18.0 // header block to tên loại
+	blockGap     = 12.0 // trích yếu rule to Kính gửi or body; body to closing
+	ruleGap      = 4.0  // line bottom to the rule under it: clears descenders
+	cellPadX     = 4.0
+	cellPadY     = 2.0
+	ruleMinLen   = 40.0
 )
 
 func validate(d *docmodel.Document) error {
@@ -211,11 +211,11 @@ func (w *writer) headerBlock(g geom) unit {
 	ag := style{face: fonts.Bold, size: s.Agency}
 	nu := style{face: fonts.Regular, size: s.Number}
 
-	tw := g.textW()
-	rw := math.Max(w.textWidth(h.QuocHieu, qh), math.Max(w.textWidth(h.TieuNgu, tn), w.textWidth(h.PlaceDate, pd))) + 2*cellPadX
-	rw = math.Min(math.Max(rw, tw*0.5), tw*0.62)
-	lw := tw - rw
-	lx, rx := g.left, g.left+lw
+	// The column split is shared with the DOCX writer (package layout).
+	cols := layout.Header(h, s, g.textW(), w.d.Page.MarginLeft.Pt())
+	lw, rw := cols.Left, cols.Right
+	lx := g.left - cols.Outdent
+	rx := lx + lw
 
 	var u unit
 	// Left: cơ quan chủ quản (upright), cơ quan ban hành (bold), rule.
@@ -437,9 +437,8 @@ func (w *writer) noteLines(g geom) func(int) []unit {
 // both from the same top, as one unit so that it is never split.
 func (w *writer) closing(g geom) unit {
 	c := w.d.Closing
-	tw := g.textW()
-	lw := tw * 0.45
-	rw := tw - lw
+	cols := layout.Closing(c, w.sz, g.textW())
+	lw, rw := cols.Left, cols.Right
 	lx, rx := g.left, g.left+lw
 	u := unit{before: blockGap}
 
@@ -458,10 +457,7 @@ func (w *writer) closing(g geom) unit {
 	ss := style{face: fonts.Bold, size: w.sz.Signature}
 	ry := stack(&u, w.lines(c.Signature.Lines, ss, rx, rw, alignCenter), 0)
 	if c.Signature.Name != "" {
-		gap := c.Signature.Space.Pt()
-		if gap <= 0 {
-			gap = defaultSigGap
-		}
+		gap := layout.SignatureSpace(c.Signature)
 		ry = stack(&u, w.lines([]string{c.Signature.Name}, ss, rx, rw, alignCenter), ry+gap)
 	}
 	u.h = math.Max(y, ry)

@@ -1,0 +1,74 @@
+// Package layout holds the geometry decisions that the page writers (DOCX
+// and PDF) share, so the two files of one report put the header block, the
+// closing block and the short rules at the same places. Widths are in
+// points and measured with the embedded Liberation Serif metrics, which
+// equal those of Times New Roman.
+package layout
+
+import (
+	"baocao/internal/docmodel"
+	"baocao/internal/fonts"
+)
+
+// FitSlack is added to a measured width so that a line measured to fit
+// still fits after a word processor's own rounding and cell padding.
+const FitSlack = 10.0
+
+// RuleRatio is the length of the short rules under the agency name and
+// under the trích yếu, as a share of the line above them: ND30 asks for 1/3
+// to 1/2.
+const RuleRatio = 0.4
+
+// Columns splits the text width between a left and a right column. The
+// right column gets what rightNeed asks, but at least half and at most
+// three quarters of the width. When leftNeed still does not fit, the left
+// column may reach into the left margin by up to half of it (as the
+// templates of ND30 Phụ lục III do), before its text has to wrap: Outdent
+// is that distance.
+type Columns struct {
+	Left, Right, Outdent float64
+}
+
+func split(textW, marginLeft, leftNeed, rightNeed float64) Columns {
+	right := min(max(rightNeed, textW/2), textW*3/4)
+	c := Columns{Left: textW - right, Right: right}
+	if c.Left < leftNeed {
+		c.Outdent = min(leftNeed-c.Left, marginLeft/2)
+		c.Left += c.Outdent
+	}
+	return c
+}
+
+func widest(f fonts.Face, size float64, lines ...string) float64 {
+	w := 0.0
+	for _, l := range lines {
+		w = max(w, fonts.Width(f, size, l))
+	}
+	return w
+}
+
+// Header places the two columns of the page-1 header block: the right one
+// holds the Quốc hiệu on one line, the widest element of the block and the
+// most visible fault when wrapped.
+func Header(h docmodel.Header, s docmodel.Sizes, textW, marginLeft float64) Columns {
+	right := max(widest(fonts.Bold, s.QuocHieu, h.QuocHieu), widest(fonts.Bold, s.TieuNgu, h.TieuNgu),
+		widest(fonts.Italic, s.PlaceDate, h.PlaceDate)) + FitSlack
+	left := max(widest(fonts.Regular, s.ParentAgency, h.ParentAgency...), widest(fonts.Bold, s.Agency, h.Agency...),
+		widest(fonts.Regular, s.Number, h.Number)) + FitSlack
+	return split(textW, marginLeft, left, right)
+}
+
+// Closing places Nơi nhận (left) and the signature block (right).
+func Closing(c docmodel.Closing, s docmodel.Sizes, textW float64) Columns {
+	right := max(widest(fonts.Bold, s.Signature, c.Signature.Lines...), widest(fonts.Bold, s.Signature, c.Signature.Name)) + FitSlack
+	return split(textW, 0, 0, right)
+}
+
+// SignatureSpace is the room left for the hand signature and the seal when
+// the model does not say: about 3 cm.
+func SignatureSpace(sig docmodel.Signature) float64 {
+	if sig.Space > 0 {
+		return sig.Space.Pt()
+	}
+	return 85
+}
