@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"baocao/internal/docmodel"
+	"baocao/internal/fonts"
 )
 
 func TestSplit(t *testing.T) {
@@ -31,7 +32,7 @@ func TestHeaderFitsQuocHieu(t *testing.T) {
 		TieuNgu: "Độc lập - Tự do - Hạnh phúc", PlaceDate: "Sa Đéc, ngày 09 tháng 10 năm 2024", Number: "Số: 371/BC-UBND"}
 	for _, s := range []docmodel.Sizes{docmodel.Profile12, docmodel.Profile13} {
 		c := Header(h, s, p.TextWidth().Pt(), p.MarginLeft.Pt())
-		if c.Right < widest(1, s.QuocHieu, h.QuocHieu)+FitSlack-1e-9 || c.Left+c.Right-c.Outdent != p.TextWidth().Pt() {
+		if c.Right < widest(fonts.Bold, s.QuocHieu, h.QuocHieu)+FitSlack-1e-9 || c.Left+c.Right-c.Outdent != p.TextWidth().Pt() {
 			t.Errorf("size %v: columns %+v do not hold the Quốc hiệu or do not fill the width", s.QuocHieu, c)
 		}
 	}
