@@ -113,18 +113,26 @@ func (v Value) describe() string {
 type Facts struct {
 	Sheet  string
 	values map[string]Value
-	keys   []string // in sheet order
+	// keyLocs are the key cells: the duplicate-key error names the cell
+	// where the key was first typed, not its value cell (a value's Loc is
+	// the value column, which is not where the reader should look).
+	keyLocs map[string]Loc
+	keys    []string // in sheet order
 }
 
 // NewFacts returns an empty fact sheet.
-func NewFacts(sheet string) *Facts { return &Facts{Sheet: sheet, values: map[string]Value{}} }
+func NewFacts(sheet string) *Facts {
+	return &Facts{Sheet: sheet, values: map[string]Value{}, keyLocs: map[string]Loc{}}
+}
 
-// Add records a fact; a key already present is an error naming both cells.
+// Add records a fact; a key already present is an error naming both key
+// cells.
 func (f *Facts) Add(key string, v Value, keyLoc Loc) error {
-	if old, ok := f.values[key]; ok {
-		return Errorf(keyLoc, "key %q is defined twice (first at cell %s)", key, old.Loc.Cell)
+	if _, ok := f.values[key]; ok {
+		return Errorf(keyLoc, "key %q is defined twice (first at cell %s)", key, f.keyLocs[key].Cell)
 	}
 	f.values[key] = v
+	f.keyLocs[key] = keyLoc
 	f.keys = append(f.keys, key)
 	return nil
 }
@@ -165,6 +173,11 @@ func (d *Dataset) Fact(key string) (Value, error) {
 // tree of the workbook.
 func (d *Dataset) Tree(sheet string) (*Tree, error) {
 	if sheet == "" {
+		if len(d.Trees) == 0 {
+			// Not "has 0 indicator sheets (); name the one to use":
+			// naming a sheet cannot help when there is none.
+			return nil, fmt.Errorf("%s has no indicator sheet (columns Mã, Nội dung, Điểm tối đa)", d.Source)
+		}
 		if len(d.Trees) == 1 {
 			for _, t := range d.Trees {
 				return t, nil

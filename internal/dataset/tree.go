@@ -63,6 +63,18 @@ func (t *Tree) Lookup(code string) (*Node, error) {
 	return n, nil
 }
 
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 func normCode(c string) string { return strings.TrimSuffix(strings.TrimSpace(c), ".") }
 
 // NewTree starts a tree; the root stands for the total row.
@@ -79,7 +91,9 @@ func (t *Tree) Add(n *Node) error {
 		return Errorf(n.Row, "empty indicator code")
 	}
 	for _, part := range strings.Split(key, ".") {
-		if _, err := strconv.Atoi(part); err != nil {
+		// Digits only: strconv.Atoi alone would accept "+1" and "1.-2",
+		// codes that never match the "1" and "1.2" a template asks for.
+		if !allDigits(part) {
 			return Errorf(n.Row, "indicator code %q: expected numbers separated by dots, such as 1, 1.2 or 1.2.3", n.Code)
 		}
 	}
@@ -113,9 +127,11 @@ func (n *Node) Get(m Measure) Quantity { return n.q[m] }
 // warnings for given figures that disagree with their children's sum. A
 // figure is computed when every child knows it; a typed figure is then
 // checked against the sum and kept (the workbook wins, the build warns). A
-// leaf whose maximum is known and survey part is blank has a survey part of
-// 0; a survey-only leaf (survey = maximum) with a blank score has scored 0
-// so far: its result is not yet published.
+// leaf whose survey part is blank has a survey part of 0 (whether or not
+// its maximum is known); a survey-only leaf (survey = maximum) with a blank
+// score has scored 0 so far: its result is not yet published. A score above
+// the self-assessed maximum (Max − Survey) is a warning where a figure was
+// typed.
 func (t *Tree) Compute() []error {
 	var warns []error
 	var walk func(n *Node)
@@ -151,7 +167,13 @@ func (t *Tree) Compute() []error {
 			}
 			*q = Quantity{V: sum, Known: true, Loc: n.Row}
 		}
-		if mx, sv, sc := n.q[Max], n.q[Survey], n.q[Score]; mx.Known && sv.Known && sc.Known && sc.V > mx.V-sv.V+1e-9 {
+		// When all three figures are sums of the children's, an excess
+		// here is the excess of a child, already reported there; checking
+		// again would repeat one typing mistake at every ancestor up to
+		// the total, at rows where nothing was typed.
+		mx, sv, sc := n.q[Max], n.q[Survey], n.q[Score]
+		typed := mx.Given || sv.Given || sc.Given
+		if typed && mx.Known && sv.Known && sc.Known && sc.V > mx.V-sv.V+1e-9 {
 			warns = append(warns, Errorf(sc.Loc, "the %s %s of %s is more than its self-assessed maximum %s (%s %s less %s %s)",
 				Score, fmtNum(sc.V), n.label(), fmtNum(mx.V-sv.V), Max, fmtNum(mx.V), Survey, fmtNum(sv.V)))
 		}

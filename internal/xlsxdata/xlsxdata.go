@@ -47,8 +47,16 @@ func Read(path string) (*dataset.Dataset, error) {
 // ReadFile reads an open workbook; name is used in messages.
 func ReadFile(f *excelize.File, name string) (*dataset.Dataset, error) {
 	d := &dataset.Dataset{Source: name, Trees: map[string]*dataset.Tree{}}
+	// A workbook in the 1904 date system (Mac Excel) counts date serials
+	// from 1904: reading them from 1900 would put every date four years
+	// and a day early.
+	props, err := f.GetWorkbookProps()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	date1904 := props.Date1904 != nil && *props.Date1904
 	for _, sheet := range f.GetSheetList() {
-		r := &reader{f: f, file: name, sheet: sheet}
+		r := &reader{f: f, file: name, sheet: sheet, date1904: date1904}
 		if err := r.readSheet(d); err != nil {
 			return nil, err
 		}
@@ -60,9 +68,10 @@ func ReadFile(f *excelize.File, name string) (*dataset.Dataset, error) {
 }
 
 type reader struct {
-	f     *excelize.File
-	file  string
-	sheet string
+	f        *excelize.File
+	file     string
+	sheet    string
+	date1904 bool
 }
 
 func (r *reader) loc(col, row int) dataset.Loc {
@@ -85,7 +94,11 @@ func (r *reader) readSheet(d *dataset.Dataset) error {
 	if err != nil {
 		return fmt.Errorf("%s, sheet %q: %w", r.file, r.sheet, err)
 	}
-	// The header is the first non-empty row within the first ten.
+	// The header is the first row within the first ten that names the
+	// columns of a fact or indicator sheet; rows above it (a title such as
+	// "BẢNG TỰ ĐÁNH GIÁ", the unit's name) are skipped. Stopping at the
+	// first non-empty row instead ignored, silently, every sheet with a
+	// title above its header.
 	for i := 0; i < len(rows) && i < 10; i++ {
 		cols := map[string]int{}
 		for j, h := range rows[i] {
@@ -104,9 +117,8 @@ func (r *reader) readSheet(d *dataset.Dataset) error {
 		if roles := match(cols, treeCols); roles["code"] > 0 && roles["name"] > 0 && roles["max"] > 0 {
 			return r.readTree(d, i+1, roles, len(rows))
 		}
-		return nil // some other sheet: notes, instructions
 	}
-	return nil
+	return nil // some other sheet: notes, instructions
 }
 
 func match(cols map[string]int, names map[string]string) map[string]int {
@@ -180,6 +192,11 @@ func (r *reader) readTree(d *dataset.Dataset, header int, roles map[string]int, 
 		}
 		switch f := Fold(c); {
 		case f == "tong" || f == "tong cong" || f == "tong so":
+			// A second total row would silently replace the first's
+			// figures.
+			if t.Root.Row.Cell != "" {
+				return dataset.Errorf(code.Loc, "a second total row (the first is at cell %s)", t.Root.Row.Cell)
+			}
 			target = t.Root
 			if name.Kind != dataset.Empty {
 				t.Root.Name = name.Text
@@ -264,11 +281,20 @@ func (r *reader) value(col, row int) (dataset.Value, error) {
 	if strings.TrimSpace(raw) == "" {
 		return v, nil
 	}
+	if typ == excelize.CellTypeBool {
+		// The raw value of TRUE is "1": read as text, a boolean would
+		// become the number 1, one point in a figure cell.
+		v.Kind, v.Text = dataset.TextKind, "TRUE"
+		if raw == "0" {
+			v.Text = "FALSE"
+		}
+		return v, nil
+	}
 	switch typ {
 	case excelize.CellTypeNumber, excelize.CellTypeUnset, excelize.CellTypeFormula:
 		if x, err := strconv.ParseFloat(raw, 64); err == nil {
 			if r.isDate(loc.Cell) {
-				t, err := excelize.ExcelDateToTime(x, false)
+				t, err := excelize.ExcelDateToTime(x, r.date1904)
 				if err != nil {
 					return v, dataset.Errorf(loc, "date serial %s: %w", raw, err)
 				}
@@ -279,9 +305,13 @@ func (r *reader) value(col, row int) (dataset.Value, error) {
 			return v, nil
 		}
 	case excelize.CellTypeDate:
-		if t, err := time.Parse(time.RFC3339, raw); err == nil {
-			v.Kind, v.Time, v.Text = dataset.DateKind, t, raw
-			return v, nil
+		// An ISO 8601 date cell (t="d"). Excel writes it without a zone
+		// ("2024-10-09T00:00:00"), which RFC 3339 alone rejects.
+		for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2006-01-02"} {
+			if t, err := time.Parse(layout, raw); err == nil {
+				v.Kind, v.Time, v.Text = dataset.DateKind, t, raw
+				return v, nil
+			}
 		}
 	}
 	v.Kind, v.Text = dataset.TextKind, raw
@@ -408,10 +438,11 @@ func ParseNumber(s string) (float64, bool) {
 }
 
 // groupedDots reports whether s is digits in groups of three separated by
-// dots after a first group of one to three ("57.286", "1.234.567").
+// dots after a first group of one to three ("57.286", "1.234.567"). The
+// first group never starts with 0: "0.125" is a machine decimal, not 125.
 func groupedDots(s string) bool {
 	parts := strings.Split(s, ".")
-	if len(parts) < 2 || len(parts[0]) == 0 || len(parts[0]) > 3 {
+	if len(parts) < 2 || len(parts[0]) == 0 || len(parts[0]) > 3 || parts[0][0] == '0' {
 		return false
 	}
 	for _, p := range parts[1:] {
