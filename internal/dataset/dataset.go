@@ -152,6 +152,8 @@ type Dataset struct {
 	Facts  *Facts
 	// Trees are indicator trees by sheet name.
 	Trees map[string]*Tree
+	// Tables are the other sheets with a header row, by sheet name.
+	Tables map[string]*Table
 	// Warnings are problems that do not stop a build (a parent total that
 	// disagrees with the sum of its children, say).
 	Warnings []error
@@ -196,3 +198,21 @@ func (d *Dataset) Tree(sheet string) (*Tree, error) {
 	}
 	return t, nil
 }
+
+// Table returns the table of a sheet; sheet names match as FoldKey does.
+func (d *Dataset) Table(sheet string) (*Table, error) {
+	if t, ok := d.Tables[sheet]; ok {
+		return t, nil
+	}
+	want := FoldKey(sheet)
+	var names []string
+	for n, t := range d.Tables {
+		if FoldKey(n) == want {
+			return t, nil
+		}
+		names = append(names, strconv.Quote(n))
+	}
+	sort.Strings(names)
+	return nil, fmt.Errorf("%s has no table sheet %q (tables: %s)", d.Source, sheet, strings.Join(names, ", "))
+}
+

@@ -19,6 +19,9 @@ import (
 //	fact "key"            the value of a fact (error if absent)
 //	node "7.2"            an indicator of the workbook's indicator sheet
 //	nodeIn "Sheet" "7.2"  an indicator of a named sheet
+//	table "Sheet"         a table sheet: .Rows, .Row "2023", .Sum "Column", .Has "2025"
+//	cell "Sheet" "2023" "Column"   one cell of a table (a row's .Get "Column")
+//	sum "Sheet" "Column"  a column of a table added over its rows
 //
 // Numbers (every number argument may be a number, a fact or a figure):
 //
@@ -68,6 +71,36 @@ func Funcs(ds *dataset.Dataset) template.FuncMap {
 				return nil, err
 			}
 			return t.Lookup(code)
+		},
+		"table": func(sheet string) (*dataset.Table, error) {
+			if err := need(); err != nil {
+				return nil, err
+			}
+			return ds.Table(sheet)
+		},
+		"cell": func(sheet, row, column string) (dataset.Value, error) {
+			if err := need(); err != nil {
+				return dataset.Value{}, err
+			}
+			t, err := ds.Table(sheet)
+			if err != nil {
+				return dataset.Value{}, err
+			}
+			r, err := t.Row(row)
+			if err != nil {
+				return dataset.Value{}, err
+			}
+			return r.Get(column)
+		},
+		"sum": func(sheet, column string) (float64, error) {
+			if err := need(); err != nil {
+				return 0, err
+			}
+			t, err := ds.Table(sheet)
+			if err != nil {
+				return 0, err
+			}
+			return t.Sum(column)
 		},
 		"num": func(x any) (string, error) {
 			v, err := Float(x)

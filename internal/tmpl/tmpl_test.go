@@ -21,7 +21,12 @@ func testData() *dataset.Dataset {
 	n1.Set(dataset.Max, 16.5, n1.Row)
 	n1.Set(dataset.Score, 13.8, n1.Row)
 	tree.Compute()
-	return &dataset.Dataset{Source: "d.xlsx", Facts: facts, Trees: map[string]*dataset.Tree{"Chỉ số": tree}}
+	tab := dataset.NewTable("TTHC", "Năm", [][]string{{"Tiếp nhận", "Tổng số"}, {"Tiếp nhận", "Trực tuyến"}}, []dataset.Loc{{}, {}})
+	num := func(x float64) dataset.Value { return dataset.Value{Kind: dataset.NumberKind, Num: x} }
+	tab.AddRow("2023", dataset.Loc{}, []dataset.Value{num(15488), num(15400)})
+	tab.AddRow("2024", dataset.Loc{}, []dataset.Value{num(12000), num(11990)})
+	return &dataset.Dataset{Source: "d.xlsx", Facts: facts, Trees: map[string]*dataset.Tree{"Chỉ số": tree},
+		Tables: map[string]*dataset.Table{"TTHC": tab}}
 }
 
 const front = "---\nco_quan: [Ủy ban nhân dân, '{{ fact \"ten\" }}']\nso: '{{ fact \"so\" }}'\nky_hieu: BC-UBND\ndia_danh: Sa Đéc\nngay: '{{ shortdate (fact \"ngay\") }}'\nten_loai: Báo cáo\n---\n"
@@ -46,6 +51,27 @@ func TestExecute(t *testing.T) {
 	f := res.Front
 	if f.CoQuan[1] != "phường Sa Đéc" || f.So != "5" || f.Ngay != "05/02/2025" || f.KyHieu != "BC-UBND" {
 		t.Errorf("front matter: %+v", f)
+	}
+}
+
+func TestTables(t *testing.T) {
+	body := `{{ num (sum "tthc" "Tổng số") }}; {{ num (cell "TTHC" "2023" "Trực tuyến") }}; {{ pct (sum "TTHC" "Trực tuyến") (sum "TTHC" "Tổng số") }}; {{ range (table "TTHC").Rows }}{{ .Key }}: {{ num (.Num "Tiếp nhận / Tổng số") }} {{ end }}
+`
+	tp, err := Parse("r/report.md", []byte(front+body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := tp.Execute(testData())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "27.488; 15.400; 99,64%; 2023: 15.488 2024: 12.000 \n"
+	if string(res.Markdown) != want {
+		t.Errorf("got %q, want %q", res.Markdown, want)
+	}
+	tp, _ = Parse("r/report.md", []byte(front+`{{ cell "TTHC" "2030" "Tổng số" }}`+"\n"))
+	if _, err := tp.Execute(testData()); err == nil || !strings.Contains(err.Error(), `no row "2030"`) {
+		t.Errorf("missing row: %v", err)
 	}
 }
 

@@ -33,8 +33,9 @@ type styled struct {
 type rawCell string
 
 type sheetSpec struct {
-	name string
-	rows [][]any // from row 1; nil cells are left blank
+	name   string
+	rows   [][]any     // from row 1; nil cells are left blank
+	merges [][2]string // merged ranges, first and last cell
 }
 
 type bookOpt func(*excelize.File) error
@@ -99,6 +100,13 @@ func makeBook(tb testing.TB, sheets []sheetSpec, opts ...bookOpt) []byte {
 				if err != nil {
 					tb.Fatalf("sheet %q, cell %s: %v", s.name, cell, err)
 				}
+			}
+		}
+	}
+	for _, s := range sheets {
+		for _, m := range s.merges {
+			if err := f.MergeCell(s.name, m[0], m[1]); err != nil {
+				tb.Fatal(err)
 			}
 		}
 	}
@@ -171,7 +179,7 @@ func readBook(tb testing.TB, sheets []sheetSpec, opts ...bookOpt) (*dataset.Data
 
 // factSheet is a fact sheet with the usual header and the given rows.
 func factSheet(rows ...[]any) sheetSpec {
-	return sheetSpec{"Thông tin", append([][]any{{"Khóa", "Giá trị", "Ghi chú"}}, rows...)}
+	return sheetSpec{name: "Thông tin", rows: append([][]any{{"Khóa", "Giá trị", "Ghi chú"}}, rows...)}
 }
 
 var treeHeader = []any{"Mã", "Nội dung", "Điểm tối đa", "Điểm ĐTXHH", "Điểm đạt", "Điểm ĐTXHH đạt", "Ghi chú"}
@@ -179,7 +187,7 @@ var treeHeader = []any{"Mã", "Nội dung", "Điểm tối đa", "Điểm ĐTXHH
 // treeSheet is an indicator sheet named X with the usual header: columns
 // A code, B name, C max, D survey, E score, F survey score, G note.
 func treeSheet(rows ...[]any) sheetSpec {
-	return sheetSpec{"X", append([][]any{treeHeader}, rows...)}
+	return sheetSpec{name: "X", rows: append([][]any{treeHeader}, rows...)}
 }
 
 func row(cells ...any) []any { return cells }

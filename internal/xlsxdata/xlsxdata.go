@@ -23,12 +23,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
 
 	"baocao/internal/dataset"
 	"baocao/internal/vnfmt"
@@ -61,8 +57,8 @@ func ReadFile(f *excelize.File, name string) (*dataset.Dataset, error) {
 			return nil, err
 		}
 	}
-	if d.Facts == nil && len(d.Trees) == 0 {
-		return nil, fmt.Errorf("%s: no fact sheet (columns Khóa, Giá trị) and no indicator sheet (columns Mã, Nội dung, Điểm tối đa) found", name)
+	if d.Facts == nil && len(d.Trees) == 0 && len(d.Tables) == 0 {
+		return nil, fmt.Errorf("%s: no sheet with a header row: expected a fact sheet (columns Khóa, Giá trị), an indicator sheet (columns Mã, Nội dung, Điểm tối đa) or a table", name)
 	}
 	return d, nil
 }
@@ -72,6 +68,36 @@ type reader struct {
 	file     string
 	sheet    string
 	date1904 bool
+	// merged maps every cell inside a merged range, but its top-left
+	// one, to that top-left cell: a merged cell's value lives there.
+	merged map[string]string
+	// spans are the merged ranges by their top-left cell.
+	spans map[string]excelize.MergeCell
+}
+
+func (r *reader) loadMerges() error {
+	mcs, err := r.f.GetMergeCells(r.sheet, true)
+	if err != nil {
+		return fmt.Errorf("%s, sheet %q: merged cells: %w", r.file, r.sheet, err)
+	}
+	r.merged, r.spans = map[string]string{}, map[string]excelize.MergeCell{}
+	for _, mc := range mcs {
+		c1, r1, err1 := excelize.CellNameToCoordinates(mc.GetStartAxis())
+		c2, r2, err2 := excelize.CellNameToCoordinates(mc.GetEndAxis())
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		top, _ := excelize.CoordinatesToCellName(c1, r1)
+		r.spans[top] = mc
+		for row := r1; row <= r2; row++ {
+			for col := c1; col <= c2; col++ {
+				if cell, _ := excelize.CoordinatesToCellName(col, row); cell != top {
+					r.merged[cell] = top
+				}
+			}
+		}
+	}
+	return nil
 }
 
 func (r *reader) loc(col, row int) dataset.Loc {
@@ -99,6 +125,10 @@ func (r *reader) readSheet(d *dataset.Dataset) error {
 	// "BẢNG TỰ ĐÁNH GIÁ", the unit's name) are skipped. Stopping at the
 	// first non-empty row instead ignored, silently, every sheet with a
 	// title above its header.
+	if err := r.loadMerges(); err != nil {
+		return err
+	}
+	first := -1
 	for i := 0; i < len(rows) && i < 10; i++ {
 		cols := map[string]int{}
 		for j, h := range rows[i] {
@@ -111,6 +141,9 @@ func (r *reader) readSheet(d *dataset.Dataset) error {
 		if len(cols) == 0 {
 			continue
 		}
+		if first < 0 && len(cols) >= 2 {
+			first = i // a table's header names two columns at least; a title names one
+		}
 		if roles := match(cols, factCols); roles["key"] > 0 && roles["value"] > 0 {
 			return r.readFacts(d, i+1, roles, len(rows))
 		}
@@ -118,7 +151,115 @@ func (r *reader) readSheet(d *dataset.Dataset) error {
 			return r.readTree(d, i+1, roles, len(rows))
 		}
 	}
-	return nil // some other sheet: notes, instructions
+	if first < 0 {
+		return nil // an empty sheet
+	}
+	return r.readTable(d, first+1, len(rows))
+}
+
+// readTable reads any other sheet with a header as a table keyed by its
+// first column. A header whose cells are merged across columns (a group
+// over its parts) or down rows takes as many rows as the merges reach.
+func (r *reader) readTable(d *dataset.Dataset, header, nrows int) error {
+	height := 1
+	ncols, _ := r.width(header)
+	for col := 1; col <= ncols; col++ {
+		cell, _ := excelize.CoordinatesToCellName(col, header)
+		mc, ok := r.spans[cell]
+		if !ok {
+			continue
+		}
+		c1, r1, _ := excelize.CellNameToCoordinates(mc.GetStartAxis())
+		c2, r2, _ := excelize.CellNameToCoordinates(mc.GetEndAxis())
+		h := r2 - r1 + 1
+		if c2 > c1 {
+			h++ // a group over its parts: the parts are on the next row
+		}
+		height = max(height, min(h, 3))
+	}
+	for k := 1; k < height; k++ {
+		if w, _ := r.width(header + k); w > ncols {
+			ncols = w
+		}
+	}
+	if ncols < 2 {
+		return nil // a single column of notes, not a table
+	}
+	var cols [][]string
+	var locs []dataset.Loc
+	keyParts := []string{}
+	for col := 1; col <= ncols; col++ {
+		var parts []string
+		for k := 0; k < height; k++ {
+			v, err := r.value(col, header+k)
+			if err != nil {
+				return err
+			}
+			// A cell merged down the header rows repeats: keep it once.
+			if t := strings.TrimSpace(v.String()); t != "" && (len(parts) == 0 || parts[len(parts)-1] != t) {
+				parts = append(parts, t)
+			}
+		}
+		if col == 1 {
+			keyParts = parts
+			continue
+		}
+		if len(parts) == 0 {
+			return dataset.Errorf(r.loc(col, header+height-1), "the column has no header; every column of a table needs a name")
+		}
+		cols = append(cols, parts)
+		locs = append(locs, r.loc(col, header+height-1))
+	}
+	t := dataset.NewTable(r.sheet, strings.Join(keyParts, " / "), cols, locs)
+	for row := header + height; row <= nrows; row++ {
+		key, err := r.value(1, row)
+		if err != nil {
+			return err
+		}
+		cells := make([]dataset.Value, 0, ncols-1)
+		blank := key.Kind == dataset.Empty
+		for col := 2; col <= ncols; col++ {
+			v, err := r.value(col, row)
+			if err != nil {
+				return err
+			}
+			blank = blank && v.Kind == dataset.Empty
+			cells = append(cells, v)
+		}
+		if blank {
+			continue
+		}
+		if key.Kind == dataset.Empty {
+			return dataset.Errorf(key.Loc, "this row has figures but no key (the %s column is empty)", t.Key)
+		}
+		k := strings.TrimSpace(key.Text)
+		if key.Kind == dataset.NumberKind && !key.AsText {
+			k = key.String() // 2023, not 2023.0
+		}
+		if _, err := t.AddRow(k, key.Loc, cells); err != nil {
+			return err
+		}
+	}
+	if d.Tables == nil {
+		d.Tables = map[string]*dataset.Table{}
+	}
+	d.Tables[r.sheet] = t
+	return nil
+}
+
+// width is the number of the last non-empty column of a row.
+func (r *reader) width(row int) (int, error) {
+	cols, err := r.f.GetCols(r.sheet)
+	if err != nil {
+		return 0, err
+	}
+	w := 0
+	for i, c := range cols {
+		if row-1 < len(c) && strings.TrimSpace(c[row-1]) != "" {
+			w = i + 1
+		}
+	}
+	return w, nil
 }
 
 func match(cols map[string]int, names map[string]string) map[string]int {
@@ -249,6 +390,9 @@ func (r *reader) readTree(d *dataset.Dataset, header int, roles map[string]int, 
 // value reads one cell into a typed value.
 func (r *reader) value(col, row int) (dataset.Value, error) {
 	loc := r.loc(col, row)
+	if top, ok := r.merged[loc.Cell]; ok {
+		loc.Cell = top
+	}
 	v := dataset.Value{Loc: loc}
 	typ, err := r.f.GetCellType(r.sheet, loc.Cell)
 	if err != nil {
@@ -453,16 +597,7 @@ func groupedDots(s string) bool {
 	return true
 }
 
-// Fold reduces a header or key to a matching form: lower case, no
-// diacritics, đ → d, single spaces. "Điểm ĐTXHH" and "diem dtxhh" fold
-// alike, and so do the two tone-mark placements of "Khóa"/"Khoá".
-func Fold(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, s)
-	if err != nil {
-		out = s
-	}
-	out = strings.ToLower(out)
-	out = strings.NewReplacer("đ", "d", "Đ", "d").Replace(out)
-	return strings.Join(strings.Fields(out), " ")
-}
+// Fold reduces a header or key to its matching form (dataset.FoldKey):
+// "Điểm ĐTXHH" and "diem dtxhh" fold alike, and so do the two tone-mark
+// placements of "Khóa"/"Khoá".
+func Fold(s string) string { return dataset.FoldKey(s) }

@@ -133,7 +133,7 @@ func TestFactHeaders(t *testing.T) {
 			}
 			fact := make([]any, len(hdr))
 			fact[key], fact[val] = "nam", 2024
-			d, err := readBook(t, []sheetSpec{{"Facts", append(tt.rows, fact)}})
+			d, err := readBook(t, []sheetSpec{{name: "Facts", rows: append(tt.rows, fact)}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -158,7 +158,7 @@ func TestFactErrors(t *testing.T) {
 			`file.xlsx, sheet "Thông tin", cell A2: expected a key (text such as so_van_ban), found 13,8`},
 		{"a value holding an error", []sheetSpec{factSheet(row("k", rawCell(`<c r="%s" t="e"><v>#N/A</v></c>`)))},
 			`file.xlsx, sheet "Thông tin", cell B2: the cell holds the error #N/A`},
-		{"a second fact sheet", []sheetSpec{factSheet(row("a", 1)), {"Khác", [][]any{{"Khóa", "Giá trị"}, {"b", 2}}}},
+		{"a second fact sheet", []sheetSpec{factSheet(row("a", 1)), {name: "Khác", rows: [][]any{{"Khóa", "Giá trị"}, {"b", 2}}}},
 			`file.xlsx, sheet "Khác": a second fact sheet (the first is "Thông tin"); keep the facts on one sheet`},
 	}
 	for _, tt := range tests {
@@ -372,23 +372,23 @@ func TestFormulas(t *testing.T) {
 }
 
 func TestSheetKinds(t *testing.T) {
-	notes := sheetSpec{"Hướng dẫn", [][]any{{"Điền số liệu vào các sheet"}, {"Khóa là tên dùng trong mẫu"}}}
+	notes := sheetSpec{name: "Hướng dẫn", rows: [][]any{{"Điền số liệu vào các sheet"}, {"Khóa là tên dùng trong mẫu"}}}
 	t.Run("neither kind", func(t *testing.T) {
 		_, err := readBook(t, []sheetSpec{notes})
-		want := "file.xlsx: no fact sheet (columns Khóa, Giá trị) and no indicator sheet (columns Mã, Nội dung, Điểm tối đa) found"
+		want := "file.xlsx: no sheet with a header row: expected a fact sheet (columns Khóa, Giá trị), an indicator sheet (columns Mã, Nội dung, Điểm tối đa) or a table"
 		if err == nil || err.Error() != want {
 			t.Errorf("error %v, want %q", err, want)
 		}
 	})
 	t.Run("empty sheet", func(t *testing.T) {
-		if _, err := readBook(t, []sheetSpec{{"Trống", nil}}); err == nil || !strings.Contains(err.Error(), "no fact sheet") {
+		if _, err := readBook(t, []sheetSpec{{name: "Trống"}}); err == nil || !strings.Contains(err.Error(), "no sheet with a header row") {
 			t.Errorf("error %v", err)
 		}
 	})
 	t.Run("header too low", func(t *testing.T) {
 		rows := make([][]any, 10)
 		rows = append(rows, []any{"Khóa", "Giá trị"}, []any{"a", 1})
-		if _, err := readBook(t, []sheetSpec{{"F", rows}}); err == nil {
+		if _, err := readBook(t, []sheetSpec{{name: "F", rows: rows}}); err == nil {
 			t.Error("a header in row 11 was found")
 		}
 	})

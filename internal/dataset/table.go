@@ -1,0 +1,180 @@
+package dataset
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Table is a sheet of figures by row: periods (2021 … 2025, "Từ 05/12/2024
+// đến 31/3/2025"), units (xã, phường) or any other key in its first column,
+// and measures in the other columns. A header of two rows with merged
+// group cells ("Số hồ sơ nhận giải quyết" over "Tổng số", "Trực tuyến"…)
+// gives columns named "Group / Sub"; a column can be asked for by its full
+// name or, when that is unambiguous, by its last part.
+type Table struct {
+	Sheet   string
+	Key     string // the header of the key column ("Năm")
+	Columns []Column
+	Rows    []*Row
+	byKey   map[string]*Row
+}
+
+// Column is a measure of a table.
+type Column struct {
+	Name  string   // full name: the header rows joined by " / "
+	Parts []string // the header rows, top first, without repeats
+	Loc   Loc      // its header cell (the lowest)
+	index int
+}
+
+// Row is one row of a table.
+type Row struct {
+	Key   string
+	Loc   Loc // the key cell
+	Cells []Value
+	table *Table
+}
+
+// NewTable starts a table with its key column header and measure columns
+// (each given as its header parts, top first).
+func NewTable(sheet, key string, cols [][]string, locs []Loc) *Table {
+	t := &Table{Sheet: sheet, Key: key, byKey: map[string]*Row{}}
+	for i, parts := range cols {
+		var p []string
+		for _, s := range parts {
+			s = strings.TrimSpace(s)
+			if s != "" && (len(p) == 0 || p[len(p)-1] != s) {
+				p = append(p, s)
+			}
+		}
+		t.Columns = append(t.Columns, Column{Name: strings.Join(p, " / "), Parts: p, Loc: locs[i], index: i})
+	}
+	return t
+}
+
+// AddRow appends a row; its key must be new.
+func (t *Table) AddRow(key string, loc Loc, cells []Value) (*Row, error) {
+	k := FoldKey(key)
+	if old, ok := t.byKey[k]; ok {
+		return nil, Errorf(loc, "row %q is already in the table (cell %s)", key, old.Loc.Cell)
+	}
+	for len(cells) < len(t.Columns) {
+		cells = append(cells, Value{})
+	}
+	r := &Row{Key: key, Loc: loc, Cells: cells, table: t}
+	t.Rows = append(t.Rows, r)
+	t.byKey[k] = r
+	return r, nil
+}
+
+// Column finds a column by its full name, or by its last header part when
+// only one column has it; names match as FoldKey does.
+func (t *Table) Column(name string) (*Column, error) {
+	want := FoldKey(name)
+	var byPart []*Column
+	for i := range t.Columns {
+		c := &t.Columns[i]
+		if FoldKey(c.Name) == want {
+			return c, nil
+		}
+		if len(c.Parts) > 0 && FoldKey(c.Parts[len(c.Parts)-1]) == want {
+			byPart = append(byPart, c)
+		}
+	}
+	switch len(byPart) {
+	case 1:
+		return byPart[0], nil
+	case 0:
+		names := make([]string, len(t.Columns))
+		for i, c := range t.Columns {
+			names[i] = quote(c.Name)
+		}
+		return nil, fmt.Errorf("sheet %q has no column %q (it has %s)", t.Sheet, name, strings.Join(names, ", "))
+	}
+	names := make([]string, len(byPart))
+	for i, c := range byPart {
+		names[i] = quote(c.Name)
+	}
+	return nil, fmt.Errorf("sheet %q: column %q is ambiguous (%s); use the full name", t.Sheet, name, strings.Join(names, " or "))
+}
+
+func quote(s string) string { return `"` + s + `"` }
+
+// Row finds a row by its key ("2023"; keys match as FoldKey does).
+func (t *Table) Row(key string) (*Row, error) {
+	r, ok := t.byKey[FoldKey(key)]
+	if !ok {
+		keys := make([]string, len(t.Rows))
+		for i, r := range t.Rows {
+			keys[i] = r.Key
+		}
+		return nil, fmt.Errorf("sheet %q has no row %q in its %s column (rows: %s)", t.Sheet, key, t.Key, strings.Join(keys, ", "))
+	}
+	return r, nil
+}
+
+// Has reports whether the table has a row with this key.
+func (t *Table) Has(key string) bool {
+	_, ok := t.byKey[FoldKey(key)]
+	return ok
+}
+
+// Sum adds a column over every row; a blank cell counts as 0, text is an
+// error naming its cell.
+func (t *Table) Sum(column string) (float64, error) {
+	c, err := t.Column(column)
+	if err != nil {
+		return 0, err
+	}
+	s := 0.0
+	for _, r := range t.Rows {
+		v := r.Cells[c.index]
+		if v.Kind == Empty {
+			continue
+		}
+		x, err := v.Float()
+		if err != nil {
+			return 0, err
+		}
+		s += x
+	}
+	return s, nil
+}
+
+// Get returns the cell of the row in the named column.
+func (r *Row) Get(column string) (Value, error) {
+	c, err := r.table.Column(column)
+	if err != nil {
+		return Value{}, err
+	}
+	return r.Cells[c.index], nil
+}
+
+// Num returns the cell as a number; a blank cell is an error naming it.
+func (r *Row) Num(column string) (float64, error) {
+	v, err := r.Get(column)
+	if err != nil {
+		return 0, err
+	}
+	return v.Float()
+}
+
+// FoldKey is the matching form of names and keys: lower case, without
+// diacritics (đ → d), single spaces. It folds the two tone-mark placements
+// ("hòa"/"hoà", "Khóa"/"Khoá") alike, for matching only; text is printed
+// as written.
+func FoldKey(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		out = s
+	}
+	out = strings.ToLower(out)
+	out = strings.NewReplacer("đ", "d", "Đ", "d").Replace(out)
+	return strings.Join(strings.Fields(out), " ")
+}
