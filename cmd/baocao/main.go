@@ -6,6 +6,7 @@
 //
 //	baocao build                         build every built-in sample into output/
 //	baocao build --template DIR --data FILE.xlsx [--out DIR] [--name NAME]
+//	baocao validate [--template DIR --data FILE.xlsx] [--format text|json]
 //	baocao help [command]
 //
 // Exit status: 0 on success, 1 when the data or a template is wrong (the
@@ -14,6 +15,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -24,6 +26,7 @@ import (
 
 	"baocao"
 	"baocao/internal/build"
+	"baocao/internal/check"
 	"baocao/internal/tmpl"
 )
 
@@ -51,10 +54,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		err = cmdBuild(args[1:], stdout, stderr)
+	case "validate":
+		err = cmdValidate(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
-		if len(args) > 1 && args[1] == "build" {
+		switch {
+		case len(args) > 1 && args[1] == "build":
 			fmt.Fprint(stdout, buildUsage)
-		} else {
+		case len(args) > 1 && args[1] == "validate":
+			fmt.Fprint(stdout, validateUsage)
+		default:
 			fmt.Fprint(stdout, mainUsage)
 		}
 		return exitOK
@@ -69,8 +77,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case errors.Is(err, flag.ErrHelp):
 		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "baocao: %v\n\n%s", err, buildUsage)
+		fmt.Fprintf(stderr, "baocao: %v\n\nRun \"baocao help %s\" for usage.\n", err, args[0])
 		return exitUsage
+	case errors.Is(err, errFindings):
+		return exitData
 	default:
 		fmt.Fprintf(stderr, "baocao: %v\n", err)
 		return exitData
@@ -81,10 +91,22 @@ const mainUsage = `baocao turns indicator workbooks (.xlsx) into Vietnamese admi
 reports (DOCX and PDF) in the layout of Nghị định 30/2020/NĐ-CP.
 
 Usage:
-  baocao build [flags]     build reports (with no flags: every built-in sample)
-  baocao help [command]    show help
+  baocao build [flags]      build reports (with no flags: every built-in sample)
+  baocao validate [flags]   check a workbook against a template's checks
+  baocao help [command]     show help
 
-Run "baocao help build" for the flags of build.
+Run "baocao help build" or "baocao help validate" for the flags.
+`
+
+const validateUsage = `Usage:
+  baocao validate
+      Check every built-in sample workbook against its template's checks.
+  baocao validate --template DIR --data FILE.xlsx [--format text|json]
+      Read the workbook and run the checks of the template in DIR
+      (kiem-tra.yaml beside report.md). Exit status 1 if any check fails
+      with an error; warnings alone exit 0.
+
+Flags:
 `
 
 const buildUsage = `Usage:
@@ -117,46 +139,16 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
 	}
-	var jobs []*build.Job
-	switch {
-	case *tmplDir == "" && *data == "":
-		if *name != "" {
-			return usageError{"--name needs --template and --data"}
-		}
-		assets := baocao.Assets()
-		samples, err := build.Samples(assets)
-		if err != nil {
-			return err
-		}
-		for _, s := range samples {
-			j, err := build.SampleJob(assets, s, *out)
-			if err != nil {
-				return err
-			}
-			jobs = append(jobs, j)
-		}
-	case *tmplDir == "" || *data == "":
-		return usageError{"--template and --data go together"}
-	default:
-		t, err := tmpl.Load(*tmplDir)
-		if err != nil {
-			return err
-		}
-		ds, err := build.ReadWorkbook(*data)
-		if err != nil {
-			return err
-		}
-		n := *name
-		if n == "" {
-			n = strings.TrimSuffix(filepath.Base(*data), filepath.Ext(*data))
-		}
-		jobs = append(jobs, &build.Job{Name: n, Template: t, Data: ds, OutDir: *out})
+	jobs, err := makeJobs(*tmplDir, *data, *out, *name)
+	if err != nil {
+		return err
 	}
 	for _, j := range jobs {
 		res, err := j.Run()
-		if res != nil {
-			for _, w := range res.Warnings {
-				fmt.Fprintf(stderr, "warning: %v\n", w)
+		var ce *build.CheckError
+		if res != nil && !errors.As(err, &ce) {
+			for _, f := range res.Findings {
+				fmt.Fprintf(stderr, "%s: %s\n", f.Severity, f)
 			}
 		}
 		if err != nil {
@@ -165,6 +157,109 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 		for _, f := range res.Files {
 			fmt.Fprintf(stdout, "wrote %s\n", f)
 		}
+	}
+	return nil
+}
+
+// makeJobs prepares the built-in samples (no template and no data) or one
+// job for the user's template and workbook.
+func makeJobs(tmplDir, data, out, name string) ([]*build.Job, error) {
+	switch {
+	case tmplDir == "" && data == "":
+		if name != "" {
+			return nil, usageError{"--name needs --template and --data"}
+		}
+		assets := baocao.Assets()
+		samples, err := build.Samples(assets)
+		if err != nil {
+			return nil, err
+		}
+		var jobs []*build.Job
+		for _, s := range samples {
+			j, err := build.SampleJob(assets, s, out)
+			if err != nil {
+				return nil, err
+			}
+			jobs = append(jobs, j)
+		}
+		return jobs, nil
+	case tmplDir == "" || data == "":
+		return nil, usageError{"--template and --data go together"}
+	}
+	t, err := tmpl.Load(tmplDir)
+	if err != nil {
+		return nil, err
+	}
+	checks, err := check.Load(tmplDir)
+	if err != nil {
+		return nil, err
+	}
+	ds, err := build.ReadWorkbook(data)
+	if err != nil {
+		return nil, err
+	}
+	if name == "" {
+		name = strings.TrimSuffix(filepath.Base(data), filepath.Ext(data))
+	}
+	return []*build.Job{{Name: name, Template: t, Checks: checks, Data: ds, OutDir: out}}, nil
+}
+
+// errFindings: the findings were printed; exit 1 without another message.
+var errFindings = errors.New("checks failed")
+
+func cmdValidate(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	tmplDir := fs.String("template", "", "template folder (holding report.md and kiem-tra.yaml)")
+	data := fs.String("data", "", "workbook (.xlsx) to check")
+	format := fs.String("format", "text", "output format: text or json")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), validateUsage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err.Error()}
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
+	}
+	if *format != "text" && *format != "json" {
+		return usageError{fmt.Sprintf("--format %q: expected text or json", *format)}
+	}
+	jobs, err := makeJobs(*tmplDir, *data, "", "")
+	if err != nil {
+		return err
+	}
+	var all []check.Finding
+	for _, j := range jobs {
+		all = append(all, j.Validate()...)
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if all == nil {
+			all = []check.Finding{}
+		}
+		if err := enc.Encode(all); err != nil {
+			return err
+		}
+	} else {
+		errs, warns := 0, 0
+		for _, f := range all {
+			fmt.Fprintf(stdout, "%s: %s\n", f.Severity, f)
+			if f.Severity == check.Error {
+				errs++
+			} else {
+				warns++
+			}
+		}
+		fmt.Fprintf(stdout, "%d error(s), %d warning(s)\n", errs, warns)
+	}
+	if check.HasErrors(all) {
+		return errFindings
 	}
 	return nil
 }

@@ -26,6 +26,10 @@ func TestRun(t *testing.T) {
 		{"template without data", []string{"build", "--template", "x"}, exitUsage, "", "--template and --data go together"},
 		{"stray argument", []string{"build", "x"}, exitUsage, "", `unexpected argument "x"`},
 		{"missing template", []string{"build", "--template", filepath.Join(out, "none"), "--data", "x.xlsx"}, exitData, "", "report.md"},
+		{"validate samples", []string{"validate"}, exitOK, "0 error(s), 2 warning(s)", ""},
+		{"validate json", []string{"validate", "--format", "json"}, exitOK, `"cell": "E36"`, ""},
+		{"validate bad format", []string{"validate", "--format", "xml"}, exitUsage, "", `--format "xml"`},
+		{"help validate", []string{"help", "validate"}, exitOK, "kiem-tra.yaml", ""},
 		{"samples", []string{"build", "--out", out}, exitOK, "sa-dec-9-thang-2024.docx", "warning: data/sa-dec-2024.xlsx"},
 		{"own template and data", []string{"build", "--template", "../../templates/chi-so-cchc-9-thang", "--data", "../../data/sa-dec-2024.xlsx", "--out", out, "--name", "ban-sao"},
 			exitOK, "ban-sao.pdf", ""},
@@ -66,5 +70,32 @@ func TestDataErrorNamesCell(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
 		t.Error("output folder created for a failed build")
+	}
+}
+
+// TestFailedCheckStopsBuild: a check of error severity stops the build
+// with exit 1, prints the finding, and writes nothing; validate says the
+// same and exits 1.
+func TestFailedCheckStopsBuild(t *testing.T) {
+	dir := t.TempDir()
+	tpl := filepath.Join(dir, "t")
+	os.MkdirAll(tpl, 0o755)
+	os.WriteFile(filepath.Join(tpl, "report.md"), []byte("---\nco_quan: [UBND]\nso: 1\nky_hieu: BC-UBND\ndia_danh: X\nngay: 01/01/2026\nten_loai: Báo cáo\n---\nA\n"), 0o644)
+	// Field 6 of the sample scores 3 of a maximum 4 less 3 survey points:
+	// a warning by default, an error when the template says so.
+	os.WriteFile(filepath.Join(tpl, "kiem-tra.yaml"), []byte("- loai: diem\n  muc: loi\n"), 0o644)
+	out := filepath.Join(dir, "out")
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"build", "--template", tpl, "--data", "../../data/sa-dec-2024.xlsx", "--out", out}, &stdout, &stderr)
+	if code != exitData || !strings.Contains(stderr.String(), `cell E36: the score of indicator 6`) || !strings.Contains(stderr.String(), "nothing was written") {
+		t.Errorf("build: exit %d, stderr %s", code, &stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("output folder created for a build that failed its checks")
+	}
+	stdout.Reset()
+	code = run([]string{"validate", "--template", tpl, "--data", "../../data/sa-dec-2024.xlsx"}, &stdout, &stderr)
+	if code != exitData || !strings.Contains(stdout.String(), "1 error(s)") {
+		t.Errorf("validate: exit %d, stdout %s", code, &stdout)
 	}
 }

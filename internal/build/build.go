@@ -16,6 +16,7 @@ import (
 	"github.com/xuri/excelize/v2"
 	"gopkg.in/yaml.v3"
 
+	"baocao/internal/check"
 	"baocao/internal/dataset"
 	"baocao/internal/docmodel"
 	"baocao/internal/render/docx"
@@ -29,14 +30,40 @@ import (
 type Job struct {
 	Name     string         // output file name without extension
 	Template *tmpl.Template // loaded template
+	Checks   []check.Check  // the template's kiem-tra.yaml
 	Data     *dataset.Dataset
 	OutDir   string
 }
 
-// Result says what a job wrote.
+// Result says what a job wrote, and what the checks found.
 type Result struct {
 	Files    []string
-	Warnings []error
+	Findings []check.Finding
+}
+
+// CheckError stops a build whose data fails a check of error severity.
+type CheckError struct{ Findings []check.Finding }
+
+func (e *CheckError) Error() string {
+	var b strings.Builder
+	n := 0
+	for _, f := range e.Findings {
+		if f.Severity == check.Error {
+			n++
+		}
+	}
+	fmt.Fprintf(&b, "the data fails %d check(s); nothing was written:", n)
+	for _, f := range e.Findings {
+		if f.Severity == check.Error {
+			b.WriteString("\n  " + f.String())
+		}
+	}
+	return b.String()
+}
+
+// Validate runs the template's checks on the data.
+func (j *Job) Validate() []check.Finding {
+	return check.Run(j.Checks, j.Data)
 }
 
 // A Writer renders a document into one output format.
@@ -60,22 +87,25 @@ func (j *Job) Document() (*docmodel.Document, error) {
 // in memory first and then renamed into place, so a failure leaves the
 // previous files untouched and never a half-written one.
 func (j *Job) Run() (*Result, error) {
+	res := &Result{Findings: j.Validate()}
+	if check.HasErrors(res.Findings) {
+		return res, &CheckError{res.Findings}
+	}
 	doc, err := j.Document()
 	if err != nil {
-		return nil, err
+		return res, err
 	}
 	if err := os.MkdirAll(j.OutDir, 0o755); err != nil {
-		return nil, fmt.Errorf("output folder: %w", err)
+		return res, fmt.Errorf("output folder: %w", err)
 	}
 	outs := make([][]byte, len(Writers))
 	for i, w := range Writers {
 		var buf bytes.Buffer
 		if err := w.Write(&buf, doc); err != nil {
-			return nil, fmt.Errorf("%s%s: %w", j.Name, w.Ext, err)
+			return res, fmt.Errorf("%s%s: %w", j.Name, w.Ext, err)
 		}
 		outs[i] = buf.Bytes()
 	}
-	res := &Result{Warnings: j.Data.Warnings}
 	for i, w := range Writers {
 		path := filepath.Join(j.OutDir, j.Name+w.Ext)
 		if err := WriteFileAtomic(path, outs[i]); err != nil {
@@ -152,7 +182,12 @@ func Samples(assets fs.FS) ([]Sample, error) {
 
 // SampleJob prepares the job of a built-in sample.
 func SampleJob(assets fs.FS, s Sample, outDir string) (*Job, error) {
-	t, err := tmpl.LoadFS(assets, "templates/"+s.Template)
+	dir := "templates/" + s.Template
+	t, err := tmpl.LoadFS(assets, dir)
+	if err != nil {
+		return nil, err
+	}
+	checks, err := check.LoadFS(assets, dir, dir+"/"+check.FileName)
 	if err != nil {
 		return nil, err
 	}
@@ -170,5 +205,5 @@ func SampleJob(assets fs.FS, s Sample, outDir string) (*Job, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Job{Name: s.Name, Template: t, Data: ds, OutDir: outDir}, nil
+	return &Job{Name: s.Name, Template: t, Checks: checks, Data: ds, OutDir: outDir}, nil
 }

@@ -47,7 +47,10 @@ type Node struct {
 type Tree struct {
 	Sheet string
 	Root  *Node
-	byKey map[string]*Node
+	// Issues are the inconsistencies the last Compute found; the checks
+	// of a template decide which to report, and how.
+	Issues []*Issue
+	byKey  map[string]*Node
 }
 
 // Lookup finds a node by code ("7.2"). Codes compare after trimming a
@@ -133,7 +136,7 @@ func (n *Node) Get(m Measure) Quantity { return n.q[m] }
 // the self-assessed maximum (Max − Survey) is a warning where a figure was
 // typed.
 func (t *Tree) Compute() []error {
-	var warns []error
+	var warns []*Issue
 	var walk func(n *Node)
 	walk = func(n *Node) {
 		for _, c := range n.Children {
@@ -160,8 +163,7 @@ func (t *Tree) Compute() []error {
 			q := &n.q[m]
 			if q.Given {
 				if !near(q.V, sum) {
-					warns = append(warns, Errorf(q.Loc, "the %s of %s is typed as %s, but its %d children add up to %s; the report uses %s",
-						m, n.label(), fmtNum(q.V), len(n.Children), fmtNum(sum), fmtNum(q.V)))
+					warns = append(warns, &Issue{Kind: SumMismatch, Node: n, Measure: m, Found: q.V, Expected: sum, Loc: q.Loc})
 				}
 				continue
 			}
@@ -174,12 +176,49 @@ func (t *Tree) Compute() []error {
 		mx, sv, sc := n.q[Max], n.q[Survey], n.q[Score]
 		typed := mx.Given || sv.Given || sc.Given
 		if typed && mx.Known && sv.Known && sc.Known && sc.V > mx.V-sv.V+1e-9 {
-			warns = append(warns, Errorf(sc.Loc, "the %s %s of %s is more than its self-assessed maximum %s (%s %s less %s %s)",
-				Score, fmtNum(sc.V), n.label(), fmtNum(mx.V-sv.V), Max, fmtNum(mx.V), Survey, fmtNum(sv.V)))
+			warns = append(warns, &Issue{Kind: OverSelfMax, Node: n, Measure: Score, Found: sc.V, Expected: mx.V - sv.V, Loc: sc.Loc})
 		}
 	}
 	walk(t.Root)
-	return warns
+	t.Issues = warns
+	out := make([]error, len(warns))
+	for i, w := range warns {
+		out[i] = w
+	}
+	return out
+}
+
+// IssueKind says what is inconsistent in an indicator tree.
+type IssueKind int
+
+const (
+	// SumMismatch: a figure typed on a parent differs from its children's sum.
+	SumMismatch IssueKind = iota + 1
+	// OverSelfMax: a score exceeds the self-assessed maximum (Max − Survey).
+	OverSelfMax
+)
+
+// Issue is an inconsistency found by Compute, with the figures involved.
+type Issue struct {
+	Kind     IssueKind
+	Node     *Node
+	Measure  Measure
+	Found    float64 // the typed figure
+	Expected float64 // the children's sum, or the self-assessed maximum
+	Loc      Loc
+}
+
+func (i *Issue) Error() string {
+	n := i.Node
+	switch i.Kind {
+	case SumMismatch:
+		return Errorf(i.Loc, "the %s of %s is typed as %s, but its %d children add up to %s; the report uses %s",
+			i.Measure, n.label(), fmtNum(i.Found), len(n.Children), fmtNum(i.Expected), fmtNum(i.Found)).Error()
+	case OverSelfMax:
+		return Errorf(i.Loc, "the %s %s of %s is more than its self-assessed maximum %s (%s %s less %s %s)",
+			Score, fmtNum(i.Found), n.label(), fmtNum(i.Expected), Max, fmtNum(n.q[Max].V), Survey, fmtNum(n.q[Survey].V)).Error()
+	}
+	return Errorf(i.Loc, "inconsistent figures in %s", n.label()).Error()
 }
 
 // leafDefaults fills the blanks of a leaf that have a meaning: a blank

@@ -96,8 +96,8 @@ func TestBigTree(t *testing.T) {
 	if mx, err := tr.Root.Max(); err != nil || mx != 2*4949 {
 		t.Errorf("total max = %v, %v", mx, err)
 	}
-	if len(d.Warnings) != 0 {
-		t.Errorf("%d warnings, first %v", len(d.Warnings), d.Warnings[0])
+	if len(tr.Issues) != 0 {
+		t.Errorf("%d issues, first %v", len(tr.Issues), tr.Issues[0])
 	}
 }
 

@@ -382,7 +382,9 @@ func (r *reader) readTree(d *dataset.Dataset, header int, roles map[string]int, 
 	if len(t.Root.Children) == 0 {
 		return fmt.Errorf("%s, sheet %q: indicator sheet has a header but no rows", r.file, r.sheet)
 	}
-	d.Warnings = append(d.Warnings, t.Compute()...)
+	// Inconsistencies are kept on the tree (Tree.Issues); the template's
+	// checks decide what to report.
+	t.Compute()
 	d.Trees[r.sheet] = t
 	return nil
 }

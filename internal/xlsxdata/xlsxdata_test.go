@@ -247,7 +247,7 @@ func TestTree(t *testing.T) {
 	want := []string{
 		`file.xlsx, sheet "X", cell C2: the maximum (điểm tối đa) of the total is typed as 100, but its 2 children add up to 23,5; the report uses 100`,
 	}
-	if got := warnStrings(d.Warnings); strings.Join(got, "\n") != strings.Join(want, "\n") {
+	if got := issueStrings(tr.Issues); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	if q := n22.Get(dataset.SurveyScore); q.Loc.Cell != "F10" || !q.Given {
@@ -262,6 +262,14 @@ func closeAll(a, b [4]float64) bool {
 		}
 	}
 	return true
+}
+
+func issueStrings(is []*dataset.Issue) []string {
+	ws := make([]error, len(is))
+	for i, x := range is {
+		ws[i] = x
+	}
+	return warnStrings(ws)
 }
 
 func warnStrings(ws []error) []string {

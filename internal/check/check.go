@@ -1,0 +1,424 @@
+// Package check runs the data checks a template declares in kiem-tra.yaml
+// beside its report.md, on a dataset, before a word is written. Each
+// finding names the sheet and cell and gives the expected and the found
+// figure. Errors stop a build; warnings are printed and the build goes on.
+//
+// The kinds of check (loai):
+//
+//	diem           every indicator: 0 ≤ score ≤ maximum (error), and score ≤
+//	               maximum − survey points (warning by default)
+//	tong-chi-so    every figure typed on an indicator equals its children's sum
+//	tong           in a table, per row: cot = the sum of thanh_phan
+//	ty-le          in a table, per row: cot = tu / mau × 100, to chu_so decimals
+//	lien-ky        in a table of periods: cuoi_ky of a row = dau_ky of the next
+//
+// A template without kiem-tra.yaml gets diem and tong-chi-so.
+package check
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"math"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"baocao/internal/dataset"
+)
+
+// FileName is the checks file inside a template folder.
+const FileName = "kiem-tra.yaml"
+
+// Severity of a finding.
+type Severity int
+
+const (
+	Warning Severity = iota + 1
+	Error
+)
+
+func (s Severity) String() string {
+	if s == Error {
+		return "error"
+	}
+	return "warning"
+}
+
+// MarshalText writes the severity in JSON output.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Check is one declared check.
+type Check struct {
+	Name   string   `yaml:"ten"`
+	Kind   string   `yaml:"loai"`
+	Level  string   `yaml:"muc"` // loi | canh-bao; empty: the kind's default
+	Sheet  string   `yaml:"bang"`
+	Column string   `yaml:"cot"`
+	Parts  []string `yaml:"thanh_phan"`
+	Num    string   `yaml:"tu"`
+	Den    string   `yaml:"mau"`
+	Digits *int     `yaml:"chu_so"`
+	End    string   `yaml:"cuoi_ky"`
+	Start  string   `yaml:"dau_ky"`
+	line   int
+	file   string
+}
+
+// Finding is one failed check.
+type Finding struct {
+	Severity Severity    `json:"severity"`
+	Check    string      `json:"check"`
+	Loc      dataset.Loc `json:"-"`
+	File     string      `json:"file"`
+	Sheet    string      `json:"sheet,omitempty"`
+	Cell     string      `json:"cell,omitempty"`
+	Message  string      `json:"message"`
+	Expected string      `json:"expected,omitempty"`
+	Found    string      `json:"found,omitempty"`
+}
+
+func (f Finding) String() string {
+	s := f.Loc.String() + ": " + f.Message
+	if f.Expected != "" || f.Found != "" {
+		s += fmt.Sprintf(" (expected %s, found %s)", f.Expected, f.Found)
+	}
+	return s
+}
+
+// Defaults are the checks of a template without kiem-tra.yaml.
+var Defaults = []Check{{Kind: "diem"}, {Kind: "tong-chi-so"}}
+
+var kinds = map[string]Severity{"diem": Error, "tong-chi-so": Warning, "tong": Error, "ty-le": Error, "lien-ky": Warning}
+
+// Load reads dir/kiem-tra.yaml from disk; a missing file gives Defaults.
+func Load(dir string) ([]Check, error) {
+	return LoadFS(os.DirFS(dir), ".", filepath.Join(dir, FileName))
+}
+
+// LoadFS reads dir/kiem-tra.yaml from fsys; name is used in messages.
+func LoadFS(fsys fs.FS, dir, name string) ([]Check, error) {
+	src, err := fs.ReadFile(fsys, path.Join(dir, FileName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return Defaults, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return Parse(name, src)
+}
+
+// Parse reads a checks file.
+func Parse(name string, src []byte) ([]Check, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(doc.Content) == 0 {
+		return nil, nil
+	}
+	list := doc.Content[0]
+	if list.Kind != yaml.SequenceNode {
+		return nil, fmt.Errorf("%s:%d: expected a list of checks, each starting with \"- loai: …\"", name, list.Line)
+	}
+	var out []Check
+	for _, item := range list.Content {
+		var c Check
+		if err := item.Decode(&c); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", name, item.Line, err)
+		}
+		c.line, c.file = item.Line, name
+		if err := c.validate(); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+func (c *Check) errorf(format string, args ...any) error {
+	return fmt.Errorf("%s:%d: check %s: %s", c.file, c.line, c.Kind, fmt.Sprintf(format, args...))
+}
+
+func (c *Check) validate() error {
+	if _, ok := kinds[c.Kind]; !ok {
+		names := make([]string, 0, len(kinds))
+		for k := range kinds {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		return c.errorf("unknown kind; expected one of %s", strings.Join(names, ", "))
+	}
+	switch c.Level {
+	case "", "loi", "canh-bao":
+	default:
+		return c.errorf("muc %q: expected loi or canh-bao", c.Level)
+	}
+	need := func(fields ...string) error {
+		for i := 0; i < len(fields); i += 2 {
+			if strings.TrimSpace(fields[i+1]) == "" {
+				return c.errorf("needs %s", fields[i])
+			}
+		}
+		return nil
+	}
+	switch c.Kind {
+	case "tong":
+		if len(c.Parts) == 0 {
+			return c.errorf("needs thanh_phan (the columns that add up to cot)")
+		}
+		return need("bang", c.Sheet, "cot", c.Column)
+	case "ty-le":
+		return need("bang", c.Sheet, "cot", c.Column, "tu", c.Num, "mau", c.Den)
+	case "lien-ky":
+		return need("bang", c.Sheet, "cuoi_ky", c.End, "dau_ky", c.Start)
+	}
+	return nil
+}
+
+func (c *Check) severity() Severity {
+	switch c.Level {
+	case "loi":
+		return Error
+	case "canh-bao":
+		return Warning
+	}
+	return kinds[c.Kind]
+}
+
+func (c *Check) label() string {
+	if c.Name != "" {
+		return c.Name
+	}
+	return c.Kind
+}
+
+// Run evaluates the checks on ds. A check that cannot run (a table or a
+// column that is not in the workbook) is itself an error finding.
+func Run(checks []Check, ds *dataset.Dataset) []Finding {
+	var out []Finding
+	for i := range checks {
+		c := &checks[i]
+		out = append(out, c.run(ds)...)
+	}
+	return out
+}
+
+// HasErrors reports whether any finding is an error.
+func HasErrors(fs []Finding) bool {
+	for _, f := range fs {
+		if f.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Check) finding(sev Severity, loc dataset.Loc, expected, found, format string, args ...any) Finding {
+	return Finding{Severity: sev, Check: c.label(), Loc: loc, File: loc.File, Sheet: loc.Sheet, Cell: loc.Cell,
+		Message: fmt.Sprintf(format, args...), Expected: expected, Found: found}
+}
+
+func (c *Check) broken(ds *dataset.Dataset, err error) []Finding {
+	loc := dataset.Loc{File: ds.Source}
+	var de *dataset.Error
+	if errors.As(err, &de) {
+		loc = de.Loc
+	}
+	return []Finding{c.finding(Error, loc, "", "", "check %q (%s:%d) cannot run: %v", c.label(), c.file, c.line, err)}
+}
+
+func (c *Check) run(ds *dataset.Dataset) []Finding {
+	switch c.Kind {
+	case "diem":
+		return c.scores(ds)
+	case "tong-chi-so":
+		return c.treeSums(ds)
+	}
+	t, err := ds.Table(c.Sheet)
+	if err != nil {
+		return c.broken(ds, err)
+	}
+	switch c.Kind {
+	case "tong":
+		return c.rowSums(ds, t)
+	case "ty-le":
+		return c.ratios(ds, t)
+	case "lien-ky":
+		return c.continuity(ds, t)
+	}
+	return nil
+}
+
+func trees(ds *dataset.Dataset) []*dataset.Tree {
+	names := make([]string, 0, len(ds.Trees))
+	for n := range ds.Trees {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	out := make([]*dataset.Tree, len(names))
+	for i, n := range names {
+		out[i] = ds.Trees[n]
+	}
+	return out
+}
+
+func walk(n *dataset.Node, f func(*dataset.Node)) {
+	f(n)
+	for _, c := range n.Children {
+		walk(c, f)
+	}
+}
+
+func (c *Check) scores(ds *dataset.Dataset) []Finding {
+	var out []Finding
+	for _, t := range trees(ds) {
+		over := map[*dataset.Node]bool{}
+		walk(t.Root, func(n *dataset.Node) {
+			sc, mx := n.Get(dataset.Score), n.Get(dataset.Max)
+			if sc.Given && mx.Known && sc.V > mx.V+1e-9 {
+				over[n] = true
+				out = append(out, c.finding(c.severity(), sc.Loc, "≤ "+num(mx.V), num(sc.V),
+					"the score of indicator %s (%s) is more than its maximum", n.Code, n.Name))
+			}
+		})
+		for _, is := range t.Issues {
+			if is.Kind == dataset.OverSelfMax && !over[is.Node] {
+				sev := Warning
+				if c.Level == "loi" {
+					sev = Error
+				}
+				out = append(out, c.finding(sev, is.Loc, "≤ "+num(is.Expected), num(is.Found),
+					"the score of %s is more than its self-assessed maximum (maximum %s less survey points %s)",
+					nodeLabel(is.Node), num(is.Node.Get(dataset.Max).V), num(is.Node.Get(dataset.Survey).V)))
+			}
+		}
+	}
+	return out
+}
+
+func nodeLabel(n *dataset.Node) string {
+	if n.Code == "" {
+		return "the total"
+	}
+	return fmt.Sprintf("indicator %s (%s)", n.Code, n.Name)
+}
+
+func (c *Check) treeSums(ds *dataset.Dataset) []Finding {
+	var out []Finding
+	for _, t := range trees(ds) {
+		for _, is := range t.Issues {
+			if is.Kind == dataset.SumMismatch {
+				out = append(out, c.finding(c.severity(), is.Loc, num(is.Expected), num(is.Found),
+					"the %s of %s is typed, and its %d children add up to something else; the report uses the typed figure",
+					is.Measure, nodeLabel(is.Node), len(is.Node.Children)))
+			}
+		}
+	}
+	return out
+}
+
+// cellNum reads a row's column; a blank cell is 0 when blankZero.
+func cellNum(r *dataset.Row, col string, blankZero bool) (float64, dataset.Value, error) {
+	v, err := r.Get(col)
+	if err != nil {
+		return 0, v, err
+	}
+	if v.Kind == dataset.Empty && blankZero {
+		return 0, v, nil
+	}
+	x, err := v.Float()
+	return x, v, err
+}
+
+func (c *Check) rowSums(ds *dataset.Dataset, t *dataset.Table) []Finding {
+	var out []Finding
+	for _, r := range t.Rows {
+		total, tv, err := cellNum(r, c.Column, false)
+		if err != nil {
+			return append(out, c.broken(ds, err)...)
+		}
+		sum := 0.0
+		for _, p := range c.Parts {
+			x, _, err := cellNum(r, p, true)
+			if err != nil {
+				return append(out, c.broken(ds, err)...)
+			}
+			sum += x
+		}
+		if !near(total, sum) {
+			out = append(out, c.finding(c.severity(), tv.Loc, num(sum), num(total),
+				"%s of %s is not the sum of %s", c.Column, r.Key, strings.Join(c.Parts, " + ")))
+		}
+	}
+	return out
+}
+
+func (c *Check) ratios(ds *dataset.Dataset, t *dataset.Table) []Finding {
+	digits := 2
+	if c.Digits != nil {
+		digits = *c.Digits
+	}
+	var out []Finding
+	for _, r := range t.Rows {
+		got, gv, err := cellNum(r, c.Column, false)
+		if err != nil {
+			return append(out, c.broken(ds, err)...)
+		}
+		a, _, err := cellNum(r, c.Num, true)
+		if err != nil {
+			return append(out, c.broken(ds, err)...)
+		}
+		b, _, err := cellNum(r, c.Den, false)
+		if err != nil {
+			return append(out, c.broken(ds, err)...)
+		}
+		if b == 0 {
+			out = append(out, c.finding(c.severity(), gv.Loc, "", "", "%s of %s: %s is 0, so the rate cannot be checked", c.Column, r.Key, c.Den))
+			continue
+		}
+		want := a / b * 100
+		scale := math.Pow(10, float64(digits))
+		if math.Abs(got-want) > 0.5/scale+1e-9 {
+			out = append(out, c.finding(c.severity(), gv.Loc, strings.Replace(strconv.FormatFloat(math.Round(want*scale)/scale, 'f', digits, 64), ".", ",", 1), num(got),
+				"%s of %s is not %s / %s × 100", c.Column, r.Key, c.Num, c.Den))
+		}
+	}
+	return out
+}
+
+func (c *Check) continuity(ds *dataset.Dataset, t *dataset.Table) []Finding {
+	var out []Finding
+	for i := 0; i+1 < len(t.Rows); i++ {
+		prev, next := t.Rows[i], t.Rows[i+1]
+		end, ev, err := cellNum(prev, c.End, true)
+		if err != nil {
+			return append(out, c.broken(ds, err)...)
+		}
+		start, sv, err := cellNum(next, c.Start, true)
+		if err != nil {
+			return append(out, c.broken(ds, err)...)
+		}
+		if !near(end, start) {
+			loc := sv.Loc
+			if loc.Cell == "" {
+				loc = ev.Loc
+			}
+			out = append(out, c.finding(c.severity(), loc, num(end), num(start),
+				"%s of %s should carry on %s of %s", c.Start, next.Key, c.End, prev.Key))
+		}
+	}
+	return out
+}
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9*math.Max(1, math.Abs(a)) }
+
+// num prints a figure the Vietnamese way, shortest form.
+func num(v float64) string {
+	return strings.Replace(strconv.FormatFloat(v, 'g', 12, 64), ".", ",", 1)
+}
