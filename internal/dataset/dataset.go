@@ -215,4 +215,3 @@ func (d *Dataset) Table(sheet string) (*Table, error) {
 	sort.Strings(names)
 	return nil, fmt.Errorf("%s has no table sheet %q (tables: %s)", d.Source, sheet, strings.Join(names, ", "))
 }
-
