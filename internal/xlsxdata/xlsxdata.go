@@ -154,15 +154,16 @@ func (r *reader) readSheet(d *dataset.Dataset) error {
 	if first < 0 {
 		return nil // an empty sheet
 	}
-	return r.readTable(d, first+1, len(rows))
+	return r.readTable(d, rows, first+1)
 }
 
 // readTable reads any other sheet with a header as a table keyed by its
 // first column. A header whose cells are merged across columns (a group
 // over its parts) or down rows takes as many rows as the merges reach.
-func (r *reader) readTable(d *dataset.Dataset, header, nrows int) error {
+func (r *reader) readTable(d *dataset.Dataset, rows [][]string, header int) error {
+	nrows := len(rows)
 	height := 1
-	ncols, _ := r.width(header)
+	ncols := width(rows, header)
 	for col := 1; col <= ncols; col++ {
 		cell, _ := excelize.CoordinatesToCellName(col, header)
 		mc, ok := r.spans[cell]
@@ -178,9 +179,7 @@ func (r *reader) readTable(d *dataset.Dataset, header, nrows int) error {
 		height = max(height, min(h, 3))
 	}
 	for k := 1; k < height; k++ {
-		if w, _ := r.width(header + k); w > ncols {
-			ncols = w
-		}
+		ncols = max(ncols, width(rows, header+k))
 	}
 	if ncols < 2 {
 		return nil // a single column of notes, not a table
@@ -247,19 +246,18 @@ func (r *reader) readTable(d *dataset.Dataset, header, nrows int) error {
 	return nil
 }
 
-// width is the number of the last non-empty column of a row.
-func (r *reader) width(row int) (int, error) {
-	cols, err := r.f.GetCols(r.sheet)
-	if err != nil {
-		return 0, err
+// width is the number of the last non-empty column of a row (1-based).
+func width(rows [][]string, row int) int {
+	if row-1 >= len(rows) {
+		return 0
 	}
 	w := 0
-	for i, c := range cols {
-		if row-1 < len(c) && strings.TrimSpace(c[row-1]) != "" {
+	for i, c := range rows[row-1] {
+		if strings.TrimSpace(c) != "" {
 			w = i + 1
 		}
 	}
-	return w, nil
+	return w
 }
 
 func match(cols map[string]int, names map[string]string) map[string]int {
@@ -404,8 +402,13 @@ func (r *reader) value(col, row int) (dataset.Value, error) {
 	if err != nil {
 		return v, dataset.Errorf(loc, "%w", err)
 	}
-	formula, _ := r.f.GetCellFormula(r.sheet, loc.Cell)
-	if formula != "" && raw == "" {
+	formula := ""
+	if raw == "" {
+		// Only a cell without a value needs its formula: a saved value
+		// is the one Excel showed.
+		formula, _ = r.f.GetCellFormula(r.sheet, loc.Cell)
+	}
+	if formula != "" {
 		// No cached value (a file written by a program, not by Excel).
 		raw, err = r.f.CalcCellValue(r.sheet, loc.Cell, excelize.Options{RawCellValue: true})
 		if err != nil || raw == "" {
