@@ -25,6 +25,7 @@ import (
 	"strings"
 
 	"baocao"
+	"baocao/internal/appendix"
 	"baocao/internal/build"
 	"baocao/internal/check"
 	"baocao/internal/tmpl"
@@ -194,6 +195,10 @@ func makeJobs(tmplDir, data, out, name string) ([]*build.Job, error) {
 	if err != nil {
 		return nil, err
 	}
+	defs, err := appendix.Load(tmplDir)
+	if err != nil {
+		return nil, err
+	}
 	ds, err := build.ReadWorkbook(data)
 	if err != nil {
 		return nil, err
@@ -201,7 +206,7 @@ func makeJobs(tmplDir, data, out, name string) ([]*build.Job, error) {
 	if name == "" {
 		name = strings.TrimSuffix(filepath.Base(data), filepath.Ext(data))
 	}
-	return []*build.Job{{Name: name, Template: t, Checks: checks, Data: ds, OutDir: out}}, nil
+	return []*build.Job{{Name: name, Template: t, Checks: checks, Appendices: defs, Data: ds, OutDir: out}}, nil
 }
 
 // errFindings: the findings were printed; exit 1 without another message.

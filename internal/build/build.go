@@ -16,11 +16,13 @@ import (
 	"github.com/xuri/excelize/v2"
 	"gopkg.in/yaml.v3"
 
+	"baocao/internal/appendix"
 	"baocao/internal/check"
 	"baocao/internal/dataset"
 	"baocao/internal/docmodel"
 	"baocao/internal/render/docx"
 	"baocao/internal/render/pdf"
+	"baocao/internal/render/xlsx"
 	"baocao/internal/report"
 	"baocao/internal/tmpl"
 	"baocao/internal/xlsxdata"
@@ -31,8 +33,10 @@ type Job struct {
 	Name     string         // output file name without extension
 	Template *tmpl.Template // loaded template
 	Checks   []check.Check  // the template's kiem-tra.yaml
-	Data     *dataset.Dataset
-	OutDir   string
+	// Appendices are the template's appendix tables (phu-luc.yaml).
+	Appendices []appendix.Def
+	Data       *dataset.Dataset
+	OutDir     string
 }
 
 // Result says what a job wrote, and what the checks found.
@@ -70,17 +74,31 @@ func (j *Job) Validate() []check.Finding {
 type Writer struct {
 	Ext   string
 	Write func(io.Writer, *docmodel.Document) error
+	// Wants reports whether the document has anything for this format;
+	// nil means always.
+	Wants func(*docmodel.Document) bool
 }
 
-// Writers are the output formats of a build, in the order they are written.
+// Writers are the output formats of a build, in the order they are written:
+// the report as DOCX and PDF, and its appendix tables as a workbook when it
+// has any.
 var Writers = []Writer{
-	{".docx", docx.Write},
-	{".pdf", pdf.Write},
+	{".docx", docx.Write, nil},
+	{".pdf", pdf.Write, nil},
+	{".xlsx", xlsx.Write, xlsx.HasTables},
 }
 
-// Document builds the document model of a job without writing anything.
+// Document builds the document model of a job without writing anything:
+// the report from its template, then its appendix tables.
 func (j *Job) Document() (*docmodel.Document, error) {
-	return report.Build(j.Template, j.Data)
+	doc, err := report.Build(j.Template, j.Data)
+	if err != nil {
+		return nil, err
+	}
+	if doc.Appendices, err = appendix.Build(j.Appendices, j.Data, doc); err != nil {
+		return nil, err
+	}
+	return doc, nil
 }
 
 // Run builds the document and writes every format. Each file is rendered
@@ -100,6 +118,9 @@ func (j *Job) Run() (*Result, error) {
 	}
 	outs := make([][]byte, len(Writers))
 	for i, w := range Writers {
+		if w.Wants != nil && !w.Wants(doc) {
+			continue
+		}
 		var buf bytes.Buffer
 		if err := w.Write(&buf, doc); err != nil {
 			return res, fmt.Errorf("%s%s: %w", j.Name, w.Ext, err)
@@ -107,6 +128,9 @@ func (j *Job) Run() (*Result, error) {
 		outs[i] = buf.Bytes()
 	}
 	for i, w := range Writers {
+		if outs[i] == nil {
+			continue
+		}
 		path := filepath.Join(j.OutDir, j.Name+w.Ext)
 		if err := WriteFileAtomic(path, outs[i]); err != nil {
 			return res, err
@@ -191,6 +215,10 @@ func SampleJob(assets fs.FS, s Sample, outDir string) (*Job, error) {
 	if err != nil {
 		return nil, err
 	}
+	defs, err := appendix.LoadFS(assets, dir, dir+"/"+appendix.FileName)
+	if err != nil {
+		return nil, err
+	}
 	path := "data/" + s.Data
 	src, err := fs.ReadFile(assets, path)
 	if err != nil {
@@ -205,5 +233,5 @@ func SampleJob(assets fs.FS, s Sample, outDir string) (*Job, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Job{Name: s.Name, Template: t, Checks: checks, Data: ds, OutDir: outDir}, nil
+	return &Job{Name: s.Name, Template: t, Checks: checks, Appendices: defs, Data: ds, OutDir: outDir}, nil
 }

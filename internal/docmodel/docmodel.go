@@ -184,6 +184,8 @@ type Appendix struct {
 	Subtitle  string   // "(Kèm theo Báo cáo số .../BC-UBND ngày ... của ...)"
 	Landscape bool
 	Body      []Block
+	// Name is a short name for a spreadsheet tab ("Phụ lục I").
+	Name string
 }
 
 // Footnote is the text of one note; Number is 1-based.
@@ -306,6 +308,38 @@ type Cell struct {
 	RowSpan int
 	Align   Align // AlignDefault: the column's
 	Bold    bool
+	// Number is the figure the cell prints, for writers that keep numbers
+	// (the XLSX writer); nil for text. Content still holds the printed
+	// text, so the page writers never format a number.
+	Number *Number
+}
+
+// Number is a table figure: its value, how many decimals it shows, and,
+// when it is derived, how a spreadsheet recomputes it.
+type Number struct {
+	Value    float64
+	Decimals int
+	// Percent: Value is a fraction (0.9964) shown as a percentage (99,64%).
+	Percent bool
+	Formula *Formula
+}
+
+// FormulaKind names the derivations a spreadsheet can redo.
+type FormulaKind int
+
+const (
+	// SumRows adds the cells of this column in table rows From..To.
+	SumRows FormulaKind = iota + 1
+	// Ratio divides the cell of grid column Num by that of Den, same row.
+	Ratio
+)
+
+// Formula says how a derived figure is computed from other cells of its
+// table. Rows and columns are 0-based positions of the table's grid.
+type Formula struct {
+	Kind     FormulaKind
+	From, To int // SumRows
+	Num, Den int // Ratio
 }
 
 func (*Heading) isBlock()   {}
