@@ -6,6 +6,7 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -65,9 +66,20 @@ func (e *CheckError) Error() string {
 	return b.String()
 }
 
-// Validate runs the template's checks on the data.
+// Validate runs the template's checks on the data; what the reader had to
+// warn about (text converted from a legacy encoding) comes first.
 func (j *Job) Validate() []check.Finding {
-	return check.Run(j.Checks, j.Data)
+	var out []check.Finding
+	for _, w := range j.Data.Warnings {
+		f := check.Finding{Severity: check.Warning, Check: "reader", Message: w.Error(), File: j.Data.Source}
+		var de *dataset.Error
+		if errors.As(w, &de) {
+			f.Loc, f.Message = de.Loc, de.Err.Error()
+			f.File, f.Sheet, f.Cell = de.Loc.File, de.Loc.Sheet, de.Loc.Cell
+		}
+		out = append(out, f)
+	}
+	return append(out, check.Run(j.Checks, j.Data)...)
 }
 
 // A Writer renders a document into one output format.

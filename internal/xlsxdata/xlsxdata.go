@@ -27,6 +27,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"baocao/internal/dataset"
+	"baocao/internal/legacyvn"
 	"baocao/internal/vnfmt"
 )
 
@@ -52,10 +53,12 @@ func ReadFile(f *excelize.File, name string) (*dataset.Dataset, error) {
 	}
 	date1904 := props.Date1904 != nil && *props.Date1904
 	for _, sheet := range f.GetSheetList() {
-		r := &reader{f: f, file: name, sheet: sheet, date1904: date1904}
+		r := &reader{f: f, file: name, sheet: sheet, date1904: date1904,
+			fonts: map[int]string{}, converted: map[legacyvn.Encoding][]string{}}
 		if err := r.readSheet(d); err != nil {
 			return nil, err
 		}
+		d.Warnings = append(d.Warnings, r.conversions()...)
 	}
 	if d.Facts == nil && len(d.Trees) == 0 && len(d.Tables) == 0 {
 		return nil, fmt.Errorf("%s: no sheet with a header row: expected a fact sheet (columns Khóa, Giá trị), an indicator sheet (columns Mã, Nội dung, Điểm tối đa) or a table", name)
@@ -73,6 +76,46 @@ type reader struct {
 	merged map[string]string
 	// spans are the merged ranges by their top-left cell.
 	spans map[string]excelize.MergeCell
+	// fonts caches the font name of each cell style; converted lists the
+	// cells whose legacy-encoded text was converted, by encoding.
+	fonts     map[int]string
+	converted map[legacyvn.Encoding][]string
+}
+
+// font is the font name of a cell's style, "" when it has none.
+func (r *reader) font(cell string) string {
+	idx, err := r.f.GetCellStyle(r.sheet, cell)
+	if err != nil || idx == 0 {
+		return ""
+	}
+	if name, ok := r.fonts[idx]; ok {
+		return name
+	}
+	name := ""
+	if st, err := r.f.GetStyle(idx); err == nil && st != nil && st.Font != nil {
+		name = st.Font.Family
+	}
+	r.fonts[idx] = name
+	return name
+}
+
+// conversions reports the converted cells of the sheet, one warning per
+// encoding, naming the cells: the user should know the text was rewritten.
+func (r *reader) conversions() []error {
+	var out []error
+	for _, enc := range []legacyvn.Encoding{legacyvn.TCVN3, legacyvn.TCVN3Upper, legacyvn.VNI} {
+		cells := r.converted[enc]
+		if len(cells) == 0 {
+			continue
+		}
+		list := strings.Join(cells, ", ")
+		if len(cells) > 10 {
+			list = strings.Join(cells[:10], ", ") + fmt.Sprintf(" and %d more", len(cells)-10)
+		}
+		out = append(out, dataset.Errorf(dataset.Loc{File: r.file, Sheet: r.sheet},
+			"%d cell(s) typed in the legacy %s encoding were converted to Unicode: %s; check the text, and retype it in Unicode when convenient", len(cells), enc, list))
+	}
+	return out
 }
 
 func (r *reader) loadMerges() error {
@@ -462,6 +505,10 @@ func (r *reader) value(col, row int) (dataset.Value, error) {
 				return v, nil
 			}
 		}
+	}
+	if fixed, enc, changed := legacyvn.Fix(raw, r.font(loc.Cell)); changed {
+		raw = fixed
+		r.converted[enc] = append(r.converted[enc], loc.Cell)
 	}
 	v.Kind, v.Text = dataset.TextKind, raw
 	if x, ok := ParseNumber(raw); ok {
