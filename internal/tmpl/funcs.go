@@ -37,6 +37,8 @@ import (
 //
 //	date x       ngày 09 tháng 10 năm 2024 · shortdate x   08/01/2024
 //	upper s · lower s · capitalize s
+//	paragraphs s  a narrative cell: each line of the cell (Alt+Enter in
+//	             Excel) becomes its own paragraph
 //	roman n · alpha n · ordinal n · cardinal n   I · đ · nhất · Một
 func Funcs(ds *dataset.Dataset) template.FuncMap {
 	need := func() error {
@@ -161,6 +163,15 @@ func Funcs(ds *dataset.Dataset) template.FuncMap {
 		"shortdate": func(x any) (string, error) {
 			t, err := Time(x)
 			return vnfmt.ShortDate(t), err
+		},
+		"paragraphs": func(x any) string {
+			var ps []string
+			for _, l := range strings.Split(strings.ReplaceAll(text(x), "\r\n", "\n"), "\n") {
+				if l = strings.TrimSpace(l); l != "" {
+					ps = append(ps, l)
+				}
+			}
+			return strings.Join(ps, "\n\n")
 		},
 		"upper":      func(x any) string { return vnfmt.Upper(text(x)) },
 		"lower":      func(x any) string { return vnfmt.Lower(text(x)) },

@@ -75,6 +75,20 @@ func TestTables(t *testing.T) {
 	}
 }
 
+func TestParagraphs(t *testing.T) {
+	tp, err := Parse("r/report.md", []byte(front+"{{ paragraphs \"Dòng một.\\r\\n\\n  Dòng hai.\\nDòng ba.\" }}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := tp.Execute(testData())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Dòng một.\n\nDòng hai.\n\nDòng ba.\n"; string(res.Markdown) != want {
+		t.Errorf("got %q, want %q", res.Markdown, want)
+	}
+}
+
 func TestErrors(t *testing.T) {
 	tests := []struct {
 		name, src, want string
