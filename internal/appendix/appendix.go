@@ -26,19 +26,16 @@
 package appendix
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
-
-	"gopkg.in/yaml.v3"
 
 	"baocao/internal/dataset"
 	"baocao/internal/docmodel"
 	"baocao/internal/vnfmt"
+	"baocao/internal/yamllist"
 )
 
 // FileName is the definitions file inside a template folder.
@@ -79,11 +76,8 @@ func Load(dir string) ([]Def, error) {
 
 // LoadFS reads dir/phu-luc.yaml from fsys; name is used in messages.
 func LoadFS(fsys fs.FS, dir, name string) ([]Def, error) {
-	src, err := fs.ReadFile(fsys, path.Join(dir, FileName))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
+	src, found, err := yamllist.ReadFS(fsys, dir, FileName)
+	if err != nil || !found {
 		return nil, err
 	}
 	return Parse(name, src)
@@ -91,30 +85,10 @@ func LoadFS(fsys fs.FS, dir, name string) ([]Def, error) {
 
 // Parse reads definitions.
 func Parse(name string, src []byte) ([]Def, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if len(doc.Content) == 0 {
-		return nil, nil
-	}
-	list := doc.Content[0]
-	if list.Kind != yaml.SequenceNode {
-		return nil, fmt.Errorf("%s:%d: expected a list of appendix tables, each starting with \"- so: …\"", name, list.Line)
-	}
-	var out []Def
-	for _, item := range list.Content {
-		var d Def
-		if err := item.Decode(&d); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", name, item.Line, err)
-		}
-		d.line, d.file = item.Line, name
-		if err := d.validate(); err != nil {
-			return nil, err
-		}
-		out = append(out, d)
-	}
-	return out, nil
+	return yamllist.Decode(name, src, `appendix tables, each starting with "- so: …"`, func(d *Def, line int) error {
+		d.line, d.file = line, name
+		return d.validate()
+	})
 }
 
 func (d *Def) errorf(format string, args ...any) error {

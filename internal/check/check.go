@@ -21,15 +21,13 @@ import (
 	"io/fs"
 	"math"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
 	"baocao/internal/dataset"
+	"baocao/internal/yamllist"
 )
 
 // FileName is the checks file inside a template folder.
@@ -103,42 +101,19 @@ func Load(dir string) ([]Check, error) {
 
 // LoadFS reads dir/kiem-tra.yaml from fsys; name is used in messages.
 func LoadFS(fsys fs.FS, dir, name string) ([]Check, error) {
-	src, err := fs.ReadFile(fsys, path.Join(dir, FileName))
-	if errors.Is(err, fs.ErrNotExist) {
-		return Defaults, nil
-	}
-	if err != nil {
-		return nil, err
+	src, found, err := yamllist.ReadFS(fsys, dir, FileName)
+	if err != nil || !found {
+		return Defaults, err
 	}
 	return Parse(name, src)
 }
 
 // Parse reads a checks file.
 func Parse(name string, src []byte) ([]Check, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	if len(doc.Content) == 0 {
-		return nil, nil
-	}
-	list := doc.Content[0]
-	if list.Kind != yaml.SequenceNode {
-		return nil, fmt.Errorf("%s:%d: expected a list of checks, each starting with \"- loai: …\"", name, list.Line)
-	}
-	var out []Check
-	for _, item := range list.Content {
-		var c Check
-		if err := item.Decode(&c); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", name, item.Line, err)
-		}
-		c.line, c.file = item.Line, name
-		if err := c.validate(); err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, nil
+	return yamllist.Decode(name, src, `checks, each starting with "- loai: …"`, func(c *Check, line int) error {
+		c.line, c.file = line, name
+		return c.validate()
+	})
 }
 
 func (c *Check) errorf(format string, args ...any) error {
