@@ -120,15 +120,10 @@ const buildUsage = `Usage:
 Flags:
 `
 
-func cmdBuild(args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("build", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	tmplDir := fs.String("template", "", "template folder (holding report.md)")
-	data := fs.String("data", "", "workbook (.xlsx) with the figures")
-	out := fs.String("out", "output", "output folder")
-	name := fs.String("name", "", "output file name without extension (default: the workbook's name)")
+// parse parses a command's flags; it takes no positional arguments.
+func parse(fs *flag.FlagSet, args []string, usage string) error {
 	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), buildUsage)
+		fmt.Fprint(fs.Output(), usage)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -139,6 +134,19 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	}
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
+	}
+	return nil
+}
+
+func cmdBuild(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	tmplDir := fs.String("template", "", "template folder (holding report.md)")
+	data := fs.String("data", "", "workbook (.xlsx) with the figures")
+	out := fs.String("out", "output", "output folder")
+	name := fs.String("name", "", "output file name without extension (default: the workbook's name)")
+	if err := parse(fs, args, buildUsage); err != nil {
+		return err
 	}
 	jobs, err := makeJobs(*tmplDir, *data, *out, *name)
 	if err != nil {
@@ -218,18 +226,8 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 	tmplDir := fs.String("template", "", "template folder (holding report.md and kiem-tra.yaml)")
 	data := fs.String("data", "", "workbook (.xlsx) to check")
 	format := fs.String("format", "text", "output format: text or json")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), validateUsage)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return usageError{err.Error()}
-	}
-	if fs.NArg() > 0 {
-		return usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
+	if err := parse(fs, args, validateUsage); err != nil {
+		return err
 	}
 	if *format != "text" && *format != "json" {
 		return usageError{fmt.Sprintf("--format %q: expected text or json", *format)}
