@@ -115,7 +115,8 @@ const buildUsage = `Usage:
       Build every built-in template with its sample workbook into output/.
   baocao build --template DIR --data FILE.xlsx [--out DIR] [--name NAME]
       Fill the template in DIR (a folder holding report.md) with the
-      workbook and write NAME.docx and NAME.pdf into the output folder.
+      workbook and write NAME.docx and NAME.pdf into the output folder, and
+      NAME.xlsx with the appendix tables when the template defines any.
 
 Flags:
 `
