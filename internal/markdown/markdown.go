@@ -338,6 +338,11 @@ func (r *reader) table(t *east.Table) (*docmodel.Table, error) {
 func (r *reader) noteBody(fn *east.Footnote) ([]*docmodel.Paragraph, error) {
 	var out []*docmodel.Paragraph
 	for c := fn.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Kind() == east.KindFootnoteBacklink {
+			// goldmark's HTML back-link, appended to a note that does not
+			// end with a paragraph: nothing to print.
+			continue
+		}
 		bs, err := r.block(c)
 		if err != nil {
 			return nil, err

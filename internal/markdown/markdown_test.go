@@ -118,6 +118,22 @@ func TestFootnotes(t *testing.T) {
 	}
 }
 
+// TestFootnoteEndingWithList: a note whose last block is a list (a
+// per-year breakdown) reads as its paragraphs.
+func TestFootnoteEndingWithList(t *testing.T) {
+	res, err := Read([]byte("Câu[^a].\n\n[^a]: Gồm:\n\n    + Năm 2021: 80;\n    + Năm 2022: 82.\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range res.Footnotes[0].Content {
+		got = append(got, p.Marker+"|"+docmodel.PlainText(p.Content))
+	}
+	if strings.Join(got, " ") != "|Gồm: +|Năm 2021: 80; +|Năm 2022: 82." {
+		t.Errorf("note paragraphs %q", got)
+	}
+}
+
 func TestErrors(t *testing.T) {
 	tests := []struct {
 		name, src, want string

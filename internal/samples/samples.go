@@ -11,12 +11,18 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Workbook is a sample: a fact sheet and an indicator sheet.
+// Workbook is a sample: a fact sheet, an indicator sheet (optional) and
+// table sheets (optional), in that order.
 type Workbook struct {
 	Title string
 	Facts []Fact
-	Sheet string // name of the indicator sheet
+	Sheet string // name of the indicator sheet; empty for none
 	Nodes []Node
+	// Tables are the table sheets, written after the indicator sheet.
+	Tables []Table
+	// Created is the date of the document properties (RFC 3339); empty
+	// keeps the date of the first sample, 2024-10-09.
+	Created string
 }
 
 // Fact is one row of the fact sheet; a row with only a Note is a group
@@ -114,9 +120,37 @@ func (w *Workbook) File() (*excelize.File, error) {
 		err = f.SetColWidth(FactSheet, "C", "C", 80)
 	}
 
-	// Indicator sheet.
-	if _, e := f.NewSheet(w.Sheet); e != nil && err == nil {
-		err = e
+	if w.Sheet != "" && err == nil {
+		if e := w.indicatorSheet(f, set, style, cellOf, head, wrap); e != nil {
+			err = e
+		}
+	}
+	if len(w.Tables) > 0 && err == nil {
+		err = w.tableSheets(f, wrap, date)
+	}
+	created := w.Created
+	if created == "" {
+		created = "2024-10-09T00:00:00Z"
+	}
+	if err == nil {
+		err = f.SetDocProps(&excelize.DocProperties{
+			Title: w.Title, Creator: "baocao", LastModifiedBy: "baocao", Language: "vi-VN",
+			Created: created, Modified: created,
+		})
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sample %q: %w", w.Title, err)
+	}
+	return f, nil
+}
+
+// indicatorSheet writes the indicator sheet (Mã | Nội dung | Điểm tối đa |
+// Điểm ĐTXHH | Điểm đạt).
+func (w *Workbook) indicatorSheet(f *excelize.File, set func(sheet, cell string, v any), style func(sheet, from, to string, id int),
+	cellOf map[string]string, head, wrap int) error {
+	var err error
+	if _, e := f.NewSheet(w.Sheet); e != nil {
+		return e
 	}
 	for i, h := range []string{"Mã", "Nội dung", "Điểm tối đa", "Điểm ĐTXHH", "Điểm đạt"} {
 		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
@@ -137,12 +171,12 @@ func (w *Workbook) File() (*excelize.File, error) {
 			for j, k := range n.ScoreFacts {
 				ref, ok := cellOf[k]
 				if !ok {
-					return nil, fmt.Errorf("sample %q: node %s: formula uses unknown fact %q", w.Title, n.Code, k)
+					return fmt.Errorf("node %s: formula uses unknown fact %q", n.Code, k)
 				}
 				args[j] = ref
 			}
-			if err == nil {
-				err = f.SetCellFormula(w.Sheet, fmt.Sprintf("E%d", row), fmt.Sprintf(n.ScoreFormula, args...))
+			if e := f.SetCellFormula(w.Sheet, fmt.Sprintf("E%d", row), fmt.Sprintf(n.ScoreFormula, args...)); e != nil {
+				return e
 			}
 		}
 		style(w.Sheet, fmt.Sprintf("B%d", row), fmt.Sprintf("B%d", row), wrap)
@@ -159,14 +193,5 @@ func (w *Workbook) File() (*excelize.File, error) {
 	if err == nil {
 		err = f.SetPanes(w.Sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
 	}
-	if err == nil {
-		err = f.SetDocProps(&excelize.DocProperties{
-			Title: w.Title, Creator: "baocao", LastModifiedBy: "baocao", Language: "vi-VN",
-			Created: "2024-10-09T00:00:00Z", Modified: "2024-10-09T00:00:00Z",
-		})
-	}
-	if err != nil {
-		return nil, fmt.Errorf("sample %q: %w", w.Title, err)
-	}
-	return f, nil
+	return err
 }

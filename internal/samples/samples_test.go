@@ -14,10 +14,13 @@ var update = flag.Bool("update", false, "rewrite the sample workbooks under data
 
 // All lists the samples and their files under data/.
 var all = []struct {
-	file string
-	wb   func() *Workbook
+	file   string
+	wb     func() *Workbook
+	trees  int // indicator sheets
+	tables int // table sheets
 }{
-	{"sa-dec-2024.xlsx", SaDec2024},
+	{"sa-dec-2024.xlsx", SaDec2024, 1, 0},
+	{"thach-an-2021-2025.xlsx", ThachAn2025, 0, 13},
 }
 
 // TestSamplesUpToDate keeps data/*.xlsx equal to what the code here
@@ -45,15 +48,15 @@ func TestSamplesUpToDate(t *testing.T) {
 				t.Fatalf("%v (run go test ./internal/samples -update)", err)
 			}
 			if !bytes.Equal(old, buf.Bytes()) {
-				t.Errorf("%s differs from what SaDec2024 writes; run go test ./internal/samples -update", path)
+				t.Errorf("%s differs from what the code writes; run go test ./internal/samples -update", path)
 			}
 			// And it reads back.
 			ds, err := xlsxdata.Read(path)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if ds.Facts == nil || len(ds.Trees) != 1 {
-				t.Fatalf("read back: facts %v, %d trees", ds.Facts != nil, len(ds.Trees))
+			if ds.Facts == nil || len(ds.Trees) != s.trees || len(ds.Tables) != s.tables {
+				t.Fatalf("read back: facts %v, %d trees, %d tables; want %d and %d", ds.Facts != nil, len(ds.Trees), len(ds.Tables), s.trees, s.tables)
 			}
 		})
 	}
