@@ -213,7 +213,7 @@ func (d *Def) build(ds *dataset.Dataset, doc *docmodel.Document) (docmodel.Appen
 
 	tab := &docmodel.Table{Borders: true}
 	if d.Serial {
-		tab.Columns = append(tab.Columns, docmodel.Column{Width: 0.5, Align: docmodel.AlignCenter})
+		tab.Columns = append(tab.Columns, docmodel.Column{Width: 0.7, Align: docmodel.AlignCenter})
 	}
 	for _, c := range leaves {
 		w, al := c.Width, docmodel.AlignRight
@@ -222,6 +222,9 @@ func (d *Def) build(ds *dataset.Dataset, doc *docmodel.Document) (docmodel.Appen
 			if w == 0 {
 				w = 2
 			}
+		}
+		if w == 0 && len(c.Ratio) > 0 {
+			w = 1.4 // "100,00%" on one line
 		}
 		if w == 0 {
 			w = 1

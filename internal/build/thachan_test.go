@@ -1,9 +1,11 @@
 package build
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -288,4 +290,104 @@ func TestThachAnPrinted(t *testing.T) {
 		t.Fatalf("soffice: %v\n%s", err, out)
 	}
 	checkThachAn(t, "DOCX printed by LibreOffice", pdfText(t, filepath.Join(lo, thachAn+".pdf")), true)
+}
+
+// appendixCells lists the text of every cell of the appendix tables, as
+// "appendix/row/column=text".
+func appendixCells(d *docmodel.Document) map[string]string {
+	out := map[string]string{}
+	for i, a := range d.Appendices {
+		for _, b := range a.Body {
+			t, ok := b.(*docmodel.Table)
+			if !ok {
+				continue
+			}
+			for r, row := range t.Rows {
+				for c, cell := range row.Cells {
+					text := ""
+					for _, p := range cell.Content {
+						text += docmodel.PlainText(p.Content)
+					}
+					out[fmt.Sprintf("%d/%d/%d", i+1, r, c)] = text
+				}
+			}
+		}
+	}
+	return out
+}
+
+// TestThachAnYearChangeReachesAppendix: a corrected year changes its row
+// of Phụ lục I and the total row, and no other cell of any appendix.
+func TestThachAnYearChangeReachesAppendix(t *testing.T) {
+	j := sampleJob(t, thachAn, t.TempDir())
+	d, err := j.Document()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Appendices) != 5 {
+		t.Fatalf("%d appendices, want 5", len(d.Appendices))
+	}
+	before := appendixCells(d)
+	tab, _ := j.Data.Table("TTHC")
+	setCell(t, tab, "2023", "Số hồ sơ nhận giải quyết / Tổng số", 9778)
+	setCell(t, tab, "2023", "Số hồ sơ nhận giải quyết / Trực tuyến", 7791)
+	if d, err = j.Document(); err != nil {
+		t.Fatal(err)
+	}
+	after := appendixCells(d)
+	var diff []string
+	for k, v := range before {
+		if after[k] != v {
+			diff = append(diff, k+": "+v+" → "+after[k])
+		}
+	}
+	sort.Strings(diff)
+	// Phụ lục I: two header rows, then 2021, 2022, 2023 (table row 4), …,
+	// the total (row 7); columns: STT, key, received total (2), online (3),
+	// …, online rate (13).
+	want := []string{
+		"1/4/13: 77,36% → 79,68%", "1/4/2: 8.778 → 9.778", "1/4/3: 6.791 → 7.791",
+		"1/7/13: 29,43% → 30,64%", "1/7/2: 57.418 → 58.418", "1/7/3: 16.898 → 17.898",
+	}
+	if strings.Join(diff, "\n") != strings.Join(want, "\n") {
+		t.Errorf("changed cells:\n%s\nwant:\n%s", strings.Join(diff, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestThachAnWorkbook: the appendix workbook opens in LibreOffice, which
+// recalculates its totals to the figures the report prints.
+func TestThachAnWorkbook(t *testing.T) {
+	if _, err := exec.LookPath("soffice"); err != nil {
+		t.Skip("soffice not installed (.ci/run installs it)")
+	}
+	dir := t.TempDir()
+	res, err := sampleJob(t, thachAn, dir).Run()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Files) != 3 || !strings.HasSuffix(res.Files[2], ".xlsx") {
+		t.Fatalf("files %v", res.Files)
+	}
+	cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless",
+		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", dir, res.Files[2])
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	raw, err := os.ReadFile(strings.TrimSuffix(res.Files[2], ".xlsx") + ".csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The first sheet is Phụ lục I; its total row, recalculated.
+	var total string
+	for _, line := range strings.Split(string(raw), "\n") {
+		if strings.Contains(line, "Tổng cộng") {
+			total = line
+		}
+	}
+	for _, want := range []string{`"57,418"`, `"16,898"`, `"57,286"`, `208`, `29.43%`, `0.36%`} {
+		if !strings.Contains(total, want) {
+			t.Errorf("recalculated total row %q lacks %s", total, want)
+		}
+	}
 }

@@ -1,6 +1,9 @@
 package docx
 
-import "baocao/internal/docmodel"
+import (
+	"baocao/internal/docmodel"
+	"baocao/internal/render/layout"
+)
 
 // styleDef is one w:style. Everything the layout decides lives in named
 // styles rather than on each paragraph, so a user who wants 13 pt body
@@ -287,9 +290,10 @@ func (b *buf) style(s styleDef) {
 		}
 		b.open("w:tblCellMar")
 		b.empty("w:top", "w:w", "0", "w:type", "dxa")
-		b.empty("w:left", "w:w", "108", "w:type", "dxa")
+		pad := itoa(twips(layout.CellPadding)) // shared with the PDF writer
+		b.empty("w:left", "w:w", pad, "w:type", "dxa")
 		b.empty("w:bottom", "w:w", "0", "w:type", "dxa")
-		b.empty("w:right", "w:w", "108", "w:type", "dxa")
+		b.empty("w:right", "w:w", pad, "w:type", "dxa")
 		b.close("w:tblCellMar")
 		b.close("w:tblPr")
 	}

@@ -19,6 +19,11 @@ const FitSlack = 10.0
 // to 1/2.
 const RuleRatio = 0.4
 
+// CellPadding is the space between a table cell's border and its text, on
+// the left and on the right: small, because appendix tables are wide and a
+// figure that wraps inside its cell ("23.87/0") is unreadable.
+const CellPadding = 4.0
+
 // Columns splits the text width between a left and a right column. The
 // right column gets what rightNeed asks, but at least half and at most
 // three quarters of the width. When leftNeed still does not fit, the left

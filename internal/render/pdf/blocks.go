@@ -32,7 +32,7 @@ const (
 	titleGap     = 18.0 // header block to tên loại
 	blockGap     = 12.0 // trích yếu rule to Kính gửi or body; body to closing
 	ruleGap      = 4.0  // line bottom to the rule under it: clears descenders
-	cellPadX     = 4.0
+	cellPadX     = layout.CellPadding
 	cellPadY     = 2.0
 	ruleMinLen   = 40.0
 )
