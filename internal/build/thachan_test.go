@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -388,6 +389,27 @@ func TestThachAnWorkbook(t *testing.T) {
 	for _, want := range []string{`"57,418"`, `"16,898"`, `"57,286"`, `208`, `29.43%`, `0.36%`} {
 		if !strings.Contains(total, want) {
 			t.Errorf("recalculated total row %q lacks %s", total, want)
+		}
+	}
+}
+
+// BenchmarkThachAn builds the full set in memory: model (template,
+// Markdown, appendix tables), DOCX, PDF and XLSX.
+func BenchmarkThachAn(b *testing.B) {
+	j := sampleJob(b, thachAn, b.TempDir())
+	b.ReportAllocs()
+	for b.Loop() {
+		d, err := j.Document()
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, w := range Writers {
+			if w.Wants != nil && !w.Wants(d) {
+				continue
+			}
+			if err := w.Write(io.Discard, d); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 }
