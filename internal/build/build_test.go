@@ -224,7 +224,8 @@ func TestLibreOffice(t *testing.T) {
 	}
 }
 
-// TestOOXMLValid validates the DOCX against the ISO/IEC 29500 schemas.
+// TestOOXMLValid validates the DOCX and XLSX of both samples against the
+// ISO/IEC 29500 schemas.
 func TestOOXMLValid(t *testing.T) {
 	script, err := filepath.Abs(filepath.Join("..", "..", "..", "shared", "tools", "ooxml-validate.sh"))
 	if err != nil {
@@ -236,13 +237,19 @@ func TestOOXMLValid(t *testing.T) {
 	if _, err := exec.LookPath("xmllint"); err != nil {
 		t.Skip("xmllint not installed (.ci/run installs libxml2-utils)")
 	}
-	res, err := sampleJob(t, "sa-dec-9-thang-2024", t.TempDir()).Run()
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("bash", script, res.Files[0]).CombinedOutput()
-	if err != nil {
-		t.Errorf("ooxml-validate: %v\n%s", err, out)
+	for _, name := range []string{"sa-dec-9-thang-2024", "thach-an-tong-ket-2021-2025"} {
+		res, err := sampleJob(t, name, t.TempDir()).Run()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range res.Files {
+			if strings.HasSuffix(f, ".pdf") {
+				continue
+			}
+			if out, err := exec.Command("bash", script, f).CombinedOutput(); err != nil {
+				t.Errorf("ooxml-validate %s: %v\n%s", filepath.Base(f), err, out)
+			}
+		}
 	}
 }
 
