@@ -7,6 +7,7 @@
 //	baocao build                         build every built-in sample into output/
 //	baocao build --template DIR --data FILE.xlsx [--out DIR] [--name NAME]
 //	baocao validate [--template DIR --data FILE.xlsx] [--format text|json]
+//	baocao diff --template DIR OLD.xlsx NEW.xlsx [--format text|json]
 //	baocao help [command]
 //
 // Exit status: 0 on success, 1 when the data or a template is wrong (the
@@ -20,6 +21,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,6 +30,9 @@ import (
 	"baocao/internal/appendix"
 	"baocao/internal/build"
 	"baocao/internal/check"
+	"baocao/internal/dataset"
+	"baocao/internal/diff"
+	"baocao/internal/docmodel"
 	"baocao/internal/tmpl"
 )
 
@@ -57,12 +62,31 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = cmdBuild(args[1:], stdout, stderr)
 	case "validate":
 		err = cmdValidate(args[1:], stdout, stderr)
+	case "diff":
+		// Like diff(1): 0 nothing changed, 1 something did, 2 trouble.
+		changed, err := cmdDiff(args[1:], stdout, stderr)
+		var ue usageError
+		switch {
+		case errors.Is(err, flag.ErrHelp):
+			return exitOK
+		case errors.As(err, &ue):
+			fmt.Fprintf(stderr, "baocao: %v\n\nRun \"baocao help diff\" for usage.\n", err)
+			return exitUsage
+		case err != nil:
+			fmt.Fprintf(stderr, "baocao: %v\n", err)
+			return exitUsage
+		case changed:
+			return 1
+		}
+		return exitOK
 	case "help", "-h", "-help", "--help":
 		switch {
 		case len(args) > 1 && args[1] == "build":
 			fmt.Fprint(stdout, buildUsage)
 		case len(args) > 1 && args[1] == "validate":
 			fmt.Fprint(stdout, validateUsage)
+		case len(args) > 1 && args[1] == "diff":
+			fmt.Fprint(stdout, diffUsage)
 		default:
 			fmt.Fprint(stdout, mainUsage)
 		}
@@ -94,9 +118,24 @@ reports (DOCX and PDF) in the layout of Nghị định 30/2020/NĐ-CP.
 Usage:
   baocao build [flags]      build reports (with no flags: every built-in sample)
   baocao validate [flags]   check a workbook against a template's checks
+  baocao diff [flags] OLD.xlsx NEW.xlsx
+                            the figures that changed and where they reach in the report
   baocao help [command]     show help
 
 Run "baocao help build" or "baocao help validate" for the flags.
+`
+
+const diffUsage = `Usage:
+  baocao diff --template DIR OLD.xlsx NEW.xlsx [--format text|json]
+      List the figures that differ between two versions of a workbook
+      (sheet, cell, label, old → new) and, for each, the places of the
+      report it reaches: the sentence of the body (old and new wording),
+      the footnote, the appendix cell, and the totals and rates that moved
+      with it. DIR is a template folder, or the name of a built-in
+      template (chi-so-cchc-9-thang, tong-ket-cchc-2021-2025).
+      Exit status: 0 nothing changed, 1 something did, 2 trouble.
+
+Flags:
 `
 
 const validateUsage = `Usage:
@@ -123,20 +162,37 @@ Flags:
 
 // parse parses a command's flags; it takes no positional arguments.
 func parse(fs *flag.FlagSet, args []string, usage string) error {
+	_, err := parseN(fs, args, usage, 0)
+	return err
+}
+
+// parseN parses flags followed by exactly n arguments; flags may also come
+// after the arguments.
+func parseN(fs *flag.FlagSet, args []string, usage string, n int) ([]string, error) {
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usage)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return err
+			return nil, err
 		}
-		return usageError{err.Error()}
+		return nil, usageError{err.Error()}
 	}
-	if fs.NArg() > 0 {
-		return usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
+	var pos []string
+	for fs.NArg() > 0 {
+		pos = append(pos, fs.Arg(0))
+		if err := fs.Parse(fs.Args()[1:]); err != nil {
+			return nil, usageError{err.Error()}
+		}
 	}
-	return nil
+	if len(pos) > n {
+		return nil, usageError{fmt.Sprintf("unexpected argument %q", pos[n])}
+	}
+	if len(pos) < n {
+		return nil, usageError{fmt.Sprintf("expected %d arguments, got %d", n, len(pos))}
+	}
+	return pos, nil
 }
 
 func cmdBuild(args []string, stdout, stderr io.Writer) error {
@@ -196,15 +252,7 @@ func makeJobs(tmplDir, data, out, name string) ([]*build.Job, error) {
 	case tmplDir == "" || data == "":
 		return nil, usageError{"--template and --data go together"}
 	}
-	t, err := tmpl.Load(tmplDir)
-	if err != nil {
-		return nil, err
-	}
-	checks, err := check.Load(tmplDir)
-	if err != nil {
-		return nil, err
-	}
-	defs, err := appendix.Load(tmplDir)
+	t, checks, defs, err := loadTemplate(tmplDir)
 	if err != nil {
 		return nil, err
 	}
@@ -216,6 +264,37 @@ func makeJobs(tmplDir, data, out, name string) ([]*build.Job, error) {
 		name = strings.TrimSuffix(filepath.Base(data), filepath.Ext(data))
 	}
 	return []*build.Job{{Name: name, Template: t, Checks: checks, Appendices: defs, Data: ds, OutDir: out}}, nil
+}
+
+// loadTemplate reads a template folder from disk, or a built-in template
+// by its name ("chi-so-cchc-9-thang") when there is no such folder.
+func loadTemplate(dir string) (*tmpl.Template, []check.Check, []appendix.Def, error) {
+	if _, err := os.Stat(dir); err != nil && !strings.ContainsAny(dir, `/\`) {
+		assets := baocao.Assets()
+		if _, e := fs.Stat(assets, "templates/"+dir+"/"+tmpl.FileName); e == nil {
+			d := "templates/" + dir
+			t, err := tmpl.LoadFS(assets, d)
+			if err != nil {
+				return nil, nil, nil, err
+			}
+			checks, err := check.LoadFS(assets, d, d+"/"+check.FileName)
+			if err != nil {
+				return nil, nil, nil, err
+			}
+			defs, err := appendix.LoadFS(assets, d, d+"/"+appendix.FileName)
+			return t, checks, defs, err
+		}
+	}
+	t, err := tmpl.Load(dir)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	checks, err := check.Load(dir)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	defs, err := appendix.Load(dir)
+	return t, checks, defs, err
 }
 
 // errFindings: the findings were printed; exit 1 without another message.
@@ -266,4 +345,102 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 		return errFindings
 	}
 	return nil
+}
+
+func cmdDiff(args []string, stdout, stderr io.Writer) (bool, error) {
+	fs := flag.NewFlagSet("diff", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	tmplDir := fs.String("template", "", "template folder, or the name of a built-in template")
+	format := fs.String("format", "text", "output format: text or json")
+	files, err := parseN(fs, args, diffUsage, 2)
+	if err != nil {
+		return false, err
+	}
+	if *tmplDir == "" {
+		return false, usageError{"--template is required"}
+	}
+	if *format != "text" && *format != "json" {
+		return false, usageError{fmt.Sprintf("--format %q: expected text or json", *format)}
+	}
+	t, _, defs, err := loadTemplate(*tmplDir)
+	if err != nil {
+		return false, err
+	}
+	oldDS, err := build.ReadWorkbook(files[0])
+	if err != nil {
+		return false, err
+	}
+	newDS, err := build.ReadWorkbook(files[1])
+	if err != nil {
+		return false, err
+	}
+	doc := func(ds *dataset.Dataset) (*docmodel.Document, error) {
+		j := &build.Job{Template: t, Appendices: defs, Data: ds}
+		return j.Document()
+	}
+	rep, err := diff.Run(oldDS, newDS, doc, func() (*dataset.Dataset, error) { return build.ReadWorkbook(files[0]) })
+	if err != nil {
+		return false, err
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if rep.Changes == nil {
+			rep.Changes = []diff.Change{}
+		}
+		if rep.Places == nil {
+			rep.Places = []diff.Place{}
+		}
+		return !rep.Empty(), enc.Encode(rep)
+	}
+	printDiff(stdout, rep, files[0], files[1])
+	return !rep.Empty(), nil
+}
+
+func printDiff(w io.Writer, rep *diff.Report, oldName, newName string) {
+	if rep.Empty() {
+		fmt.Fprintf(w, "%s and %s give the same report.\n", oldName, newName)
+		return
+	}
+	fmt.Fprintf(w, "%d figure(s) changed from %s to %s:\n", len(rep.Changes), oldName, newName)
+	reached := map[string]bool{}
+	place := func(p diff.Place, indent string) {
+		reached[p.Where+"\x00"+p.New] = true
+		if p.Kind == "appendix" || (len(p.Old) < 40 && len(p.New) < 40) {
+			fmt.Fprintf(w, "%s%s: %s → %s\n", indent, p.Where, orDash(p.Old), orDash(p.New))
+			return
+		}
+		fmt.Fprintf(w, "%s%s:\n%s  was: %s\n%s  now: %s\n", indent, p.Where, indent, orDash(p.Old), indent, orDash(p.New))
+	}
+	for _, c := range rep.Changes {
+		fmt.Fprintf(w, "\n%s\n", c)
+		switch {
+		case !c.Replayable():
+			fmt.Fprintln(w, "    (a row, column or sheet added or removed: see the report changes below)")
+		case len(c.Reach) == 0:
+			fmt.Fprintln(w, "    (not used by the report)")
+		}
+		for _, p := range c.Reach {
+			place(p, "    ")
+		}
+	}
+	var rest []diff.Place
+	for _, p := range rep.Places {
+		if !reached[p.Where+"\x00"+p.New] {
+			rest = append(rest, p)
+		}
+	}
+	if len(rest) > 0 {
+		fmt.Fprintf(w, "\nAlso changed in the report (from the figures together):\n")
+		for _, p := range rest {
+			place(p, "    ")
+		}
+	}
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 func TestRun(t *testing.T) {
@@ -97,5 +99,64 @@ func TestFailedCheckStopsBuild(t *testing.T) {
 	code = run([]string{"validate", "--template", tpl, "--data", "../../data/sa-dec-2024.xlsx"}, &stdout, &stderr)
 	if code != exitData || !strings.Contains(stdout.String(), "1 error(s)") {
 		t.Errorf("validate: exit %d, stdout %s", code, &stdout)
+	}
+}
+
+// editedCopy writes a copy of a sample workbook with one cell changed.
+func editedCopy(t *testing.T, src, sheet, cell string, v any) string {
+	t.Helper()
+	f, err := excelize.OpenFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := f.SetCellValue(sheet, cell, v); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "moi.xlsx")
+	if err := f.SaveAs(out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestDiff(t *testing.T) {
+	sd := "../../data/sa-dec-2024.xlsx"
+	changed := editedCopy(t, sd, "Chỉ số CCHC", "E36", 3.5)
+	before, _ := os.ReadFile(sd)
+	tests := []struct {
+		name  string
+		args  []string
+		code  int
+		inOut string
+	}{
+		{"same workbook", []string{"diff", "--template", "chi-so-cchc-9-thang", sd, sd}, 0, "give the same report"},
+		{"one score", []string{"diff", "--template", "../../templates/chi-so-cchc-9-thang", sd, changed}, 1,
+			"Chỉ số CCHC!E36  indicator 6 (Cải cách tài chính công): score (điểm đạt): 3 → 3,5"},
+		{"json", []string{"diff", "--format", "json", "--template", "chi-so-cchc-9-thang", sd, changed}, 1, ""},
+		{"one file", []string{"diff", "--template", "chi-so-cchc-9-thang", sd}, 2, ""},
+		{"no template", []string{"diff", sd, sd}, 2, ""},
+		{"missing workbook", []string{"diff", "--template", "chi-so-cchc-9-thang", sd, "khong-co.xlsx"}, 2, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(tt.args, &stdout, &stderr)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d\n%s%s", code, tt.code, &stdout, &stderr)
+			}
+			if tt.name == "json" {
+				if !strings.Contains(stdout.String(), `"changes"`) || !strings.Contains(stdout.String(), `"reach"`) {
+					t.Errorf("json output:\n%s", &stdout)
+				}
+				return
+			}
+			if !strings.Contains(stdout.String(), tt.inOut) {
+				t.Errorf("stdout lacks %q:\n%s", tt.inOut, &stdout)
+			}
+		})
+	}
+	if after, _ := os.ReadFile(sd); !bytes.Equal(before, after) {
+		t.Error("diff modified its input")
 	}
 }

@@ -137,6 +137,14 @@ func (f *Facts) Add(key string, v Value, keyLoc Loc) error {
 	return nil
 }
 
+// Set replaces the value of key, or adds it (used to replay a correction).
+func (f *Facts) Set(key string, v Value) {
+	if _, ok := f.values[key]; !ok {
+		f.keys = append(f.keys, key)
+	}
+	f.values[key] = v
+}
+
 // Get returns the value for key.
 func (f *Facts) Get(key string) (Value, bool) {
 	v, ok := f.values[key]

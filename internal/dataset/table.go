@@ -146,6 +146,16 @@ func (t *Table) Sum(column string) (float64, error) {
 	return s, nil
 }
 
+// Set replaces the cell of the row in the named column.
+func (r *Row) Set(column string, v Value) error {
+	c, err := r.table.Column(column)
+	if err != nil {
+		return err
+	}
+	r.Cells[c.index] = v
+	return nil
+}
+
 // Get returns the cell of the row in the named column.
 func (r *Row) Get(column string) (Value, error) {
 	c, err := r.table.Column(column)

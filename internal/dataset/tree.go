@@ -80,6 +80,21 @@ func allDigits(s string) bool {
 
 func normCode(c string) string { return strings.TrimSuffix(strings.TrimSpace(c), ".") }
 
+// Nodes lists the nodes in sheet order (parents before their children),
+// the total first.
+func (t *Tree) Nodes() []*Node {
+	var out []*Node
+	var walk func(n *Node)
+	walk = func(n *Node) {
+		out = append(out, n)
+		for _, c := range n.Children {
+			walk(c)
+		}
+	}
+	walk(t.Root)
+	return out
+}
+
 // NewTree starts a tree; the root stands for the total row.
 func NewTree(sheet string, file string) *Tree {
 	root := &Node{Name: "Tổng", Row: Loc{File: file, Sheet: sheet}}
@@ -121,6 +136,28 @@ func (t *Tree) Add(n *Node) error {
 // Set records a figure typed in the workbook.
 func (n *Node) Set(m Measure, v float64, loc Loc) {
 	n.q[m] = Quantity{V: v, Known: true, Given: true, Loc: loc}
+}
+
+// Unset blanks a typed figure (used to replay a correction); call
+// Tree.Recompute afterwards.
+func (n *Node) Unset(m Measure) { n.q[m] = Quantity{} }
+
+// Recompute forgets every computed figure and computes them again from
+// the typed ones, after figures were set or unset.
+func (t *Tree) Recompute() []error {
+	var clear func(n *Node)
+	clear = func(n *Node) {
+		for m := range n.q {
+			if !n.q[m].Given {
+				n.q[m] = Quantity{}
+			}
+		}
+		for _, c := range n.Children {
+			clear(c)
+		}
+	}
+	clear(t.Root)
+	return t.Compute()
 }
 
 // Get returns a figure as typed or computed.
