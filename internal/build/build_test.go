@@ -169,18 +169,31 @@ func TestSaDecGolden(t *testing.T) {
 	}
 }
 
+// TestDeterministic: the same inputs give the same bytes, for every file
+// of both samples (DOCX, PDF and the appendix XLSX).
 func TestDeterministic(t *testing.T) {
-	a, b := t.TempDir(), t.TempDir()
-	for _, dir := range []string{a, b} {
-		if _, err := sampleJob(t, "sa-dec-9-thang-2024", dir).Run(); err != nil {
-			t.Fatal(err)
+	for _, name := range []string{"sa-dec-9-thang-2024", "thach-an-tong-ket-2021-2025"} {
+		a, b := t.TempDir(), t.TempDir()
+		var files []string
+		for _, dir := range []string{a, b} {
+			res, err := sampleJob(t, name, dir).Run()
+			if err != nil {
+				t.Fatal(err)
+			}
+			files = nil
+			for _, f := range res.Files {
+				files = append(files, filepath.Base(f))
+			}
 		}
-	}
-	for _, ext := range []string{".docx", ".pdf"} {
-		x, _ := os.ReadFile(filepath.Join(a, "sa-dec-9-thang-2024"+ext))
-		y, _ := os.ReadFile(filepath.Join(b, "sa-dec-9-thang-2024"+ext))
-		if len(x) == 0 || !bytes.Equal(x, y) {
-			t.Errorf("%s: two builds differ (%d and %d bytes)", ext, len(x), len(y))
+		for _, f := range files {
+			x, _ := os.ReadFile(filepath.Join(a, f))
+			y, _ := os.ReadFile(filepath.Join(b, f))
+			if len(x) == 0 || !bytes.Equal(x, y) {
+				t.Errorf("%s: two builds differ (%d and %d bytes)", f, len(x), len(y))
+			}
+		}
+		if name == "thach-an-tong-ket-2021-2025" && len(files) != 3 {
+			t.Errorf("%s wrote %v, want DOCX, PDF and XLSX", name, files)
 		}
 	}
 }
