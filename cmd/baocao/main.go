@@ -27,7 +27,6 @@ import (
 	"strings"
 
 	"baocao"
-	"baocao/internal/appendix"
 	"baocao/internal/build"
 	"baocao/internal/check"
 	"baocao/internal/dataset"
@@ -202,6 +201,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	data := fs.String("data", "", "workbook (.xlsx) with the figures")
 	out := fs.String("out", "output", "output folder")
 	name := fs.String("name", "", "output file name without extension (default: the workbook's name)")
+	force := fs.Bool("force", false, "rebuild even when the template and the workbook did not change")
 	if err := parse(fs, args, buildUsage); err != nil {
 		return err
 	}
@@ -210,6 +210,7 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	for _, j := range jobs {
+		j.Force = *force
 		res, err := j.Run()
 		var ce *build.CheckError
 		if res != nil && !errors.As(err, &ce) {
@@ -219,6 +220,12 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 		}
 		if err != nil {
 			return err
+		}
+		if res.Skipped {
+			fmt.Fprintf(stdout, "skipped %s: template and data unchanged since the last build (--force rebuilds)\n", j.Name)
+		}
+		for _, f := range res.Kept {
+			fmt.Fprintf(stdout, "kept the previous version as %s\n", f)
 		}
 		for _, f := range res.Files {
 			fmt.Fprintf(stdout, "wrote %s\n", f)
@@ -252,49 +259,37 @@ func makeJobs(tmplDir, data, out, name string) ([]*build.Job, error) {
 	case tmplDir == "" || data == "":
 		return nil, usageError{"--template and --data go together"}
 	}
-	t, checks, defs, err := loadTemplate(tmplDir)
+	t, err := loadTemplate(tmplDir)
 	if err != nil {
 		return nil, err
 	}
-	ds, err := build.ReadWorkbook(data)
+	src, err := os.ReadFile(data)
 	if err != nil {
 		return nil, err
 	}
 	if name == "" {
 		name = strings.TrimSuffix(filepath.Base(data), filepath.Ext(data))
 	}
-	return []*build.Job{{Name: name, Template: t, Checks: checks, Appendices: defs, Data: ds, OutDir: out}}, nil
+	j, err := build.NewJob(name, t, data, src, out)
+	if err != nil {
+		return nil, err
+	}
+	return []*build.Job{j}, nil
 }
 
 // loadTemplate reads a template folder from disk, or a built-in template
 // by its name ("chi-so-cchc-9-thang") when there is no such folder.
-func loadTemplate(dir string) (*tmpl.Template, []check.Check, []appendix.Def, error) {
+func loadTemplate(dir string) (*build.Template, error) {
 	if _, err := os.Stat(dir); err != nil && !strings.ContainsAny(dir, `/\`) {
 		assets := baocao.Assets()
 		if _, e := fs.Stat(assets, "templates/"+dir+"/"+tmpl.FileName); e == nil {
-			d := "templates/" + dir
-			t, err := tmpl.LoadFS(assets, d)
-			if err != nil {
-				return nil, nil, nil, err
-			}
-			checks, err := check.LoadFS(assets, d, d+"/"+check.FileName)
-			if err != nil {
-				return nil, nil, nil, err
-			}
-			defs, err := appendix.LoadFS(assets, d, d+"/"+appendix.FileName)
-			return t, checks, defs, err
+			return build.LoadTemplateFS(assets, "templates/"+dir, "templates/"+dir)
 		}
 	}
-	t, err := tmpl.Load(dir)
-	if err != nil {
-		return nil, nil, nil, err
+	if _, err := os.Stat(filepath.Join(dir, tmpl.FileName)); err != nil {
+		return nil, fmt.Errorf("template %s: %w", dir, err)
 	}
-	checks, err := check.Load(dir)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	defs, err := appendix.Load(dir)
-	return t, checks, defs, err
+	return build.LoadTemplateFS(os.DirFS(dir), ".", dir)
 }
 
 // errFindings: the findings were printed; exit 1 without another message.
@@ -362,7 +357,7 @@ func cmdDiff(args []string, stdout, stderr io.Writer) (bool, error) {
 	if *format != "text" && *format != "json" {
 		return false, usageError{fmt.Sprintf("--format %q: expected text or json", *format)}
 	}
-	t, _, defs, err := loadTemplate(*tmplDir)
+	t, err := loadTemplate(*tmplDir)
 	if err != nil {
 		return false, err
 	}
@@ -375,7 +370,7 @@ func cmdDiff(args []string, stdout, stderr io.Writer) (bool, error) {
 		return false, err
 	}
 	doc := func(ds *dataset.Dataset) (*docmodel.Document, error) {
-		j := &build.Job{Template: t, Appendices: defs, Data: ds}
+		j := &build.Job{Template: t.Report, Appendices: t.Appendices, Data: ds}
 		return j.Document()
 	}
 	rep, err := diff.Run(oldDS, newDS, doc, func() (*dataset.Dataset, error) { return build.ReadWorkbook(files[0]) })

@@ -11,6 +11,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -36,6 +37,12 @@ type Job struct {
 	Checks   []check.Check  // the template's kiem-tra.yaml
 	// Appendices are the template's appendix tables (phu-luc.yaml).
 	Appendices []appendix.Def
+	// TemplateHash and Inputs (name → hash) fingerprint what the job
+	// reads; with them a build skips a report whose inputs did not change.
+	TemplateHash string
+	Inputs       map[string]string
+	// Force rebuilds even when the inputs did not change.
+	Force bool
 	Data       *dataset.Dataset
 	OutDir     string
 }
@@ -44,6 +51,10 @@ type Job struct {
 type Result struct {
 	Files    []string
 	Findings []check.Finding
+	// Skipped: the outputs of the last build are up to date.
+	Skipped bool
+	// Kept lists where replaced files were kept (.history/NAME.vN.ext).
+	Kept []string
 }
 
 // CheckError stops a build whose data fails a check of error severity.
@@ -116,10 +127,19 @@ func (j *Job) Document() (*docmodel.Document, error) {
 // Run builds the document and writes every format. Each file is rendered
 // in memory first and then renamed into place, so a failure leaves the
 // previous files untouched and never a half-written one.
+//
+// When the manifest of the last build shows the same program, template and
+// inputs, and its outputs are untouched, nothing is written (Skipped) unless
+// Force is set. A file replaced by different bytes is first kept in
+// .history, so a version that was signed is never lost.
 func (j *Job) Run() (*Result, error) {
 	res := &Result{Findings: j.Validate()}
 	if check.HasErrors(res.Findings) {
 		return res, &CheckError{res.Findings}
+	}
+	if !j.Force && j.upToDate() {
+		res.Skipped = true
+		return res, nil
 	}
 	doc, err := j.Document()
 	if err != nil {
@@ -144,10 +164,22 @@ func (j *Job) Run() (*Result, error) {
 			continue
 		}
 		path := filepath.Join(j.OutDir, j.Name+w.Ext)
+		kept, err := keepPrevious(path, outs[i])
+		if err != nil {
+			return res, err
+		}
+		if kept != "" {
+			res.Kept = append(res.Kept, kept)
+		}
 		if err := WriteFileAtomic(path, outs[i]); err != nil {
 			return res, err
 		}
 		res.Files = append(res.Files, path)
+	}
+	if len(j.Inputs) > 0 {
+		if err := j.writeManifest(res.Files); err != nil {
+			return res, fmt.Errorf("manifest: %w", err)
+		}
 	}
 	return res, nil
 }
@@ -191,6 +223,66 @@ func ReadWorkbook(path string) (*dataset.Dataset, error) {
 	return xlsxdata.Read(path)
 }
 
+// ReadWorkbookBytes reads a workbook held in memory; name is used in
+// messages. It returns the hash of the bytes as well, for the manifest.
+func ReadWorkbookBytes(name string, data []byte) (*dataset.Dataset, string, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, "", fmt.Errorf("%s: cannot open as an .xlsx workbook: %w", name, err)
+	}
+	defer f.Close()
+	ds, err := xlsxdata.ReadFile(f, name)
+	return ds, Hash(data), err
+}
+
+// Template is a loaded template folder with its checks, appendix tables
+// and the hash of its files.
+type Template struct {
+	Report     *tmpl.Template
+	Checks     []check.Check
+	Appendices []appendix.Def
+	Hash       string
+}
+
+// LoadTemplateFS loads the template folder dir of fsys; prefix is put
+// before file names in messages.
+func LoadTemplateFS(fsys fs.FS, dir, prefix string) (*Template, error) {
+	name := func(f string) string { return filepath.Join(prefix, f) }
+	src, err := fs.ReadFile(fsys, path.Join(dir, tmpl.FileName))
+	if err != nil {
+		return nil, fmt.Errorf("template %s: %w", prefix, err)
+	}
+	t, err := tmpl.Parse(name(tmpl.FileName), src)
+	if err != nil {
+		return nil, err
+	}
+	checks, err := check.LoadFS(fsys, dir, name(check.FileName))
+	if err != nil {
+		return nil, err
+	}
+	defs, err := appendix.LoadFS(fsys, dir, name(appendix.FileName))
+	if err != nil {
+		return nil, err
+	}
+	files := map[string][]byte{}
+	for _, f := range TemplateFiles {
+		if data, err := fs.ReadFile(fsys, path.Join(dir, f)); err == nil {
+			files[f] = data
+		}
+	}
+	return &Template{Report: t, Checks: checks, Appendices: defs, Hash: HashFiles(files)}, nil
+}
+
+// NewJob prepares a job from a template and a workbook's bytes.
+func NewJob(name string, t *Template, dataName string, data []byte, outDir string) (*Job, error) {
+	ds, sum, err := ReadWorkbookBytes(dataName, data)
+	if err != nil {
+		return nil, err
+	}
+	return &Job{Name: name, Template: t.Report, Checks: t.Checks, Appendices: t.Appendices, Data: ds, OutDir: outDir,
+		TemplateHash: t.Hash, Inputs: map[string]string{filepath.Base(dataName): sum}}, nil
+}
+
 // Sample is one built-in template paired with its sample workbook.
 type Sample struct {
 	Name     string `yaml:"ten"`
@@ -219,15 +311,7 @@ func Samples(assets fs.FS) ([]Sample, error) {
 // SampleJob prepares the job of a built-in sample.
 func SampleJob(assets fs.FS, s Sample, outDir string) (*Job, error) {
 	dir := "templates/" + s.Template
-	t, err := tmpl.LoadFS(assets, dir)
-	if err != nil {
-		return nil, err
-	}
-	checks, err := check.LoadFS(assets, dir, dir+"/"+check.FileName)
-	if err != nil {
-		return nil, err
-	}
-	defs, err := appendix.LoadFS(assets, dir, dir+"/"+appendix.FileName)
+	t, err := LoadTemplateFS(assets, dir, dir)
 	if err != nil {
 		return nil, err
 	}
@@ -236,14 +320,5 @@ func SampleJob(assets fs.FS, s Sample, outDir string) (*Job, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(src))
-	if err != nil {
-		return nil, fmt.Errorf("%s: cannot open as an .xlsx workbook: %w", path, err)
-	}
-	defer f.Close()
-	ds, err := xlsxdata.ReadFile(f, path)
-	if err != nil {
-		return nil, err
-	}
-	return &Job{Name: s.Name, Template: t, Checks: checks, Appendices: defs, Data: ds, OutDir: outDir}, nil
+	return NewJob(s.Name, t, path, src, outDir)
 }

@@ -283,7 +283,9 @@ func TestFailedBuildKeepsPreviousFiles(t *testing.T) {
 		}},
 		{Ext: ".pdf", Write: func(io.Writer, *docmodel.Document) error { return errors.New("boom") }},
 	}
-	if _, err := sampleJob(t, "sa-dec-9-thang-2024", dir).Run(); err == nil || !strings.Contains(err.Error(), "boom") {
+	j := sampleJob(t, "sa-dec-9-thang-2024", dir)
+	j.Force = true // the inputs did not change: without it the build is skipped
+	if _, err := j.Run(); err == nil || !strings.Contains(err.Error(), "boom") {
 		t.Fatalf("err = %v, want boom", err)
 	}
 	after, _ := os.ReadFile(filepath.Join(dir, "sa-dec-9-thang-2024.docx"))
