@@ -42,9 +42,9 @@ type Job struct {
 	TemplateHash string
 	Inputs       map[string]string
 	// Force rebuilds even when the inputs did not change.
-	Force bool
-	Data       *dataset.Dataset
-	OutDir     string
+	Force  bool
+	Data   *dataset.Dataset
+	OutDir string
 }
 
 // Result says what a job wrote, and what the checks found.
