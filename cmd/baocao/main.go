@@ -24,6 +24,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"baocao"
@@ -155,6 +156,15 @@ const buildUsage = `Usage:
       Fill the template in DIR (a folder holding report.md) with the
       workbook and write NAME.docx and NAME.pdf into the output folder, and
       NAME.xlsx with the appendix tables when the template defines any.
+      A report whose template and workbook did not change since the last
+      build is skipped (--force rebuilds); a replaced file is kept in
+      OUT/.history as NAME.vN.ext.
+  baocao build --template DIR --data FILE.xlsx --each SHEET [--jobs N]
+      One report per row of the table sheet SHEET (one row per unit, xã or
+      phường): the row's cells replace the facts named by its column
+      headers, the row key names the files. Units are built in parallel;
+      one that fails does not stop the others, and the exit status is 1
+      if any failed.
 
 Flags:
 `
@@ -202,12 +212,27 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	out := fs.String("out", "output", "output folder")
 	name := fs.String("name", "", "output file name without extension (default: the workbook's name)")
 	force := fs.Bool("force", false, "rebuild even when the template and the workbook did not change")
+	each := fs.String("each", "", "build one report per row of this table sheet (a unit per row)")
+	workers := fs.Int("jobs", runtime.NumCPU(), "with --each: reports built at once")
 	if err := parse(fs, args, buildUsage); err != nil {
 		return err
+	}
+	if *each != "" && *data == "" {
+		return usageError{"--each needs --template and --data"}
 	}
 	jobs, err := makeJobs(*tmplDir, *data, *out, *name)
 	if err != nil {
 		return err
+	}
+	if *each != "" {
+		units, err := jobs[0].Each(*each)
+		if err != nil {
+			return err
+		}
+		for _, u := range units {
+			u.Force = *force
+		}
+		return runBatch(units, max(*workers, 1), stdout, stderr, isTerminal(stderr))
 	}
 	for _, j := range jobs {
 		j.Force = *force

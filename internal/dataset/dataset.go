@@ -223,3 +223,30 @@ func (d *Dataset) Table(sheet string) (*Table, error) {
 	sort.Strings(names)
 	return nil, fmt.Errorf("%s has no table sheet %q (tables: %s)", d.Source, sheet, strings.Join(names, ", "))
 }
+
+// WithFacts returns a copy of d whose facts are d's with overrides set on
+// top (a unit's own name, number, figures in a batch); the trees and
+// tables are shared, read-only.
+func (d *Dataset) WithFacts(overrides map[string]Value) *Dataset {
+	c := *d
+	sheet := ""
+	if d.Facts != nil {
+		sheet = d.Facts.Sheet
+	}
+	c.Facts = NewFacts(sheet)
+	if d.Facts != nil {
+		for _, k := range d.Facts.keys {
+			c.Facts.Set(k, d.Facts.values[k])
+		}
+	}
+	keys := make([]string, 0, len(overrides))
+	for k := range overrides {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		c.Facts.Set(k, overrides[k])
+	}
+	c.Warnings = append([]error(nil), d.Warnings...)
+	return &c
+}

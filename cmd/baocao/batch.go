@@ -1,0 +1,108 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+
+	"baocao/internal/build"
+)
+
+// isTerminal reports whether w is a terminal, where a progress line that
+// rewrites itself is better than a line per report.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+type outcome struct {
+	job *build.Job
+	res *build.Result
+	err error
+}
+
+// runBatch builds the jobs on n workers. A failing job does not stop the
+// others; the summary at the end lists what was built, skipped and failed,
+// and the error says that some failed.
+func runBatch(jobs []*build.Job, n int, stdout, stderr io.Writer, terminal bool) error {
+	work := make(chan int)
+	done := make(chan outcome)
+	var wg sync.WaitGroup
+	for w := 0; w < n; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				res, err := jobs[i].Run()
+				done <- outcome{jobs[i], res, err}
+			}
+		}()
+	}
+	go func() {
+		for i := range jobs {
+			work <- i
+		}
+		close(work)
+		wg.Wait()
+		close(done)
+	}()
+
+	var built, skipped []string
+	var failed []outcome
+	count := 0
+	for o := range done {
+		count++
+		switch {
+		case o.err != nil:
+			failed = append(failed, o)
+		case o.res.Skipped:
+			skipped = append(skipped, o.job.Name)
+		default:
+			built = append(built, o.job.Name)
+		}
+		if terminal {
+			fmt.Fprintf(stderr, "\r[%d/%d] built %d, skipped %d, failed %d", count, len(jobs), len(built), len(skipped), len(failed))
+			continue
+		}
+		switch {
+		case o.err != nil:
+			fmt.Fprintf(stderr, "failed %s: %v\n", o.job.Name, o.err)
+		case o.res.Skipped:
+			fmt.Fprintf(stdout, "skipped %s\n", o.job.Name)
+		default:
+			fmt.Fprintf(stdout, "built %s\n", o.job.Name)
+		}
+	}
+	if terminal {
+		fmt.Fprintln(stderr)
+	}
+	fmt.Fprintf(stdout, "%d report(s): %d built, %d skipped (unchanged), %d failed\n", len(jobs), len(built), len(skipped), len(failed))
+	for _, o := range failed {
+		msg := o.err.Error()
+		var ce *build.CheckError
+		if errors.As(o.err, &ce) {
+			msg = fmt.Sprintf("%d check(s) failed", countErrors(ce))
+		}
+		fmt.Fprintf(stdout, "  failed %s: %s\n", o.job.Name, msg)
+	}
+	if len(failed) > 0 {
+		return errFindings
+	}
+	return nil
+}
+
+func countErrors(ce *build.CheckError) int {
+	n := 0
+	for _, f := range ce.Findings {
+		if f.Severity.String() == "error" {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,54 @@
+package build
+
+import (
+	"fmt"
+
+	"baocao/internal/dataset"
+	"baocao/internal/safename"
+)
+
+// Each splits a job into one job per row of the table sheet: a workbook
+// that holds several units (one row per xã, phường) gives one report per
+// unit. The row's cells override the facts whose keys are the column
+// names (ten_don_vi, so_van_ban, nguoi_ky, any figure), so one template
+// serves every unit. Output names come from the row keys, made safe for
+// every file system and unique.
+func (j *Job) Each(sheet string) ([]*Job, error) {
+	t, err := j.Data.Table(sheet)
+	if err != nil {
+		return nil, err
+	}
+	if len(t.Rows) == 0 {
+		return nil, fmt.Errorf("sheet %q has no rows: nothing to build", t.Sheet)
+	}
+	keys := make([]string, len(t.Rows))
+	for i, r := range t.Rows {
+		keys[i] = safename.Name(r.Key)
+	}
+	names := safename.Unique(keys)
+	var out []*Job
+	for i, r := range t.Rows {
+		over := map[string]dataset.Value{}
+		for k, c := range t.Columns {
+			if r.Cells[k].Kind != dataset.Empty {
+				over[c.Name] = r.Cells[k]
+			}
+		}
+		unit := *j
+		unit.Name = names[i]
+		unit.Data = j.Data.WithFacts(over)
+		unit.Inputs = map[string]string{}
+		for k, v := range j.Inputs {
+			unit.Inputs[k] = v
+		}
+		// A unit's own row is part of its input, so that the manifest
+		// of one unit does not vouch for another's.
+		var parts [][]byte
+		for k, c := range t.Columns {
+			parts = append(parts, []byte(c.Name), []byte(r.Cells[k].String()))
+		}
+		unit.Inputs["unit:"+r.Key] = Hash(parts...)
+		out = append(out, &unit)
+	}
+	return out, nil
+}
