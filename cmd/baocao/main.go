@@ -16,6 +16,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -23,6 +24,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -165,6 +167,9 @@ const buildUsage = `Usage:
       headers, the row key names the files. Units are built in parallel;
       one that fails does not stop the others, and the exit status is 1
       if any failed.
+  baocao build --template DIR --data FILE.xlsx --watch
+      Build, then keep running: when the workbook or a template file
+      changes, rebuild and print which figures changed (Ctrl+C stops).
 
 Flags:
 `
@@ -214,11 +219,20 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	force := fs.Bool("force", false, "rebuild even when the template and the workbook did not change")
 	each := fs.String("each", "", "build one report per row of this table sheet (a unit per row)")
 	workers := fs.Int("jobs", runtime.NumCPU(), "with --each: reports built at once")
+	watchFlag := fs.Bool("watch", false, "keep running: rebuild when the workbook or the template changes, and say which figures changed")
 	if err := parse(fs, args, buildUsage); err != nil {
 		return err
 	}
 	if *each != "" && *data == "" {
 		return usageError{"--each needs --template and --data"}
+	}
+	if *watchFlag {
+		if *data == "" || *each != "" {
+			return usageError{"--watch needs --template and --data (one report)"}
+		}
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		defer stop()
+		return watchBuild(ctx, *tmplDir, *data, *out, *name, stdout, stderr)
 	}
 	jobs, err := makeJobs(*tmplDir, *data, *out, *name)
 	if err != nil {

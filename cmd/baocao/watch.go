@@ -1,0 +1,74 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"time"
+
+	"baocao/internal/build"
+	"baocao/internal/dataset"
+	"baocao/internal/diff"
+	"baocao/internal/watch"
+)
+
+// watchDebounce lets an editor finish saving (write, rename, touch)
+// before the build reads the files.
+var watchDebounce = 300 * time.Millisecond
+
+// watchBuild builds once, then again whenever the workbook or a file of the
+// template changes, printing the figures that changed since the last build.
+// A broken save (a half-written workbook, a template error) is reported and
+// the next save is awaited; it never stops the watch.
+func watchBuild(ctx context.Context, tmplDir, data, out, name string, stdout, stderr io.Writer) error {
+	var prev *dataset.Dataset
+	once := func() {
+		jobs, err := makeJobs(tmplDir, data, out, name)
+		if err != nil {
+			fmt.Fprintf(stderr, "baocao: %v\n", err)
+			return
+		}
+		j := jobs[0]
+		if prev != nil {
+			changes := diff.Data(prev, j.Data)
+			if len(changes) == 0 {
+				fmt.Fprintln(stdout, "no figure changed")
+			} else {
+				fmt.Fprintf(stdout, "%d figure(s) changed:\n", len(changes))
+				for _, c := range changes {
+					fmt.Fprintf(stdout, "  %s\n", c)
+				}
+			}
+		}
+		res, err := j.Run()
+		var ce *build.CheckError
+		if res != nil && !errors.As(err, &ce) {
+			for _, f := range res.Findings {
+				fmt.Fprintf(stderr, "%s: %s\n", f.Severity, f)
+			}
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "baocao: %v\n", err)
+			return
+		}
+		prev = j.Data
+		if res.Skipped {
+			fmt.Fprintf(stdout, "up to date: %s\n", j.Name)
+		}
+		for _, f := range res.Kept {
+			fmt.Fprintf(stdout, "kept the previous version as %s\n", f)
+		}
+		for _, f := range res.Files {
+			fmt.Fprintf(stdout, "wrote %s\n", f)
+		}
+	}
+	once()
+	paths := []string{data}
+	for _, f := range build.TemplateFiles {
+		paths = append(paths, filepath.Join(tmplDir, f))
+	}
+	fmt.Fprintf(stdout, "watching %s and %s (Ctrl+C to stop)\n", data, tmplDir)
+	return watch.Watch(ctx, paths, watchDebounce, func([]string) { once() })
+}
