@@ -55,7 +55,7 @@ func unitsBook(tb testing.TB, n int) string {
 }
 
 func TestBatch(t *testing.T) {
-	data := unitsBook(t, 12)
+	data := unitsBook(t, 100)
 	out := filepath.Join(t.TempDir(), "out")
 	args := []string{"build", "--template", "../../templates/chi-so-cchc-9-thang", "--data", data, "--each", "Đơn vị", "--out", out, "--jobs", "3"}
 	var stdout, stderr bytes.Buffer
@@ -63,7 +63,7 @@ func TestBatch(t *testing.T) {
 	if code != exitData {
 		t.Errorf("exit %d, want 1 (one unit fails)\n%s%s", code, &stdout, &stderr)
 	}
-	if !strings.Contains(stdout.String(), "12 report(s): 11 built, 0 skipped (unchanged), 1 failed") ||
+	if !strings.Contains(stdout.String(), "100 report(s): 99 built, 0 skipped (unchanged), 1 failed") ||
 		!strings.Contains(stdout.String(), `failed Phường-7: `) || !strings.Contains(stdout.String(), `so "một trăm": expected a whole number`) {
 		t.Errorf("summary:\n%s", &stdout)
 	}
@@ -76,7 +76,7 @@ func TestBatch(t *testing.T) {
 		}
 	}
 	all := strings.Join(names, "\n")
-	for _, want := range []string{"Phường-1.docx", "Phường-12.pdf", "CON_.docx", "etc-passwd.docx"} {
+	for _, want := range []string{"Phường-1.docx", "Phường-100.pdf", "CON_.docx", "etc-passwd.docx"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("no %s among:\n%s", want, all)
 		}
@@ -103,7 +103,7 @@ func TestBatch(t *testing.T) {
 	// Run again: the built units are unchanged and skipped.
 	var buf bytes.Buffer
 	if code := run([]string{"build", "--template", "../../templates/chi-so-cchc-9-thang", "--data", data, "--each", "Đơn vị", "--out", out}, &buf, &buf); code != exitData ||
-		!strings.Contains(buf.String(), "11 skipped (unchanged)") {
+		!strings.Contains(buf.String(), "99 skipped (unchanged)") {
 		t.Errorf("second run: exit %d\n%s", code, &buf)
 	}
 }
