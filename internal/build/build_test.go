@@ -96,22 +96,7 @@ func TestSaDecDocumentModel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var b strings.Builder
-	b.WriteString(strings.Join(d.Header.Agency, " ") + " " + d.Header.QuocHieu + " " + d.Header.TieuNgu + " " + d.Header.Number + " " + d.Header.PlaceDate + " ")
-	b.WriteString(d.Title.Kind + " " + strings.Join(d.Title.Summary, " ") + " ")
-	for _, blk := range d.Body {
-		switch v := blk.(type) {
-		case *docmodel.Heading:
-			b.WriteString(v.Label + " " + docmodel.PlainText(v.Content) + " ")
-		case *docmodel.Paragraph:
-			b.WriteString(v.Marker + " " + docmodel.PlainText(v.Content) + " ")
-		}
-	}
-	for _, fn := range d.Footnotes {
-		b.WriteString(docmodel.PlainText(fn.Content[0].Content) + " ")
-	}
-	b.WriteString("Nơi nhận: " + strings.Join(d.Closing.Recipients, " ") + " " + strings.Join(d.Closing.Signature.Lines, " ") + " " + d.Closing.Signature.Name)
-	checkFigures(t, "document model", b.String())
+	checkFigures(t, "document model", modelText(d))
 	if len(d.Footnotes) != 1 {
 		t.Errorf("%d footnotes, want 1", len(d.Footnotes))
 	}
