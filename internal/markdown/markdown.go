@@ -125,17 +125,22 @@ type reader struct {
 	notes    map[int]*docmodel.Footnote
 }
 
-// line is the file line of a node, for messages.
+// line is the file line of a node, for messages: the first line of the
+// node or of its first descendant that has source lines, else of the
+// nearest ancestor that has some.
 func (r *reader) line(n gast.Node) int {
-	for ; n != nil; n = n.Parent() {
-		if n.Type() == gast.TypeBlock && n.Lines().Len() > 0 {
-			start := n.Lines().At(0).Start
-			return r.opt.FirstLine + bytes.Count(r.src[:start], []byte("\n"))
+	at := func(start int) int { return r.opt.FirstLine + bytes.Count(r.src[:start], []byte("\n")) }
+	for m := n; m != nil; m = m.FirstChild() {
+		if t, ok := m.(*gast.Text); ok {
+			return at(t.Segment.Start)
 		}
-		if c := n.FirstChild(); c != nil && c.Type() == gast.TypeBlock && n != c {
-			if l := r.line(c); l > 0 {
-				return l
-			}
+		if m.Type() == gast.TypeBlock && m.Lines().Len() > 0 {
+			return at(m.Lines().At(0).Start)
+		}
+	}
+	for m := n.Parent(); m != nil; m = m.Parent() {
+		if m.Type() == gast.TypeBlock && m.Lines().Len() > 0 {
+			return at(m.Lines().At(0).Start)
 		}
 	}
 	return r.opt.FirstLine
