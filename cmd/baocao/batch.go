@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"baocao/internal/build"
+	"baocao/internal/check"
 )
 
 // isTerminal reports whether w is a terminal, where a progress line that
@@ -100,7 +101,7 @@ func runBatch(jobs []*build.Job, n int, stdout, stderr io.Writer, terminal bool)
 func countErrors(ce *build.CheckError) int {
 	n := 0
 	for _, f := range ce.Findings {
-		if f.Severity.String() == "error" {
+		if f.Severity == check.Error {
 			n++
 		}
 	}

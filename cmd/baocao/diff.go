@@ -1,0 +1,124 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+
+	"baocao/internal/build"
+	"baocao/internal/dataset"
+	"baocao/internal/diff"
+	"baocao/internal/docmodel"
+)
+
+const diffUsage = `Usage:
+  baocao diff --template DIR OLD.xlsx NEW.xlsx [--format text|json]
+      List the figures that differ between two versions of a workbook
+      (sheet, cell, label, old → new) and, for each, the places of the
+      report it reaches: the sentence of the body (old and new wording),
+      the footnote, the appendix cell, and the totals and rates that moved
+      with it. DIR is a template folder, or the name of a built-in
+      template (chi-so-cchc-9-thang, tong-ket-cchc-2021-2025).
+      Exit status: 0 nothing changed, 1 something did, 2 trouble.
+
+Flags:
+`
+
+func cmdDiff(args []string, stdout, stderr io.Writer) (bool, error) {
+	fs := flag.NewFlagSet("diff", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	tmplDir := fs.String("template", "", "template folder, or the name of a built-in template")
+	format := fs.String("format", "text", "output format: text or json")
+	files, err := parseN(fs, args, diffUsage, 2)
+	if err != nil {
+		return false, err
+	}
+	if *tmplDir == "" {
+		return false, usageError{"--template is required"}
+	}
+	if *format != "text" && *format != "json" {
+		return false, usageError{fmt.Sprintf("--format %q: expected text or json", *format)}
+	}
+	t, err := loadTemplate(*tmplDir)
+	if err != nil {
+		return false, err
+	}
+	oldDS, err := build.ReadWorkbook(files[0])
+	if err != nil {
+		return false, err
+	}
+	newDS, err := build.ReadWorkbook(files[1])
+	if err != nil {
+		return false, err
+	}
+	doc := func(ds *dataset.Dataset) (*docmodel.Document, error) {
+		j := &build.Job{Template: t.Report, Appendices: t.Appendices, Data: ds}
+		return j.Document()
+	}
+	rep, err := diff.Run(oldDS, newDS, doc, func() (*dataset.Dataset, error) { return build.ReadWorkbook(files[0]) })
+	if err != nil {
+		return false, err
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if rep.Changes == nil {
+			rep.Changes = []diff.Change{}
+		}
+		if rep.Places == nil {
+			rep.Places = []diff.Place{}
+		}
+		return !rep.Empty(), enc.Encode(rep)
+	}
+	printDiff(stdout, rep, files[0], files[1])
+	return !rep.Empty(), nil
+}
+
+func printDiff(w io.Writer, rep *diff.Report, oldName, newName string) {
+	if rep.Empty() {
+		fmt.Fprintf(w, "%s and %s give the same report.\n", oldName, newName)
+		return
+	}
+	fmt.Fprintf(w, "%d figure(s) changed from %s to %s:\n", len(rep.Changes), oldName, newName)
+	reached := map[string]bool{}
+	place := func(p diff.Place, indent string) {
+		reached[p.Where+"\x00"+p.New] = true
+		if p.Kind == "appendix" || (len(p.Old) < 40 && len(p.New) < 40) {
+			fmt.Fprintf(w, "%s%s: %s → %s\n", indent, p.Where, orDash(p.Old), orDash(p.New))
+			return
+		}
+		fmt.Fprintf(w, "%s%s:\n%s  was: %s\n%s  now: %s\n", indent, p.Where, indent, orDash(p.Old), indent, orDash(p.New))
+	}
+	for _, c := range rep.Changes {
+		fmt.Fprintf(w, "\n%s\n", c)
+		switch {
+		case !c.Replayable():
+			fmt.Fprintln(w, "    (a row, column or sheet added or removed: see the report changes below)")
+		case len(c.Reach) == 0:
+			fmt.Fprintln(w, "    (not used by the report)")
+		}
+		for _, p := range c.Reach {
+			place(p, "    ")
+		}
+	}
+	var rest []diff.Place
+	for _, p := range rep.Places {
+		if !reached[p.Where+"\x00"+p.New] {
+			rest = append(rest, p)
+		}
+	}
+	if len(rest) > 0 {
+		fmt.Fprintf(w, "\nAlso changed in the report (from the figures together):\n")
+		for _, p := range rest {
+			place(p, "    ")
+		}
+	}
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
