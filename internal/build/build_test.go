@@ -115,42 +115,47 @@ func TestSaDecDocumentModel(t *testing.T) {
 	}
 }
 
-// TestSaDecGolden pins the WordprocessingML of the sample report.
-func TestSaDecGolden(t *testing.T) {
-	j := sampleJob(t, "sa-dec-9-thang-2024", t.TempDir())
-	res, err := j.Run()
-	if err != nil {
-		t.Fatal(err)
-	}
-	zr, err := zip.OpenReader(res.Files[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zr.Close()
-	for _, part := range []string{"word/document.xml", "word/footnotes.xml"} {
-		f, err := zr.Open(part)
+// TestGolden pins the WordprocessingML of both sample reports (the body
+// with its appendices, and the footnotes).
+func TestGolden(t *testing.T) {
+	for _, s := range []struct{ name, dir string }{
+		{"sa-dec-9-thang-2024", "sa-dec"},
+		{"thach-an-tong-ket-2021-2025", "thach-an"},
+	} {
+		res, err := sampleJob(t, s.name, t.TempDir()).Run()
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := io.ReadAll(f)
-		f.Close()
+		zr, err := zip.OpenReader(res.Files[0])
 		if err != nil {
 			t.Fatal(err)
 		}
-		golden := filepath.Join("testdata", "sa-dec", filepath.Base(part))
-		if *update {
-			os.MkdirAll(filepath.Dir(golden), 0o755)
-			if err := os.WriteFile(golden, got, 0o644); err != nil {
+		for _, part := range []string{"word/document.xml", "word/footnotes.xml"} {
+			f, err := zr.Open(part)
+			if err != nil {
 				t.Fatal(err)
 			}
+			got, err := io.ReadAll(f)
+			f.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", s.dir, filepath.Base(part))
+			if *update {
+				os.MkdirAll(filepath.Dir(golden), 0o755)
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./internal/build -update)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s of %s differs from %s; if the change is intended, run go test ./internal/build -update and review the diff", part, s.name, golden)
+			}
 		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (run go test ./internal/build -update)", err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from %s; if the change is intended, run go test ./internal/build -update and review the diff", part, golden)
-		}
+		zr.Close()
 	}
 }
 
