@@ -12,6 +12,12 @@ import (
 
 func TestRun(t *testing.T) {
 	out := t.TempDir()
+	input, _ := os.ReadFile("../../data/sa-dec-2024.xlsx")
+	defer func() {
+		if after, _ := os.ReadFile("../../data/sa-dec-2024.xlsx"); !bytes.Equal(input, after) {
+			t.Error("a build modified its input workbook")
+		}
+	}()
 	tests := []struct {
 		name  string
 		args  []string
