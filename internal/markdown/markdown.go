@@ -436,12 +436,31 @@ func (r *reader) walkInline(n gast.Node, st style, out *[]docmodel.Inline) error
 	return nil
 }
 
-// unescape resolves backslash escapes and character references the way
-// goldmark's own renderers do.
+// unescape resolves backslash escapes and character references in one
+// pass, as goldmark's own renderers do: an escaped "\\&amp;" stays the text
+// "&amp;", it is not then read as an entity.
 func unescape(b []byte) string {
-	b = util.UnescapePunctuations(b)
-	b = util.ResolveNumericReferences(b)
-	return string(util.ResolveEntityNames(b))
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c == '\\' && i+1 < len(b) && util.IsPunct(b[i+1]) {
+			out = append(out, b[i+1])
+			i++
+			continue
+		}
+		if c == '&' {
+			if j := bytes.IndexByte(b[i:], ';'); j > 1 && j <= 32 {
+				ref := b[i : i+j+1]
+				if r := util.ResolveNumericReferences(util.ResolveEntityNames(ref)); !bytes.Equal(r, ref) {
+					out = append(out, r...)
+					i += j
+					continue
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	return string(out)
 }
 
 // merge joins neighbouring text runs of the same style, so writers see one

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"baocao/internal/docmodel"
+	"baocao/internal/markdown"
 	"baocao/internal/tmpl"
 )
 
@@ -89,5 +90,26 @@ func TestAssembleErrors(t *testing.T) {
 	}
 	if _, err := Assemble(&tmpl.Result{Front: front(), Markdown: []byte("\n"), Path: "r.md"}); err == nil {
 		t.Error("empty body gave no error")
+	}
+}
+
+// TestEscapeRoundTrip: escaped data text reads back, through the Markdown
+// reader, as the text that was typed.
+func TestEscapeRoundTrip(t *testing.T) {
+	for _, s := range []string{
+		"Kết quả *tạm tính* [chưa chính thức] <b> R&D_2024 | 100%",
+		"# không phải đề mục",
+		"> không phải trích dẫn",
+		"a \\ b ` c &amp; d",
+		"Ước đạt 61,89 điểm/70 điểm; 0/30 điểm ĐTXHH.",
+	} {
+		res, err := markdown.Read([]byte(tmpl.EscapeMarkdown(s)+"\n"), markdown.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, ok := res.Blocks[0].(*docmodel.Paragraph)
+		if !ok || len(res.Blocks) != 1 || docmodel.PlainText(p.Content) != s {
+			t.Errorf("%q reads back as %#v", s, res.Blocks)
+		}
 	}
 }

@@ -204,6 +204,50 @@ func intFunc(f func(int) string) func(any) (string, error) {
 	}
 }
 
+// mdText is a data value printed into the Markdown body: its text is
+// escaped, so that a narrative cell holding "*" or a line starting with "#"
+// prints as typed instead of turning into emphasis or a heading. Lines that
+// start "- " or "1. " keep their meaning: a cell may hold dash paragraphs.
+// The fields and methods of the value (.Text, .Num, .Float) stay raw.
+type mdText struct{ dataset.Value }
+
+func (t mdText) String() string { return EscapeMarkdown(t.Value.String()) }
+
+// EscapeMarkdown backslash-escapes the characters that would make text
+// into Markdown: emphasis, code, links, raw HTML, table pipes, entities,
+// and a heading or quote mark at the start of a line.
+func EscapeMarkdown(s string) string {
+	var b strings.Builder
+	lineStart := true
+	for _, r := range s {
+		switch {
+		case strings.ContainsRune("\\*_`[]<>|&", r) && !(r == '>' && !lineStart):
+			b.WriteByte('\\')
+		case lineStart && r == '#':
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+		lineStart = r == '\n' || (lineStart && (r == ' ' || r == '\t'))
+	}
+	return b.String()
+}
+
+// bodyFuncs are Funcs for the Markdown body: data text comes escaped.
+func bodyFuncs(ds *dataset.Dataset) template.FuncMap {
+	fm := Funcs(ds)
+	fact := fm["fact"].(func(string) (dataset.Value, error))
+	cell := fm["cell"].(func(string, string, string) (dataset.Value, error))
+	fm["fact"] = func(key string) (mdText, error) {
+		v, err := fact(key)
+		return mdText{v}, err
+	}
+	fm["cell"] = func(sheet, row, column string) (mdText, error) {
+		v, err := cell(sheet, row, column)
+		return mdText{v}, err
+	}
+	return fm
+}
+
 func text(x any) string {
 	if s, ok := x.(fmt.Stringer); ok {
 		return s.String()
@@ -224,6 +268,8 @@ func Float(x any) (float64, error) {
 		return float64(v), nil
 	case dataset.Value:
 		return v.Float()
+	case mdText:
+		return v.Float()
 	case dataset.Quantity:
 		if !v.Known {
 			return 0, dataset.Errorf(v.Loc, "the figure is blank")
@@ -243,7 +289,10 @@ func Int(x any) (int, error) {
 	}
 	if v != math.Trunc(v) || math.Abs(v) > 1e15 {
 		where := ""
-		if dv, ok := x.(dataset.Value); ok {
+		switch dv := x.(type) {
+		case dataset.Value:
+			where = dv.Loc.String() + ": "
+		case mdText:
 			where = dv.Loc.String() + ": "
 		}
 		return 0, fmt.Errorf("%sexpected a whole number, got %s", where, strings.Replace(fmt.Sprint(v), ".", ",", 1))
@@ -257,6 +306,8 @@ func Time(x any) (time.Time, error) {
 	case time.Time:
 		return v, nil
 	case dataset.Value:
+		return v.Date()
+	case mdText:
 		return v.Date()
 	case string:
 		if t, ok := vnfmt.ParseDate(v); ok {

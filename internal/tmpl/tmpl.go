@@ -166,7 +166,7 @@ func (t *Template) Execute(ds *dataset.Dataset) (*Result, error) {
 	if err := front.check(root, t.path, t.frontLine-1); err != nil {
 		return nil, err
 	}
-	body, err := t.newTemplate(t.path, t.bodyLine, t.body, funcs)
+	body, err := t.newTemplate(t.path, t.bodyLine, t.body, bodyFuncs(ds))
 	if err != nil {
 		return nil, err
 	}

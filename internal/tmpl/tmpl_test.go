@@ -75,6 +75,29 @@ func TestTables(t *testing.T) {
 	}
 }
 
+// TestEscape: data text prints as typed in the body, with its Markdown
+// characters escaped; the front matter is not Markdown and stays raw.
+func TestEscape(t *testing.T) {
+	d := testData()
+	loc := dataset.Loc{File: "d.xlsx", Sheet: "Thông tin", Cell: "B9"}
+	d.Facts.Add("nhan_dinh", dataset.Value{Kind: dataset.TextKind, Text: "# Không phải đề mục *mà* là [chữ] <b> R&D_1 | x\n- Gạch đầu dòng", Loc: loc}, loc)
+	tp, err := Parse("r/report.md", []byte(strings.Replace(front, "ten_loai: Báo cáo", "ten_loai: Báo cáo\ntrich_yeu: ['{{ fact \"nhan_dinh\" }}']", 1)+"{{ fact \"nhan_dinh\" }}\n\n{{ num (fact \"diem\") }} {{ (fact \"nhan_dinh\").Text }}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := tp.Execute(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "\\# Không phải đề mục \\*mà\\* là \\[chữ\\] \\<b> R\\&D\\_1 \\| x\n- Gạch đầu dòng\n\n13,8 # Không phải"
+	if !strings.HasPrefix(string(res.Markdown), want) {
+		t.Errorf("body\n got %q\nwant %q…", res.Markdown, want)
+	}
+	if len(res.Front.TrichYeu) != 1 || !strings.HasPrefix(res.Front.TrichYeu[0], "# Không phải đề mục *mà*") {
+		t.Errorf("front matter %q", res.Front.TrichYeu)
+	}
+}
+
 func TestParagraphs(t *testing.T) {
 	tp, err := Parse("r/report.md", []byte(front+"{{ paragraphs \"Dòng một.\\r\\n\\n  Dòng hai.\\nDòng ba.\" }}\n"))
 	if err != nil {
