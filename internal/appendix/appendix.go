@@ -301,7 +301,7 @@ func (d *Def) build(ds *dataset.Dataset, doc *docmodel.Document) (docmodel.Appen
 				if n == "" {
 					continue
 				}
-				s, err := sumRows(rows, n) // the printed rows only
+				s, err := dataset.Sum(rows, n) // the printed rows only
 				if err != nil {
 					return docmodel.Appendix{}, d.errorf("total of %q: %v", n, err)
 				}
@@ -340,25 +340,6 @@ func (d *Def) build(ds *dataset.Dataset, doc *docmodel.Document) (docmodel.Appen
 	}
 	return docmodel.Appendix{Label: label, Name: label, Title: []string{vnfmt.Upper(d.Title)}, Subtitle: Subtitle(doc),
 		Landscape: d.Landscape, Body: body}, nil
-}
-
-func sumRows(rows []*dataset.Row, col string) (float64, error) {
-	s := 0.0
-	for _, r := range rows {
-		v, err := r.Get(col)
-		if err != nil {
-			return 0, err
-		}
-		if v.Kind == dataset.Empty {
-			continue
-		}
-		x, err := v.Float()
-		if err != nil {
-			return 0, err
-		}
-		s += x
-	}
-	return s, nil
 }
 
 func decimals(c ColDef, def int) int {
@@ -410,24 +391,13 @@ func (d *Def) cell(c ColDef, r *dataset.Row, gridCol map[string]int) (docmodel.C
 		}
 		return docmodel.Cell{Content: para(v.String()), Align: docmodel.AlignLeft}, nil
 	}
-	num, err := cellNum(r, c.Ratio[0])
+	num, err := r.NumOrZero(c.Ratio[0])
 	if err != nil {
 		return docmodel.Cell{}, d.errorf("%v", err)
 	}
-	den, err := cellNum(r, c.Ratio[1])
+	den, err := r.NumOrZero(c.Ratio[1])
 	if err != nil {
 		return docmodel.Cell{}, d.errorf("%v", err)
 	}
 	return ratioCell(c, num, den, gridCol), nil
-}
-
-func cellNum(r *dataset.Row, col string) (float64, error) {
-	v, err := r.Get(col)
-	if err != nil {
-		return 0, err
-	}
-	if v.Kind == dataset.Empty {
-		return 0, nil
-	}
-	return v.Float()
 }

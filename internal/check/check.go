@@ -298,14 +298,16 @@ func (c *Check) treeSums(ds *dataset.Dataset) []Finding {
 	return out
 }
 
-// cellNum reads a row's column; a blank cell is 0 when blankZero.
+// cellNum reads a row's column with its cell (for the finding's place); a
+// blank cell is 0 when blankZero, an error otherwise.
 func cellNum(r *dataset.Row, col string, blankZero bool) (float64, dataset.Value, error) {
 	v, err := r.Get(col)
 	if err != nil {
 		return 0, v, err
 	}
-	if v.Kind == dataset.Empty && blankZero {
-		return 0, v, nil
+	if blankZero {
+		x, err := r.NumOrZero(col)
+		return x, v, err
 	}
 	x, err := v.Float()
 	return x, v, err

@@ -127,17 +127,17 @@ func (t *Table) Has(key string) bool {
 // Sum adds a column over every row; a blank cell counts as 0, text is an
 // error naming its cell.
 func (t *Table) Sum(column string) (float64, error) {
-	c, err := t.Column(column)
-	if err != nil {
+	if _, err := t.Column(column); err != nil {
 		return 0, err
 	}
+	return Sum(t.Rows, column)
+}
+
+// Sum adds a column over the given rows, as Table.Sum does.
+func Sum(rows []*Row, column string) (float64, error) {
 	s := 0.0
-	for _, r := range t.Rows {
-		v := r.Cells[c.index]
-		if v.Kind == Empty {
-			continue
-		}
-		x, err := v.Float()
+	for _, r := range rows {
+		x, err := r.NumOrZero(column)
 		if err != nil {
 			return 0, err
 		}
@@ -169,6 +169,17 @@ func (r *Row) Get(column string) (Value, error) {
 func (r *Row) Num(column string) (float64, error) {
 	v, err := r.Get(column)
 	if err != nil {
+		return 0, err
+	}
+	return v.Float()
+}
+
+// NumOrZero returns the cell as a number, a blank cell as 0 (a figure the
+// source leaves empty adds nothing to a total); text is an error naming
+// the cell.
+func (r *Row) NumOrZero(column string) (float64, error) {
+	v, err := r.Get(column)
+	if err != nil || v.Kind == Empty {
 		return 0, err
 	}
 	return v.Float()

@@ -1,0 +1,28 @@
+package dataset
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSumAndNumOrZero(t *testing.T) {
+	tab := NewTable("T", "Năm", [][]string{{"A"}, {"B"}}, []Loc{{}, {}})
+	loc := Loc{File: "f.xlsx", Sheet: "T", Cell: "C3"}
+	tab.AddRow("2021", Loc{}, []Value{{Kind: NumberKind, Num: 2}, {}})
+	tab.AddRow("2022", Loc{}, []Value{{Kind: NumberKind, Num: 3}, {Kind: TextKind, Text: "ba", Loc: loc}})
+	if s, err := tab.Sum("a"); err != nil || s != 5 {
+		t.Errorf("Sum(A) = %v, %v", s, err)
+	}
+	if s, err := Sum(tab.Rows[:1], "B"); err != nil || s != 0 {
+		t.Errorf("a blank cell adds %v, %v", s, err)
+	}
+	if _, err := tab.Sum("B"); err == nil || !strings.Contains(err.Error(), `f.xlsx, sheet "T", cell C3: expected a number, found "ba"`) {
+		t.Errorf("text in a sum: %v", err)
+	}
+	if _, err := tab.Sum("C"); err == nil || !strings.Contains(err.Error(), `no column "C"`) {
+		t.Errorf("missing column: %v", err)
+	}
+	if x, err := tab.Rows[0].NumOrZero("B"); err != nil || x != 0 {
+		t.Errorf("NumOrZero(blank) = %v, %v", x, err)
+	}
+}
