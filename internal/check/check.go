@@ -258,7 +258,7 @@ func (c *Check) scores(ds *dataset.Dataset) []Finding {
 			sc, mx := n.Get(dataset.Score), n.Get(dataset.Max)
 			if sc.Given && mx.Known && sc.V > mx.V+1e-9 {
 				over[n] = true
-				out = append(out, c.finding(c.severity(), sc.Loc, "≤ "+num(mx.V), num(sc.V),
+				out = append(out, c.finding(c.severity(), sc.Loc, "≤ "+dataset.Figure(mx.V), dataset.Figure(sc.V),
 					"the score of indicator %s (%s) is more than its maximum", n.Code, n.Name))
 			}
 		})
@@ -268,20 +268,13 @@ func (c *Check) scores(ds *dataset.Dataset) []Finding {
 				if c.Level == "loi" {
 					sev = Error
 				}
-				out = append(out, c.finding(sev, is.Loc, "≤ "+num(is.Expected), num(is.Found),
+				out = append(out, c.finding(sev, is.Loc, "≤ "+dataset.Figure(is.Expected), dataset.Figure(is.Found),
 					"the score of %s is more than its self-assessed maximum (maximum %s less survey points %s)",
-					nodeLabel(is.Node), num(is.Node.Get(dataset.Max).V), num(is.Node.Get(dataset.Survey).V)))
+					is.Node.Label(), dataset.Figure(is.Node.Get(dataset.Max).V), dataset.Figure(is.Node.Get(dataset.Survey).V)))
 			}
 		}
 	}
 	return out
-}
-
-func nodeLabel(n *dataset.Node) string {
-	if n.Code == "" {
-		return "the total"
-	}
-	return fmt.Sprintf("indicator %s (%s)", n.Code, n.Name)
 }
 
 func (c *Check) treeSums(ds *dataset.Dataset) []Finding {
@@ -289,9 +282,9 @@ func (c *Check) treeSums(ds *dataset.Dataset) []Finding {
 	for _, t := range trees(ds) {
 		for _, is := range t.Issues {
 			if is.Kind == dataset.SumMismatch {
-				out = append(out, c.finding(c.severity(), is.Loc, num(is.Expected), num(is.Found),
+				out = append(out, c.finding(c.severity(), is.Loc, dataset.Figure(is.Expected), dataset.Figure(is.Found),
 					"the %s of %s is typed, and its %d children add up to something else; the report uses the typed figure",
-					is.Measure, nodeLabel(is.Node), len(is.Node.Children)))
+					is.Measure, is.Node.Label(), len(is.Node.Children)))
 			}
 		}
 	}
@@ -328,8 +321,8 @@ func (c *Check) rowSums(ds *dataset.Dataset, t *dataset.Table) []Finding {
 			}
 			sum += x
 		}
-		if !near(total, sum) {
-			out = append(out, c.finding(c.severity(), tv.Loc, num(sum), num(total),
+		if !dataset.Near(total, sum) {
+			out = append(out, c.finding(c.severity(), tv.Loc, dataset.Figure(sum), dataset.Figure(total),
 				"%s of %s is not the sum of %s", c.Column, r.Key, strings.Join(c.Parts, " + ")))
 		}
 	}
@@ -362,7 +355,7 @@ func (c *Check) ratios(ds *dataset.Dataset, t *dataset.Table) []Finding {
 		want := a / b * 100
 		scale := math.Pow(10, float64(digits))
 		if math.Abs(got-want) > 0.5/scale+1e-9 {
-			out = append(out, c.finding(c.severity(), gv.Loc, strings.Replace(strconv.FormatFloat(math.Round(want*scale)/scale, 'f', digits, 64), ".", ",", 1), num(got),
+			out = append(out, c.finding(c.severity(), gv.Loc, strings.Replace(strconv.FormatFloat(math.Round(want*scale)/scale, 'f', digits, 64), ".", ",", 1), dataset.Figure(got),
 				"%s of %s is not %s / %s × 100", c.Column, r.Key, c.Num, c.Den))
 		}
 	}
@@ -381,21 +374,14 @@ func (c *Check) continuity(ds *dataset.Dataset, t *dataset.Table) []Finding {
 		if err != nil {
 			return append(out, c.broken(ds, err)...)
 		}
-		if !near(end, start) {
+		if !dataset.Near(end, start) {
 			loc := sv.Loc
 			if loc.Cell == "" {
 				loc = ev.Loc
 			}
-			out = append(out, c.finding(c.severity(), loc, num(end), num(start),
+			out = append(out, c.finding(c.severity(), loc, dataset.Figure(end), dataset.Figure(start),
 				"%s of %s should carry on %s of %s", c.Start, next.Key, c.End, prev.Key))
 		}
 	}
 	return out
-}
-
-func near(a, b float64) bool { return math.Abs(a-b) < 1e-9*math.Max(1, math.Abs(a)) }
-
-// num prints a figure the Vietnamese way, shortest form.
-func num(v float64) string {
-	return strings.Replace(strconv.FormatFloat(v, 'g', 12, 64), ".", ",", 1)
 }

@@ -199,7 +199,7 @@ func (t *Tree) Compute() []error {
 			}
 			q := &n.q[m]
 			if q.Given {
-				if !near(q.V, sum) {
+				if !Near(q.V, sum) {
 					warns = append(warns, &Issue{Kind: SumMismatch, Node: n, Measure: m, Found: q.V, Expected: sum, Loc: q.Loc})
 				}
 				continue
@@ -250,12 +250,12 @@ func (i *Issue) Error() string {
 	switch i.Kind {
 	case SumMismatch:
 		return Errorf(i.Loc, "the %s of %s is typed as %s, but its %d children add up to %s; the report uses %s",
-			i.Measure, n.label(), fmtNum(i.Found), len(n.Children), fmtNum(i.Expected), fmtNum(i.Found)).Error()
+			i.Measure, n.Label(), Figure(i.Found), len(n.Children), Figure(i.Expected), Figure(i.Found)).Error()
 	case OverSelfMax:
 		return Errorf(i.Loc, "the %s %s of %s is more than its self-assessed maximum %s (%s %s less %s %s)",
-			Score, fmtNum(i.Found), n.label(), fmtNum(i.Expected), Max, fmtNum(n.q[Max].V), Survey, fmtNum(n.q[Survey].V)).Error()
+			Score, Figure(i.Found), n.Label(), Figure(i.Expected), Max, Figure(n.q[Max].V), Survey, Figure(n.q[Survey].V)).Error()
 	}
-	return Errorf(i.Loc, "inconsistent figures in %s", n.label()).Error()
+	return Errorf(i.Loc, "inconsistent figures in %s", n.Label()).Error()
 }
 
 // leafDefaults fills the blanks of a leaf that have a meaning: a blank
@@ -277,26 +277,32 @@ func (n *Node) leafDefaults() {
 // IsSurvey reports whether the whole node is decided by the survey.
 func (n *Node) IsSurvey() bool {
 	mx, sv := n.q[Max], n.q[Survey]
-	return mx.Known && sv.Known && sv.V > 0 && near(mx.V, sv.V)
+	return mx.Known && sv.Known && sv.V > 0 && Near(mx.V, sv.V)
 }
 
-func (n *Node) label() string {
+// Label names the node in messages: "indicator 6 (Cải cách tài chính
+// công)", or "the total".
+func (n *Node) Label() string {
 	if n.Code == "" {
 		return "the total"
 	}
 	return fmt.Sprintf("indicator %s (%s)", n.Code, n.Name)
 }
 
-func near(a, b float64) bool { return math.Abs(a-b) < 1e-9*math.Max(1, math.Abs(a)) }
+// Near reports whether two figures are equal but for floating-point
+// noise: sums of decimal scores such as 13,8 + 5,9583 are not exact.
+func Near(a, b float64) bool { return math.Abs(a-b) < 1e-9*math.Max(1, math.Abs(a)) }
 
-func fmtNum(v float64) string {
+// Figure writes a number for a message: 12 significant digits, decimal
+// comma, no grouping, so that the cell's own figure is recognisable.
+func Figure(v float64) string {
 	return strings.Replace(strconv.FormatFloat(v, 'g', 12, 64), ".", ",", 1)
 }
 
 func (n *Node) value(m Measure) (float64, error) {
 	q := n.q[m]
 	if !q.Known {
-		return 0, Errorf(n.Row, "%s of %s is not in the workbook and cannot be computed from its children", m, n.label())
+		return 0, Errorf(n.Row, "%s of %s is not in the workbook and cannot be computed from its children", m, n.Label())
 	}
 	return q.V, nil
 }
