@@ -221,25 +221,35 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	}
 	for _, j := range jobs {
 		j.Force = *force
-		res, err := j.Run()
-		var ce *build.CheckError
-		if res != nil && !errors.As(err, &ce) {
-			for _, f := range res.Findings {
-				fmt.Fprintf(stderr, "%s: %s\n", f.Severity, f)
-			}
-		}
-		if err != nil {
+		if err := runJob(j, stdout, stderr); err != nil {
 			return err
 		}
-		if res.Skipped {
-			fmt.Fprintf(stdout, "skipped %s: template and data unchanged since the last build (--force rebuilds)\n", j.Name)
+	}
+	return nil
+}
+
+// runJob builds one report and says what happened: the checks' findings
+// (unless they stopped the build: the error lists them), what was skipped,
+// kept in .history and written.
+func runJob(j *build.Job, stdout, stderr io.Writer) error {
+	res, err := j.Run()
+	var ce *build.CheckError
+	if res != nil && !errors.As(err, &ce) {
+		for _, f := range res.Findings {
+			fmt.Fprintf(stderr, "%s: %s\n", f.Severity, f)
 		}
-		for _, f := range res.Kept {
-			fmt.Fprintf(stdout, "kept the previous version as %s\n", f)
-		}
-		for _, f := range res.Files {
-			fmt.Fprintf(stdout, "wrote %s\n", f)
-		}
+	}
+	if err != nil {
+		return err
+	}
+	if res.Skipped {
+		fmt.Fprintf(stdout, "skipped %s: template and data unchanged since the last build (--force rebuilds)\n", j.Name)
+	}
+	for _, f := range res.Kept {
+		fmt.Fprintf(stdout, "kept the previous version as %s\n", f)
+	}
+	for _, f := range res.Files {
+		fmt.Fprintf(stdout, "wrote %s\n", f)
 	}
 	return nil
 }

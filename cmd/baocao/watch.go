@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -42,27 +41,11 @@ func watchBuild(ctx context.Context, tmplDir, data, out, name string, stdout, st
 				}
 			}
 		}
-		res, err := j.Run()
-		var ce *build.CheckError
-		if res != nil && !errors.As(err, &ce) {
-			for _, f := range res.Findings {
-				fmt.Fprintf(stderr, "%s: %s\n", f.Severity, f)
-			}
-		}
-		if err != nil {
+		if err := runJob(j, stdout, stderr); err != nil {
 			fmt.Fprintf(stderr, "baocao: %v\n", err)
 			return
 		}
 		prev = j.Data
-		if res.Skipped {
-			fmt.Fprintf(stdout, "up to date: %s\n", j.Name)
-		}
-		for _, f := range res.Kept {
-			fmt.Fprintf(stdout, "kept the previous version as %s\n", f)
-		}
-		for _, f := range res.Files {
-			fmt.Fprintf(stdout, "wrote %s\n", f)
-		}
 	}
 	once()
 	paths := []string{data}
