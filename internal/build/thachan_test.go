@@ -282,17 +282,8 @@ func TestThachAnPrinted(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkThachAn(t, "our PDF", pdfText(t, res.Files[1]), true)
-	if _, err := exec.LookPath("soffice"); err != nil {
-		t.Skip("soffice not installed (.ci/run installs it)")
-	}
-	lo := filepath.Join(dir, "lo")
-	cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--headless", "--convert-to", "pdf", "--outdir", lo, res.Files[0])
-	cmd.Env = append(os.Environ(), "HOME="+dir)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
-	checkThachAn(t, "DOCX printed by LibreOffice", pdfText(t, filepath.Join(lo, thachAn+".pdf")), true)
+	loPDF := soffice(t, res.Files[0], "pdf", ".pdf", filepath.Join(dir, "lo"))
+	checkThachAn(t, "DOCX printed by LibreOffice", pdfText(t, loPDF), true)
 }
 
 // appendixCells lists the text of every cell of the appendix tables, as
@@ -360,9 +351,6 @@ func TestThachAnYearChangeReachesAppendix(t *testing.T) {
 // TestThachAnWorkbook: the appendix workbook opens in LibreOffice, which
 // recalculates its totals to the figures the report prints.
 func TestThachAnWorkbook(t *testing.T) {
-	if _, err := exec.LookPath("soffice"); err != nil {
-		t.Skip("soffice not installed (.ci/run installs it)")
-	}
 	dir := t.TempDir()
 	res, err := sampleJob(t, thachAn, dir).Run()
 	if err != nil {
@@ -371,13 +359,7 @@ func TestThachAnWorkbook(t *testing.T) {
 	if len(res.Files) != 3 || !strings.HasSuffix(res.Files[2], ".xlsx") {
 		t.Fatalf("files %v", res.Files)
 	}
-	cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless",
-		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", dir, res.Files[2])
-	cmd.Env = append(os.Environ(), "HOME="+dir)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
-	raw, err := os.ReadFile(strings.TrimSuffix(res.Files[2], ".xlsx") + ".csv")
+	raw, err := os.ReadFile(soffice(t, res.Files[2], "csv:Text - txt - csv (StarCalc):44,34,76,1", ".csv", dir))
 	if err != nil {
 		t.Fatal(err)
 	}
