@@ -3,6 +3,8 @@ package dataset
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestSumAndNumOrZero(t *testing.T) {
@@ -24,5 +26,31 @@ func TestSumAndNumOrZero(t *testing.T) {
 	}
 	if x, err := tab.Rows[0].NumOrZero("B"); err != nil || x != 0 {
 		t.Errorf("NumOrZero(blank) = %v, %v", x, err)
+	}
+}
+
+func TestFoldKey(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Khóa", "khoa"},
+		{"Khoá", "khoa"},
+		{"KHOA", "khoa"},
+		{"KHÓA", "khoa"},
+		{norm.NFD.String("Khóa"), "khoa"},
+		{"Điểm ĐTXHH", "diem dtxhh"},
+		{"điểm đtxhh", "diem dtxhh"},
+		{"  Giá   trị \t", "gia tri"},
+		{"Điểm\ntối đa", "diem toi da"},
+		{"Nội dung", "noi dung"},
+		{"Tổng cộng", "tong cong"},
+		{"", ""},
+		{"   ", ""},
+	}
+	for _, tt := range tests {
+		if got := FoldKey(tt.in); got != tt.want {
+			t.Errorf("FoldKey(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if FoldKey("Khóa") != FoldKey("Khoá") || FoldKey("Khoá") != FoldKey("KHOA") {
+		t.Error("Khóa, Khoá and KHOA fold differently")
 	}
 }

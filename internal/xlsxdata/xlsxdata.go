@@ -175,7 +175,7 @@ func (r *reader) readSheet(d *dataset.Dataset) error {
 	for i := 0; i < len(rows) && i < 10; i++ {
 		cols := map[string]int{}
 		for j, h := range rows[i] {
-			if k := Fold(h); k != "" {
+			if k := dataset.FoldKey(h); k != "" {
 				if _, dup := cols[k]; !dup {
 					cols[k] = j + 1
 				}
@@ -372,7 +372,7 @@ func (r *reader) readTree(d *dataset.Dataset, header int, roles map[string]int, 
 			}
 			c = strconv.Itoa(int(code.Num))
 		}
-		switch f := Fold(c); {
+		switch f := dataset.FoldKey(c); {
 		case f == "tong" || f == "tong cong" || f == "tong so":
 			// A second total row would silently replace the first's
 			// figures.
@@ -648,8 +648,3 @@ func groupedDots(s string) bool {
 	}
 	return true
 }
-
-// Fold reduces a header or key to its matching form (dataset.FoldKey):
-// "Điểm ĐTXHH" and "diem dtxhh" fold alike, and so do the two tone-mark
-// placements of "Khóa"/"Khoá".
-func Fold(s string) string { return dataset.FoldKey(s) }

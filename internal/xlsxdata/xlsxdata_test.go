@@ -124,7 +124,7 @@ func TestFactHeaders(t *testing.T) {
 			hdr := tt.rows[len(tt.rows)-1]
 			for i, h := range hdr {
 				s, _ := h.(string)
-				switch Fold(s) {
+				switch dataset.FoldKey(s) {
 				case "khoa":
 					key = i
 				case "gia tri":
@@ -506,32 +506,6 @@ func TestParseNumber(t *testing.T) {
 		if ok != tt.ok || (ok && math.Abs(got-tt.want) > 1e-12) {
 			t.Errorf("ParseNumber(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
-	}
-}
-
-func TestFold(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Khóa", "khoa"},
-		{"Khoá", "khoa"},
-		{"KHOA", "khoa"},
-		{"KHÓA", "khoa"},
-		{norm.NFD.String("Khóa"), "khoa"},
-		{"Điểm ĐTXHH", "diem dtxhh"},
-		{"điểm đtxhh", "diem dtxhh"},
-		{"  Giá   trị \t", "gia tri"},
-		{"Điểm\ntối đa", "diem toi da"},
-		{"Nội dung", "noi dung"},
-		{"Tổng cộng", "tong cong"},
-		{"", ""},
-		{"   ", ""},
-	}
-	for _, tt := range tests {
-		if got := Fold(tt.in); got != tt.want {
-			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-	if Fold("Khóa") != Fold("Khoá") || Fold("Khoá") != Fold("KHOA") {
-		t.Error("Khóa, Khoá and KHOA fold differently")
 	}
 }
 
