@@ -11,6 +11,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"baocao/internal/testtool"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -89,15 +91,14 @@ func TestBatch(t *testing.T) {
 		t.Error("a unit name escaped the output folder")
 	}
 	// The unit's facts reached its report: its number, place and name.
-	if _, err := exec.LookPath("pdftotext"); err == nil {
-		text, err := exec.Command("pdftotext", filepath.Join(out, "Phường-2.pdf"), "-").Output()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, want := range []string{"Số: 101/BC-UBND", "Phường 2, ngày 09 tháng 10 năm 2024", "PHƯỜNG 2", "Trần Văn An"} {
-			if !strings.Contains(string(text), want) {
-				t.Errorf("Phường-2.pdf lacks %q", want)
-			}
+	testtool.Need(t, "pdftotext")
+	text, err := exec.Command("pdftotext", filepath.Join(out, "Phường-2.pdf"), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Số: 101/BC-UBND", "Phường 2, ngày 09 tháng 10 năm 2024", "PHƯỜNG 2", "Trần Văn An"} {
+		if !strings.Contains(string(text), want) {
+			t.Errorf("Phường-2.pdf lacks %q", want)
 		}
 	}
 	// Run again: the built units are unchanged and skipped.

@@ -18,6 +18,7 @@ import (
 
 	"baocao"
 	"baocao/internal/docmodel"
+	"baocao/internal/testtool"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -194,9 +195,7 @@ func TestDeterministic(t *testing.T) {
 // it skips when LibreOffice is absent (.ci/run installs it).
 func soffice(t *testing.T, file, convertTo, ext, outDir string) string {
 	t.Helper()
-	if _, err := exec.LookPath("soffice"); err != nil {
-		t.Skip("soffice not installed (.ci/run installs it)")
-	}
+	testtool.Need(t, "soffice")
 	home := t.TempDir()
 	cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(home, "profile"),
 		"--headless", "--convert-to", convertTo, "--outdir", outDir, file)
@@ -212,9 +211,7 @@ func soffice(t *testing.T, file, convertTo, ext, outDir string) string {
 // reads back the text of the PDF it prints; our own PDF must carry the
 // same figures.
 func TestLibreOffice(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed (.ci/run installs poppler-utils)")
-	}
+	testtool.Need(t, "pdftotext")
 	dir := t.TempDir()
 	res, err := sampleJob(t, "sa-dec-9-thang-2024", dir).Run()
 	if err != nil {
@@ -241,16 +238,7 @@ func TestLibreOffice(t *testing.T) {
 // TestOOXMLValid validates the DOCX and XLSX of both samples against the
 // ISO/IEC 29500 schemas.
 func TestOOXMLValid(t *testing.T) {
-	script, err := filepath.Abs(filepath.Join("..", "..", "..", "shared", "tools", "ooxml-validate.sh"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(script); err != nil {
-		t.Skip("../shared/tools/ooxml-validate.sh not beside the checkout")
-	}
-	if _, err := exec.LookPath("xmllint"); err != nil {
-		t.Skip("xmllint not installed (.ci/run installs libxml2-utils)")
-	}
+	script := testtool.OOXMLValidator(t)
 	for _, name := range []string{"sa-dec-9-thang-2024", "thach-an-tong-ket-2021-2025"} {
 		res, err := sampleJob(t, name, t.TempDir()).Run()
 		if err != nil {

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"baocao/internal/testtool"
 )
 
 // docxText reads the words of a DOCX part in document order. Words inside
@@ -129,9 +131,7 @@ func subsequence(want, have []string) (bool, string) {
 // file sees the same words in the same order: the body in order, each
 // footnote in order, the header and closing blocks, and nothing else.
 func TestPDFMatchesDOCX(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed (.ci/run installs poppler-utils)")
-	}
+	testtool.Need(t, "pdftotext")
 	res, err := sampleJob(t, "sa-dec-9-thang-2024", t.TempDir()).Run()
 	if err != nil {
 		t.Fatal(err)

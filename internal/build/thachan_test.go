@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -16,6 +15,7 @@ import (
 
 	"baocao/internal/dataset"
 	"baocao/internal/docmodel"
+	"baocao/internal/testtool"
 )
 
 const thachAn = "thach-an-tong-ket-2021-2025"
@@ -273,9 +273,7 @@ func TestThachAnYearChange(t *testing.T) {
 // TestThachAnPrinted reads the text of our PDF and of the DOCX printed by
 // LibreOffice.
 func TestThachAnPrinted(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed (.ci/run installs it)")
-	}
+	testtool.Need(t, "pdftotext")
 	dir := t.TempDir()
 	res, err := sampleJob(t, thachAn, dir).Run()
 	if err != nil {
@@ -431,9 +429,9 @@ func similarity(a, b string) float64 {
 // decisions in the template README (notes 19 and 34 are rebuilt from the
 // tables and lose a duplicated paragraph, hence the margin).
 func TestThachAnFootnotesMatchReference(t *testing.T) {
-	ref, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "reference", "thach-an-tong-ket-2021-2025.md"))
+	ref, err := os.ReadFile(testtool.Shared(t, "reference/thach-an-tong-ket-2021-2025.md"))
 	if err != nil {
-		t.Skip("../shared/reference not beside the checkout")
+		t.Fatal(err)
 	}
 	// A note runs from its "[^N]:" to the next one or to an HTML comment.
 	want := map[int]string{}

@@ -14,28 +14,10 @@ import (
 	"time"
 
 	"baocao/internal/docmodel"
+	"baocao/internal/testtool"
 
 	"golang.org/x/text/unicode/norm"
 )
-
-// repoRoot walks up from the package directory to go.mod.
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the package directory")
-		}
-		dir = parent
-	}
-}
 
 // writeSample writes the sample document to dir/sample.docx. With
 // DOCX_KEEP=DIR set, the file (and the PDF the interop test makes) is
@@ -68,15 +50,7 @@ func keep(t *testing.T, files ...string) {
 // TestSchemaValid runs the shared OOXML validator over the written file:
 // every part must be valid against the ISO/IEC 29500 Transitional schemas.
 func TestSchemaValid(t *testing.T) {
-	script := filepath.Join(repoRoot(t), "..", "shared", "tools", "ooxml-validate.sh")
-	if _, err := os.Stat(script); err != nil {
-		t.Skipf("validator not found: %v", err)
-	}
-	for _, tool := range []string{"xmllint", "python3", "bash"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s not installed", tool)
-		}
-	}
+	script := testtool.OOXMLValidator(t)
 	minimal := &docmodel.Document{Body: []docmodel.Block{&docmodel.Table{
 		Columns: []docmodel.Column{{}, {}}, Rows: []docmodel.Row{{Cells: []docmodel.Cell{{}, {}}}}}}}
 	portrait := sampleDocument()
@@ -118,15 +92,8 @@ func TestLibreOffice(t *testing.T) {
 	if testing.Short() {
 		t.Skip("converts with LibreOffice")
 	}
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("soffice not installed")
-	}
-	for _, tool := range []string{"pdftotext", "pdfinfo"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s not installed", tool)
-		}
-	}
+	soffice := testtool.Path(t, "soffice")
+	testtool.Need(t, "pdftotext", "pdfinfo")
 	dir := t.TempDir()
 	path := writeSample(t, dir)
 

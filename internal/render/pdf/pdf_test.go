@@ -15,14 +15,13 @@ import (
 
 	"baocao/internal/docmodel"
 	"baocao/internal/fonts"
+	"baocao/internal/testtool"
 )
 
 // tool runs an external program, skipping the test when it is absent.
 func tool(t *testing.T, name string, args ...string) string {
 	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		t.Skipf("%s not installed", name)
-	}
+	testtool.Need(t, name)
 	out, err := exec.Command(name, args...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
@@ -455,9 +454,7 @@ func TestOddInput(t *testing.T) {
 			if err := Write(&buf, tc.doc()); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := exec.LookPath("qpdf"); err != nil {
-				return
-			}
+			testtool.Need(t, "qpdf")
 			f := filepath.Join(t.TempDir(), "odd.pdf")
 			if err := os.WriteFile(f, buf.Bytes(), 0o644); err != nil {
 				t.Fatal(err)

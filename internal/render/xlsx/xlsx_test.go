@@ -16,6 +16,7 @@ import (
 	"baocao/internal/appendix"
 	"baocao/internal/dataset"
 	"baocao/internal/docmodel"
+	"baocao/internal/testtool"
 )
 
 const defs = `- so: I
@@ -142,9 +143,7 @@ func TestNoAppendix(t *testing.T) {
 // TestLibreOfficeRecalculates: LibreOffice opens the workbook, computes
 // the formulas (they carry no saved value) and gets our totals and rates.
 func TestLibreOfficeRecalculates(t *testing.T) {
-	if _, err := exec.LookPath("soffice"); err != nil {
-		t.Skip("soffice not installed (.ci/run installs it)")
-	}
+	testtool.Need(t, "soffice")
 	dir := t.TempDir()
 	path := filepath.Join(dir, "phu-luc.xlsx")
 	if err := os.WriteFile(path, write(t, document(t)), 0o644); err != nil {
@@ -178,13 +177,7 @@ func TestLibreOfficeRecalculates(t *testing.T) {
 }
 
 func TestOOXMLValid(t *testing.T) {
-	script, _ := filepath.Abs(filepath.Join("..", "..", "..", "..", "shared", "tools", "ooxml-validate.sh"))
-	if _, err := os.Stat(script); err != nil {
-		t.Skip("../shared/tools/ooxml-validate.sh not beside the checkout")
-	}
-	if _, err := exec.LookPath("xmllint"); err != nil {
-		t.Skip("xmllint not installed")
-	}
+	script := testtool.OOXMLValidator(t)
 	path := filepath.Join(t.TempDir(), "p.xlsx")
 	os.WriteFile(path, write(t, document(t)), 0o644)
 	if out, err := exec.Command("bash", script, path).CombinedOutput(); err != nil {
