@@ -77,20 +77,28 @@ func (e *CheckError) Error() string {
 	return b.String()
 }
 
-// Validate runs the template's checks on the data; what the reader had to
-// warn about (text converted from a legacy encoding) comes first.
+// Validate runs the template's checks on the data; what the reader found
+// (text converted from a legacy encoding, a typed total row set aside, or
+// one that disagrees with its rows) comes first.
 func (j *Job) Validate() []check.Finding {
 	var out []check.Finding
+	for _, e := range j.Data.Errors {
+		out = append(out, readerFinding(check.Error, e, j.Data.Source))
+	}
 	for _, w := range j.Data.Warnings {
-		f := check.Finding{Severity: check.Warning, Check: "reader", Message: w.Error(), File: j.Data.Source}
-		var de *dataset.Error
-		if errors.As(w, &de) {
-			f.Loc, f.Message = de.Loc, de.Err.Error()
-			f.File, f.Sheet, f.Cell = de.Loc.File, de.Loc.Sheet, de.Loc.Cell
-		}
-		out = append(out, f)
+		out = append(out, readerFinding(check.Warning, w, j.Data.Source))
 	}
 	return append(out, check.Run(j.Checks, j.Data)...)
+}
+
+func readerFinding(sev check.Severity, err error, source string) check.Finding {
+	f := check.Finding{Severity: sev, Check: "reader", Message: err.Error(), File: source}
+	var de *dataset.Error
+	if errors.As(err, &de) {
+		f.Loc, f.Message = de.Loc, de.Err.Error()
+		f.File, f.Sheet, f.Cell = de.Loc.File, de.Loc.Sheet, de.Loc.Cell
+	}
+	return f
 }
 
 // A Writer renders a document into one output format.

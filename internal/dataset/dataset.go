@@ -66,6 +66,9 @@ type Value struct {
 	Loc  Loc
 	// AsText marks a number or date that was typed as text in the cell.
 	AsText bool
+	// Percent marks a number the cell shows as a percent: Num is the
+	// percent as the reader sees it (74,16 for 0,7416 shown as 74,16%).
+	Percent bool
 }
 
 // String is the text of the value; numbers print in their shortest form
@@ -109,46 +112,63 @@ func (v Value) describe() string {
 	return strconv.Quote(v.Text)
 }
 
-// Facts is a sheet of key → value pairs.
+// Facts is a sheet of key → value pairs. Keys match as FoldKey does
+// ("ten_don_vi", "TEN_DON_VI" and "Tên_đơn_vị" are one key), so two keys
+// that fold alike are a duplicate, not two facts.
 type Facts struct {
 	Sheet  string
-	values map[string]Value
+	values map[string]Value // by folded key
 	// keyLocs are the key cells: the duplicate-key error names the cell
 	// where the key was first typed, not its value cell (a value's Loc is
 	// the value column, which is not where the reader should look).
 	keyLocs map[string]Loc
-	keys    []string // in sheet order
+	names   map[string]string // folded key → the key as typed
+	keys    []string          // as typed, in sheet order
 }
 
 // NewFacts returns an empty fact sheet.
 func NewFacts(sheet string) *Facts {
-	return &Facts{Sheet: sheet, values: map[string]Value{}, keyLocs: map[string]Loc{}}
+	return &Facts{Sheet: sheet, values: map[string]Value{}, keyLocs: map[string]Loc{}, names: map[string]string{}}
 }
 
-// Add records a fact; a key already present is an error naming both key
-// cells.
+// Add records a fact; a key already present, or one that differs from it
+// only by case, diacritics or spacing, is an error naming both key cells.
 func (f *Facts) Add(key string, v Value, keyLoc Loc) error {
-	if _, ok := f.values[key]; ok {
-		return Errorf(keyLoc, "key %q is defined twice (first at cell %s)", key, f.keyLocs[key].Cell)
+	k := FoldKey(key)
+	if _, ok := f.values[k]; ok {
+		first := f.names[k]
+		if first == key {
+			return Errorf(keyLoc, "key %q is defined twice (first at cell %s)", key, f.keyLocs[k].Cell)
+		}
+		return Errorf(keyLoc, "key %q is the key %q of cell %s written differently (keys match without regard to case and diacritics); keep one of them", key, first, f.keyLocs[k].Cell)
 	}
-	f.values[key] = v
-	f.keyLocs[key] = keyLoc
+	f.values[k] = v
+	f.keyLocs[k] = keyLoc
+	f.names[k] = key
 	f.keys = append(f.keys, key)
 	return nil
 }
 
 // Set replaces the value of key, or adds it (used to replay a correction).
 func (f *Facts) Set(key string, v Value) {
-	if _, ok := f.values[key]; !ok {
+	k := FoldKey(key)
+	if _, ok := f.values[k]; !ok {
 		f.keys = append(f.keys, key)
+		f.names[k] = key
 	}
-	f.values[key] = v
+	f.values[k] = v
 }
 
 // Get returns the value for key.
 func (f *Facts) Get(key string) (Value, bool) {
-	v, ok := f.values[key]
+	v, ok := f.values[FoldKey(key)]
 	return v, ok
+}
+
+// KeyLoc is the cell where key was typed.
+func (f *Facts) KeyLoc(key string) (Loc, bool) {
+	l, ok := f.keyLocs[FoldKey(key)]
+	return l, ok
 }
 
 // Keys lists the keys in sheet order.
@@ -165,6 +185,10 @@ type Dataset struct {
 	// Warnings are problems that do not stop a build (a parent total that
 	// disagrees with the sum of its children, say).
 	Warnings []error
+	// Errors are problems that stop a build but not the reading, so that
+	// validate lists all of them at once (a typed total row that
+	// disagrees with its rows).
+	Errors []error
 }
 
 // Fact looks up a fact, with an error that names the sheet when absent.
@@ -236,7 +260,10 @@ func (d *Dataset) WithFacts(overrides map[string]Value) *Dataset {
 	c.Facts = NewFacts(sheet)
 	if d.Facts != nil {
 		for _, k := range d.Facts.keys {
-			c.Facts.Set(k, d.Facts.values[k])
+			c.Facts.Set(k, d.Facts.values[FoldKey(k)])
+		}
+		for k, l := range d.Facts.keyLocs {
+			c.Facts.keyLocs[k] = l
 		}
 	}
 	keys := make([]string, 0, len(overrides))
@@ -248,5 +275,6 @@ func (d *Dataset) WithFacts(overrides map[string]Value) *Dataset {
 		c.Facts.Set(k, overrides[k])
 	}
 	c.Warnings = append([]error(nil), d.Warnings...)
+	c.Errors = append([]error(nil), d.Errors...)
 	return &c
 }

@@ -21,7 +21,10 @@ type Table struct {
 	Key     string // the header of the key column ("Năm")
 	Columns []Column
 	Rows    []*Row
-	byKey   map[string]*Row
+	// Totals are the total rows typed in the sheet ("Cộng quý III"), set
+	// aside from Rows: they are checked, never summed again.
+	Totals []*TotalLine
+	byKey  map[string]*Row
 }
 
 // Column is a measure of a table.
@@ -30,6 +33,9 @@ type Column struct {
 	Parts []string // the header rows, top first, without repeats
 	Loc   Loc      // its header cell (the lowest)
 	index int
+	// fold and foldLast are the folded name and last part, computed once:
+	// folding them again at every lookup was a third of a build's time.
+	fold, foldLast string
 }
 
 // Row is one row of a table.
@@ -52,7 +58,12 @@ func NewTable(sheet, key string, cols [][]string, locs []Loc) *Table {
 				p = append(p, s)
 			}
 		}
-		t.Columns = append(t.Columns, Column{Name: strings.Join(p, " / "), Parts: p, Loc: locs[i], index: i})
+		c := Column{Name: strings.Join(p, " / "), Parts: p, Loc: locs[i], index: i}
+		c.fold = FoldKey(c.Name)
+		if len(p) > 0 {
+			c.foldLast = FoldKey(p[len(p)-1])
+		}
+		t.Columns = append(t.Columns, c)
 	}
 	return t
 }
@@ -79,10 +90,10 @@ func (t *Table) Column(name string) (*Column, error) {
 	var byPart []*Column
 	for i := range t.Columns {
 		c := &t.Columns[i]
-		if FoldKey(c.Name) == want {
+		if c.fold == want {
 			return c, nil
 		}
-		if len(c.Parts) > 0 && FoldKey(c.Parts[len(c.Parts)-1]) == want {
+		if c.foldLast != "" && c.foldLast == want {
 			byPart = append(byPart, c)
 		}
 	}
@@ -189,7 +200,35 @@ func (r *Row) NumOrZero(column string) (float64, error) {
 // diacritics (đ → d), single spaces. It folds the two tone-mark placements
 // ("hòa"/"hoà", "Khóa"/"Khoá") alike, for matching only; text is printed
 // as written.
+//
+// Every column, row and fact lookup folds its name, thousands of times a
+// report, so plain ASCII (most keys: "ten_don_vi", "2023") takes a path
+// that does not run the Unicode transform, and allocates nothing when the
+// text is already folded.
 func FoldKey(s string) string {
+	ascii, folded := true, true
+	prevSpace := true // a leading space is not folded
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			ascii = false
+			break
+		}
+		space := c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+		if 'A' <= c && c <= 'Z' || space && (prevSpace || c != ' ') {
+			folded = false
+		}
+		prevSpace = space
+	}
+	if ascii {
+		if folded && !prevSpace || s == "" {
+			return s
+		}
+		return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+	}
+	if out, ok := foldLatin(s); ok {
+		return out
+	}
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.String(t, s)
 	if err != nil {
@@ -198,4 +237,43 @@ func FoldKey(s string) string {
 	out = strings.ToLower(out)
 	out = strings.NewReplacer("đ", "d", "Đ", "d").Replace(out)
 	return strings.Join(strings.Fields(out), " ")
+}
+
+// foldLatin folds text made of ASCII, Latin letters with diacritics
+// (Vietnamese is all there) and combining marks rune by rune, taking each
+// letter's base from its canonical decomposition; ok is false for any
+// other rune, which then takes the general transform.
+func foldLatin(s string) (string, bool) {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := true
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+		case r >= 0x300 && r <= 0x36f:
+			continue // a combining mark
+		case r == 'đ' || r == 'Đ':
+			r = 'd'
+		case r >= 0xc0 && r <= 0x24f || r >= 0x1e00 && r <= 0x1eff:
+			if d := norm.NFD.PropertiesString(string(r)).Decomposition(); len(d) > 0 {
+				if d[0] >= 0x80 {
+					return "", false
+				}
+				r = rune(d[0])
+			}
+		default:
+			return "", false
+		}
+		if unicode.IsSpace(r) {
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		b.WriteRune(unicode.ToLower(r))
+	}
+	out := b.String()
+	return strings.TrimSuffix(out, " "), true
 }

@@ -253,6 +253,7 @@ func (r *reader) readTable(d *dataset.Dataset, rows [][]string, header int) erro
 		locs = append(locs, r.loc(col, header+height-1))
 	}
 	t := dataset.NewTable(r.sheet, strings.Join(keyParts, " / "), cols, locs)
+	var note *dataset.Value // the first note row; rows below it are notes too
 	for row := header + height; row <= nrows; row++ {
 		key, err := r.value(1, row)
 		if err != nil {
@@ -271,6 +272,35 @@ func (r *reader) readTable(d *dataset.Dataset, rows [][]string, header int) erro
 		if blank {
 			continue
 		}
+		role := dataset.ClassifyRow(key, cells)
+		if note != nil && role == dataset.DataRow && !hasNumber(cells) && key.Kind != dataset.NumberKind {
+			role = dataset.NoteRow // a second line of the notes or of a signature
+		}
+		switch role {
+		case dataset.NoteRow:
+			label, at := rowLabel(key, cells)
+			if nums := numberCells(cells); len(nums) > 0 {
+				return dataset.Errorf(at, "row %d reads as a note or signature (%q) but holds figures (cells %s); put the note below the table in a row of its own, or give the figures a key", row, label, strings.Join(nums, ", "))
+			}
+			d.Warnings = append(d.Warnings, dataset.Errorf(at, "row %d (%q) reads as a note or signature, not data: it was left out of the table", row, clip(label)))
+			if note == nil {
+				note = &dataset.Value{Loc: at, Text: label}
+			}
+			continue
+		case dataset.TotalRow:
+			label, at := rowLabel(key, cells)
+			if note != nil {
+				return dataset.Errorf(at, "the total row %q comes below the notes (row of cell %s); keep the table's rows together above its notes", label, note.Loc.Cell)
+			}
+			if key.Kind != dataset.Empty {
+				at = key.Loc
+			}
+			t.AddTotal(label, at, cells)
+			continue
+		}
+		if note != nil {
+			return dataset.Errorf(key.Loc, "row %d holds figures below the notes (%q at cell %s); keep the table's rows together above its notes", row, clip(note.Text), note.Loc.Cell)
+		}
 		if key.Kind == dataset.Empty {
 			return dataset.Errorf(key.Loc, "this row has figures but no key (the %s column is empty)", t.Key)
 		}
@@ -282,11 +312,48 @@ func (r *reader) readTable(d *dataset.Dataset, rows [][]string, header int) erro
 			return err
 		}
 	}
+	warns, errs := t.CheckTotals()
+	d.Warnings = append(d.Warnings, warns...)
+	d.Errors = append(d.Errors, errs...)
 	if d.Tables == nil {
 		d.Tables = map[string]*dataset.Table{}
 	}
 	d.Tables[r.sheet] = t
 	return nil
+}
+
+// rowLabel is the text that names a row: its key, or the first text cell
+// of a row without one, with that cell's place.
+func rowLabel(key dataset.Value, cells []dataset.Value) (string, dataset.Loc) {
+	if key.Kind != dataset.Empty {
+		return strings.TrimSpace(key.String()), key.Loc
+	}
+	for _, c := range cells {
+		if c.Kind == dataset.TextKind {
+			return strings.TrimSpace(c.Text), c.Loc
+		}
+	}
+	return "", key.Loc
+}
+
+func hasNumber(cells []dataset.Value) bool { return len(numberCells(cells)) > 0 }
+
+func numberCells(cells []dataset.Value) []string {
+	var out []string
+	for _, c := range cells {
+		if c.Kind == dataset.NumberKind {
+			out = append(out, c.Loc.Cell)
+		}
+	}
+	return out
+}
+
+// clip shortens a note for a message.
+func clip(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:57]) + "…"
+	}
+	return s
 }
 
 // width is the number of the last non-empty column of a row (1-based).
