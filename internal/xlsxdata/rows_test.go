@@ -104,7 +104,7 @@ func TestTotalAndNoteRows(t *testing.T) {
 
 func TestClassifyLabels(t *testing.T) {
 	for _, tc := range []struct {
-		s            string
+		s           string
 		total, note bool
 	}{
 		{"Cộng", true, false}, {"CỘNG QUÝ III", true, false}, {"Tổng số:", true, false}, {"Tổng cộng (I+II)", true, false},
