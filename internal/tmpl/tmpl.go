@@ -18,6 +18,7 @@ import (
 	"os"
 	pathpkg "path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"text/template"
 
@@ -156,7 +157,7 @@ type Result struct {
 func (t *Template) Execute(ds *dataset.Dataset) (*Result, error) {
 	funcs := Funcs(ds)
 	root := cloneNode(t.front.Content[0])
-	if err := t.expand(root, funcs, ds); err != nil {
+	if err := t.expand(root, "", funcs, ds); err != nil {
 		return nil, err
 	}
 	var front Front
@@ -178,8 +179,20 @@ func (t *Template) Execute(ds *dataset.Dataset) (*Result, error) {
 	return &Result{Front: front, Markdown: []byte(vnfmt.NFC(string(md))), BodyLine: buf.Len() - len(md) + 1, Path: t.path}, nil
 }
 
-// expand executes every string scalar of the front matter as a template.
-func (t *Template) expand(n *yaml.Node, funcs template.FuncMap, ds *dataset.Dataset) error {
+// requiredFront are the front-matter fields of the header and signature
+// blocks that a blank fact must not empty: a report without its agency's
+// name, number, place, date or signer is not a report. "-" as a number
+// leaves it blank on purpose, for the văn thư to fill in.
+var requiredFront = map[string]string{
+	"co_quan": "the issuing agency", "so": "the document number", "ky_hieu": "the document symbol",
+	"dia_danh": "the place name", "ngay": "the date", "ky.ho_ten": "the signer's name",
+}
+
+var factCall = regexp.MustCompile(`\bfact\s+"([^"]+)"`)
+
+// expand executes every string scalar of the front matter as a template;
+// key is the scalar's field ("co_quan", "ky.ho_ten").
+func (t *Template) expand(n *yaml.Node, key string, funcs template.FuncMap, ds *dataset.Dataset) error {
 	switch n.Kind {
 	case yaml.ScalarNode:
 		if !strings.Contains(n.Value, "{{") {
@@ -194,23 +207,54 @@ func (t *Template) expand(n *yaml.Node, funcs template.FuncMap, ds *dataset.Data
 		if err := tt.Execute(&buf, ds); err != nil {
 			return execError(err)
 		}
-		n.Value = strings.TrimSpace(buf.String())
+		out := strings.TrimSpace(buf.String())
+		if what, ok := requiredFront[key]; ok && out == "" {
+			return t.blankRequired(line, key, what, n.Value, ds)
+		}
+		n.Value = out
 		n.Tag = "!!str"
 		n.Style = yaml.DoubleQuotedStyle
 	case yaml.MappingNode:
 		for i := 1; i < len(n.Content); i += 2 {
-			if err := t.expand(n.Content[i], funcs, ds); err != nil {
+			k := n.Content[i-1].Value
+			if key != "" {
+				k = key + "." + k
+			}
+			if err := t.expand(n.Content[i], k, funcs, ds); err != nil {
 				return err
 			}
 		}
 	case yaml.SequenceNode:
 		for _, c := range n.Content {
-			if err := t.expand(c, funcs, ds); err != nil {
+			if err := t.expand(c, key, funcs, ds); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// blankRequired is the error for a required header field that the data
+// leaves blank: it names the facts the field reads and their cells, since
+// the fix is in the workbook, not in report.md.
+func (t *Template) blankRequired(line int, key, what, src string, ds *dataset.Dataset) error {
+	var facts []string
+	for _, m := range factCall.FindAllStringSubmatch(src, -1) {
+		desc := fmt.Sprintf("%q", m[1])
+		if ds.Facts != nil {
+			if v, ok := ds.Facts.Get(m[1]); ok && v.Loc.Cell != "" {
+				desc += " (" + v.Loc.String() + ")"
+			} else if l, ok := ds.Facts.KeyLoc(m[1]); ok {
+				desc += " (" + l.String() + ")"
+			}
+		}
+		facts = append(facts, desc)
+	}
+	if len(facts) == 0 {
+		return fmt.Errorf("%s:%d: %s (%s) is blank after filling %q; the header block needs it", t.path, line, key, what, src)
+	}
+	return fmt.Errorf("%s:%d: %s (%s) is blank: the workbook leaves fact %s empty; type it in the workbook (the header block needs it)",
+		t.path, line, key, what, strings.Join(facts, ", "))
 }
 
 func cloneNode(n *yaml.Node) *yaml.Node {

@@ -158,3 +158,46 @@ func TestFloat(t *testing.T) {
 		t.Error("Int(2.5) gave no error")
 	}
 }
+
+// TestBlankHeaderFact: a fact of the header block left blank in the
+// workbook is an error naming the fact and its cell, not a header without
+// the unit's name.
+func TestBlankHeaderFact(t *testing.T) {
+	for _, tc := range []struct {
+		name, front, want string
+	}{
+		{"agency", front, `r/report.md:2: co_quan (the issuing agency) is blank: the workbook leaves fact "ten" (d.xlsx, sheet "Thông tin", cell B9) empty`},
+		{"agency given", strings.Replace(front, `'{{ fact "ten" }}'`, "phường 1", 1), ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ds := testData()
+			blank := dataset.Loc{File: "d.xlsx", Sheet: "Thông tin", Cell: "B9"}
+			ds.Facts.Set("ten", dataset.Value{Loc: blank})
+			tp, err := Parse("r/report.md", []byte(tc.front+"Nội dung.\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = tp.Execute(ds)
+			if tc.want == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %v\nwant %q", err, tc.want)
+			}
+		})
+	}
+	// The signer alone blank.
+	ds := testData()
+	ds.Facts.Set("ky", dataset.Value{Loc: dataset.Loc{File: "d.xlsx", Sheet: "Thông tin", Cell: "B7"}})
+	src := strings.Replace(front, "ten_loai: Báo cáo\n", "ten_loai: Báo cáo\nky:\n  ho_ten: '{{ fact \"ky\" }}'\n", 1)
+	tp, err := Parse("r/report.md", []byte(src+"Nội dung.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tp.Execute(ds); err == nil || !strings.Contains(err.Error(), `r/report.md:9: ky.ho_ten (the signer's name) is blank: the workbook leaves fact "ky" (d.xlsx, sheet "Thông tin", cell B7) empty`) {
+		t.Errorf("blank signer: %v", err)
+	}
+}
