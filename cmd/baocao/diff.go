@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"baocao/internal/build"
+	"baocao/internal/check"
 	"baocao/internal/dataset"
 	"baocao/internal/diff"
 	"baocao/internal/docmodel"
@@ -56,10 +57,27 @@ func cmdDiff(args []string, stdout, stderr io.Writer) (bool, error) {
 		j := &build.Job{Template: t.Report, Appendices: t.Appendices, Data: ds}
 		return j.Document()
 	}
+	// The checks build would run on NEW: a diff of a workbook that build
+	// refuses says so, with the findings, before the changes.
+	var failing []check.Finding
+	newJob := &build.Job{Template: t.Report, Checks: t.Checks, Appendices: t.Appendices, Data: newDS}
+	if findings := newJob.Validate(); check.HasErrors(findings) {
+		for _, f := range findings {
+			if f.Severity == check.Error {
+				failing = append(failing, f)
+			}
+		}
+	}
 	rep, err := diff.Run(oldDS, newDS, doc, func() (*dataset.Dataset, error) { return build.ReadWorkbook(files[0]) })
 	if err != nil {
+		if len(failing) == 0 {
+			return false, err
+		}
+		// NEW cannot be built at all: its failing checks explain why.
+		printFailing(stderr, failing, files[1])
 		return false, err
 	}
+	rep.NewFindings = failing
 	if *format == "json" {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
@@ -75,7 +93,19 @@ func cmdDiff(args []string, stdout, stderr io.Writer) (bool, error) {
 	return !rep.Empty(), nil
 }
 
+// printFailing says that NEW fails its checks, as build would refuse it.
+func printFailing(w io.Writer, findings []check.Finding, newName string) {
+	fmt.Fprintf(w, "%s fails %d check(s); build would refuse it until they are fixed:\n", newName, len(findings))
+	for _, f := range findings {
+		fmt.Fprintf(w, "  %s\n", f)
+	}
+}
+
 func printDiff(w io.Writer, rep *diff.Report, oldName, newName string) {
+	if len(rep.NewFindings) > 0 {
+		printFailing(w, rep.NewFindings, newName)
+		fmt.Fprintln(w)
+	}
 	if rep.Empty() {
 		fmt.Fprintf(w, "%s and %s give the same report.\n", oldName, newName)
 		return
@@ -100,6 +130,9 @@ func printDiff(w io.Writer, rep *diff.Report, oldName, newName string) {
 		}
 		for _, p := range c.Reach {
 			place(p, "    ")
+		}
+		for _, n := range c.Notes {
+			fmt.Fprintf(w, "    note: %s\n", n)
 		}
 	}
 	var rest []diff.Place

@@ -34,7 +34,7 @@ func TestRun(t *testing.T) {
 		{"template without data", []string{"build", "--template", "x"}, exitUsage, "", "--template and --data go together"},
 		{"stray argument", []string{"build", "x"}, exitUsage, "", `unexpected argument "x"`},
 		{"missing template", []string{"build", "--template", filepath.Join(out, "none"), "--data", "x.xlsx"}, exitData, "", "report.md"},
-		{"validate samples", []string{"validate"}, exitOK, "0 error(s), 11 warning(s)", ""},
+		{"validate samples", []string{"validate"}, exitOK, "0 error(s), 17 warning(s)", ""},
 		{"validate json", []string{"validate", "--format", "json"}, exitOK, `"cell": "E36"`, ""},
 		{"validate bad format", []string{"validate", "--format", "xml"}, exitUsage, "", `--format "xml"`},
 		{"help validate", []string{"help", "validate"}, exitOK, "kiem-tra.yaml", ""},
@@ -129,6 +129,8 @@ func editedCopy(t *testing.T, src, sheet, cell string, v any) string {
 func TestDiff(t *testing.T) {
 	sd := "../../data/sa-dec-2024.xlsx"
 	changed := editedCopy(t, sd, "Chỉ số CCHC", "E36", 3.5)
+	// A score over its maximum: build refuses it, and diff says so.
+	failing := editedCopy(t, sd, "Chỉ số CCHC", "E36", 5)
 	before, _ := os.ReadFile(sd)
 	tests := []struct {
 		name  string
@@ -140,6 +142,8 @@ func TestDiff(t *testing.T) {
 		{"one score", []string{"diff", "--template", "../../templates/chi-so-cchc-9-thang", sd, changed}, 1,
 			"Chỉ số CCHC!E36  indicator 6 (Cải cách tài chính công): score (điểm đạt): 3 → 3,5"},
 		{"json", []string{"diff", "--format", "json", "--template", "chi-so-cchc-9-thang", sd, changed}, 1, ""},
+		{"new fails its checks", []string{"diff", "--template", "chi-so-cchc-9-thang", sd, failing}, 1,
+			"moi.xlsx fails 1 check(s); build would refuse it until they are fixed:\n  moi.xlsx, sheet \"Chỉ số CCHC\", cell E36: the score of indicator 6 (Cải cách tài chính công) is more than its maximum"},
 		{"one file", []string{"diff", "--template", "chi-so-cchc-9-thang", sd}, 2, ""},
 		{"no template", []string{"diff", sd, sd}, 2, ""},
 		{"missing workbook", []string{"diff", "--template", "chi-so-cchc-9-thang", sd, "khong-co.xlsx"}, 2, ""},

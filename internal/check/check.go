@@ -280,12 +280,26 @@ func (c *Check) scores(ds *dataset.Dataset) []Finding {
 func (c *Check) treeSums(ds *dataset.Dataset) []Finding {
 	var out []Finding
 	for _, t := range trees(ds) {
+		// One finding per indicator for its unverifiable figures: a
+		// field whose maximum and score are both typed over the same
+		// blank children is one thing to fix, not two.
+		unverified := map[*dataset.Node][]*dataset.Issue{}
+		var order []*dataset.Node
 		for _, is := range t.Issues {
-			if is.Kind == dataset.SumMismatch {
+			switch is.Kind {
+			case dataset.SumMismatch:
 				out = append(out, c.finding(c.severity(), is.Loc, dataset.Figure(is.Expected), dataset.Figure(is.Found),
 					"the %s of %s is typed, and its %d children add up to something else; the report uses the typed figure",
 					is.Measure, is.Node.Label(), len(is.Node.Children)))
+			case dataset.Unverified:
+				if len(unverified[is.Node]) == 0 {
+					order = append(order, is.Node)
+				}
+				unverified[is.Node] = append(unverified[is.Node], is)
 			}
+		}
+		for _, n := range order {
+			out = append(out, c.finding(c.severity(), unverified[n][0].Loc, "", "", "%s", dataset.DescribeUnverified(unverified[n])))
 		}
 	}
 	return out

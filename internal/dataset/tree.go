@@ -187,14 +187,23 @@ func (t *Tree) Compute() []error {
 				break
 			}
 			sum, all := 0.0, true
+			var missing []*Node
 			for _, c := range n.Children {
 				if !c.q[m].Known {
 					all = false
-					break
+					missing = append(missing, c)
+					continue
 				}
 				sum += c.q[m].V
 			}
 			if !all {
+				// A typed figure over children of which only some are
+				// given cannot be checked, and a correction to a given
+				// child does not move it: the report would contradict
+				// itself without a word. Say so.
+				if q := n.q[m]; q.Given && len(missing) < len(n.Children) {
+					warns = append(warns, &Issue{Kind: Unverified, Node: n, Measure: m, Found: q.V, Loc: q.Loc, Missing: missing})
+				}
 				continue
 			}
 			q := &n.q[m]
@@ -233,6 +242,9 @@ const (
 	SumMismatch IssueKind = iota + 1
 	// OverSelfMax: a score exceeds the self-assessed maximum (Max − Survey).
 	OverSelfMax
+	// Unverified: a figure typed on a parent whose children give it only
+	// in part, so it cannot be checked and does not follow a correction.
+	Unverified
 )
 
 // Issue is an inconsistency found by Compute, with the figures involved.
@@ -243,6 +255,7 @@ type Issue struct {
 	Found    float64 // the typed figure
 	Expected float64 // the children's sum, or the self-assessed maximum
 	Loc      Loc
+	Missing  []*Node // Unverified: the children without the figure
 }
 
 func (i *Issue) Error() string {
@@ -254,8 +267,42 @@ func (i *Issue) Error() string {
 	case OverSelfMax:
 		return Errorf(i.Loc, "the %s %s of %s is more than its self-assessed maximum %s (%s %s less %s %s)",
 			Score, Figure(i.Found), n.Label(), Figure(i.Expected), Max, Figure(n.q[Max].V), Survey, Figure(n.q[Survey].V)).Error()
+	case Unverified:
+		return Errorf(i.Loc, "%s", DescribeUnverified([]*Issue{i})).Error()
 	}
 	return Errorf(i.Loc, "inconsistent figures in %s", n.Label()).Error()
+}
+
+// DescribeUnverified is the message for the Unverified issues of one
+// node (its typed maximum, score …), without its place.
+func DescribeUnverified(issues []*Issue) string {
+	n := issues[0].Node
+	var figs, cells []string
+	missing := map[string]bool{}
+	var codes []string
+	for _, is := range issues {
+		figs = append(figs, fmt.Sprintf("%s %s", is.Measure, Figure(is.Found)))
+		cells = append(cells, is.Loc.Cell)
+		for _, c := range is.Missing {
+			if !missing[c.Code] {
+				missing[c.Code] = true
+				codes = append(codes, c.Code)
+			}
+		}
+	}
+	return fmt.Sprintf("%s has its %s typed (%s), but of its %d children, %s give none, so the typed figures cannot be checked against them and do not follow a correction to a child; type the children's figures, or clear the typed ones to have them computed",
+		n.Label(), strings.Join(figs, " and "), cellList(cells), len(n.Children), vnList(codes))
+}
+
+// TypedAncestor is the nearest ancestor of n whose figure m is typed
+// rather than computed: a change to n does not reach it.
+func (n *Node) TypedAncestor(m Measure) *Node {
+	for a := n.Parent; a != nil; a = a.Parent {
+		if a.q[m].Given {
+			return a
+		}
+	}
+	return nil
 }
 
 // leafDefaults fills the blanks of a leaf that have a meaning: a blank
@@ -416,3 +463,18 @@ func (n *Node) SurveyItems() []*Node {
 
 // String is the node's name, so {{ $node }} prints it.
 func (n *Node) String() string { return n.Name }
+
+func cellList(cells []string) string {
+	if len(cells) == 1 {
+		return "cell " + cells[0]
+	}
+	return "cells " + strings.Join(cells, ", ")
+}
+
+// vnList joins "1.2", "1.3" and "1.5" as "1.2, 1.3 and 1.5".
+func vnList(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}

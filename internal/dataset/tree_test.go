@@ -180,6 +180,11 @@ func TestComputeTable(t *testing.T) {
 			},
 			// Survey and SurveyScore of a blank leaf are 0, so they sum.
 			want: []want{{"1", "16.5", "0", "13.8", "0"}, {"1.2", "-", "0", "-", "0"}, {"2", "-", "0", "-", "0"}, {"", "-", "0", "-", "0"}},
+			// The typed figures of 1 cannot be checked: 1.2 gives none.
+			warns: []string{
+				`t.xlsx, sheet "CCHC", cell C2: indicator 1 (typed) has its maximum (điểm tối đa) 16,5 typed (cell C2), but of its 2 children, 1.2 give none, so the typed figures cannot be checked against them and do not follow a correction to a child; type the children's figures, or clear the typed ones to have them computed`,
+				`t.xlsx, sheet "CCHC", cell E2: indicator 1 (typed) has its score (điểm đạt) 13,8 typed (cell E2), but of its 2 children, 1.2 give none, so the typed figures cannot be checked against them and do not follow a correction to a child; type the children's figures, or clear the typed ones to have them computed`,
+			},
 		},
 		{
 			name: "survey-only leaf scores 0 until published",
@@ -214,7 +219,11 @@ func TestComputeTable(t *testing.T) {
 				{"6.1", "a", "", "", "", ""},
 				{"6.2", "ĐTXHH", "3", "3", "", ""},
 			},
-			warns: []string{`t.xlsx, sheet "CCHC", cell E2: the score (điểm đạt) 3 of indicator 6 (Tài chính công) is more than its self-assessed maximum 1 (maximum (điểm tối đa) 4 less survey points (điểm ĐTXHH) 3)`},
+			warns: []string{
+				`t.xlsx, sheet "CCHC", cell C2: indicator 6 (Tài chính công) has its maximum (điểm tối đa) 4 typed (cell C2), but of its 2 children, 6.1 give none, so the typed figures cannot be checked against them and do not follow a correction to a child; type the children's figures, or clear the typed ones to have them computed`,
+				`t.xlsx, sheet "CCHC", cell E2: indicator 6 (Tài chính công) has its score (điểm đạt) 3 typed (cell E2), but of its 2 children, 6.1 give none, so the typed figures cannot be checked against them and do not follow a correction to a child; type the children's figures, or clear the typed ones to have them computed`,
+				`t.xlsx, sheet "CCHC", cell E2: the score (điểm đạt) 3 of indicator 6 (Tài chính công) is more than its self-assessed maximum 1 (maximum (điểm tối đa) 4 less survey points (điểm ĐTXHH) 3)`,
+			},
 		},
 		{
 			name: "score on a survey-only leaf warns",

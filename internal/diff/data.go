@@ -27,6 +27,9 @@ type Change struct {
 	New   string `json:"new"`
 	// Reach lists the places of the report this change alone alters.
 	Reach []Place `json:"reach"`
+	// Notes say what the change did not reach although a reader would
+	// expect it to: a parent whose figure is typed does not move.
+	Notes []string `json:"notes,omitempty"`
 	// apply replays the change on a dataset read from the old workbook;
 	// nil for a row added or removed, whose reach is the whole diff's.
 	apply func(*dataset.Dataset) error
@@ -147,6 +150,11 @@ func trees(old, cur *dataset.Dataset) []Change {
 					c.New = num(nq.V)
 				} else {
 					c.Cell = oq.Loc.Cell
+				}
+				if a := n.TypedAncestor(m); a != nil && n.Code != "" {
+					aq := a.Get(m)
+					c.Notes = append(c.Notes, fmt.Sprintf("the %s of %s is typed in cell %s (%s) and did not move with this change; check it, or clear it to have it computed",
+						m, a.Label(), aq.Loc.Cell, num(aq.V)))
 				}
 				code, meas, q := n.Code, m, nq
 				c.apply = func(ds *dataset.Dataset) error {

@@ -3,6 +3,7 @@ package diff
 import (
 	"fmt"
 
+	"baocao/internal/check"
 	"baocao/internal/dataset"
 	"baocao/internal/docmodel"
 )
@@ -14,6 +15,9 @@ import (
 type Report struct {
 	Changes []Change `json:"changes"`
 	Places  []Place  `json:"report"`
+	// NewFindings are the checks the new workbook fails (errors first):
+	// a diff of a workbook that build would refuse must say so.
+	NewFindings []check.Finding `json:"new_findings,omitempty"`
 }
 
 // Empty reports whether nothing changed.

@@ -139,3 +139,22 @@ func TestRowAdded(t *testing.T) {
 		t.Errorf("Phụ lục IV row 2026: %v (all places %v)", got, rep.Places)
 	}
 }
+
+// TestTypedParentNoted: criterion 5.5 sits under field 5, whose score is
+// typed: the change reaches 5.5's sentence, and the diff says that field
+// 5 did not move.
+func TestTypedParentNoted(t *testing.T) {
+	rep := run(t, "sa-dec-9-thang-2024", func(t *testing.T, ds *dataset.Dataset) {
+		tr, _ := ds.Tree("")
+		n, _ := tr.Lookup("5.5")
+		n.Set(dataset.Score, 0.9167, n.Get(dataset.Score).Loc)
+		tr.Recompute()
+	})
+	if len(rep.Changes) != 1 {
+		t.Fatalf("changes: %v", rep.Changes)
+	}
+	notes := strings.Join(rep.Changes[0].Notes, "\n")
+	if !strings.Contains(notes, "the score (điểm đạt) of indicator 5 (Cải cách chế độ công vụ) is typed in cell E28 (5,9583) and did not move") {
+		t.Errorf("notes: %q", notes)
+	}
+}
