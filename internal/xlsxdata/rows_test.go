@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/unicode/norm"
+
 	"baocao/internal/dataset"
 )
 
@@ -119,5 +121,30 @@ func TestClassifyLabels(t *testing.T) {
 		if got := dataset.IsNoteLabel(tc.s); got != tc.note {
 			t.Errorf("IsNoteLabel(%q) = %v", tc.s, got)
 		}
+	}
+}
+
+// TestFoldedDuplicateKeys: keys match without regard to case and
+// diacritics, so two spellings of one key are a duplicate naming both
+// cells, not two facts of which the first silently wins.
+func TestFoldedDuplicateKeys(t *testing.T) {
+	for _, tc := range []struct{ name, second, want string }{
+		{"same", "ten_don_vi", `cell A3: key "ten_don_vi" is defined twice (first at cell A2)`},
+		{"capitals", "TEN_DON_VI", `cell A3: key "TEN_DON_VI" is the key "ten_don_vi" of cell A2 written differently`},
+		{"diacritics, NFD", norm.NFD.String("Tên_đơn_vị"), `cell A3: key "Tên_đơn_vị" is the key "ten_don_vi" of cell A2 written differently`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := readBook(t, []sheetSpec{factSheet(row("ten_don_vi", "phường 1"), row(tc.second, "phường 2"))})
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %v, want %q", err, tc.want)
+			}
+		})
+	}
+	d, err := readBook(t, []sheetSpec{factSheet(row("Tên_Đơn_Vị", "phường 1"))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, err := d.Fact("ten_don_vi"); err != nil || v.Text != "phường 1" {
+		t.Errorf("folded lookup: %v, %v", v, err)
 	}
 }
