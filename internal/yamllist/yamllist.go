@@ -9,6 +9,9 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"reflect"
+	"sort"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -41,6 +44,9 @@ func Decode[T any](name string, src []byte, what string, check func(item *T, lin
 	var out []T
 	for _, item := range list.Content {
 		var v T
+		if err := Strict(name, item, reflect.TypeOf(v)); err != nil {
+			return nil, err
+		}
 		if err := item.Decode(&v); err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", name, item.Line, err)
 		}
@@ -52,4 +58,73 @@ func Decode[T any](name string, src []byte, what string, check func(item *T, lin
 		out = append(out, v)
 	}
 	return out, nil
+}
+
+// Strict reports the first mapping key of n that the Go type t does not
+// declare (by its yaml tags), at its line. yaml.v3 ignores unknown keys
+// when decoding a Node, and a template author's typo, or a comma that YAML
+// flow syntax reads as a separator ({nhan: Cán bộ, công chức cấp xã}),
+// then loses text without a word.
+func Strict(name string, n *yaml.Node, t reflect.Type) error {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch n.Kind {
+	case yaml.DocumentNode, yaml.AliasNode:
+		for _, c := range n.Content {
+			if err := Strict(name, c, t); err != nil {
+				return err
+			}
+		}
+		if n.Alias != nil {
+			return Strict(name, n.Alias, t)
+		}
+	case yaml.SequenceNode:
+		if t.Kind() == reflect.Slice || t.Kind() == reflect.Array {
+			for _, c := range n.Content {
+				if err := Strict(name, c, t.Elem()); err != nil {
+					return err
+				}
+			}
+		}
+	case yaml.MappingNode:
+		switch t.Kind() {
+		case reflect.Map:
+			for i := 1; i < len(n.Content); i += 2 {
+				if err := Strict(name, n.Content[i], t.Elem()); err != nil {
+					return err
+				}
+			}
+		case reflect.Struct:
+			fields := map[string]reflect.Type{}
+			for i := 0; i < t.NumField(); i++ {
+				f := t.Field(i)
+				tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+				if tag == "" || tag == "-" || !f.IsExported() {
+					continue
+				}
+				fields[tag] = f.Type
+			}
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k := n.Content[i]
+				ft, ok := fields[k.Value]
+				if !ok {
+					known := make([]string, 0, len(fields))
+					for f := range fields {
+						known = append(known, f)
+					}
+					sort.Strings(known)
+					hint := ""
+					if n.Style&yaml.FlowStyle != 0 {
+						hint = "; in {…} a comma separates keys, so quote a text that holds one"
+					}
+					return fmt.Errorf("%s:%d: unknown key %q (expected one of %s)%s", name, k.Line, k.Value, strings.Join(known, ", "), hint)
+				}
+				if err := Strict(name, n.Content[i+1], ft); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }

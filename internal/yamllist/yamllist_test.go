@@ -47,3 +47,24 @@ func TestReadFS(t *testing.T) {
 		t.Errorf("absent: %v %v", found, err)
 	}
 }
+
+func TestStrictKeys(t *testing.T) {
+	type col struct {
+		Label string `yaml:"nhan"`
+		Data  string `yaml:"du_lieu"`
+		Cols  []col  `yaml:"cot"`
+	}
+	for _, tc := range []struct{ name, src, want string }{
+		{"known", "- nhan: A\n  du_lieu: B\n", ""},
+		{"typo", "- nhan: A\n  du_leiu: B\n", `t.yaml:2: unknown key "du_leiu" (expected one of cot, du_lieu, nhan)`},
+		{"comma in flow", "- {nhan: Cán bộ, công chức cấp xã, du_lieu: X}\n", `t.yaml:1: unknown key "công chức cấp xã" (expected one of cot, du_lieu, nhan); in {…} a comma separates keys, so quote a text that holds one`},
+		{"nested", "- nhan: A\n  cot:\n    - nhan: B\n      rong: 2\n", `t.yaml:4: unknown key "rong"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Decode[col]("t.yaml", []byte(tc.src), "columns", nil)
+			if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
+				t.Errorf("error %v, want %q", err, tc.want)
+			}
+		})
+	}
+}
