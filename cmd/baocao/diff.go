@@ -54,13 +54,13 @@ func cmdDiff(args []string, stdout, stderr io.Writer) (bool, error) {
 		return false, err
 	}
 	doc := func(ds *dataset.Dataset) (*docmodel.Document, error) {
-		j := &build.Job{Template: t.Report, Appendices: t.Appendices, Data: ds}
+		j := &build.Job{Template: t.Report, Appendices: t.Appendices, Contract: t.Contract, Data: ds}
 		return j.Document()
 	}
 	// The checks build would run on NEW: a diff of a workbook that build
 	// refuses says so, with the findings, before the changes.
 	var failing []check.Finding
-	newJob := &build.Job{Template: t.Report, Checks: t.Checks, Appendices: t.Appendices, Data: newDS}
+	newJob := &build.Job{Template: t.Report, Checks: t.Checks, Appendices: t.Appendices, Contract: t.Contract, Data: newDS}
 	if findings := newJob.Validate(); check.HasErrors(findings) {
 		for _, f := range findings {
 			if f.Severity == check.Error {

@@ -32,6 +32,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"baocao/internal/contract"
 	"baocao/internal/dataset"
 	"baocao/internal/docmodel"
 	"baocao/internal/vnfmt"
@@ -166,11 +167,14 @@ func Subtitle(doc *docmodel.Document) string {
 }
 
 // Build makes the appendices of defs from ds, for the document doc (its
-// number, date and agency go into each subtitle).
-func Build(defs []Def, ds *dataset.Dataset, doc *docmodel.Document) ([]docmodel.Appendix, error) {
+// number, date and agency go into each subtitle). With a data contract,
+// a total row follows the kinds of its columns (flows summed, stocks from
+// the first or last row, rates recomputed, text left blank); without one,
+// every figure column is summed.
+func Build(defs []Def, ds *dataset.Dataset, doc *docmodel.Document, c *contract.Contract) ([]docmodel.Appendix, error) {
 	var out []docmodel.Appendix
 	for i := range defs {
-		a, err := defs[i].build(ds, doc)
+		a, err := defs[i].build(ds, doc, c)
 		if err != nil {
 			return nil, err
 		}
@@ -179,10 +183,17 @@ func Build(defs []Def, ds *dataset.Dataset, doc *docmodel.Document) ([]docmodel.
 	return out, nil
 }
 
-func (d *Def) build(ds *dataset.Dataset, doc *docmodel.Document) (docmodel.Appendix, error) {
+func (d *Def) build(ds *dataset.Dataset, doc *docmodel.Document, c *contract.Contract) (docmodel.Appendix, error) {
 	t, err := ds.Table(d.Sheet)
 	if err != nil {
 		return docmodel.Appendix{}, d.errorf("%v", err)
+	}
+	var decl *contract.Table
+	if c != nil && d.Total != "" {
+		var ok bool
+		if decl, ok = c.Table(d.Sheet); !ok {
+			return docmodel.Appendix{}, d.errorf("its total row needs the kinds of the columns of table %q: declare the table in %s", d.Sheet, contract.FileName)
+		}
 	}
 	leaves := d.leaves()
 	// Resolve the sheet columns once, so a wrong name fails before any row.
@@ -295,29 +306,31 @@ func (d *Def) build(ds *dataset.Dataset, doc *docmodel.Document) (docmodel.Appen
 		if d.Serial {
 			cells = append(cells, docmodel.Cell{})
 		}
-		sums := map[string]float64{}
-		for _, c := range leaves {
-			for _, n := range append([]string{c.Data}, c.Ratio...) {
-				if n == "" {
-					continue
-				}
-				s, err := dataset.Sum(rows, n) // the printed rows only
-				if err != nil {
-					return docmodel.Appendix{}, d.errorf("total of %q: %v", n, err)
-				}
-				sums[n] = s
-			}
+		totals, err := d.totals(leaves, rows, decl)
+		if err != nil {
+			return docmodel.Appendix{}, err
 		}
 		for _, c := range leaves {
 			switch {
 			case c.Key:
 				cells = append(cells, docmodel.Cell{Content: para(d.Total), Bold: true, Align: docmodel.AlignCenter})
 			case c.Data != "":
-				num := &docmodel.Number{Value: sums[c.Data], Decimals: decimals(c, 0),
-					Formula: &docmodel.Formula{Kind: docmodel.SumRows, From: first, To: last}}
+				tv, ok := totals[c.Data]
+				if !ok {
+					cells = append(cells, docmodel.Cell{Content: para(""), Align: docmodel.AlignCenter})
+					continue
+				}
+				num := &docmodel.Number{Value: tv, Decimals: decimals(c, 0),
+					Formula: totalFormula(decl, c.Data, first, last, gridCol)}
 				cells = append(cells, numberCell(num))
 			default:
-				cells = append(cells, ratioCell(c, sums[c.Ratio[0]], sums[c.Ratio[1]], gridCol))
+				n, okN := totals[c.Ratio[0]]
+				m, okD := totals[c.Ratio[1]]
+				if !okN || !okD {
+					cells = append(cells, docmodel.Cell{Content: para("-"), Align: docmodel.AlignCenter})
+					continue
+				}
+				cells = append(cells, ratioCell(c, n, m, gridCol))
 			}
 		}
 		tab.Rows = append(tab.Rows, docmodel.Row{Cells: cells, Bold: true})
@@ -340,6 +353,83 @@ func (d *Def) build(ds *dataset.Dataset, doc *docmodel.Document) (docmodel.Appen
 	}
 	return docmodel.Appendix{Label: label, Name: label, Title: []string{vnfmt.Upper(d.Title)}, Subtitle: Subtitle(doc),
 		Landscape: d.Landscape, Body: body}, nil
+}
+
+// totals are the total-row figures of the data and ratio columns over the
+// printed rows: by the contract's column kinds when there is one (a
+// column whose kind has no total, text, is absent from the map), else
+// sums.
+func (d *Def) totals(leaves []ColDef, rows []*dataset.Row, decl *contract.Table) (map[string]float64, error) {
+	out := map[string]float64{}
+	for _, c := range leaves {
+		for _, n := range append([]string{c.Data}, c.Ratio...) {
+			if n == "" {
+				continue
+			}
+			if decl == nil {
+				s, err := dataset.Sum(rows, n)
+				if err != nil {
+					return nil, d.errorf("total of %q: %v", n, err)
+				}
+				out[n] = s
+				continue
+			}
+			v, ok, err := decl.Total(rows, n)
+			if err != nil {
+				return nil, d.errorf("total of %q: %v", n, err)
+			}
+			if ok {
+				out[n] = v
+			}
+		}
+	}
+	return out, nil
+}
+
+// totalFormula is how a spreadsheet recomputes the total of column name
+// (grid rows first..last): SUM for a flow or without a contract, the first
+// or last row for a stock, the sum of its parts' total cells for a tong
+// column whose parts are all printed, none otherwise (the value stands).
+func totalFormula(decl *contract.Table, name string, first, last int, gridCol map[string]int) *docmodel.Formula {
+	sum := &docmodel.Formula{Kind: docmodel.SumRows, From: first, To: last}
+	if decl == nil {
+		return sum
+	}
+	col, ok := decl.Column(name)
+	if !ok {
+		return nil
+	}
+	switch col.Kind {
+	case contract.Flow:
+		return sum
+	case contract.Opening:
+		return &docmodel.Formula{Kind: docmodel.FirstRow, From: first}
+	case contract.Closing:
+		return &docmodel.Formula{Kind: docmodel.LastRow, To: last}
+	case contract.Sum:
+		f := &docmodel.Formula{Kind: docmodel.SumCols}
+		for _, p := range col.Parts {
+			k, ok := gridColOf(decl, p, gridCol)
+			if !ok {
+				return nil
+			}
+			f.Cols = append(f.Cols, k)
+		}
+		return f
+	}
+	return nil
+}
+
+// gridColOf finds the printed grid column of a contract column, whichever
+// of its names (full, or last part) the appendix used.
+func gridColOf(decl *contract.Table, name string, gridCol map[string]int) (int, bool) {
+	want, _ := decl.Column(name)
+	for n, k := range gridCol {
+		if c, ok := decl.Column(n); ok && c == want {
+			return k, true
+		}
+	}
+	return 0, false
 }
 
 func decimals(c ColDef, def int) int {

@@ -20,6 +20,7 @@ import (
 
 	"baocao/internal/appendix"
 	"baocao/internal/check"
+	"baocao/internal/contract"
 	"baocao/internal/dataset"
 	"baocao/internal/docmodel"
 	"baocao/internal/render/docx"
@@ -37,6 +38,9 @@ type Job struct {
 	Checks   []check.Check  // the template's kiem-tra.yaml
 	// Appendices are the template's appendix tables (phu-luc.yaml).
 	Appendices []appendix.Def
+	// Contract is the template's data contract (du-lieu.yaml), nil when it
+	// has none.
+	Contract *contract.Contract
 	// TemplateHash and Inputs (name → hash) fingerprint what the job
 	// reads; with them a build skips a report whose inputs did not change.
 	TemplateHash string
@@ -85,6 +89,7 @@ func (j *Job) Validate() []check.Finding {
 	for _, e := range j.Data.Errors {
 		out = append(out, readerFinding(check.Error, e, j.Data.Source))
 	}
+	out = append(out, j.Contract.Check(j.Data)...)
 	for _, w := range j.Data.Warnings {
 		out = append(out, readerFinding(check.Warning, w, j.Data.Source))
 	}
@@ -126,7 +131,7 @@ func (j *Job) Document() (*docmodel.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	if doc.Appendices, err = appendix.Build(j.Appendices, j.Data, doc); err != nil {
+	if doc.Appendices, err = appendix.Build(j.Appendices, j.Data, doc, j.Contract); err != nil {
 		return nil, err
 	}
 	return doc, nil
@@ -249,6 +254,7 @@ type Template struct {
 	Report     *tmpl.Template
 	Checks     []check.Check
 	Appendices []appendix.Def
+	Contract   *contract.Contract
 	Hash       string
 }
 
@@ -272,13 +278,17 @@ func LoadTemplateFS(fsys fs.FS, dir, prefix string) (*Template, error) {
 	if err != nil {
 		return nil, err
 	}
+	ct, err := contract.LoadFS(fsys, dir, name(contract.FileName))
+	if err != nil {
+		return nil, err
+	}
 	files := map[string][]byte{}
 	for _, f := range TemplateFiles {
 		if data, err := fs.ReadFile(fsys, path.Join(dir, f)); err == nil {
 			files[f] = data
 		}
 	}
-	return &Template{Report: t, Checks: checks, Appendices: defs, Hash: HashFiles(files)}, nil
+	return &Template{Report: t, Checks: checks, Appendices: defs, Contract: ct, Hash: HashFiles(files)}, nil
 }
 
 // NewJob prepares a job from a template and a workbook's bytes.
@@ -287,7 +297,7 @@ func NewJob(name string, t *Template, dataName string, data []byte, outDir strin
 	if err != nil {
 		return nil, err
 	}
-	return &Job{Name: name, Template: t.Report, Checks: t.Checks, Appendices: t.Appendices, Data: ds, OutDir: outDir,
+	return &Job{Name: name, Template: t.Report, Checks: t.Checks, Appendices: t.Appendices, Contract: t.Contract, Data: ds, OutDir: outDir,
 		TemplateHash: t.Hash, Inputs: map[string]string{filepath.Base(dataName): sum}}, nil
 }
 

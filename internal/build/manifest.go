@@ -163,7 +163,7 @@ func (j *Job) writeManifest(files []string) error {
 }
 
 // TemplateFiles are the files of a template folder that make its output.
-var TemplateFiles = []string{"report.md", "kiem-tra.yaml", "phu-luc.yaml"}
+var TemplateFiles = []string{"report.md", "kiem-tra.yaml", "phu-luc.yaml", "du-lieu.yaml"}
 
 // HashFiles hashes named byte slices in name order.
 func HashFiles(files map[string][]byte) string {

@@ -26,7 +26,7 @@ func sample(t *testing.T, name string) (*build.Job, func(*dataset.Dataset) (*doc
 				t.Fatal(err)
 			}
 			return j, func(ds *dataset.Dataset) (*docmodel.Document, error) {
-				return (&build.Job{Template: j.Template, Appendices: j.Appendices, Data: ds}).Document()
+				return (&build.Job{Template: j.Template, Appendices: j.Appendices, Contract: j.Contract, Data: ds}).Document()
 			}
 		}
 	}

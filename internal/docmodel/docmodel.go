@@ -332,14 +332,24 @@ const (
 	SumRows FormulaKind = iota + 1
 	// Ratio divides the cell of grid column Num by that of Den, same row.
 	Ratio
+	// FirstRow repeats the cell of this column in table row From: the
+	// total of an opening stock is its first period's.
+	FirstRow
+	// LastRow repeats the cell of this column in table row To: the total
+	// of a closing stock is its last period's.
+	LastRow
+	// SumCols adds the cells of grid columns Cols, same row: a total made
+	// of other totals (received = online + direct + carried in).
+	SumCols
 )
 
 // Formula says how a derived figure is computed from other cells of its
 // table. Rows and columns are 0-based positions of the table's grid.
 type Formula struct {
 	Kind     FormulaKind
-	From, To int // SumRows
-	Num, Den int // Ratio
+	From, To int   // SumRows, FirstRow (From), LastRow (To)
+	Num, Den int   // Ratio
+	Cols     []int // SumCols
 }
 
 func (*Heading) isBlock()   {}

@@ -242,9 +242,11 @@ func TestTree(t *testing.T) {
 			t.Errorf("%q: figures %v, want %v", c.code, got, want)
 		}
 	}
-	// 1.2 has no figures, so the typed figures of 1 are kept unchecked;
-	// the total is checked against 16.5 + 7.
+	// 1.2 has no figures, so the typed figures of 1 are kept unchecked,
+	// and the tree says so; the total is checked against 16.5 + 7.
 	want := []string{
+		`file.xlsx, sheet "X", cell C3: indicator 1 (Chỉ đạo điều hành) has its maximum (điểm tối đa) 16,5 typed (cell C3), but of its 3 children, 1.2 give none, so the typed figures cannot be checked against them and do not follow a correction to a child; type the children's figures, or clear the typed ones to have them computed`,
+		`file.xlsx, sheet "X", cell E3: indicator 1 (Chỉ đạo điều hành) has its score (điểm đạt) 13,8 typed (cell E3), but of its 3 children, 1.2 give none, so the typed figures cannot be checked against them and do not follow a correction to a child; type the children's figures, or clear the typed ones to have them computed`,
 		`file.xlsx, sheet "X", cell C2: the maximum (điểm tối đa) of the total is typed as 100, but its 2 children add up to 23,5; the report uses 100`,
 	}
 	if got := issueStrings(tr.Issues); strings.Join(got, "\n") != strings.Join(want, "\n") {

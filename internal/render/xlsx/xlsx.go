@@ -444,6 +444,16 @@ func formulaText(fm *docmodel.Formula, c, r int, sheetRow func(int) int) string 
 	case docmodel.Ratio:
 		num, den := cellName(fm.Num+1, sheetRow(r)), cellName(fm.Den+1, sheetRow(r))
 		return fmt.Sprintf("IF(%s=0,\"\",%s/%s)", den, num, den)
+	case docmodel.FirstRow:
+		return cellName(c+1, sheetRow(fm.From))
+	case docmodel.LastRow:
+		return cellName(c+1, sheetRow(fm.To))
+	case docmodel.SumCols:
+		refs := make([]string, len(fm.Cols))
+		for i, k := range fm.Cols {
+			refs[i] = cellName(k+1, sheetRow(r))
+		}
+		return "SUM(" + strings.Join(refs, ",") + ")"
 	}
 	return ""
 }

@@ -1,0 +1,356 @@
+// Package contract reads a template's data contract, du-lieu.yaml beside
+// report.md: what the workbook must hold for the template to print right.
+// It declares the facts (key, type, unit, whether required, a Vietnamese
+// description and an example) and the tables (sheet, key column, and each
+// column with its kind: how it aggregates over the rows of a period or of
+// the units).
+//
+//	thong_tin:
+//	  - khoa: ten_don_vi
+//	    kieu: van-ban          # van-ban | dien-giai | so-nguyen | so | phan-tram | ngay
+//	    bat_buoc: true
+//	    mo_ta: Tên đơn vị như viết trong câu
+//	    vi_du: phường Sa Đéc
+//	bang:
+//	  - ten: TTHC             # the sheet
+//	    khoa: Năm             # the key column's header
+//	    cot:
+//	      - {ten: Trực tuyến, loai: luong}                   # a flow: summed
+//	      - {ten: Từ kỳ trước, loai: dau-ky}                 # opening stock: the first row
+//	      - {ten: Đang giải quyết, loai: cuoi-ky}            # closing stock: the last row
+//	      - {ten: Tổng số, loai: tong, thanh_phan: [Trực tuyến, Từ kỳ trước]}  # the sum of other columns
+//	      - {ten: Tỷ lệ trực tuyến, loai: ty-le, tu: Trực tuyến, mau: Tổng số} # recomputed, never summed
+//	      - {ten: Ghi chú, loai: van-ban}                    # text: no total
+//
+// A contract is checked when the template loads (a column named twice, a
+// rate without its parts, a part that is not a column of the table: an
+// error at its line) and a dataset is checked against it before anything
+// else runs (a missing sheet or column, a value of the wrong type, a
+// required fact left blank: a finding naming the cell). Totals over rows
+// follow the column kinds (Total), so an appendix's total row, the body and
+// the checks cannot disagree about what a period's total is.
+package contract
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"baocao/internal/dataset"
+	"baocao/internal/yamllist"
+)
+
+// FileName is the contract file inside a template folder.
+const FileName = "du-lieu.yaml"
+
+// Fact types (kieu).
+const (
+	Text      = "van-ban"   // a name, a number with its symbol ("76/NQ-CP")
+	Narrative = "dien-giai" // paragraphs the officer writes each period
+	Integer   = "so-nguyen"
+	Number    = "so"
+	Percent   = "phan-tram"
+	Date      = "ngay"
+)
+
+var types = []string{Text, Narrative, Integer, Number, Percent, Date}
+
+// Column kinds (loai): how a column aggregates over rows.
+const (
+	Flow    = "luong"   // summed: files received, cases resolved
+	Opening = "dau-ky"  // the first row's: files carried in
+	Closing = "cuoi-ky" // the last row's: files pending at the end
+	Sum     = "tong"    // the sum of other columns (thanh_phan), each by its own kind
+	Rate    = "ty-le"   // tu / mau, recomputed from their totals
+	Label   = "van-ban" // text: no total
+)
+
+var kinds = []string{Flow, Opening, Closing, Sum, Rate, Label}
+
+// Contract is a template's du-lieu.yaml.
+type Contract struct {
+	Facts  []Fact  `yaml:"thong_tin"`
+	Tables []Table `yaml:"bang"`
+	file   string
+}
+
+// Fact is one declared fact.
+type Fact struct {
+	Key         string `yaml:"khoa"`
+	Type        string `yaml:"kieu"`
+	Unit        string `yaml:"don_vi"`
+	Required    bool   `yaml:"bat_buoc"`
+	Description string `yaml:"mo_ta"`
+	Example     string `yaml:"vi_du"`
+	// Values lists the allowed values of a text fact, if any.
+	Values []string `yaml:"gia_tri"`
+	line   int
+}
+
+// Table is one declared table sheet.
+type Table struct {
+	Sheet       string   `yaml:"ten"`
+	Key         string   `yaml:"khoa"`
+	Description string   `yaml:"mo_ta"`
+	Columns     []Column `yaml:"cot"`
+	line        int
+}
+
+// Column is one declared column of a table.
+type Column struct {
+	Name        string   `yaml:"ten"`
+	Kind        string   `yaml:"loai"`
+	Type        string   `yaml:"kieu"` // so-nguyen (default for flows and stocks), so, phan-tram
+	Unit        string   `yaml:"don_vi"`
+	Parts       []string `yaml:"thanh_phan"` // Sum
+	Num         string   `yaml:"tu"`         // Rate
+	Den         string   `yaml:"mau"`        // Rate
+	Description string   `yaml:"mo_ta"`
+	line        int
+}
+
+// Load reads dir/du-lieu.yaml from disk; a template without one has no
+// contract (nil, nil).
+func Load(dir string) (*Contract, error) {
+	return LoadFS(os.DirFS(dir), ".", filepath.Join(dir, FileName))
+}
+
+// LoadFS reads dir/du-lieu.yaml from fsys; name is used in messages.
+func LoadFS(fsys fs.FS, dir, name string) (*Contract, error) {
+	src, found, err := yamllist.ReadFS(fsys, dir, FileName)
+	if err != nil || !found {
+		return nil, err
+	}
+	return Parse(name, src)
+}
+
+// Parse reads a contract.
+func Parse(name string, src []byte) (*Contract, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	c := &Contract{file: name}
+	if len(doc.Content) == 0 {
+		return c, nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("%s:%d: expected the keys thong_tin (facts) and bang (tables)", name, root.Line)
+	}
+	if err := yamllist.Strict(name, root, reflect.TypeOf(*c)); err != nil {
+		return nil, err
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		key, val := root.Content[i].Value, root.Content[i+1]
+		if val.Kind != yaml.SequenceNode {
+			return nil, fmt.Errorf("%s:%d: %s: expected a list, each item starting with \"- \"", name, val.Line, key)
+		}
+		for _, item := range val.Content {
+			var err error
+			switch key {
+			case "thong_tin":
+				var f Fact
+				if err = item.Decode(&f); err == nil {
+					f.line = item.Line
+					c.Facts = append(c.Facts, f)
+				}
+			case "bang":
+				var t Table
+				if err = item.Decode(&t); err == nil {
+					t.line = item.Line
+					for j, cn := range item.Content {
+						if cn.Value == "cot" && j+1 < len(item.Content) {
+							for k, col := range item.Content[j+1].Content {
+								if k < len(t.Columns) {
+									t.Columns[k].line = col.Line
+								}
+							}
+						}
+					}
+					c.Tables = append(c.Tables, t)
+				}
+			}
+			if err != nil {
+				return nil, fmt.Errorf("%s:%d: %w", name, item.Line, err)
+			}
+		}
+	}
+	return c, c.validate()
+}
+
+func (c *Contract) errorf(line int, format string, args ...any) error {
+	return fmt.Errorf("%s:%d: %s", c.file, line, fmt.Sprintf(format, args...))
+}
+
+func oneOf(v string, list []string) bool {
+	for _, x := range list {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+func fold(s string) string { return dataset.FoldKey(s) }
+
+func (c *Contract) validate() error {
+	seen := map[string]int{}
+	for _, f := range c.Facts {
+		if strings.TrimSpace(f.Key) == "" {
+			return c.errorf(f.line, "a fact needs khoa (its key)")
+		}
+		if !oneOf(f.Type, types) {
+			return c.errorf(f.line, "fact %s: kieu %q: expected one of %s", f.Key, f.Type, strings.Join(types, ", "))
+		}
+		if l, dup := seen[fold(f.Key)]; dup {
+			return c.errorf(f.line, "fact %s is declared twice (first at line %d)", f.Key, l)
+		}
+		seen[fold(f.Key)] = f.line
+	}
+	sheets := map[string]int{}
+	for ti := range c.Tables {
+		t := &c.Tables[ti]
+		if strings.TrimSpace(t.Sheet) == "" || strings.TrimSpace(t.Key) == "" {
+			return c.errorf(t.line, "a table needs ten (its sheet) and khoa (the header of its key column)")
+		}
+		if l, dup := sheets[fold(t.Sheet)]; dup {
+			return c.errorf(t.line, "table %q is declared twice (first at line %d)", t.Sheet, l)
+		}
+		sheets[fold(t.Sheet)] = t.line
+		cols := map[string]*Column{}
+		for i := range t.Columns {
+			col := &t.Columns[i]
+			if strings.TrimSpace(col.Name) == "" {
+				return c.errorf(col.line, "table %q: a column needs ten", t.Sheet)
+			}
+			if !oneOf(col.Kind, kinds) {
+				return c.errorf(col.line, "column %q: loai %q: expected one of %s", col.Name, col.Kind, strings.Join(kinds, ", "))
+			}
+			if col.Type != "" && !oneOf(col.Type, []string{Integer, Number, Percent}) {
+				return c.errorf(col.line, "column %q: kieu %q: expected so-nguyen, so or phan-tram", col.Name, col.Type)
+			}
+			if _, dup := cols[fold(col.Name)]; dup {
+				return c.errorf(col.line, "table %q: column %q is declared twice", t.Sheet, col.Name)
+			}
+			cols[fold(col.Name)] = col
+		}
+		for i := range t.Columns {
+			col := &t.Columns[i]
+			need := func(role, name string) error {
+				if strings.TrimSpace(name) == "" {
+					return c.errorf(col.line, "column %q (%s) needs %s", col.Name, col.Kind, role)
+				}
+				if _, ok := t.column(name); !ok {
+					return c.errorf(col.line, "column %q: %s %q is not a column of table %q", col.Name, role, name, t.Sheet)
+				}
+				return nil
+			}
+			switch col.Kind {
+			case Rate:
+				if err := need("tu", col.Num); err != nil {
+					return err
+				}
+				if err := need("mau", col.Den); err != nil {
+					return err
+				}
+			case Sum:
+				if len(col.Parts) == 0 {
+					return c.errorf(col.line, "column %q (tong) needs thanh_phan, the columns it adds", col.Name)
+				}
+				for _, p := range col.Parts {
+					if err := need("thanh_phan", p); err != nil {
+						return err
+					}
+				}
+			default:
+				if col.Num != "" || col.Den != "" || len(col.Parts) > 0 {
+					return c.errorf(col.line, "column %q: tu, mau and thanh_phan belong to ty-le and tong columns", col.Name)
+				}
+			}
+		}
+		if err := t.cycles(c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// column finds a declared column by its name, or by its last part ("Tổng
+// số" of "Số hồ sơ nhận / Tổng số") when only one column ends so, as the
+// dataset's tables match their columns.
+func (t *Table) column(name string) (*Column, bool) {
+	want := fold(name)
+	var byPart []*Column
+	for i := range t.Columns {
+		c := &t.Columns[i]
+		if fold(c.Name) == want {
+			return c, true
+		}
+		if parts := strings.Split(c.Name, "/"); fold(parts[len(parts)-1]) == want {
+			byPart = append(byPart, c)
+		}
+	}
+	if len(byPart) == 1 {
+		return byPart[0], true
+	}
+	return nil, false
+}
+
+// cycles refuses a tong or ty-le column that depends on itself.
+func (t *Table) cycles(c *Contract) error {
+	state := map[*Column]int{}
+	var visit func(col *Column) error
+	visit = func(col *Column) error {
+		switch state[col] {
+		case 1:
+			return c.errorf(col.line, "column %q depends on itself through its parts", col.Name)
+		case 2:
+			return nil
+		}
+		state[col] = 1
+		deps := col.Parts
+		if col.Kind == Rate {
+			deps = []string{col.Num, col.Den}
+		}
+		for _, d := range deps {
+			if dc, ok := t.column(d); ok {
+				if err := visit(dc); err != nil {
+					return err
+				}
+			}
+		}
+		state[col] = 2
+		return nil
+	}
+	for i := range t.Columns {
+		if err := visit(&t.Columns[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Table returns the declared table of a sheet.
+func (c *Contract) Table(sheet string) (*Table, bool) {
+	if c == nil {
+		return nil, false
+	}
+	for i := range c.Tables {
+		if fold(c.Tables[i].Sheet) == fold(sheet) {
+			return &c.Tables[i], true
+		}
+	}
+	return nil, false
+}
+
+// Column returns the declared column of a table by name (or last part).
+func (t *Table) Column(name string) (*Column, bool) { return t.column(name) }
+
+// Line is the line of the declaration in du-lieu.yaml.
+func (c *Column) Line() int { return c.line }

@@ -1,0 +1,121 @@
+package contract
+
+import (
+	"strings"
+	"testing"
+
+	"baocao/internal/check"
+	"baocao/internal/dataset"
+)
+
+const good = `thong_tin:
+  - {khoa: ten_don_vi, kieu: van-ban, bat_buoc: true, mo_ta: Tên đơn vị}
+  - {khoa: so_van_ban, kieu: so-nguyen, bat_buoc: true}
+  - {khoa: ngay_ban_hanh, kieu: ngay}
+  - {khoa: muc, kieu: van-ban, gia_tri: [Tốt, Khá]}
+bang:
+  - ten: Hồ sơ
+    khoa: Tháng
+    cot:
+      - {ten: Tổng số, loai: tong, thanh_phan: [Mới, Từ kỳ trước]}
+      - {ten: Mới, loai: luong}
+      - {ten: Từ kỳ trước, loai: dau-ky}
+      - {ten: Đang giải quyết, loai: cuoi-ky}
+      - {ten: Tỷ lệ mới, loai: ty-le, tu: Mới, mau: Tổng số}
+      - {ten: Ghi chú, loai: van-ban}
+`
+
+func TestParseErrors(t *testing.T) {
+	for _, tc := range []struct{ name, src, want string }{
+		{"good", good, ""},
+		{"unknown key", "thong_tin:\n  - {khoa: a, kieu: van-ban, bat_buot: true}\n", `d.yaml:2: unknown key "bat_buot"`},
+		{"wrong type", "thong_tin:\n  - {khoa: a, kieu: chu}\n", `d.yaml:2: fact a: kieu "chu": expected one of van-ban`},
+		{"duplicate fact", "thong_tin:\n  - {khoa: a, kieu: so}\n  - {khoa: A, kieu: so}\n", `d.yaml:3: fact A is declared twice (first at line 2)`},
+		{"wrong kind", "bang:\n  - ten: T\n    khoa: Năm\n    cot:\n      - {ten: A, loai: cong}\n", `d.yaml:5: column "A": loai "cong": expected one of luong`},
+		{"misspelt part", "bang:\n  - ten: T\n    khoa: Năm\n    cot:\n      - {ten: A, loai: luong}\n      - {ten: B, loai: tong, thanh_phan: [Ả, C]}\n", `d.yaml:6: column "B": thanh_phan "C" is not a column of table "T"`},
+		{"rate without parts", "bang:\n  - ten: T\n    khoa: Năm\n    cot:\n      - {ten: A, loai: ty-le, tu: A}\n", `d.yaml:5: column "A" (ty-le) needs mau`},
+		{"cycle", "bang:\n  - ten: T\n    khoa: Năm\n    cot:\n      - {ten: A, loai: tong, thanh_phan: [B]}\n      - {ten: B, loai: tong, thanh_phan: [A]}\n", `depends on itself`},
+		{"not a mapping", "- a\n", `d.yaml:1: expected the keys thong_tin (facts) and bang (tables)`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse("d.yaml", []byte(tc.src))
+			if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
+				t.Errorf("error %v, want %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func num(x float64) dataset.Value { return dataset.Value{Kind: dataset.NumberKind, Num: x} }
+
+func months() *dataset.Table {
+	tab := dataset.NewTable("Hồ sơ", "Tháng", [][]string{{"Tổng số"}, {"Mới"}, {"Từ kỳ trước"}, {"Đang giải quyết"}, {"Tỷ lệ mới"}, {"Ghi chú"}},
+		make([]dataset.Loc, 6))
+	tab.AddRow("7", dataset.Loc{}, []dataset.Value{num(120), num(100), num(20), num(30), num(83.33), {Kind: dataset.TextKind, Text: "x"}})
+	tab.AddRow("8", dataset.Loc{}, []dataset.Value{num(140), num(110), num(30), num(25), num(78.57), {}})
+	tab.AddRow("9", dataset.Loc{}, []dataset.Value{num(115), num(90), num(25), num(16), num(78.26), {}})
+	return tab
+}
+
+// TestTotalKinds: each kind totals its own way over the quarter.
+func TestTotalKinds(t *testing.T) {
+	c, err := Parse("d.yaml", []byte(good))
+	if err != nil {
+		t.Fatal(err)
+	}
+	decl, _ := c.Table("hồ sơ")
+	tab := months()
+	for _, tc := range []struct {
+		col  string
+		want float64
+		ok   bool
+	}{
+		{"Mới", 300, true},            // a flow: 100 + 110 + 90
+		{"Từ kỳ trước", 20, true},     // opening stock: the first month's
+		{"Đang giải quyết", 16, true}, // closing stock: the last month's
+		{"Tổng số", 320, true},        // new files plus the files carried in: 300 + 20, not 375
+		{"Tỷ lệ mới", 93.75, true},    // recomputed 300 / 320, not the months' rates summed or averaged
+		{"Ghi chú", 0, false},         // text: no total
+	} {
+		got, ok, err := decl.Total(tab.Rows, tc.col)
+		if err != nil || ok != tc.ok || ok && !dataset.Near(got, tc.want) {
+			t.Errorf("Total(%s) = %v, %v, %v; want %v, %v", tc.col, got, ok, err, tc.want, tc.ok)
+		}
+	}
+	if _, _, err := decl.Total(tab.Rows, "Không có"); err == nil {
+		t.Error("an undeclared column has a total")
+	}
+}
+
+func TestCheck(t *testing.T) {
+	c, err := Parse("d.yaml", []byte(good))
+	if err != nil {
+		t.Fatal(err)
+	}
+	loc := func(cell string) dataset.Loc { return dataset.Loc{File: "w.xlsx", Sheet: "Thông tin", Cell: cell} }
+	facts := dataset.NewFacts("Thông tin")
+	facts.Add("ten_don_vi", dataset.Value{Loc: loc("B2")}, loc("A2"))
+	facts.Add("so_van_ban", dataset.Value{Kind: dataset.NumberKind, Num: 3.5, Loc: loc("B3")}, loc("A3"))
+	facts.Add("muc", dataset.Value{Kind: dataset.TextKind, Text: "Rất tốt", Loc: loc("B4")}, loc("A4"))
+	tab := months()
+	v := dataset.Value{Kind: dataset.TextKind, Text: "mười", Loc: dataset.Loc{File: "w.xlsx", Sheet: "Hồ sơ", Cell: "C3"}}
+	tab.Rows[0].Set("Mới", v)
+	ds := &dataset.Dataset{Source: "w.xlsx", Facts: facts, Tables: map[string]*dataset.Table{"Hồ sơ": tab}}
+	var got []string
+	for _, f := range c.Check(ds) {
+		if f.Severity != check.Error {
+			t.Errorf("finding %v is not an error", f)
+		}
+		got = append(got, f.String())
+	}
+	want := []string{
+		`w.xlsx, sheet "Thông tin", cell B2: ten_don_vi (Tên đơn vị) is required; type it (expected a text, found an empty cell)`,
+		`w.xlsx, sheet "Thông tin", cell B3: so_van_ban (a whole number): expected a whole number, without decimals (expected a whole number, found 3,5)`,
+		`w.xlsx, sheet "Thông tin": the fact sheet has no row for ngay_ban_hanh (a date (dd/mm/yyyy)); add a row with the key ngay_ban_hanh`,
+		`w.xlsx, sheet "Thông tin", cell B4: muc (a text) must be one of the listed values (expected Tốt, Khá, found Rất tốt)`,
+		`w.xlsx, sheet "Hồ sơ", cell C3: 7, Mới: expected a number (expected a number, found "mười")`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
