@@ -282,6 +282,9 @@ func LoadTemplateFS(fsys fs.FS, dir, prefix string) (*Template, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := ct.CheckTemplate(name(tmpl.FileName), src); err != nil {
+		return nil, err
+	}
 	files := map[string][]byte{}
 	for _, f := range TemplateFiles {
 		if data, err := fs.ReadFile(fsys, path.Join(dir, f)); err == nil {

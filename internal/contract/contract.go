@@ -32,11 +32,13 @@
 package contract
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -76,11 +78,23 @@ var kinds = []string{Flow, Opening, Closing, Sum, Rate, Label}
 type Contract struct {
 	Facts  []Fact  `yaml:"thong_tin"`
 	Tables []Table `yaml:"bang"`
-	file   string
+	// Trees are the indicator sheets (Mã | Nội dung | Điểm tối đa | …).
+	Trees []Tree `yaml:"chi_so"`
+	file  string
+}
+
+// Tree is a declared indicator sheet.
+type Tree struct {
+	Sheet       string `yaml:"ten"`
+	Description string `yaml:"mo_ta"`
+	line        int
 }
 
 // Fact is one declared fact.
 type Fact struct {
+	// Heading, alone on an entry, groups the facts below it for the
+	// reader of the fact sheet ("Lĩnh vực 1: …"); it declares nothing.
+	Heading     string `yaml:"nhom"`
 	Key         string `yaml:"khoa"`
 	Type        string `yaml:"kieu"`
 	Unit        string `yaml:"don_vi"`
@@ -141,7 +155,7 @@ func Parse(name string, src []byte) (*Contract, error) {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("%s:%d: expected the keys thong_tin (facts) and bang (tables)", name, root.Line)
+		return nil, fmt.Errorf("%s:%d: expected the keys thong_tin (facts), bang (tables) and chi_so (indicator sheets)", name, root.Line)
 	}
 	if err := yamllist.Strict(name, root, reflect.TypeOf(*c)); err != nil {
 		return nil, err
@@ -159,6 +173,12 @@ func Parse(name string, src []byte) (*Contract, error) {
 				if err = item.Decode(&f); err == nil {
 					f.line = item.Line
 					c.Facts = append(c.Facts, f)
+				}
+			case "chi_so":
+				var t Tree
+				if err = item.Decode(&t); err == nil {
+					t.line = item.Line
+					c.Trees = append(c.Trees, t)
 				}
 			case "bang":
 				var t Table
@@ -202,6 +222,12 @@ func fold(s string) string { return dataset.FoldKey(s) }
 func (c *Contract) validate() error {
 	seen := map[string]int{}
 	for _, f := range c.Facts {
+		if f.Heading != "" {
+			if f.Key != "" || f.Type != "" {
+				return c.errorf(f.line, "nhom %q stands alone: a heading over the facts that follow, without khoa or kieu", f.Heading)
+			}
+			continue
+		}
 		if strings.TrimSpace(f.Key) == "" {
 			return c.errorf(f.line, "a fact needs khoa (its key)")
 		}
@@ -354,3 +380,58 @@ func (t *Table) Column(name string) (*Column, bool) { return t.column(name) }
 
 // Line is the line of the declaration in du-lieu.yaml.
 func (c *Column) Line() int { return c.line }
+
+var factCall = regexp.MustCompile(`\bfact\s+"([^"]+)"`)
+
+// CheckTemplate reports a fact that the template file src (named name in
+// messages) reads by a literal key, {{ fact "kt_xa" }}, but the contract
+// does not declare: a misspelt key is a template error at its line, not a
+// blank in one report out of a hundred. A contract that declares no fact
+// checks nothing.
+func (c *Contract) CheckTemplate(name string, src []byte) error {
+	if c == nil {
+		return nil
+	}
+	declared := map[string]bool{}
+	for _, f := range c.Facts {
+		if f.Key != "" {
+			declared[fold(f.Key)] = true
+		}
+	}
+	if len(declared) == 0 {
+		return nil
+	}
+	for _, m := range factCall.FindAllSubmatchIndex(src, -1) {
+		key := string(src[m[2]:m[3]])
+		if !declared[fold(key)] {
+			line := 1 + bytes.Count(src[:m[0]], []byte("\n"))
+			return fmt.Errorf("%s:%d: fact %q is not declared in %s; declare it there (khoa, kieu, mo_ta) or correct the key", name, line, key, c.file)
+		}
+	}
+	return nil
+}
+
+// FactDecl returns the declaration of a fact.
+func (c *Contract) FactDecl(key string) (Fact, bool) {
+	if c != nil {
+		for _, f := range c.Facts {
+			if f.Key != "" && fold(f.Key) == fold(key) {
+				return f, true
+			}
+		}
+	}
+	return Fact{}, false
+}
+
+// IsHeading reports whether text is one of the contract's group headings
+// (nhom): a fact sheet repeats them as rows without a value.
+func (c *Contract) IsHeading(text string) bool {
+	if c != nil {
+		for _, f := range c.Facts {
+			if f.Heading != "" && fold(f.Heading) == fold(text) {
+				return true
+			}
+		}
+	}
+	return false
+}

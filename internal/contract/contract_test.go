@@ -35,7 +35,7 @@ func TestParseErrors(t *testing.T) {
 		{"misspelt part", "bang:\n  - ten: T\n    khoa: Năm\n    cot:\n      - {ten: A, loai: luong}\n      - {ten: B, loai: tong, thanh_phan: [Ả, C]}\n", `d.yaml:6: column "B": thanh_phan "C" is not a column of table "T"`},
 		{"rate without parts", "bang:\n  - ten: T\n    khoa: Năm\n    cot:\n      - {ten: A, loai: ty-le, tu: A}\n", `d.yaml:5: column "A" (ty-le) needs mau`},
 		{"cycle", "bang:\n  - ten: T\n    khoa: Năm\n    cot:\n      - {ten: A, loai: tong, thanh_phan: [B]}\n      - {ten: B, loai: tong, thanh_phan: [A]}\n", `depends on itself`},
-		{"not a mapping", "- a\n", `d.yaml:1: expected the keys thong_tin (facts) and bang (tables)`},
+		{"not a mapping", "- a\n", `d.yaml:1: expected the keys thong_tin (facts), bang (tables) and chi_so`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Parse("d.yaml", []byte(tc.src))
@@ -117,5 +117,23 @@ func TestCheck(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestCheckTemplate(t *testing.T) {
+	c, err := Parse("t/du-lieu.yaml", []byte(good))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := "---\nso: '{{ fact \"so_van_ban\" }}'\n---\nĐơn vị {{ fact \"TEN_DON_VI\" }}.\n\nKiểm tra {{ fact \"kt_xa\" }} xã.\n"
+	err = c.CheckTemplate("t/report.md", []byte(src))
+	if err == nil || err.Error() != `t/report.md:6: fact "kt_xa" is not declared in t/du-lieu.yaml; declare it there (khoa, kieu, mo_ta) or correct the key` {
+		t.Errorf("error %v", err)
+	}
+	if err := c.CheckTemplate("t/report.md", []byte(src[:strings.Index(src, "Kiểm tra")])); err != nil {
+		t.Errorf("declared facts (any case): %v", err)
+	}
+	if err := (&Contract{}).CheckTemplate("t/report.md", []byte(src)); err != nil {
+		t.Errorf("a contract without facts checks nothing: %v", err)
 	}
 }

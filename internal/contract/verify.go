@@ -28,6 +28,9 @@ func (c *Contract) Check(ds *dataset.Dataset) []check.Finding {
 			Message: fmt.Sprintf(format, args...), Expected: expected, Found: found})
 	}
 	for _, f := range c.Facts {
+		if f.Heading != "" {
+			continue
+		}
 		if ds.Facts == nil {
 			add(dataset.Loc{}, "", "", "the workbook has no fact sheet (columns Khóa, Giá trị); it needs the fact %s (%s)", f.Key, f.Description)
 			break
@@ -49,6 +52,11 @@ func (c *Contract) Check(ds *dataset.Dataset) []check.Finding {
 		}
 		if len(f.Values) > 0 && !allowed(f.Values, v.Text) {
 			add(v.Loc, strings.Join(f.Values, ", "), v.Text, "%s (%s) must be one of the listed values", f.Key, describe(f))
+		}
+	}
+	for _, t := range c.Trees {
+		if _, err := ds.Tree(t.Sheet); err != nil {
+			add(dataset.Loc{File: ds.Source}, "", "", "the workbook has no indicator sheet %q (columns Mã, Nội dung, Điểm tối đa, Điểm ĐTXHH, Điểm đạt); the template needs it", t.Sheet)
 		}
 	}
 	for _, t := range c.Tables {

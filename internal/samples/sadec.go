@@ -13,7 +13,7 @@ func SaDec2024() *Workbook {
 			{"ten_don_vi", "thành phố Sa Đéc", "Tên đơn vị như viết trong câu (chữ thường)"},
 			{"goi_tat", "Thành phố", "Cách gọi tắt đơn vị trong câu (Thành phố, Phường, Xã, Tỉnh)"},
 			{"dia_danh", "Sa Đéc", "Địa danh ở dòng ngày tháng"},
-			{"so_van_ban", 371, "Số văn bản; để trống nếu văn thư cấp số sau"},
+			{"so_van_ban", 371, "Số văn bản; gõ - nếu văn thư cấp số sau khi đăng ký"},
 			{"ngay_ban_hanh", Date(2024, 10, 9), "Ngày ban hành"},
 			{"ky_bao_cao", "09 tháng đầu năm 2024", "Kỳ báo cáo"},
 			{"nam", 2024, "Năm đánh giá"},
