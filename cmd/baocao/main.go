@@ -8,6 +8,7 @@
 //	baocao build --template DIR --data FILE.xlsx [--out DIR] [--name NAME]
 //	baocao validate [--template DIR --data FILE.xlsx] [--format text|json]
 //	baocao diff --template DIR OLD.xlsx NEW.xlsx [--format text|json]
+//	baocao workbook --template DIR --out FILE.xlsx
 //	baocao help [command]
 //
 // Exit status: 0 on success, 1 when the data or a template is wrong (the
@@ -59,6 +60,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = cmdBuild(args[1:], stdout, stderr)
 	case "validate":
 		err = cmdValidate(args[1:], stdout, stderr)
+	case "workbook":
+		err = cmdWorkbook(args[1:], stdout, stderr)
 	case "diff":
 		// Like diff(1): 0 nothing changed, 1 something did, 2 trouble.
 		changed, err := cmdDiff(args[1:], stdout, stderr)
@@ -84,6 +87,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprint(stdout, validateUsage)
 		case len(args) > 1 && args[1] == "diff":
 			fmt.Fprint(stdout, diffUsage)
+		case len(args) > 1 && args[1] == "workbook":
+			fmt.Fprint(stdout, workbookUsage)
 		default:
 			fmt.Fprint(stdout, mainUsage)
 		}
@@ -117,6 +122,8 @@ Usage:
   baocao validate [flags]   check a workbook against a template's checks
   baocao diff [flags] OLD.xlsx NEW.xlsx
                             the figures that changed and where they reach in the report
+  baocao workbook --template NAME --out FILE.xlsx
+                            write the blank workbook a template needs
   baocao help [command]     show help
 
 Run "baocao help build" or "baocao help validate" for the flags.

@@ -148,3 +148,18 @@ func TestFoldedDuplicateKeys(t *testing.T) {
 		t.Errorf("folded lookup: %v, %v", v, err)
 	}
 }
+
+// TestEmptyTree: an indicator sheet with its header only (a blank
+// workbook) reads, with an error in Dataset.Errors that says what to fill,
+// so that validate lists it with every other missing figure.
+func TestEmptyTree(t *testing.T) {
+	for _, rows := range [][][]any{nil, {{"Tổng", "", 100}}} {
+		d, err := readBook(t, []sheetSpec{treeSheet(rows...)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Errors) != 1 || !strings.Contains(d.Errors[0].Error(), `file.xlsx, sheet "X", cell A2: the indicator sheet has a header but no rows`) {
+			t.Errorf("errors %v", d.Errors)
+		}
+	}
+}

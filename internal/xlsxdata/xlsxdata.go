@@ -488,7 +488,10 @@ func (r *reader) readTree(d *dataset.Dataset, header int, roles map[string]int, 
 		}
 	}
 	if len(t.Root.Children) == 0 {
-		return fmt.Errorf("%s, sheet %q: indicator sheet has a header but no rows", r.file, r.sheet)
+		// A blank workbook: say what to fill, and let validate list
+		// everything else that is missing too.
+		d.Errors = append(d.Errors, dataset.Errorf(dataset.Loc{File: r.file, Sheet: r.sheet, Cell: fmt.Sprintf("A%d", header+1)},
+			"the indicator sheet has a header but no rows: type the indicator set (code, name, maximum) from row %d", header+1))
 	}
 	// Inconsistencies are kept on the tree (Tree.Issues); the template's
 	// checks decide what to report.
