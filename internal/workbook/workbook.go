@@ -118,6 +118,19 @@ func (b *book) set(sheet string, col, row int, v any, style int) {
 	}
 }
 
+// page prints a sheet on A4, landscape when wide, fitted to the width.
+func (b *book) page(sheet string, landscape bool) {
+	size, one, zero := 9, 1, 0
+	orient := "portrait"
+	if landscape {
+		orient = "landscape"
+	}
+	b.do(b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}))
+	b.do(b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: boolPtr(true)}))
+}
+
+func boolPtr(v bool) *bool { return &v }
+
 func (b *book) protect(sheet string) {
 	b.do(b.f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true,
 		FormatCells: true, FormatColumns: true, FormatRows: true, InsertRows: true, DeleteRows: true, Sort: true, AutoFilter: true}))
@@ -170,8 +183,14 @@ func (b *book) instructions(c *contract.Contract, title string) {
 			st = b.title
 		}
 		b.set(sheet, 1, i+1, l, st)
+		// Spreadsheet programs do not grow a row for wrapped text they
+		// did not lay out themselves: give each line its height.
+		if n := (len([]rune(l)) + 89) / 90; n > 1 {
+			b.do(b.f.SetRowHeight(sheet, i+1, float64(n)*18))
+		}
 	}
-	b.do(b.f.SetColWidth(sheet, "A", "A", 120))
+	b.do(b.f.SetColWidth(sheet, "A", "A", 78)) // A4 portrait: the printable width
+	b.page(sheet, false)
 }
 
 func (b *book) facts(c *contract.Contract) {
@@ -210,6 +229,7 @@ func (b *book) facts(c *contract.Contract) {
 	b.do(b.f.SetColWidth(sheet, "B", "B", 40))
 	b.do(b.f.SetColWidth(sheet, "C", "C", 90))
 	b.do(b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
+	b.page(sheet, true)
 	b.protect(sheet)
 }
 
@@ -289,6 +309,7 @@ func (b *book) tree(t contract.Tree) {
 		b.do(b.f.AddDataValidation(t.Sheet, dv))
 	}
 	b.do(b.f.SetPanes(t.Sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
+	b.page(t.Sheet, true)
 	b.protect(t.Sheet)
 }
 
@@ -398,6 +419,11 @@ func (b *book) table(t *contract.Table) {
 		}
 	}
 	b.do(b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: height, XSplit: 1, TopLeftCell: cell(2, first), ActivePane: "bottomRight"}))
+	if height == 2 {
+		b.do(b.f.SetRowHeight(sheet, 2, 32)) // wrapped part names
+	}
+	b.do(b.f.SetRowHeight(sheet, 1, 32))
+	b.page(sheet, len(t.Columns) > 5)
 	b.protect(sheet)
 }
 
