@@ -32,7 +32,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"baocao/internal/contract"
 	"baocao/internal/dataset"
 	"baocao/internal/docmodel"
 	"baocao/internal/vnfmt"
@@ -134,6 +133,22 @@ func (d *Def) validate() error {
 	return nil
 }
 
+// File is where the definition was read, with its line: "phu-luc.yaml:12".
+func (d *Def) File() string { return fmt.Sprintf("%s:%d", d.file, d.line) }
+
+// DataColumns lists the table columns the definition reads (du_lieu and
+// both parts of each ty_le).
+func (d *Def) DataColumns() []string {
+	var out []string
+	for _, c := range d.leaves() {
+		if c.Data != "" {
+			out = append(out, c.Data)
+		}
+		out = append(out, c.Ratio...)
+	}
+	return out
+}
+
 // leaves lists the printed columns, groups expanded.
 func (d *Def) leaves() []ColDef {
 	var out []ColDef
@@ -167,14 +182,14 @@ func Subtitle(doc *docmodel.Document) string {
 }
 
 // Build makes the appendices of defs from ds, for the document doc (its
-// number, date and agency go into each subtitle). With a data contract,
-// a total row follows the kinds of its columns (flows summed, stocks from
-// the first or last row, rates recomputed, text left blank); without one,
-// every figure column is summed.
-func Build(defs []Def, ds *dataset.Dataset, doc *docmodel.Document, c *contract.Contract) ([]docmodel.Appendix, error) {
+// number, date and agency go into each subtitle). A total row follows the
+// kinds the data contract gives the table's columns (dataset.Aggregate:
+// flows summed, stocks from the first or last row, sums of parts, rates
+// recomputed, text left blank); a column without one is summed.
+func Build(defs []Def, ds *dataset.Dataset, doc *docmodel.Document) ([]docmodel.Appendix, error) {
 	var out []docmodel.Appendix
 	for i := range defs {
-		a, err := defs[i].build(ds, doc, c)
+		a, err := defs[i].build(ds, doc)
 		if err != nil {
 			return nil, err
 		}
@@ -183,17 +198,10 @@ func Build(defs []Def, ds *dataset.Dataset, doc *docmodel.Document, c *contract.
 	return out, nil
 }
 
-func (d *Def) build(ds *dataset.Dataset, doc *docmodel.Document, c *contract.Contract) (docmodel.Appendix, error) {
+func (d *Def) build(ds *dataset.Dataset, doc *docmodel.Document) (docmodel.Appendix, error) {
 	t, err := ds.Table(d.Sheet)
 	if err != nil {
 		return docmodel.Appendix{}, d.errorf("%v", err)
-	}
-	var decl *contract.Table
-	if c != nil && d.Total != "" {
-		var ok bool
-		if decl, ok = c.Table(d.Sheet); !ok {
-			return docmodel.Appendix{}, d.errorf("its total row needs the kinds of the columns of table %q: declare the table in %s", d.Sheet, contract.FileName)
-		}
 	}
 	leaves := d.leaves()
 	// Resolve the sheet columns once, so a wrong name fails before any row.
@@ -306,7 +314,7 @@ func (d *Def) build(ds *dataset.Dataset, doc *docmodel.Document, c *contract.Con
 		if d.Serial {
 			cells = append(cells, docmodel.Cell{})
 		}
-		totals, err := d.totals(leaves, rows, decl)
+		totals, err := d.totals(leaves, t, rows)
 		if err != nil {
 			return docmodel.Appendix{}, err
 		}
@@ -321,7 +329,7 @@ func (d *Def) build(ds *dataset.Dataset, doc *docmodel.Document, c *contract.Con
 					continue
 				}
 				num := &docmodel.Number{Value: tv, Decimals: decimals(c, 0),
-					Formula: totalFormula(decl, c.Data, first, last, gridCol)}
+					Formula: totalFormula(t, c.Data, first, last, gridCol)}
 				cells = append(cells, numberCell(num))
 			default:
 				n, okN := totals[c.Ratio[0]]
@@ -356,25 +364,16 @@ func (d *Def) build(ds *dataset.Dataset, doc *docmodel.Document, c *contract.Con
 }
 
 // totals are the total-row figures of the data and ratio columns over the
-// printed rows: by the contract's column kinds when there is one (a
-// column whose kind has no total, text, is absent from the map), else
-// sums.
-func (d *Def) totals(leaves []ColDef, rows []*dataset.Row, decl *contract.Table) (map[string]float64, error) {
+// printed rows, by their columns' kinds; a column whose kind has no total
+// (text) is absent from the map.
+func (d *Def) totals(leaves []ColDef, t *dataset.Table, rows []*dataset.Row) (map[string]float64, error) {
 	out := map[string]float64{}
 	for _, c := range leaves {
 		for _, n := range append([]string{c.Data}, c.Ratio...) {
 			if n == "" {
 				continue
 			}
-			if decl == nil {
-				s, err := dataset.Sum(rows, n)
-				if err != nil {
-					return nil, d.errorf("total of %q: %v", n, err)
-				}
-				out[n] = s
-				continue
-			}
-			v, ok, err := decl.Total(rows, n)
+			v, ok, err := t.Total(rows, n)
 			if err != nil {
 				return nil, d.errorf("total of %q: %v", n, err)
 			}
@@ -387,29 +386,25 @@ func (d *Def) totals(leaves []ColDef, rows []*dataset.Row, decl *contract.Table)
 }
 
 // totalFormula is how a spreadsheet recomputes the total of column name
-// (grid rows first..last): SUM for a flow or without a contract, the first
-// or last row for a stock, the sum of its parts' total cells for a tong
-// column whose parts are all printed, none otherwise (the value stands).
-func totalFormula(decl *contract.Table, name string, first, last int, gridCol map[string]int) *docmodel.Formula {
-	sum := &docmodel.Formula{Kind: docmodel.SumRows, From: first, To: last}
-	if decl == nil {
-		return sum
-	}
-	col, ok := decl.Column(name)
-	if !ok {
+// (grid rows first..last): SUM for a flow, the first or last row for a
+// stock, the sum of its parts' total cells for a SumOf whose parts are all
+// printed; none otherwise (the value stands).
+func totalFormula(t *dataset.Table, name string, first, last int, gridCol map[string]int) *docmodel.Formula {
+	col, err := t.Column(name)
+	if err != nil {
 		return nil
 	}
-	switch col.Kind {
-	case contract.Flow:
-		return sum
-	case contract.Opening:
+	switch col.Agg {
+	case dataset.Flow:
+		return &docmodel.Formula{Kind: docmodel.SumRows, From: first, To: last}
+	case dataset.First:
 		return &docmodel.Formula{Kind: docmodel.FirstRow, From: first}
-	case contract.Closing:
+	case dataset.Last:
 		return &docmodel.Formula{Kind: docmodel.LastRow, To: last}
-	case contract.Sum:
+	case dataset.SumOf:
 		f := &docmodel.Formula{Kind: docmodel.SumCols}
-		for _, p := range col.Parts {
-			k, ok := gridColOf(decl, p, gridCol)
+		for _, p := range col.Of {
+			k, ok := gridColOf(t, p, gridCol)
 			if !ok {
 				return nil
 			}
@@ -420,16 +415,20 @@ func totalFormula(decl *contract.Table, name string, first, last int, gridCol ma
 	return nil
 }
 
-// gridColOf finds the printed grid column of a contract column, whichever
-// of its names (full, or last part) the appendix used.
-func gridColOf(decl *contract.Table, name string, gridCol map[string]int) (int, bool) {
-	want, _ := decl.Column(name)
+// gridColOf finds the printed grid column of a table column, whichever of
+// its names (full, or last part) the appendix used.
+func gridColOf(t *dataset.Table, name string, gridCol map[string]int) (int, bool) {
+	want, err := t.Column(name)
+	if err != nil {
+		return 0, false
+	}
+	best, found := 0, false
 	for n, k := range gridCol {
-		if c, ok := decl.Column(n); ok && c == want {
-			return k, true
+		if c, err := t.Column(n); err == nil && c == want && (!found || k < best) {
+			best, found = k, true
 		}
 	}
-	return 0, false
+	return best, found
 }
 
 func decimals(c ColDef, def int) int {

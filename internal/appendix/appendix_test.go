@@ -56,7 +56,7 @@ func TestBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	as, err := Build(defs, TTHC(), Doc(), nil)
+	as, err := Build(defs, TTHC(), Doc())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,11 +111,11 @@ func TestErrors(t *testing.T) {
 		}
 	}
 	defs, _ := Parse("p.yaml", []byte("- so: II\n  tieu_de: X\n  bang: TTHC\n  cot:\n    - {nhan: Năm, khoa: true}\n    - {nhan: A, du_lieu: Không có}\n"))
-	if _, err := Build(defs, TTHC(), Doc(), nil); err == nil || !strings.Contains(err.Error(), `p.yaml:1: phụ lục II: column "A": sheet "TTHC" has no column "Không có"`) {
+	if _, err := Build(defs, TTHC(), Doc()); err == nil || !strings.Contains(err.Error(), `p.yaml:1: phụ lục II: column "A": sheet "TTHC" has no column "Không có"`) {
 		t.Errorf("Build error %v", err)
 	}
 	defs, _ = Parse("p.yaml", []byte("- so: II\n  tieu_de: X\n  bang: Khác\n  cot:\n    - {nhan: Năm, khoa: true}\n"))
-	if _, err := Build(defs, TTHC(), Doc(), nil); err == nil || !strings.Contains(err.Error(), `no table sheet "Khác"`) {
+	if _, err := Build(defs, TTHC(), Doc()); err == nil || !strings.Contains(err.Error(), `no table sheet "Khác"`) {
 		t.Errorf("Build error %v", err)
 	}
 }

@@ -89,6 +89,7 @@ func (j *Job) Validate() []check.Finding {
 	for _, e := range j.Data.Errors {
 		out = append(out, readerFinding(check.Error, e, j.Data.Source))
 	}
+	j.Contract.Apply(j.Data)
 	out = append(out, j.Contract.Check(j.Data)...)
 	for _, w := range j.Data.Warnings {
 		out = append(out, readerFinding(check.Warning, w, j.Data.Source))
@@ -127,11 +128,12 @@ var Writers = []Writer{
 // Document builds the document model of a job without writing anything:
 // the report from its template, then its appendix tables.
 func (j *Job) Document() (*docmodel.Document, error) {
+	j.Contract.Apply(j.Data)
 	doc, err := report.Build(j.Template, j.Data)
 	if err != nil {
 		return nil, err
 	}
-	if doc.Appendices, err = appendix.Build(j.Appendices, j.Data, doc, j.Contract); err != nil {
+	if doc.Appendices, err = appendix.Build(j.Appendices, j.Data, doc); err != nil {
 		return nil, err
 	}
 	return doc, nil
@@ -283,6 +285,9 @@ func LoadTemplateFS(fsys fs.FS, dir, prefix string) (*Template, error) {
 		return nil, err
 	}
 	if err := ct.CheckTemplate(name(tmpl.FileName), src); err != nil {
+		return nil, err
+	}
+	if err := ct.CheckAppendices(defs); err != nil {
 		return nil, err
 	}
 	files := map[string][]byte{}

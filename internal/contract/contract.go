@@ -43,6 +43,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"baocao/internal/appendix"
 	"baocao/internal/dataset"
 	"baocao/internal/yamllist"
 )
@@ -434,4 +435,29 @@ func (c *Contract) IsHeading(text string) bool {
 		}
 	}
 	return false
+}
+
+// CheckAppendices refuses, at load, an appendix total row over a table the
+// contract does not declare, or over a column it does not declare: with a
+// contract, every total follows a declared kind. A contract that declares
+// no table checks nothing.
+func (c *Contract) CheckAppendices(defs []appendix.Def) error {
+	if c == nil || len(c.Tables) == 0 {
+		return nil
+	}
+	for _, d := range defs {
+		if d.Total == "" {
+			continue
+		}
+		t, ok := c.Table(d.Sheet)
+		if !ok {
+			return fmt.Errorf("%s: phụ lục %s has a total row (dong_tong) over table %q, which %s does not declare; declare it with the kinds of its columns", d.File(), d.Number, d.Sheet, c.file)
+		}
+		for _, n := range d.DataColumns() {
+			if _, ok := t.column(n); !ok {
+				return fmt.Errorf("%s: phụ lục %s: column %q of table %q is not declared in %s", d.File(), d.Number, n, d.Sheet, c.file)
+			}
+		}
+	}
+	return nil
 }

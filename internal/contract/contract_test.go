@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"baocao/internal/appendix"
 	"baocao/internal/check"
 	"baocao/internal/dataset"
 )
@@ -63,8 +64,8 @@ func TestTotalKinds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	decl, _ := c.Table("hồ sơ")
 	tab := months()
+	c.Apply(&dataset.Dataset{Tables: map[string]*dataset.Table{"Hồ sơ": tab}})
 	for _, tc := range []struct {
 		col  string
 		want float64
@@ -77,13 +78,13 @@ func TestTotalKinds(t *testing.T) {
 		{"Tỷ lệ mới", 93.75, true},    // recomputed 300 / 320, not the months' rates summed or averaged
 		{"Ghi chú", 0, false},         // text: no total
 	} {
-		got, ok, err := decl.Total(tab.Rows, tc.col)
+		got, ok, err := tab.Total(tab.Rows, tc.col)
 		if err != nil || ok != tc.ok || ok && !dataset.Near(got, tc.want) {
 			t.Errorf("Total(%s) = %v, %v, %v; want %v, %v", tc.col, got, ok, err, tc.want, tc.ok)
 		}
 	}
-	if _, _, err := decl.Total(tab.Rows, "Không có"); err == nil {
-		t.Error("an undeclared column has a total")
+	if _, _, err := tab.Total(tab.Rows, "Không có"); err == nil {
+		t.Error("a column that does not exist has a total")
 	}
 }
 
@@ -135,5 +136,31 @@ func TestCheckTemplate(t *testing.T) {
 	}
 	if err := (&Contract{}).CheckTemplate("t/report.md", []byte(src)); err != nil {
 		t.Errorf("a contract without facts checks nothing: %v", err)
+	}
+}
+
+func TestCheckAppendices(t *testing.T) {
+	c, err := Parse("t/du-lieu.yaml", []byte(good))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, src, want string }{
+		{"declared", "- so: I\n  tieu_de: A\n  bang: Hồ sơ\n  cot:\n    - {nhan: Tháng, khoa: true}\n    - {nhan: Mới, du_lieu: Mới}\n  dong_tong: Cộng\n", ""},
+		{"no total row", "- so: I\n  tieu_de: A\n  bang: Khác\n  cot:\n    - {nhan: Năm, khoa: true}\n    - {nhan: X, du_lieu: X}\n", ""},
+		{"undeclared table", "- so: I\n  tieu_de: A\n  bang: Khác\n  cot:\n    - {nhan: Năm, khoa: true}\n    - {nhan: X, du_lieu: X}\n  dong_tong: Cộng\n",
+			`t/phu-luc.yaml:1: phụ lục I has a total row (dong_tong) over table "Khác", which t/du-lieu.yaml does not declare`},
+		{"undeclared column", "- so: II\n  tieu_de: A\n  bang: Hồ sơ\n  cot:\n    - {nhan: Tháng, khoa: true}\n    - {nhan: X, ty_le: [Mới, Cũ]}\n  dong_tong: Cộng\n",
+			`t/phu-luc.yaml:1: phụ lục II: column "Cũ" of table "Hồ sơ" is not declared in t/du-lieu.yaml`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			defs, err := appendix.Parse("t/phu-luc.yaml", []byte(tc.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = c.CheckAppendices(defs)
+			if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
+				t.Errorf("error %v, want %q", err, tc.want)
+			}
+		})
 	}
 }

@@ -36,7 +36,31 @@ type Column struct {
 	// fold and foldLast are the folded name and last part, computed once:
 	// folding them again at every lookup was a third of a build's time.
 	fold, foldLast string
+	// Agg says how the column adds up over rows, as the template's data
+	// contract declares it (contract.Apply); Of are the columns a SumOf
+	// adds, or the numerator and denominator of a Ratio.
+	Agg Aggregate
+	Of  []string
 }
+
+// Aggregate is how a column adds up over rows (periods, units).
+type Aggregate int
+
+const (
+	// Flow: summed (files received). A column no contract declares is a
+	// flow: that is what Sum has always done.
+	Flow Aggregate = iota
+	// First: the first row's (an opening stock: files carried in).
+	First
+	// Last: the last row's (a closing stock: files pending).
+	Last
+	// SumOf: the sum of the totals of the columns in Of.
+	SumOf
+	// Ratio: Of[0] / Of[1] × 100 over their totals, never summed.
+	Ratio
+	// NoTotal: text.
+	NoTotal
+)
 
 // Row is one row of a table.
 type Row struct {
@@ -142,6 +166,78 @@ func (t *Table) Sum(column string) (float64, error) {
 		return 0, err
 	}
 	return Sum(t.Rows, column)
+}
+
+// Total is the figure of a column over rows by its Aggregate: a flow
+// summed, an opening stock the first row's, a closing stock the last
+// row's, a SumOf its parts' totals, a ratio recomputed from its parts'
+// totals (as a percent). ok is false for text and for a ratio over 0. A
+// blank cell counts 0; text where a number is due is an error naming its
+// cell.
+func (t *Table) Total(rows []*Row, column string) (v float64, ok bool, err error) {
+	c, err := t.Column(column)
+	if err != nil {
+		return 0, false, err
+	}
+	return t.total(rows, c, 0)
+}
+
+// TotalOf is Total over every row, for templates: {{ tong "TTHC" "Trực tuyến" }}.
+func (t *Table) TotalOf(column string) (float64, error) {
+	v, ok, err := t.Total(t.Rows, column)
+	if err == nil && !ok {
+		err = fmt.Errorf("sheet %q: column %q has no total (text, or a rate over 0)", t.Sheet, column)
+	}
+	return v, err
+}
+
+func (t *Table) total(rows []*Row, c *Column, depth int) (float64, bool, error) {
+	if depth > len(t.Columns) {
+		return 0, false, fmt.Errorf("sheet %q: column %q depends on itself", t.Sheet, c.Name)
+	}
+	part := func(i int) (float64, bool, error) {
+		pc, err := t.Column(c.Of[i])
+		if err != nil {
+			return 0, false, err
+		}
+		return t.total(rows, pc, depth+1)
+	}
+	switch c.Agg {
+	case NoTotal:
+		return 0, false, nil
+	case First, Last:
+		if len(rows) == 0 {
+			return 0, true, nil
+		}
+		r := rows[0]
+		if c.Agg == Last {
+			r = rows[len(rows)-1]
+		}
+		x, err := r.NumOrZero(c.Name)
+		return x, err == nil, err
+	case SumOf:
+		s := 0.0
+		for i := range c.Of {
+			x, ok, err := part(i)
+			if err != nil || !ok {
+				return 0, ok, err
+			}
+			s += x
+		}
+		return s, true, nil
+	case Ratio:
+		num, ok1, err := part(0)
+		if err != nil {
+			return 0, false, err
+		}
+		den, ok2, err := part(1)
+		if err != nil || !ok1 || !ok2 || den == 0 {
+			return 0, false, err
+		}
+		return num / den * 100, true, nil
+	}
+	s, err := Sum(rows, c.Name)
+	return s, err == nil, err
 }
 
 // Sum adds a column over the given rows, as Table.Sum does.

@@ -58,7 +58,7 @@ func document(t testing.TB) *docmodel.Document {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.Appendices, err = appendix.Build(ds2, ds, d, nil); err != nil {
+	if d.Appendices, err = appendix.Build(ds2, ds, d); err != nil {
 		t.Fatal(err)
 	}
 	return d
