@@ -95,7 +95,7 @@ func Assemble(res *tmpl.Result) (*docmodel.Document, error) {
 			PlaceDate:    strings.TrimSpace(f.DiaDanh) + ", " + vnfmt.Date(date),
 		},
 		Title:     docmodel.Title{Kind: vnfmt.Upper(strings.TrimSpace(f.TenLoai)), Summary: trimAll(f.TrichYeu)},
-		KinhGui:   trimAll(f.KinhGui),
+		KinhGui:   kinhGui(f.KinhGui),
 		Body:      body.Blocks,
 		Footnotes: body.Footnotes,
 		Closing: docmodel.Closing{
@@ -135,6 +135,20 @@ func docNumber(so, kyHieu string) (string, error) {
 		return "", fmt.Errorf("so %q: expected a number from 1", so)
 	}
 	return fmt.Sprintf("Số: %02d/%s", n, kyHieu), nil
+}
+
+// kinhGui writes the addressees of ô 9a: one stands alone after "Kính
+// gửi:"; several each take a line "- …;", the last ending "." (ND30 Phụ
+// lục I, Mục II.9a).
+func kinhGui(lines []string) []string {
+	out := trimAll(lines)
+	if len(out) < 2 {
+		if len(out) == 1 {
+			out[0] = strings.TrimRight(strings.TrimPrefix(out[0], "- "), ";.")
+		}
+		return out
+	}
+	return recipients(out)
 }
 
 func recipients(lines []string) []string {

@@ -21,6 +21,7 @@ var all = []struct {
 }{
 	{"sa-dec-2024.xlsx", SaDec2024, 1, 0},
 	{"thach-an-2021-2025.xlsx", ThachAn2025, 0, 13},
+	{"phuong-tan-my-2026.xlsx", PhuongTanMy2026, 0, 2},
 }
 
 // TestSamplesUpToDate keeps data/*.xlsx equal to what the code here

@@ -22,6 +22,9 @@ import (
 //	table "Sheet"         a table sheet: .Rows, .Row "2023", .Sum "Column", .Has "2025"
 //	cell "Sheet" "2023" "Column"   one cell of a table (a row's .Get "Column")
 //	sum "Sheet" "Column"  a column of a table added over its rows
+//	tong "Sheet" "Column" a column's total by its kind in du-lieu.yaml (a
+//	                      stock: its first or last row; a rate: recomputed)
+//	dau "Sheet" · cuoi "Sheet"     the first and the last row of a table
 //
 // Numbers (every number argument may be a number, a fact or a figure):
 //
@@ -31,6 +34,7 @@ import (
 //	             0 stays 0; other numbers print as num does (13,8)
 //	percent x    x is already a percentage: 90% · 31,94%
 //	pct a b      a/b as a percentage with 2 decimals: 79,58%
+//	tyle d a b   a/b as a percentage with d decimals: 100% · 99,64%
 //	add, sub, mul, div   arithmetic (div fails on 0)
 //
 // Dates and text:
@@ -94,6 +98,24 @@ func Funcs(ds *dataset.Dataset) template.FuncMap {
 			}
 			return r.Get(column)
 		},
+		// tong totals a column over every row by its kind in the data
+		// contract: flows summed, opening stocks the first row's, closing
+		// stocks the last row's, sums of parts, rates recomputed.
+		"tong": func(sheet, column string) (float64, error) {
+			if err := need(); err != nil {
+				return 0, err
+			}
+			t, err := ds.Table(sheet)
+			if err != nil {
+				return 0, err
+			}
+			return t.TotalOf(column)
+		},
+		// dau and cuoi are the first and last rows of a table.
+		"dau": func(sheet string) (*dataset.Row, error) { return edgeRow(ds, sheet, false) },
+		"cuoi": func(sheet string) (*dataset.Row, error) {
+			return edgeRow(ds, sheet, true)
+		},
 		"sum": func(sheet, column string) (float64, error) {
 			if err := need(); err != nil {
 				return 0, err
@@ -136,6 +158,21 @@ func Funcs(ds *dataset.Dataset) template.FuncMap {
 				return "", err
 			}
 			return vnfmt.Ratio(x, y, 2)
+		},
+		// tyle d a b is pct with d decimals: "100%" (0), "99,64%" (2).
+		"tyle": func(d int, a, b any) (string, error) {
+			x, err := Float(a)
+			if err != nil {
+				return "", err
+			}
+			y, err := Float(b)
+			if err != nil {
+				return "", err
+			}
+			if d < 0 || d > 6 {
+				return "", fmt.Errorf("tyle: %d decimals; expected 0 to 6", d)
+			}
+			return vnfmt.Ratio(x, y, d)
 		},
 		"add": func(xs ...any) (float64, error) {
 			s := 0.0
@@ -316,4 +353,21 @@ func Time(x any) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("expected a date (dd/mm/yyyy), got %q", v)
 	}
 	return time.Time{}, fmt.Errorf("expected a date, got %T", x)
+}
+
+func edgeRow(ds *dataset.Dataset, sheet string, last bool) (*dataset.Row, error) {
+	if ds == nil {
+		return nil, fmt.Errorf("no dataset")
+	}
+	t, err := ds.Table(sheet)
+	if err != nil {
+		return nil, err
+	}
+	if len(t.Rows) == 0 {
+		return nil, fmt.Errorf("sheet %q has no rows", t.Sheet)
+	}
+	if last {
+		return t.Rows[len(t.Rows)-1], nil
+	}
+	return t.Rows[0], nil
 }
