@@ -200,7 +200,7 @@ func ColumnName(col int) string {
 }
 
 // QuoteSheet quotes a sheet name for a formula when Excel would
-// ('Chỉ số CCHC', 'It''s'), and leaves a plain name (Sheet1) as it is.
+// ('Chỉ số CCHC', 'It”s'), and leaves a plain name (Sheet1) as it is.
 func QuoteSheet(name string) string {
 	plain := name != ""
 	for i, c := range name {
