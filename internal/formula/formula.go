@@ -141,6 +141,8 @@ type Error struct {
 	Dep *Ref
 	// Reason says what is wrong, in words a user can act on.
 	Reason string
+
+	root *Error // the error a dependency met first, so chains do not nest
 }
 
 func (e *Error) Error() string {
@@ -152,13 +154,12 @@ func (e *Error) Error() string {
 type Evaluator struct {
 	src   Source
 	opt   Options
-	memo  map[Ref]result
+	memo  map[key]*entry
+	stack []frame // the cells waiting on their dependencies
+	folds map[string]string
 	steps int
-}
-
-type result struct {
-	v   Value
-	err error
+	nest  int
+	limit *Error // a limit once reached stays reached
 }
 
 // New returns an Evaluator over src.
@@ -169,7 +170,7 @@ func New(src Source, opt Options) *Evaluator {
 	if opt.MaxRangeCells <= 0 {
 		opt.MaxRangeCells = DefaultMaxRangeCells
 	}
-	return &Evaluator{src: src, opt: opt, memo: map[Ref]result{}}
+	return &Evaluator{src: src, opt: opt, memo: map[key]*entry{}, folds: map[string]string{}}
 }
 
 // Eval evaluates the formula of cell r (memoised); a constant cell gives
@@ -200,7 +201,8 @@ func ColumnName(col int) string {
 }
 
 // QuoteSheet quotes a sheet name for a formula when Excel would
-// ('Chỉ số CCHC', 'It”s'), and leaves a plain name (Sheet1) as it is.
+// (a space or any character other than letters, digits, _ and .), doubling
+// the quotes inside it, and leaves a plain name (Sheet1) as it is.
 func QuoteSheet(name string) string {
 	plain := name != ""
 	for i, c := range name {
