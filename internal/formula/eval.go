@@ -39,13 +39,14 @@ type entry struct {
 }
 
 type frame struct {
-	ref   Ref
-	en    *entry
-	node  node
-	deps  []Ref
-	i     int
-	cycle []Ref
-	err   error
+	ref     Ref
+	en      *entry
+	node    node
+	deps    []Ref
+	i       int
+	cycle   []Ref // the cycle this cell is on, if any, from cycleAt
+	cycleAt int
+	err     error
 }
 
 func (e *Evaluator) key(r Ref) key {
@@ -203,7 +204,8 @@ func (e *Evaluator) limitErr(cell Ref, reason string) *Error {
 }
 
 // markCycle marks the frames from index i to the top, which depend on one
-// another in turn, the top one on frame i: a cycle.
+// another in turn, the top one on frame i: a cycle. The frames share one
+// path, each with its own starting point.
 func (e *Evaluator) markCycle(i int) {
 	path := make([]Ref, 0, len(e.stack)-i)
 	for j := i; j < len(e.stack); j++ {
@@ -211,19 +213,26 @@ func (e *Evaluator) markCycle(i int) {
 	}
 	for j := i; j < len(e.stack); j++ {
 		if e.stack[j].cycle == nil {
-			k := j - i
-			c := append(append(append([]Ref{}, path[k:]...), path[:k]...), path[k])
-			e.stack[j].cycle = c
+			e.stack[j].cycle, e.stack[j].cycleAt = path, j-i
 		}
 	}
 }
 
-func cycleText(cell Ref, path []Ref) string {
+// cycleText is the cycle starting at path[at], back to it: B3 → C3 → B3.
+// A long cycle is shortened in the middle.
+func cycleText(cell Ref, path []Ref, at int) string {
+	n := len(path) + 1
 	var b strings.Builder
-	for i, r := range path {
+	for i := 0; i < n; i++ {
+		if n > 12 && i == 8 {
+			fmt.Fprintf(&b, " → … (%d more cells)", n-11)
+			i = n - 4
+			continue
+		}
 		if i > 0 {
 			b.WriteString(" → ")
 		}
+		r := path[(at+i)%len(path)]
 		if strings.EqualFold(r.Sheet, cell.Sheet) {
 			r.Sheet = ""
 		}
@@ -239,7 +248,8 @@ func (e *Evaluator) finish(i int) {
 	var err error
 	switch {
 	case f.cycle != nil:
-		err = &Error{Cell: f.ref, Dep: &f.cycle[1], Reason: "circular reference " + cycleText(f.ref, f.cycle) +
+		dep := f.cycle[(f.cycleAt+1)%len(f.cycle)]
+		err = &Error{Cell: f.ref, Dep: &dep, Reason: "circular reference " + cycleText(f.ref, f.cycle, f.cycleAt) +
 			" (a formula that depends on its own cell has no value; Excel would show 0)"}
 	case f.err != nil:
 		err = f.err

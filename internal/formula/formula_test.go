@@ -12,6 +12,7 @@ import (
 // text starts with "=".
 type memSource struct {
 	sheets map[string]map[[2]int]any
+	used   map[string][3]int // cached Used, by sheet, with the cell count it was computed at
 }
 
 func (m *memSource) Cell(r Ref) (string, Value, bool) {
@@ -44,10 +45,17 @@ func (m *memSource) Used(sheet string) (int, int, bool) {
 	if !ok {
 		return 0, 0, false
 	}
+	if u, ok := m.used[strings.ToLower(sheet)]; ok && u[2] == len(s) {
+		return u[0], u[1], true
+	}
 	mc, mr := 0, 0
 	for k := range s {
 		mc, mr = max(mc, k[0]), max(mr, k[1])
 	}
+	if m.used == nil {
+		m.used = map[string][3]int{}
+	}
+	m.used[strings.ToLower(sheet)] = [3]int{mc, mr, len(s)}
 	return mc, mr, true
 }
 
