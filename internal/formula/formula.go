@@ -1,0 +1,218 @@
+// Package formula evaluates the Excel formulas an indicator workbook holds,
+// Excel's way, and refuses to guess.
+//
+// It owns the formula language of the workbooks baocao reads: parsing
+// (A1 references, ranges, sheet-qualified references, operators, function
+// calls), evaluation with Excel's semantics (empty cells are 0 in
+// arithmetic, ROUND rounds half away from zero on the decimal value,
+// comparisons use Excel's 15-significant-digit tolerance), and translation
+// of shared formulas from their master cell.
+//
+// Where Excel would silently invent a figure, the evaluator returns a Go
+// error (*Error) instead: a circular reference (Excel shows 0), a number
+// typed as text used in arithmetic or hidden inside a SUM range (Excel
+// skips it), an unknown function, a missing sheet, a limit reached.
+// Excel's own error values (#DIV/0!, #N/A, …) are values, not Go errors.
+//
+// excelize's CalcCellValue is not used: it turns circular references and
+// text operands into 0 (issue 9), which is exactly what this package exists
+// to refuse.
+package formula
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Kind is the type of a Value.
+type Kind uint8
+
+// The kinds of value a cell or an expression can have.
+const (
+	Empty Kind = iota
+	Number
+	Text
+	Bool
+	ErrorValue
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Empty:
+		return "empty"
+	case Number:
+		return "number"
+	case Text:
+		return "text"
+	case Bool:
+		return "boolean"
+	case ErrorValue:
+		return "error"
+	}
+	return "kind(" + strconv.Itoa(int(k)) + ")"
+}
+
+// Value is a cell's value or the result of a formula.
+//
+// Num holds a Number, or a Bool as 0 or 1. Str holds a Text, or the error
+// code ("#DIV/0!", "#N/A", …) of an ErrorValue.
+type Value struct {
+	Kind Kind
+	Num  float64
+	Str  string
+}
+
+// String is the value as a test or a message shows it.
+func (v Value) String() string {
+	switch v.Kind {
+	case Empty:
+		return "(empty)"
+	case Number:
+		return strconv.FormatFloat(v.Num, 'g', -1, 64)
+	case Text:
+		return strconv.Quote(v.Str)
+	case Bool:
+		if v.Num != 0 {
+			return "TRUE"
+		}
+		return "FALSE"
+	case ErrorValue:
+		return v.Str
+	}
+	return fmt.Sprintf("Value{%d %v %q}", v.Kind, v.Num, v.Str)
+}
+
+// Ref names one cell. Col and Row are 1-based (A1 is Col 1, Row 1).
+type Ref struct {
+	Sheet    string
+	Col, Row int
+}
+
+// String gives 'Sheet name'!B7, quoting the sheet name when Excel would,
+// or B7 alone when Sheet is empty.
+func (r Ref) String() string {
+	a := ColumnName(r.Col) + strconv.Itoa(r.Row)
+	if r.Sheet == "" {
+		return a
+	}
+	return QuoteSheet(r.Sheet) + "!" + a
+}
+
+// Source is the workbook as the evaluator sees it.
+type Source interface {
+	// Cell returns the cell's formula without the leading "=" ("" for a
+	// constant cell) and its constant value. ok is false when the sheet
+	// does not exist. A missing cell is ("", Value{Kind: Empty}, true).
+	Cell(r Ref) (formula string, v Value, ok bool)
+	// Used is the last used column and row of a sheet, so that A:A or
+	// A1:XFD1048576 visit only real cells.
+	Used(sheet string) (maxCol, maxRow int, ok bool)
+}
+
+// Options bound the evaluation. A zero field means its default.
+type Options struct {
+	// MaxSteps bounds the evaluation work of an Evaluator over its whole
+	// life (one step per expression node evaluated and per cell a range
+	// visits). Default 10,000,000.
+	MaxSteps int
+	// MaxRangeCells bounds the cells one range may cover after it is
+	// clipped to the sheet's used area. Default 1,000,000.
+	MaxRangeCells int
+	// Date1904 is the workbook's 1904 date system (DATE, YEAR, MONTH, DAY).
+	Date1904 bool
+}
+
+// Defaults of Options.
+const (
+	DefaultMaxSteps      = 10_000_000
+	DefaultMaxRangeCells = 1_000_000
+	// MaxDepth bounds how many formula cells may wait on one another in a
+	// chain (A1 refers to A2, which refers to A3, …). Evaluation keeps its
+	// own stack of cells, so the Go stack does not grow with the chain.
+	MaxDepth = 1_000_000
+)
+
+// Error is a formula that cannot be evaluated without guessing.
+type Error struct {
+	// Cell is the formula cell.
+	Cell Ref
+	// Dep is the cell it depends on that causes the error, if any.
+	Dep *Ref
+	// Reason says what is wrong, in words a user can act on.
+	Reason string
+
+	root *Error // the error a dependency met first, so chains do not nest
+}
+
+func (e *Error) Error() string {
+	return "formula in " + e.Cell.String() + ": " + e.Reason
+}
+
+// Evaluator evaluates the formulas of one Source, memoising each cell.
+// It is not safe for concurrent use.
+type Evaluator struct {
+	src   Source
+	opt   Options
+	memo  map[key]*entry
+	stack []frame // the cells waiting on their dependencies
+	folds map[string]string
+	steps int
+	nest  int
+	limit *Error // a limit once reached stays reached
+}
+
+// New returns an Evaluator over src.
+func New(src Source, opt Options) *Evaluator {
+	if opt.MaxSteps <= 0 {
+		opt.MaxSteps = DefaultMaxSteps
+	}
+	if opt.MaxRangeCells <= 0 {
+		opt.MaxRangeCells = DefaultMaxRangeCells
+	}
+	return &Evaluator{src: src, opt: opt, memo: map[key]*entry{}, folds: map[string]string{}}
+}
+
+// Eval evaluates the formula of cell r (memoised); a constant cell gives
+// its value. An Excel error value (#DIV/0!, #N/A …) is a Value of Kind
+// ErrorValue, not a Go error. Go errors are *Error: a circular reference
+// (naming the cycle, e.g. B18 → B18, or B3 → C3 → B3), a text operand
+// that is not a number, an unknown or unsupported function, a reference to
+// a missing sheet, a parse error, a limit reached.
+func (e *Evaluator) Eval(r Ref) (Value, error) {
+	return e.eval(r)
+}
+
+// ColumnName is the letters of column col (1 → A, 27 → AA).
+func ColumnName(col int) string {
+	if col < 1 {
+		return "?"
+	}
+	var b []byte
+	for col > 0 {
+		col--
+		b = append(b, byte('A'+col%26))
+		col /= 26
+	}
+	for i, j := 0, len(b)-1; i < j; i, j = i+1, j-1 {
+		b[i], b[j] = b[j], b[i]
+	}
+	return string(b)
+}
+
+// QuoteSheet quotes a sheet name for a formula when Excel would
+// (a space or any character other than letters, digits, _ and .), doubling
+// the quotes inside it, and leaves a plain name (Sheet1) as it is.
+func QuoteSheet(name string) string {
+	plain := name != ""
+	for i, c := range name {
+		if !(c == '_' || c == '.' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || i > 0 && c >= '0' && c <= '9') {
+			plain = false
+			break
+		}
+	}
+	if plain && !looksLikeRef(name) {
+		return name
+	}
+	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
+}
