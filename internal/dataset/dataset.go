@@ -66,6 +66,10 @@ type Value struct {
 	Loc  Loc
 	// AsText marks a number or date that was typed as text in the cell.
 	AsText bool
+	// Percent marks a number read from a cell formatted as a percent
+	// (0%, 0,00%): Num is the percent the cell shows (74,16), not the
+	// fraction stored (0,7416).
+	Percent bool
 }
 
 // String is the text of the value; numbers print in their shortest form

@@ -169,12 +169,7 @@ func patchZip(tb testing.TB, data []byte, name, cell, xml string) []byte {
 // readBook builds the workbook and reads it as "file.xlsx".
 func readBook(tb testing.TB, sheets []sheetSpec, opts ...bookOpt) (*dataset.Dataset, error) {
 	tb.Helper()
-	f, err := excelize.OpenReader(bytes.NewReader(makeBook(tb, sheets, opts...)))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	return ReadFile(f, "file.xlsx")
+	return ReadBytes("file.xlsx", makeBook(tb, sheets, opts...))
 }
 
 // factSheet is a fact sheet with the usual header and the given rows.
