@@ -363,7 +363,7 @@ func (b *Book) parseSheet(name string, data []byte) (*Sheet, error) {
 			}
 			if area := int64(m.Col2-m.Col1+1) * int64(m.Row2-m.Row1+1); area > lim.MergeArea {
 				return nil, &SheetError{Sheet: name, Err: &LimitError{What: "the merged range " + ref + " in cells", Found: area, Limit: lim.MergeArea, Name: "merge-area",
-					Hint: "a range this large was merged by selecting whole rows or columns; unmerge it (Trang đầu > Hợp nhất và Căn giữa > Bỏ hợp nhất Ô)"}}
+					Hint: "a range this large was merged by selecting whole rows or columns; unmerge it (in Excel, select it and click Merge & Center again) and merge only the cells the title or header needs"}}
 			}
 			sh.Merges = append(sh.Merges, m)
 			if err := s.skip(t); err != nil {
