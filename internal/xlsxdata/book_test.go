@@ -45,6 +45,11 @@ func date1904(f *excelize.File) error {
 	return f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &yes})
 }
 
+func fullCalc(f *excelize.File) error {
+	yes := true
+	return f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &yes})
+}
+
 // makeBook writes the sheets and returns the file's bytes.
 func makeBook(tb testing.TB, sheets []sheetSpec, opts ...bookOpt) []byte {
 	tb.Helper()
@@ -80,7 +85,12 @@ func makeBook(tb testing.TB, sheets []sheetSpec, opts ...bookOpt) []byte {
 				case fx:
 					err = f.SetCellFormula(s.name, cell, string(v))
 				case styled:
-					if err = f.SetCellValue(s.name, cell, v.v); err != nil {
+					if fv, ok := v.v.(fx); ok {
+						err = f.SetCellFormula(s.name, cell, string(fv))
+					} else {
+						err = f.SetCellValue(s.name, cell, v.v)
+					}
+					if err != nil {
 						break
 					}
 					st := &excelize.Style{NumFmt: v.numFmt}

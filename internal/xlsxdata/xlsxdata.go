@@ -25,6 +25,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"baocao/internal/dataset"
 	"baocao/internal/formula"
@@ -105,6 +106,7 @@ func ReadBook(b *xlsxfile.Book, name string) (*dataset.Dataset, error) {
 			return nil, err
 		}
 		d.Warnings = append(d.Warnings, r.conversions()...)
+		d.Warnings = append(d.Warnings, r.warnings...)
 	}
 	d.Warnings = append(d.Warnings, bk.warnings(name, b.FullCalcOnLoad)...)
 	if d.Facts == nil && len(d.Trees) == 0 && len(d.Tables) == 0 {
@@ -136,6 +138,9 @@ type reader struct {
 	// converted lists the cells whose legacy-encoded text was converted,
 	// by encoding.
 	converted map[legacyvn.Encoding][]string
+	// warnings are the sheet's other warnings; warned the cells they name.
+	warnings []error
+	warned   map[string]bool
 }
 
 // conversions reports the converted cells of the sheet, one warning per
@@ -488,6 +493,7 @@ func (r *reader) value(col, row int) (dataset.Value, error) {
 			r.converted[enc] = append(r.converted[enc], loc.Cell)
 		}
 	}
+	r.checkKeyText(raw, loc)
 	v.Kind, v.Text = dataset.TextKind, raw
 	if x, ok := ParseNumber(raw); ok {
 		v.Kind, v.Num, v.AsText = dataset.NumberKind, x, true
@@ -515,6 +521,53 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// checkKeyText warns about text shaped like a key (so_van_ban) that holds
+// a control character or an "_xHHHH_" sequence: spreadsheet programs read
+// "_xHHHH_" as an escaped character, and LibreOffice Calc 7.4 also
+// "_xH_" to "_xHHH_" ("dvc_xa_phat_sinh" became "dvc", a line feed and
+// "phat_sinh"), so such a key no longer matches the template's. The
+// check is made where the cell is decoded, so that it names the cell.
+func (r *reader) checkKeyText(s string, loc dataset.Loc) {
+	if !strings.Contains(s, "_") || r.warned[loc.Cell] {
+		return
+	}
+	var ctrl []rune
+	for _, c := range s {
+		switch {
+		case c < 0x20 || c == 0x7F:
+			ctrl = append(ctrl, c)
+		case c == '_' || unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.Is(unicode.Mn, c):
+		default:
+			return // text with spaces or punctuation is not a key
+		}
+	}
+	var msg string
+	switch {
+	case len(ctrl) > 0:
+		// What the key probably was: each character written back as
+		// the short escape Calc decoded.
+		var b strings.Builder
+		for _, c := range s {
+			if c < 0x20 || c == 0x7F {
+				fmt.Fprintf(&b, "_x%x_", c)
+			} else {
+				b.WriteRune(c)
+			}
+		}
+		msg = fmt.Sprintf("the key %q holds a control character (U+%04X): a spreadsheet program probably decoded an \"_x…_\" sequence in it as an escaped character (LibreOffice Calc reads \"_xa_\" as a line feed); the key was probably %q: rename it in the workbook and the template to one without \"_x\" followed by hexadecimal digits and \"_\"",
+			s, ctrl[0], b.String())
+	case xlsxfile.HasEscape(s):
+		msg = fmt.Sprintf("the key %q holds an \"_xHHHH_\" sequence, which Excel and LibreOffice read as an escaped character: saved again, the key may change into another; rename it in the workbook and the template", s)
+	default:
+		return
+	}
+	if r.warned == nil {
+		r.warned = map[string]bool{}
+	}
+	r.warned[loc.Cell] = true
+	r.warnings = append(r.warnings, dataset.Errorf(loc, "%s", msg))
 }
 
 // percent is x, written raw, times 100.

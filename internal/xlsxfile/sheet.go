@@ -511,7 +511,7 @@ func (b *Book) parseSheet(name string, data []byte) (*Sheet, error) {
 				continue
 			}
 			if cr > lim.Rows {
-				return nil, cellErr(ccol, cr, &LimitError{What: "the row number of this cell, the last with a value", Found: int64(cr), Limit: int64(lim.Rows), Name: "rows",
+				return nil, cellErr(ccol, cr, &LimitError{What: "the row number of this cell (the last with a value)", Found: int64(cr), Limit: int64(lim.Rows), Name: "rows",
 					Hint: "delete the rows below the data if they are not part of it"})
 			}
 			if ccol > lim.Columns {
