@@ -32,6 +32,7 @@ import (
 	"baocao"
 	"baocao/internal/build"
 	"baocao/internal/tmpl"
+	"baocao/internal/xlsxdata"
 )
 
 const (
@@ -290,7 +291,7 @@ func makeJobs(tmplDir, data, out, name string) ([]*build.Job, error) {
 	if err != nil {
 		return nil, err
 	}
-	src, err := os.ReadFile(data)
+	src, err := xlsxdata.ReadInput(data)
 	if err != nil {
 		return nil, err
 	}

@@ -15,7 +15,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
 	"gopkg.in/yaml.v3"
 
 	"baocao/internal/appendix"
@@ -241,12 +240,7 @@ func ReadWorkbook(path string) (*dataset.Dataset, error) {
 // ReadWorkbookBytes reads a workbook held in memory; name is used in
 // messages. It returns the hash of the bytes as well, for the manifest.
 func ReadWorkbookBytes(name string, data []byte) (*dataset.Dataset, string, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, "", fmt.Errorf("%s: cannot open as an .xlsx workbook: %w", name, err)
-	}
-	defer f.Close()
-	ds, err := xlsxdata.ReadFile(f, name)
+	ds, err := xlsxdata.ReadBytes(name, data)
 	return ds, Hash(data), err
 }
 

@@ -66,8 +66,9 @@ type Value struct {
 	Loc  Loc
 	// AsText marks a number or date that was typed as text in the cell.
 	AsText bool
-	// Percent marks a number the cell shows as a percent: Num is the
-	// percent as the reader sees it (74,16 for 0,7416 shown as 74,16%).
+	// Percent marks a number read from a cell formatted as a percent
+	// (0%, 0,00%): Num is the percent the cell shows (74,16), not the
+	// fraction stored (0,7416).
 	Percent bool
 }
 

@@ -54,3 +54,40 @@ func TestFoldKey(t *testing.T) {
 		t.Error("Khóa, Khoá and KHOA fold differently")
 	}
 }
+
+// TestFoldLatin: the table fold of Latin text is the transform chain's,
+// rune by rune and in runs mixing letters, marks and spaces.
+func TestFoldLatin(t *testing.T) {
+	var all []rune
+	for r := rune(0); r < 0x250; r++ {
+		all = append(all, r)
+	}
+	for r := rune(0x300); r <= 0x36F; r++ {
+		all = append(all, r)
+	}
+	for r := rune(0x1E00); r <= 0x1EFF; r++ {
+		all = append(all, r)
+	}
+	check := func(s string) {
+		t.Helper()
+		got, ok := foldLatin(s)
+		if want := foldSlow(s); !ok || got != want {
+			t.Errorf("foldLatin(%q) = %q, %v; want %q", s, got, ok, want)
+		}
+	}
+	for _, r := range all {
+		check(string(r))
+		check("a" + string(r) + "b")
+		check("Xa\u00a0" + string(r) + " \u0303E")
+	}
+	// Runs of three from across the ranges.
+	for i := 0; i+2 < len(all); i += 7 {
+		check(string(all[i:i+3]) + string(all[len(all)-1-i]))
+	}
+	for _, s := range []string{"Tên đơn vị", "TÊN  ĐƠN   VỊ", "Khoá", "Khóa", "Xã 00001", "hoà\u00a0bình"} {
+		check(s)
+	}
+	if _, ok := foldLatin("Σ"); ok {
+		t.Error("Greek folded by the Latin table")
+	}
+}

@@ -51,8 +51,8 @@ func SaDec2024() *Workbook {
 			{"tc6_4_diem", 0.5, "LV6 (4): điểm nêu trong báo cáo gốc (chưa đối chiếu được với điểm lĩnh vực)"},
 			{"dvc_huyen_ty_le", 31.94, "LV7: tỷ lệ TTHC cấp huyện có phát sinh DVC trực tuyến toàn trình (%)"},
 			{"dvc_chi_tieu", 80, "LV7: chỉ tiêu giao về DVC trực tuyến toàn trình (%)"},
-			{"dvc_xa_phat_sinh", 3797, "LV7: TTHC cấp xã có phát sinh DVC trực tuyến toàn trình"},
-			{"dvc_xa_tong", 4771, "LV7: tổng số TTHC cấp xã"},
+			{"dvc_phat_sinh_cap_xa", 3797, "LV7: TTHC cấp xã có phát sinh DVC trực tuyến toàn trình"},
+			{"dvc_tong_cap_xa", 4771, "LV7: tổng số TTHC cấp xã"},
 
 			{Note: "Đánh giá chung"},
 			{"ky_so_chi_tieu", 100, "Chỉ tiêu ký số 02 lớp trên iDesk (%)"},

@@ -95,8 +95,8 @@ func ThachAn2025() *Workbook {
 			{"hdld_111", 12, "Hợp đồng lao động theo NĐ 111/2022/NĐ-CP tại ĐVSNCL được phê duyệt"},
 			{"hdld_111_tong", 12, "Tổng số người lao động theo danh sách"},
 			{"hdld_giao_duc", 48, "Hợp đồng chuyên môn tại cơ sở giáo dục, năm học 2024 - 2025"},
-			{"tuyen_xa_khong_thi", 4, "Công chức cấp xã tuyển dụng không qua thi tuyển"},
-			{"tuyen_xa_khong_thi_nam", 2023, "Năm tuyển dụng không qua thi tuyển"},
+			{"tuyen_khong_thi_cap_xa", 4, "Công chức cấp xã tuyển dụng không qua thi tuyển"},
+			{"tuyen_khong_thi_nam_cap_xa", 2023, "Năm tuyển dụng không qua thi tuyển"},
 			{"dao_tao_luot", 1247, "Lượt CBCC tham gia đào tạo, bồi dưỡng, 2021 - 2025"},
 			{"ky_luat", 15, "CBCCVC bị xử lý kỷ luật trong kỳ báo cáo"},
 

@@ -45,6 +45,11 @@ func date1904(f *excelize.File) error {
 	return f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &yes})
 }
 
+func fullCalc(f *excelize.File) error {
+	yes := true
+	return f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &yes})
+}
+
 // makeBook writes the sheets and returns the file's bytes.
 func makeBook(tb testing.TB, sheets []sheetSpec, opts ...bookOpt) []byte {
 	tb.Helper()
@@ -80,7 +85,12 @@ func makeBook(tb testing.TB, sheets []sheetSpec, opts ...bookOpt) []byte {
 				case fx:
 					err = f.SetCellFormula(s.name, cell, string(v))
 				case styled:
-					if err = f.SetCellValue(s.name, cell, v.v); err != nil {
+					if fv, ok := v.v.(fx); ok {
+						err = f.SetCellFormula(s.name, cell, string(fv))
+					} else {
+						err = f.SetCellValue(s.name, cell, v.v)
+					}
+					if err != nil {
 						break
 					}
 					st := &excelize.Style{NumFmt: v.numFmt}
@@ -169,12 +179,7 @@ func patchZip(tb testing.TB, data []byte, name, cell, xml string) []byte {
 // readBook builds the workbook and reads it as "file.xlsx".
 func readBook(tb testing.TB, sheets []sheetSpec, opts ...bookOpt) (*dataset.Dataset, error) {
 	tb.Helper()
-	f, err := excelize.OpenReader(bytes.NewReader(makeBook(tb, sheets, opts...)))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer f.Close()
-	return ReadFile(f, "file.xlsx")
+	return ReadBytes("file.xlsx", makeBook(tb, sheets, opts...))
 }
 
 // factSheet is a fact sheet with the usual header and the given rows.

@@ -76,3 +76,18 @@ func BenchmarkRead50k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReadSamples reads the two built-in sample workbooks.
+func BenchmarkReadSamples(b *testing.B) {
+	for _, name := range []string{"sa-dec-2024.xlsx", "thach-an-2021-2025.xlsx"} {
+		b.Run(name, func(b *testing.B) {
+			path := filepath.Join("..", "..", "data", name)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Read(path); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

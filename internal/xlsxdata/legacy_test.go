@@ -33,11 +33,7 @@ func TestLegacyEncodings(t *testing.T) {
 	if err := f.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	g, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := ReadFile(g, "cu.xlsx")
+	d, err := ReadBytes("cu.xlsx", buf.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}

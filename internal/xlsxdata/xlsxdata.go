@@ -17,86 +17,130 @@
 package xlsxdata
 
 import (
+	"errors"
 	"fmt"
 	"math"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/xuri/excelize/v2"
+	"unicode"
 
 	"baocao/internal/dataset"
+	"baocao/internal/formula"
 	"baocao/internal/legacyvn"
 	"baocao/internal/vnfmt"
+	"baocao/internal/xlsxfile"
 )
 
-// Read opens the workbook at path and reads it.
+// Limits are the limits of xlsxfile, raised by the environment variable
+// BAOCAO_XLSX_LIMITS when it is set.
+func Limits() (xlsxfile.Limits, error) {
+	if s, ok := os.LookupEnv(xlsxfile.LimitsEnv); ok {
+		return xlsxfile.ParseLimits(s)
+	}
+	return xlsxfile.DefaultLimits, nil
+}
+
+// Read opens the workbook at path and reads it. Only a regular file is
+// read; the reader never writes to it.
 func Read(path string) (*dataset.Dataset, error) {
-	f, err := excelize.OpenFile(path)
+	lim, err := Limits()
+	if err != nil {
+		return nil, err
+	}
+	data, err := xlsxfile.ReadFile(path, lim)
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot open as an .xlsx workbook: %w", path, err)
 	}
-	defer f.Close()
-	return ReadFile(f, filepath.Base(path))
+	return read(path, filepath.Base(path), data, lim)
 }
 
-// ReadFile reads an open workbook; name is used in messages.
-func ReadFile(f *excelize.File, name string) (*dataset.Dataset, error) {
-	d := &dataset.Dataset{Source: name, Trees: map[string]*dataset.Tree{}}
-	// A workbook in the 1904 date system (Mac Excel) counts date serials
-	// from 1904: reading them from 1900 would put every date four years
-	// and a day early.
-	props, err := f.GetWorkbookProps()
+// ReadInput reads the bytes of the workbook file at path within the
+// limits (a regular file of at most the file-size limit), for a caller
+// that reads them with ReadBytes: os.ReadFile would block on a FIFO and
+// never end on /dev/zero.
+func ReadInput(path string) ([]byte, error) {
+	lim, err := Limits()
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, err
 	}
-	date1904 := props.Date1904 != nil && *props.Date1904
-	for _, sheet := range f.GetSheetList() {
-		r := &reader{f: f, file: name, sheet: sheet, date1904: date1904,
-			fonts: map[int]string{}, converted: map[legacyvn.Encoding][]string{}}
+	data, err := xlsxfile.ReadFile(path, lim)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot open as an .xlsx workbook: %w", path, err)
+	}
+	return data, nil
+}
+
+// ReadBytes reads a workbook held in memory; name is used in messages.
+func ReadBytes(name string, data []byte) (*dataset.Dataset, error) {
+	lim, err := Limits()
+	if err != nil {
+		return nil, err
+	}
+	return read(name, name, data, lim)
+}
+
+func read(shown, name string, data []byte, lim xlsxfile.Limits) (*dataset.Dataset, error) {
+	b, err := xlsxfile.Parse(data, lim)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot open as an .xlsx workbook: %w", shown, err)
+	}
+	return ReadBook(b, name)
+}
+
+// ReadBook reads an open workbook package; name is used in messages.
+func ReadBook(b *xlsxfile.Book, name string) (*dataset.Dataset, error) {
+	d := &dataset.Dataset{Source: name, Trees: map[string]*dataset.Tree{}}
+	// Every sheet is read first: a formula may refer to any of them.
+	src, err := newSource(b)
+	if err != nil {
+		return nil, located(name, "", err)
+	}
+	bk := &book{src: src, eval: formula.New(src, formula.Options{Date1904: b.Date1904})}
+	for i, sheet := range b.Sheets {
+		sh, _ := b.Sheet(i)
+		r := &reader{b: b, book: bk, sh: sh, file: name, sheet: sheet, converted: map[legacyvn.Encoding][]string{}}
 		if err := r.readSheet(d); err != nil {
 			return nil, err
 		}
 		d.Warnings = append(d.Warnings, r.conversions()...)
+		d.Warnings = append(d.Warnings, r.warnings...)
 	}
+	d.Warnings = append(d.Warnings, bk.warnings(name, b.FullCalcOnLoad)...)
 	if d.Facts == nil && len(d.Trees) == 0 && len(d.Tables) == 0 {
 		return nil, fmt.Errorf("%s: no sheet with a header row: expected a fact sheet (columns Khóa, Giá trị), an indicator sheet (columns Mã, Nội dung, Điểm tối đa) or a table", name)
 	}
 	return d, nil
 }
 
-type reader struct {
-	f        *excelize.File
-	file     string
-	sheet    string
-	date1904 bool
-	// merged maps every cell inside a merged range, but its top-left
-	// one, to that top-left cell: a merged cell's value lives there.
-	merged map[string]string
-	// spans are the merged ranges by their top-left cell.
-	spans map[string]excelize.MergeCell
-	// fonts caches the font name of each cell style; converted lists the
-	// cells whose legacy-encoded text was converted, by encoding.
-	fonts     map[int]string
-	converted map[legacyvn.Encoding][]string
+// located turns an error of the package reader into one naming the file,
+// sheet and cell.
+func located(file, sheet string, err error) error {
+	var ce *xlsxfile.CellError
+	if errors.As(err, &ce) {
+		return dataset.Errorf(dataset.Loc{File: file, Sheet: ce.Sheet, Cell: xlsxfile.CellName(ce.Col, ce.Row)}, "%w", ce.Err)
+	}
+	var se *xlsxfile.SheetError
+	if errors.As(err, &se) {
+		return dataset.Errorf(dataset.Loc{File: file, Sheet: se.Sheet}, "%w", se.Err)
+	}
+	return dataset.Errorf(dataset.Loc{File: file, Sheet: sheet}, "%w", err)
 }
 
-// font is the font name of a cell's style, "" when it has none.
-func (r *reader) font(cell string) string {
-	idx, err := r.f.GetCellStyle(r.sheet, cell)
-	if err != nil || idx == 0 {
-		return ""
-	}
-	if name, ok := r.fonts[idx]; ok {
-		return name
-	}
-	name := ""
-	if st, err := r.f.GetStyle(idx); err == nil && st != nil && st.Font != nil {
-		name = st.Font.Family
-	}
-	r.fonts[idx] = name
-	return name
+type reader struct {
+	b     *xlsxfile.Book
+	book  *book
+	sh    *xlsxfile.Sheet
+	file  string
+	sheet string
+	// converted lists the cells whose legacy-encoded text was converted,
+	// by encoding.
+	converted map[legacyvn.Encoding][]string
+	// warnings are the sheet's other warnings; warned the cells they name.
+	warnings []error
+	warned   map[string]bool
 }
 
 // conversions reports the converted cells of the sheet, one warning per
@@ -118,34 +162,8 @@ func (r *reader) conversions() []error {
 	return out
 }
 
-func (r *reader) loadMerges() error {
-	mcs, err := r.f.GetMergeCells(r.sheet, true)
-	if err != nil {
-		return fmt.Errorf("%s, sheet %q: merged cells: %w", r.file, r.sheet, err)
-	}
-	r.merged, r.spans = map[string]string{}, map[string]excelize.MergeCell{}
-	for _, mc := range mcs {
-		c1, r1, err1 := excelize.CellNameToCoordinates(mc.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(mc.GetEndAxis())
-		if err1 != nil || err2 != nil {
-			continue
-		}
-		top, _ := excelize.CoordinatesToCellName(c1, r1)
-		r.spans[top] = mc
-		for row := r1; row <= r2; row++ {
-			for col := c1; col <= c2; col++ {
-				if cell, _ := excelize.CoordinatesToCellName(col, row); cell != top {
-					r.merged[cell] = top
-				}
-			}
-		}
-	}
-	return nil
-}
-
 func (r *reader) loc(col, row int) dataset.Loc {
-	cell, _ := excelize.CoordinatesToCellName(col, row)
-	return dataset.Loc{File: r.file, Sheet: r.sheet, Cell: cell}
+	return dataset.Loc{File: r.file, Sheet: r.sheet, Cell: xlsxfile.CellName(col, row)}
 }
 
 // column roles by folded header name.
@@ -159,25 +177,19 @@ var (
 )
 
 func (r *reader) readSheet(d *dataset.Dataset) error {
-	rows, err := r.f.GetRows(r.sheet, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return fmt.Errorf("%s, sheet %q: %w", r.file, r.sheet, err)
-	}
+	nrows := r.sh.MaxRow
 	// The header is the first row within the first ten that names the
 	// columns of a fact or indicator sheet; rows above it (a title such as
 	// "BẢNG TỰ ĐÁNH GIÁ", the unit's name) are skipped. Stopping at the
 	// first non-empty row instead ignored, silently, every sheet with a
 	// title above its header.
-	if err := r.loadMerges(); err != nil {
-		return err
-	}
 	first := -1
-	for i := 0; i < len(rows) && i < 10; i++ {
+	for i := 0; i < nrows && i < 10; i++ {
 		cols := map[string]int{}
-		for j, h := range rows[i] {
-			if k := dataset.FoldKey(h); k != "" {
+		for j := 1; j <= r.sh.Width(i+1); j++ {
+			if k := dataset.FoldKey(r.sh.Cell(j, i+1).Value); k != "" {
 				if _, dup := cols[k]; !dup {
-					cols[k] = j + 1
+					cols[k] = j
 				}
 			}
 		}
@@ -188,33 +200,31 @@ func (r *reader) readSheet(d *dataset.Dataset) error {
 			first = i // a table's header names two columns at least; a title names one
 		}
 		if roles := match(cols, factCols); roles["key"] > 0 && roles["value"] > 0 {
-			return r.readFacts(d, i+1, roles, len(rows))
+			return r.readFacts(d, i+1, roles, nrows)
 		}
 		if roles := match(cols, treeCols); roles["code"] > 0 && roles["name"] > 0 && roles["max"] > 0 {
-			return r.readTree(d, i+1, roles, len(rows))
+			return r.readTree(d, i+1, roles, nrows)
 		}
 	}
 	if first < 0 {
 		return nil // an empty sheet
 	}
-	return r.readTable(d, rows, first+1)
+	return r.readTable(d, first+1)
 }
 
 // readTable reads any other sheet with a header as a table keyed by its
 // first column. A header whose cells are merged across columns (a group
 // over its parts) or down rows takes as many rows as the merges reach.
-func (r *reader) readTable(d *dataset.Dataset, rows [][]string, header int) error {
-	nrows := len(rows)
+func (r *reader) readTable(d *dataset.Dataset, header int) error {
+	nrows := r.sh.MaxRow
 	height := 1
-	ncols := width(rows, header)
+	ncols := r.sh.Width(header)
 	for col := 1; col <= ncols; col++ {
-		cell, _ := excelize.CoordinatesToCellName(col, header)
-		mc, ok := r.spans[cell]
-		if !ok {
+		mc, ok := r.sh.Merge(col, header)
+		if !ok || mc.Col1 != col || mc.Row1 != header {
 			continue
 		}
-		c1, r1, _ := excelize.CellNameToCoordinates(mc.GetStartAxis())
-		c2, r2, _ := excelize.CellNameToCoordinates(mc.GetEndAxis())
+		c1, r1, c2, r2 := mc.Col1, mc.Row1, mc.Col2, mc.Row2
 		h := r2 - r1 + 1
 		if c2 > c1 {
 			h++ // a group over its parts: the parts are on the next row
@@ -222,7 +232,7 @@ func (r *reader) readTable(d *dataset.Dataset, rows [][]string, header int) erro
 		height = max(height, min(h, 3))
 	}
 	for k := 1; k < height; k++ {
-		ncols = max(ncols, width(rows, header+k))
+		ncols = max(ncols, r.sh.Width(header+k))
 	}
 	if ncols < 2 {
 		return nil // a single column of notes, not a table
@@ -356,20 +366,6 @@ func clip(s string) string {
 	return s
 }
 
-// width is the number of the last non-empty column of a row (1-based).
-func width(rows [][]string, row int) int {
-	if row-1 >= len(rows) {
-		return 0
-	}
-	w := 0
-	for i, c := range rows[row-1] {
-		if strings.TrimSpace(c) != "" {
-			w = i + 1
-		}
-	}
-	return w
-}
-
 func match(cols map[string]int, names map[string]string) map[string]int {
 	roles := map[string]int{}
 	for h, c := range cols {
@@ -500,93 +496,185 @@ func (r *reader) readTree(d *dataset.Dataset, header int, roles map[string]int, 
 	return nil
 }
 
-// value reads one cell into a typed value.
+// value reads one cell into a typed value: a cell inside a merged range
+// is read from the range's top-left cell, where its value lives.
 func (r *reader) value(col, row int) (dataset.Value, error) {
+	if m, ok := r.sh.Merge(col, row); ok {
+		col, row = m.Col1, m.Row1
+	}
 	loc := r.loc(col, row)
-	if top, ok := r.merged[loc.Cell]; ok {
-		loc.Cell = top
-	}
 	v := dataset.Value{Loc: loc}
-	typ, err := r.f.GetCellType(r.sheet, loc.Cell)
-	if err != nil {
-		return v, dataset.Errorf(loc, "%w", err)
-	}
-	raw, err := r.f.GetCellValue(r.sheet, loc.Cell, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return v, dataset.Errorf(loc, "%w", err)
-	}
-	formula := ""
-	if raw == "" {
-		// Only a cell without a value needs its formula: a saved value
-		// is the one Excel showed.
-		formula, _ = r.f.GetCellFormula(r.sheet, loc.Cell)
-	}
-	if formula != "" {
-		// No cached value (a file written by a program, not by Excel).
-		raw, err = r.f.CalcCellValue(r.sheet, loc.Cell, excelize.Options{RawCellValue: true})
-		if err != nil || raw == "" {
-			why := "it gives no value"
-			if err != nil {
-				why = err.Error()
-			}
-			return v, dataset.Errorf(loc, "the formula =%s has no saved value and cannot be evaluated (%s); open and save the workbook in Excel or LibreOffice", formula, why)
-		}
-		typ = excelize.CellTypeNumber
-		if _, err := strconv.ParseFloat(raw, 64); err != nil {
-			typ = excelize.CellTypeSharedString
+	c := r.sh.Cell(col, row)
+	if c.Formula != "" {
+		r.book.formulas++
+		var err error
+		if c, err = r.formula(c, loc); err != nil {
+			return v, err
 		}
 	}
-	if typ == excelize.CellTypeError || strings.HasPrefix(raw, "#") && isExcelError(raw) {
+	raw := c.Value
+	if c.Type == xlsxfile.Error || strings.HasPrefix(raw, "#") && isExcelError(raw) {
 		return v, dataset.Errorf(loc, "the cell holds the error %s", raw)
 	}
 	raw = vnfmt.NFC(raw)
 	if strings.TrimSpace(raw) == "" {
 		return v, nil
 	}
-	if typ == excelize.CellTypeBool {
-		// The raw value of TRUE is "1": read as text, a boolean would
-		// become the number 1, one point in a figure cell.
+	style := r.b.Style(c.Style)
+	switch c.Type {
+	case xlsxfile.Bool:
+		// Read as a number, TRUE would be 1, one point in a figure cell.
 		v.Kind, v.Text = dataset.TextKind, "TRUE"
 		if raw == "0" {
 			v.Text = "FALSE"
 		}
 		return v, nil
-	}
-	switch typ {
-	case excelize.CellTypeNumber, excelize.CellTypeUnset, excelize.CellTypeFormula:
-		if x, err := strconv.ParseFloat(raw, 64); err == nil {
-			if r.isDate(loc.Cell) {
-				t, err := excelize.ExcelDateToTime(x, r.date1904)
+	case xlsxfile.Number:
+		if x, err := strconv.ParseFloat(raw, 64); err == nil && !math.IsInf(x, 0) && !math.IsNaN(x) {
+			if isDate(style) {
+				t, err := serialDate(x, r.b.Date1904)
 				if err != nil {
 					return v, dataset.Errorf(loc, "date serial %s: %w", raw, err)
 				}
-				v.Kind, v.Time, v.Text = dataset.DateKind, t.Truncate(24*time.Hour), raw
+				v.Kind, v.Time, v.Text = dataset.DateKind, t, raw
 				return v, nil
+			}
+			if isPercent(style) {
+				// The cell shows 74,16% for 0.7416: read it as shown,
+				// scaling the written digits so that no binary rounding
+				// creeps in (0.7416*100 is 74.16000000000001).
+				x = percent(raw, x)
+				v.Percent = true
 			}
 			v.Kind, v.Num, v.Text = dataset.NumberKind, x, raw
 			return v, nil
 		}
-	case excelize.CellTypeDate:
-		// An ISO 8601 date cell (t="d"). Excel writes it without a zone
-		// ("2024-10-09T00:00:00"), which RFC 3339 alone rejects.
-		for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2006-01-02"} {
-			if t, err := time.Parse(layout, raw); err == nil {
-				v.Kind, v.Time, v.Text = dataset.DateKind, t, raw
-				return v, nil
-			}
+	case xlsxfile.Date:
+		if t, ok := isoDate(raw); ok {
+			v.Kind, v.Time, v.Text = dataset.DateKind, t, raw
+			return v, nil
 		}
 	}
-	if fixed, enc, changed := legacyvn.Fix(raw, r.font(loc.Cell)); changed {
-		raw = fixed
-		r.converted[enc] = append(r.converted[enc], loc.Cell)
+	// ASCII text is the same in every legacy encoding: only the bytes
+	// above 0x7F differ.
+	if !isASCII(raw) {
+		if fixed, enc, changed := legacyvn.Fix(raw, style.Font); changed {
+			raw = fixed
+			r.converted[enc] = append(r.converted[enc], loc.Cell)
+		}
 	}
+	r.checkKeyText(raw, loc)
 	v.Kind, v.Text = dataset.TextKind, raw
 	if x, ok := ParseNumber(raw); ok {
 		v.Kind, v.Num, v.AsText = dataset.NumberKind, x, true
-	} else if t, ok := vnfmt.ParseDate(raw); ok {
+	} else if t, ok := parseDate(raw); ok {
 		v.Kind, v.Time, v.AsText = dataset.DateKind, t, true
 	}
 	return v, nil
+}
+
+// parseDate is vnfmt.ParseDate for text that can be a date: every layout
+// it knows starts with a digit, and a failed time.Parse allocates its
+// error, which on a 50,000-row sheet of unit names was a tenth of the read.
+func parseDate(s string) (time.Time, bool) {
+	t := strings.TrimSpace(s)
+	if t == "" || t[0] < '0' || t[0] > '9' {
+		return time.Time{}, false
+	}
+	return vnfmt.ParseDate(t)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// checkKeyText warns about text shaped like a key (so_van_ban) that holds
+// a control character or an "_xHHHH_" sequence: spreadsheet programs read
+// "_xHHHH_" as an escaped character, and LibreOffice Calc 7.4 also
+// "_xH_" to "_xHHH_" ("dvc_xa_phat_sinh" became "dvc", a line feed and
+// "phat_sinh"), so such a key no longer matches the template's. The
+// check is made where the cell is decoded, so that it names the cell.
+func (r *reader) checkKeyText(s string, loc dataset.Loc) {
+	if !strings.Contains(s, "_") || r.warned[loc.Cell] {
+		return
+	}
+	var ctrl []rune
+	for _, c := range s {
+		switch {
+		case c < 0x20 || c == 0x7F:
+			ctrl = append(ctrl, c)
+		case c == '_' || unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.Is(unicode.Mn, c):
+		default:
+			return // text with spaces or punctuation is not a key
+		}
+	}
+	var msg string
+	switch {
+	case len(ctrl) > 0:
+		// What the key probably was: each character written back as
+		// the short escape Calc decoded.
+		var b strings.Builder
+		for _, c := range s {
+			if c < 0x20 || c == 0x7F {
+				fmt.Fprintf(&b, "_x%x_", c)
+			} else {
+				b.WriteRune(c)
+			}
+		}
+		msg = fmt.Sprintf("the key %q holds a control character (U+%04X): a spreadsheet program probably decoded an \"_x…_\" sequence in it as an escaped character (LibreOffice Calc reads \"_xa_\" as a line feed); the key was probably %q: rename it in the workbook and the template to one without \"_x\" followed by hexadecimal digits and \"_\"",
+			s, ctrl[0], b.String())
+	case xlsxfile.HasEscape(s):
+		msg = fmt.Sprintf("the key %q holds an \"_xHHHH_\" sequence, which Excel and LibreOffice read as an escaped character: saved again, the key may change into another; rename it in the workbook and the template", s)
+	default:
+		return
+	}
+	if r.warned == nil {
+		r.warned = map[string]bool{}
+	}
+	r.warned[loc.Cell] = true
+	r.warnings = append(r.warnings, dataset.Errorf(loc, "%s", msg))
+}
+
+// percent is x, written raw, times 100.
+func percent(raw string, x float64) float64 {
+	mant, exp := raw, 0
+	if i := strings.IndexAny(raw, "eE"); i >= 0 {
+		e, err := strconv.Atoi(raw[i+1:])
+		if err != nil {
+			return x * 100
+		}
+		mant, exp = raw[:i], e
+	}
+	y, err := strconv.ParseFloat(mant+"e"+strconv.Itoa(exp+2), 64)
+	if err != nil {
+		return x * 100
+	}
+	return y
+}
+
+// serialDate is the day of an Excel date serial (a time of day is
+// dropped). In the 1900 system serial 1 is 1 January 1900 and serial 60
+// the 29 February 1900 that Lotus 1-2-3 invented and Excel kept, so
+// serials from 61 count from 30 December 1899; the 1904 system counts
+// from 1 January 1904.
+func serialDate(x float64, date1904 bool) (time.Time, error) {
+	if x < 0 || x >= 2958466 {
+		return time.Time{}, errors.New("not a date between 1900 and 9999")
+	}
+	days := int(math.Floor(x + 1e-9)) // a time of 23:59:59.9999 stays on its day
+	base := time.Date(1899, 12, 31, 0, 0, 0, 0, time.UTC)
+	switch {
+	case date1904:
+		base = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC)
+	case days >= 61:
+		base = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+	}
+	return base.AddDate(0, 0, days), nil
 }
 
 func isExcelError(s string) bool {
@@ -597,22 +685,51 @@ func isExcelError(s string) bool {
 	return false
 }
 
-// isDate reports whether the cell's number format shows a date.
-func (r *reader) isDate(cell string) bool {
-	idx, err := r.f.GetCellStyle(r.sheet, cell)
-	if err != nil || idx == 0 {
-		return false
-	}
-	st, err := r.f.GetStyle(idx)
-	if err != nil || st == nil {
-		return false
-	}
-	if st.CustomNumFmt != nil {
-		return isDateFormat(*st.CustomNumFmt)
+// isDate reports whether a cell style's number format shows a date.
+func isDate(st xlsxfile.Style) bool {
+	if st.Format != "" {
+		return isDateFormat(st.Format)
 	}
 	switch st.NumFmt {
 	case 14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58:
 		return true
+	}
+	return false
+}
+
+// isPercent reports whether a cell style's number format shows a percent
+// (0%, 0.00%, or a custom format with % outside quotes).
+func isPercent(st xlsxfile.Style) bool {
+	if st.Format != "" {
+		return isPercentFormat(st.Format)
+	}
+	return st.NumFmt == 9 || st.NumFmt == 10
+}
+
+// isPercentFormat reports whether a custom number format multiplies by
+// 100: a "%" that is not quoted, escaped or inside brackets. Only the
+// first section (positive numbers) counts.
+func isPercentFormat(code string) bool {
+	inQuote, inBracket, escaped := false, false, false
+	for _, c := range code {
+		switch {
+		case escaped:
+			escaped = false
+		case c == '"':
+			inQuote = !inQuote
+		case inQuote:
+		case c == '\\':
+			escaped = true
+		case c == '[':
+			inBracket = true
+		case c == ']':
+			inBracket = false
+		case inBracket:
+		case c == ';':
+			return false
+		case c == '%':
+			return true
+		}
 	}
 	return false
 }
@@ -717,4 +834,250 @@ func groupedDots(s string) bool {
 		}
 	}
 	return true
+}
+
+// formula gives the value of a formula cell: every formula the reader
+// meets is evaluated, so that a value saved by a program that does not
+// recalculate (excelize, a headless LibreOffice convert) is never printed
+// unchecked. A saved value that disagrees with the formula is replaced,
+// with a warning naming the cell; a formula that cannot be evaluated is an
+// error naming the cell and the cell it depends on, except that a function
+// baocao does not know falls back on the saved value, when there is one.
+func (r *reader) formula(c xlsxfile.Cell, loc dataset.Loc) (xlsxfile.Cell, error) {
+	saved := c.Type != xlsxfile.Blank
+	v, err := r.book.eval.Eval(formula.Ref{Sheet: r.sheet, Col: c.Col, Row: c.Row})
+	if err != nil {
+		var fe *formula.Error
+		if errors.As(err, &fe) && strings.Contains(fe.Reason, "not supported") && saved {
+			return c, nil
+		}
+		why := err.Error()
+		if errors.As(err, &fe) {
+			why = fe.Reason
+		}
+		return c, dataset.Errorf(loc, "the formula =%s cannot be evaluated: %s", r.shown(c), why)
+	}
+	if !saved && r.emptyRef(c) {
+		// Excel shows 0 for =Z99 when Z99 is empty; a figure that is a
+		// bare reference to nothing is a formula pointing at the wrong cell
+		// or a cell not filled in yet, and is not printed as 0.
+		v = formula.Value{}
+	}
+	got := c
+	switch v.Kind {
+	case formula.Number:
+		if math.IsNaN(v.Num) || math.IsInf(v.Num, 0) {
+			return c, dataset.Errorf(loc, "the formula =%s gives %v, which is not a number", r.shown(c), v.Num)
+		}
+		got.Type, got.Value = xlsxfile.Number, strconv.FormatFloat(v.Num, 'g', -1, 64)
+	case formula.Text:
+		got.Type, got.Value = xlsxfile.String, v.Str
+	case formula.Bool:
+		got.Type, got.Value = xlsxfile.Bool, "0"
+		if v.Num != 0 {
+			got.Value = "1"
+		}
+	case formula.ErrorValue:
+		return c, dataset.Errorf(loc, "the formula =%s gives the error %s", r.shown(c), v.Str)
+	case formula.Empty:
+		if !saved {
+			return c, dataset.Errorf(loc, "the formula =%s gives no value (it refers to empty cells only); type the figure, or point the formula at the cells that hold it", r.shown(c))
+		}
+		// Excel shows 0 for a reference to an empty cell, and saves it.
+		got.Type, got.Value = xlsxfile.Number, "0"
+	}
+	if saved && !agree(c, got) {
+		r.book.stale = append(r.book.stale, staleCell{loc: loc, saved: show(c), formula: show(got)})
+	}
+	return got, nil
+}
+
+// emptyRef reports whether a formula is a bare reference to an empty
+// cell (=Z99, ='Thông tin'!B40).
+func (r *reader) emptyRef(c xlsxfile.Cell) bool {
+	f := strings.TrimSpace(r.shown(c))
+	sheet := r.sheet
+	if i := strings.LastIndexByte(f, '!'); i >= 0 {
+		sheet = strings.ReplaceAll(strings.Trim(f[:i], "'"), "''", "'")
+		f = f[i+1:]
+	}
+	col, row, ok := xlsxfile.ParseCell(f)
+	if !ok {
+		return false
+	}
+	fv, v, ok := r.book.src.Cell(formula.Ref{Sheet: sheet, Col: col, Row: row})
+	return ok && fv == "" && (v.Kind == formula.Empty || v.Kind == formula.Text && strings.TrimSpace(v.Str) == "")
+}
+
+// shown is a cell's formula as the user wrote it (a shared formula moved
+// to the cell).
+func (r *reader) shown(c xlsxfile.Cell) string {
+	f, _ := cellFormula(c)
+	return f
+}
+
+func cellFormula(c xlsxfile.Cell) (string, error) {
+	if c.SharedCol == 0 {
+		return c.Formula, nil
+	}
+	return formula.Translate(c.Formula, c.SharedCol, c.SharedRow, c.Col, c.Row)
+}
+
+// agree reports whether a saved value is the formula's: numbers within
+// the last digits a file's 17 significant figures can hold.
+func agree(saved, got xlsxfile.Cell) bool {
+	if saved.Type == xlsxfile.Number && got.Type == xlsxfile.Number {
+		a, err1 := strconv.ParseFloat(strings.TrimSpace(saved.Value), 64)
+		b, err2 := strconv.ParseFloat(got.Value, 64)
+		return err1 == nil && err2 == nil && math.Abs(a-b) <= 1e-12*max(1, math.Abs(a), math.Abs(b))
+	}
+	if saved.Type == xlsxfile.Bool && got.Type == xlsxfile.Bool || saved.Type == xlsxfile.Error && got.Type == xlsxfile.Error {
+		return strings.TrimSpace(saved.Value) == got.Value
+	}
+	if saved.Type == xlsxfile.String && got.Type == xlsxfile.String {
+		return saved.Value == got.Value
+	}
+	return false
+}
+
+// show is a value for a message, numbers the Vietnamese way.
+func show(c xlsxfile.Cell) string {
+	switch c.Type {
+	case xlsxfile.Number:
+		if x, err := strconv.ParseFloat(strings.TrimSpace(c.Value), 64); err == nil {
+			return strings.Replace(strconv.FormatFloat(x, 'f', -1, 64), ".", ",", 1)
+		}
+	case xlsxfile.String:
+		return strconv.Quote(c.Value)
+	case xlsxfile.Bool:
+		if c.Value == "1" {
+			return "TRUE"
+		}
+		return "FALSE"
+	}
+	return c.Value
+}
+
+type staleCell struct {
+	loc            dataset.Loc
+	saved, formula string
+}
+
+// book is what the readers of one workbook's sheets share.
+type book struct {
+	src   *source
+	eval  *formula.Evaluator
+	stale []staleCell
+	// formulas counts the formula cells read, for the recalculation note.
+	formulas int
+}
+
+// recalcWarnings words the recalculation: one warning per cell whose
+// saved value differed, and one when the workbook asked for it.
+func (bk *book) warnings(file string, fullCalc bool) []error {
+	var out []error
+	if fullCalc && bk.formulas > 0 {
+		out = append(out, dataset.Errorf(dataset.Loc{File: file},
+			"the workbook asks to be recalculated when opened (fullCalcOnLoad), so its saved formula values may be stale; baocao evaluated the %d formula cell(s) it read and used their values", bk.formulas))
+	}
+	for _, s := range bk.stale {
+		out = append(out, dataset.Errorf(s.loc,
+			"the saved value of %s (%s) differs from its formula's (%s): the workbook was saved by a program that does not recalculate; baocao used the formula's",
+			s.loc.Cell, s.saved, s.formula))
+	}
+	return out
+}
+
+// source is a workbook as the formula evaluator sees it.
+type source struct {
+	b      *xlsxfile.Book
+	sheets map[string]*xlsxfile.Sheet // by lower-case name: Excel's sheet names are case-insensitive
+}
+
+func newSource(b *xlsxfile.Book) (*source, error) {
+	s := &source{b: b, sheets: map[string]*xlsxfile.Sheet{}}
+	for i, name := range b.Sheets {
+		sh, err := b.Sheet(i)
+		if err != nil {
+			return nil, err
+		}
+		s.sheets[strings.ToLower(name)] = sh
+	}
+	return s, nil
+}
+
+func (s *source) Cell(r formula.Ref) (string, formula.Value, bool) {
+	sh, ok := s.sheets[strings.ToLower(r.Sheet)]
+	if !ok {
+		return "", formula.Value{}, false
+	}
+	c := sh.Cell(r.Col, r.Row)
+	f := ""
+	if c.Formula != "" {
+		var err error
+		if f, err = cellFormula(c); err != nil {
+			// The evaluator reports the unreadable formula with its cell.
+			f = c.Formula
+		}
+	}
+	v := formula.Value{}
+	switch c.Type {
+	case xlsxfile.Number:
+		x, err := strconv.ParseFloat(strings.TrimSpace(c.Value), 64)
+		if err != nil {
+			v = formula.Value{Kind: formula.Text, Str: c.Value}
+		} else {
+			v = formula.Value{Kind: formula.Number, Num: x}
+		}
+	case xlsxfile.String:
+		v = formula.Value{Kind: formula.Text, Str: c.Value}
+	case xlsxfile.Bool:
+		v = formula.Value{Kind: formula.Bool}
+		if c.Value == "1" {
+			v.Num = 1
+		}
+	case xlsxfile.Error:
+		v = formula.Value{Kind: formula.ErrorValue, Str: c.Value}
+	case xlsxfile.Date:
+		if t, ok := isoDate(c.Value); ok {
+			v = formula.Value{Kind: formula.Number, Num: dateSerial(t, s.b.Date1904)}
+		} else {
+			v = formula.Value{Kind: formula.Text, Str: c.Value}
+		}
+	}
+	return f, v, true
+}
+
+func (s *source) Used(sheet string) (int, int, bool) {
+	sh, ok := s.sheets[strings.ToLower(sheet)]
+	if !ok {
+		return 0, 0, false
+	}
+	return sh.MaxCol, sh.MaxRow, true
+}
+
+// isoDate reads the value of a t="d" cell.
+func isoDate(raw string) (time.Time, bool) {
+	// Excel writes it without a zone ("2024-10-09T00:00:00"), which
+	// RFC 3339 alone rejects.
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2006-01-02"} {
+		if t, err := time.Parse(layout, raw); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// dateSerial is the Excel serial of a time (the inverse of serialDate,
+// with the time of day as a fraction).
+func dateSerial(t time.Time, date1904 bool) float64 {
+	base := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+	if date1904 {
+		base = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	d := t.Sub(base).Hours() / 24
+	if !date1904 && d < 61 {
+		d-- // before the invented 29 February 1900
+	}
+	return d
 }

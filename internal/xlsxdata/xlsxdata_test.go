@@ -51,7 +51,8 @@ func TestFacts(t *testing.T) {
 		{"boolean is text, not 1", true, nil, want{kind: dataset.TextKind, text: "TRUE"}},
 		{"false", false, nil, want{kind: dataset.TextKind, text: "FALSE"}},
 		{"formula without a cached value", fx("20*2+2"), nil, want{kind: dataset.NumberKind, text: "42", num: 42}},
-		{"formula with a cached value", rawCell(`<c r="%s"><f>1+1</f><v>7</v></c>`), nil, want{kind: dataset.NumberKind, text: "7", num: 7}},
+		{"formula with a cached value", rawCell(`<c r="%s"><f>1+1</f><v>2</v></c>`), nil, want{kind: dataset.NumberKind, text: "2", num: 2}},
+		{"formula with a stale cached value", rawCell(`<c r="%s"><f>1+1</f><v>7</v></c>`), nil, want{kind: dataset.NumberKind, text: "2", num: 2}},
 		{"text formula with a cached value", rawCell(`<c r="%s" t="str"><f>"a"&amp;"b"</f><v>ab</v></c>`), nil, want{kind: dataset.TextKind, text: "ab"}},
 		{"text formula without a cached value", fx(`"Sa "&"Đéc"`), nil, want{kind: dataset.TextKind, text: "Sa Đéc"}},
 		{"empty", nil, nil, want{kind: dataset.Empty}},
@@ -313,15 +314,15 @@ func TestTreeErrors(t *testing.T) {
 		{"two total rows", [][]any{{"Tổng", "", 100}, {"1", "a", 1}, {"TỔNG CỘNG", "", 100}},
 			`file.xlsx, sheet "X", cell A4: a second total row (the first is at cell A2)`},
 		{"formula yielding #DIV/0!", [][]any{{"1", "a", 2, nil, fx("1/0")}},
-			`file.xlsx, sheet "X", cell E2: the formula =1/0 has no saved value and cannot be evaluated (#DIV/0!); open and save the workbook in Excel or LibreOffice`},
+			`file.xlsx, sheet "X", cell E2: the formula =1/0 gives the error #DIV/0!`},
 		{"formula with a cached error", [][]any{{"1", "a", 2, nil, rawCell(`<c r="%s" t="e"><f>1/0</f><v>#DIV/0!</v></c>`)}},
-			`file.xlsx, sheet "X", cell E2: the cell holds the error #DIV/0!`},
+			`file.xlsx, sheet "X", cell E2: the formula =1/0 gives the error #DIV/0!`},
 		{"a cell holding an error value", [][]any{{"1", "a", rawCell(`<c r="%s" t="e"><v>#REF!</v></c>`)}},
 			`file.xlsx, sheet "X", cell C2: the cell holds the error #REF!`},
 		{"an error typed as text", [][]any{{"1", "a", "#N/A"}},
 			`file.xlsx, sheet "X", cell C2: the cell holds the error #N/A`},
 		{"a formula on an empty cell", [][]any{{"1", "a", fx("Z99")}},
-			`file.xlsx, sheet "X", cell C2: the formula =Z99 has no saved value and cannot be evaluated (it gives no value); open and save the workbook in Excel or LibreOffice`},
+			`file.xlsx, sheet "X", cell C2: the formula =Z99 gives no value (it refers to empty cells only); type the figure, or point the formula at the cells that hold it`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,680 @@
+package xlsxfile
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Type is what a cell holds, as the file says.
+type Type uint8
+
+// The cell types. Every text type (shared, inline, a formula's text
+// result) is String.
+const (
+	Blank  Type = iota // no value: an empty cell, or a formula without a saved value
+	Number             // Value is the number as written ("0.7416", "45574")
+	String             // Value is the text, escapes decoded
+	Bool               // Value is "1" or "0"
+	Error              // Value is the error code ("#DIV/0!")
+	Date               // Value is an ISO 8601 date (t="d")
+)
+
+// Cell is one cell of a sheet.
+type Cell struct {
+	Col, Row int
+	Type     Type
+	Style    int // index into Book.Styles
+	Value    string
+	// Formula is the cell's formula without "=", "" when it has none. For
+	// a cell that shares the formula of another (t="shared"), it is the
+	// master's formula and SharedCol, SharedRow the master's cell: the
+	// formula's relative references must be moved from there.
+	Formula              string
+	SharedCol, SharedRow int
+}
+
+// Range is a merged range of cells, first and last column and row.
+type Range struct {
+	Col1, Row1, Col2, Row2 int
+}
+
+// Ref is the range in A1 notation ("B2:D2").
+func (r Range) Ref() string { return CellName(r.Col1, r.Row1) + ":" + CellName(r.Col2, r.Row2) }
+
+// CellError is a problem at one cell of a sheet.
+type CellError struct {
+	Sheet    string
+	Col, Row int
+	Err      error
+}
+
+func (e *CellError) Error() string {
+	return fmt.Sprintf("sheet %q, cell %s: %v", e.Sheet, CellName(e.Col, e.Row), e.Err)
+}
+func (e *CellError) Unwrap() error { return e.Err }
+
+// SheetError is a problem with a sheet as a whole.
+type SheetError struct {
+	Sheet string
+	Err   error
+}
+
+func (e *SheetError) Error() string { return fmt.Sprintf("sheet %q: %v", e.Sheet, e.Err) }
+func (e *SheetError) Unwrap() error { return e.Err }
+
+// Sheet is one worksheet's cells, read whole. Cells without a value or a
+// formula (formatted but empty) are not kept.
+type Sheet struct {
+	Name string
+	// MaxCol and MaxRow are the last column and row holding a value or a
+	// formula.
+	MaxCol, MaxRow int
+	// Merges are the merged ranges, by first row.
+	Merges []Range
+
+	cells    []cell
+	rowAt    []int32 // row number → index into rows, -1 when the row is empty
+	rows     []span
+	formulas []formulaRec
+	shared   map[string]formulaRec
+	byCol    [][]int32 // column → indices of Merges covering it, by first row
+}
+
+type cell struct {
+	col   int32
+	style int32
+	f     int32 // index+1 into formulas; 0 for no formula
+	typ   Type
+	v     string
+}
+
+type span struct{ from, to int32 }
+
+type formulaRec struct {
+	text     string
+	si       string // a follower of shared formula si, resolved on use
+	col, row int32  // the master cell of a shared formula
+}
+
+// Cell returns the cell at col, row (1-based); a cell that holds nothing
+// is the zero Cell with Col and Row set.
+func (s *Sheet) Cell(col, row int) Cell {
+	c := Cell{Col: col, Row: row}
+	if row < 1 || row >= len(s.rowAt) || s.rowAt[row] < 0 {
+		return c
+	}
+	sp := s.rows[s.rowAt[row]]
+	cs := s.cells[sp.from:sp.to]
+	i, ok := slices.BinarySearchFunc(cs, int32(col), func(x cell, col int32) int { return int(x.col - col) })
+	if !ok {
+		return c
+	}
+	x := cs[i]
+	c.Type, c.Style, c.Value = x.typ, int(x.style), x.v
+	if x.f > 0 {
+		f := s.formulas[x.f-1]
+		if f.si != "" {
+			f = s.shared[f.si]
+		}
+		c.Formula = f.text
+		if f.col > 0 && (int(f.col) != col || int(f.row) != row) {
+			c.SharedCol, c.SharedRow = int(f.col), int(f.row)
+		}
+	}
+	return c
+}
+
+// Width is the last column of a row that holds a value other than blank
+// text, 0 for an empty row.
+func (s *Sheet) Width(row int) int {
+	if row < 1 || row >= len(s.rowAt) || s.rowAt[row] < 0 {
+		return 0
+	}
+	sp := s.rows[s.rowAt[row]]
+	for i := sp.to - 1; i >= sp.from; i-- {
+		if strings.TrimSpace(s.cells[i].v) != "" {
+			return int(s.cells[i].col)
+		}
+	}
+	return 0
+}
+
+// Merge returns the merged range that holds the cell, if any.
+func (s *Sheet) Merge(col, row int) (Range, bool) {
+	if col < 1 || col >= len(s.byCol) {
+		return Range{}, false
+	}
+	ids := s.byCol[col]
+	// The ranges covering one column do not overlap, so the candidate is
+	// the last that starts at or above the row.
+	i := sort_search(len(ids), func(i int) bool { return s.Merges[ids[i]].Row1 > row }) - 1
+	if i < 0 {
+		return Range{}, false
+	}
+	m := s.Merges[ids[i]]
+	if row <= m.Row2 {
+		return m, true
+	}
+	return Range{}, false
+}
+
+func sort_search(n int, f func(int) bool) int {
+	lo, hi := 0, n
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if !f(h) {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	return lo
+}
+
+// CellName is the A1 name of a cell (3, 5 → "C5").
+func CellName(col, row int) string {
+	if col < 1 || row < 1 {
+		return ColumnName(col) + strconv.Itoa(row)
+	}
+	// One allocation: a reader names every cell it reads.
+	var b [24]byte
+	i := len(b)
+	for row > 0 {
+		i--
+		b[i] = byte('0' + row%10)
+		row /= 10
+	}
+	for col > 0 && i > 0 {
+		col--
+		i--
+		b[i] = byte('A' + col%26)
+		col /= 26
+	}
+	return string(b[i:])
+}
+
+// ColumnName is the letters of a column (1 → A, 27 → AA).
+func ColumnName(col int) string {
+	if col < 1 {
+		return "?"
+	}
+	var b [8]byte
+	i := len(b)
+	for col > 0 && i > 0 {
+		col--
+		i--
+		b[i] = byte('A' + col%26)
+		col /= 26
+	}
+	return string(b[i:])
+}
+
+// ParseCell reads an A1 cell name ("C5", "$C$5"); ok is false when it is
+// not one.
+func ParseCell(s string) (col, row int, ok bool) {
+	return parseRef([]byte(s))
+}
+
+func parseRef(b []byte) (col, row int, ok bool) {
+	i := 0
+	if i < len(b) && b[i] == '$' {
+		i++
+	}
+	for i < len(b) {
+		c := b[i] | 0x20
+		if c < 'a' || c > 'z' {
+			break
+		}
+		col = col*26 + int(c-'a'+1)
+		if col > 1<<20 {
+			return 0, 0, false
+		}
+		i++
+	}
+	if col == 0 {
+		return 0, 0, false
+	}
+	if i < len(b) && b[i] == '$' {
+		i++
+	}
+	start := i
+	for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+		row = row*10 + int(b[i]-'0')
+		if row > 1<<24 {
+			return 0, 0, false
+		}
+		i++
+	}
+	if i == start || i != len(b) || row == 0 {
+		return 0, 0, false
+	}
+	return col, row, true
+}
+
+func atoi(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 9 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// eachAttr calls fn with each attribute's local name and raw value.
+func eachAttr(attrs []byte, fn func(key, val []byte)) {
+	for {
+		i := 0
+		for i < len(attrs) && isSpace(attrs[i]) {
+			i++
+		}
+		attrs = attrs[i:]
+		eq := -1
+		for j, c := range attrs {
+			if c == '=' {
+				eq = j
+				break
+			}
+		}
+		if eq < 0 {
+			return
+		}
+		key := attrs[:eq]
+		for len(key) > 0 && isSpace(key[len(key)-1]) {
+			key = key[:len(key)-1]
+		}
+		rest := attrs[eq+1:]
+		k := 0
+		for k < len(rest) && isSpace(rest[k]) {
+			k++
+		}
+		if k >= len(rest) || rest[k] != '"' && rest[k] != '\'' {
+			return
+		}
+		q := rest[k]
+		end := -1
+		for j := k + 1; j < len(rest); j++ {
+			if rest[j] == q {
+				end = j
+				break
+			}
+		}
+		if end < 0 {
+			return
+		}
+		fn(local(key), rest[k+1:end])
+		attrs = rest[end+1:]
+	}
+}
+
+// parseSheet reads a worksheet part: the cells of sheetData and the
+// merged ranges, checking the limits as it goes so that a hostile sheet
+// stops early.
+func (b *Book) parseSheet(name string, data []byte) (*Sheet, error) {
+	// About one cell per 40 bytes of XML (<c r="B2"><v>100</v></c>):
+	// sizing the slice once saves the copies of growing it.
+	sh := &Sheet{Name: name, shared: map[string]formulaRec{}, cells: make([]cell, 0, min(len(data)/40, b.lim.Cells))}
+	s := &scanner{data: data}
+	lim := b.lim
+	rowNum, col := 0, 0
+	var rowNums []int32 // row number of each span
+	var buf, tmp []byte
+	unsorted := false
+	cellErr := func(c, r int, err error) error { return &CellError{Sheet: name, Col: c, Row: r, Err: err} }
+	for {
+		t, err := s.next()
+		if err != nil {
+			return nil, &SheetError{Sheet: name, Err: err}
+		}
+		if t.kind == tokEOF {
+			break
+		}
+		if t.kind != tokStart {
+			continue
+		}
+		switch string(t.name) {
+		case "worksheet", "sheetData", "mergeCells":
+		case "row":
+			r := rowNum + 1
+			eachAttr(t.attrs, func(k, v []byte) {
+				if string(k) == "r" {
+					if n, ok := atoi(v); ok {
+						r = n
+					}
+				}
+			})
+			rowNum, col = r, 0
+		case "mergeCell":
+			ref, _ := attr(t.attrs, "ref")
+			m, ok := parseRange(ref)
+			if !ok {
+				return nil, &SheetError{Sheet: name, Err: fmt.Errorf("merged range %q: expected a range such as B2:D2", ref)}
+			}
+			if len(sh.Merges) >= lim.Merges {
+				return nil, &SheetError{Sheet: name, Err: &LimitError{What: "the number of merged ranges", Found: int64(len(sh.Merges) + 1), Limit: int64(lim.Merges), Name: "merges",
+					Hint: "unmerge the cells the table does not need merged"}}
+			}
+			if area := int64(m.Col2-m.Col1+1) * int64(m.Row2-m.Row1+1); area > lim.MergeArea {
+				return nil, &SheetError{Sheet: name, Err: &LimitError{What: "the merged range " + ref + " in cells", Found: area, Limit: lim.MergeArea, Name: "merge-area",
+					Hint: "a range this large was merged by selecting whole rows or columns; unmerge it (in Excel, select it and click Merge & Center again) and merge only the cells the title or header needs"}}
+			}
+			sh.Merges = append(sh.Merges, m)
+			if err := s.skip(t); err != nil {
+				return nil, &SheetError{Sheet: name, Err: err}
+			}
+		case "c":
+			c := cell{}
+			var typ []byte
+			cr, ccol := rowNum, col+1
+			eachAttr(t.attrs, func(k, v []byte) {
+				switch string(k) {
+				case "r":
+					if x, y, ok := parseRef(v); ok {
+						ccol, cr = x, y
+					}
+				case "t":
+					typ = v
+				case "s":
+					if n, ok := atoi(v); ok {
+						c.style = int32(n)
+					}
+				}
+			})
+			col = ccol
+			if cr != rowNum {
+				// A cell whose reference names another row than its
+				// <row>: follow the cell, as Excel does.
+				rowNum = cr
+			}
+			if t.empty {
+				continue
+			}
+			var v []byte
+			hasV, hasF := false, false
+			var f formulaRec
+			var fType, fSI string
+			for {
+				u, err := s.next()
+				if err != nil {
+					return nil, cellErr(ccol, cr, err)
+				}
+				if u.kind == tokEOF {
+					return nil, cellErr(ccol, cr, errors.New("the part ends inside the cell"))
+				}
+				if u.kind == tokEnd && string(u.name) == "c" {
+					break
+				}
+				if u.kind != tokStart {
+					continue
+				}
+				switch string(u.name) {
+				case "v":
+					if buf, err = s.text(u, buf); err != nil {
+						return nil, cellErr(ccol, cr, err)
+					}
+					v, hasV = buf, true
+				case "f":
+					fType, fSI = "", ""
+					eachAttr(u.attrs, func(k, val []byte) {
+						switch string(k) {
+						case "t":
+							fType = string(val)
+						case "si":
+							fSI = string(val)
+						}
+					})
+					if tmp, err = s.text(u, tmp); err != nil {
+						return nil, cellErr(ccol, cr, err)
+					}
+					f = formulaRec{text: string(tmp)}
+					if fType == "shared" && fSI != "" {
+						if len(tmp) > 0 {
+							f.col, f.row = int32(ccol), int32(cr)
+							sh.shared[fSI] = f
+						} else {
+							f.si = fSI
+						}
+					}
+					hasF = f.text != "" || f.si != ""
+				case "is":
+					if buf, err = s.inline(u, buf); err != nil {
+						return nil, cellErr(ccol, cr, err)
+					}
+					v, hasV = buf, true
+					if typ == nil {
+						typ = []byte("inlineStr")
+					}
+				default:
+					if err := s.skip(u); err != nil {
+						return nil, cellErr(ccol, cr, err)
+					}
+				}
+			}
+			if !hasV && !hasF {
+				continue
+			}
+			if hasV {
+				if err := checkText(v); err != nil {
+					return nil, cellErr(ccol, cr, err)
+				}
+				switch string(typ) {
+				case "", "n":
+					c.typ = Number
+					c.v = string(v)
+				case "s":
+					idx, ok := atoi(trimSpace(v))
+					if !ok || idx >= len(b.strings) {
+						return nil, cellErr(ccol, cr, fmt.Errorf("the cell refers to shared string %q, but the workbook has %d: the file is damaged; open and save it in Excel or LibreOffice", v, len(b.strings)))
+					}
+					it := b.strings[idx]
+					if it.err != nil {
+						return nil, cellErr(ccol, cr, it.err)
+					}
+					c.typ, c.v = String, it.s
+				case "str", "inlineStr":
+					c.typ = String
+					c.v = DecodeEscapes(string(v))
+					if err := b.textLimit(c.v); err != nil {
+						return nil, cellErr(ccol, cr, err)
+					}
+				case "b":
+					c.typ = Bool
+					c.v = "0"
+					if string(trimSpace(v)) == "1" || string(trimSpace(v)) == "true" {
+						c.v = "1"
+					}
+				case "e":
+					c.typ, c.v = Error, string(v)
+				case "d":
+					c.typ, c.v = Date, string(v)
+				default:
+					return nil, cellErr(ccol, cr, fmt.Errorf("unknown cell type t=%q", typ))
+				}
+				if c.typ == Number || c.typ == Date {
+					if len(trimSpace(v)) == 0 {
+						c.typ, c.v = Blank, ""
+					}
+				}
+			}
+			if hasF {
+				sh.formulas = append(sh.formulas, f)
+				c.f = int32(len(sh.formulas))
+			}
+			if c.typ == Blank && c.f == 0 {
+				continue
+			}
+			if cr > lim.Rows {
+				return nil, cellErr(ccol, cr, &LimitError{What: "the row number of this cell (the last with a value)", Found: int64(cr), Limit: int64(lim.Rows), Name: "rows",
+					Hint: "delete the rows below the data if they are not part of it"})
+			}
+			if ccol > lim.Columns {
+				return nil, cellErr(ccol, cr, &LimitError{What: "the column number of this cell", Found: int64(ccol), Limit: int64(lim.Columns), Name: "columns",
+					Hint: "delete the columns right of the data if they are not part of it"})
+			}
+			if len(sh.cells) >= lim.Cells {
+				return nil, cellErr(ccol, cr, &LimitError{What: "the number of cells with a value", Found: int64(len(sh.cells) + 1), Limit: int64(lim.Cells), Name: "cells"})
+			}
+			c.col = int32(ccol)
+			if n := len(rowNums); n == 0 || rowNums[n-1] != int32(cr) {
+				if n > 0 && rowNums[n-1] > int32(cr) {
+					unsorted = true
+				}
+				rowNums = append(rowNums, int32(cr))
+				sh.rows = append(sh.rows, span{from: int32(len(sh.cells)), to: int32(len(sh.cells))})
+			} else if last := sh.cells[len(sh.cells)-1]; last.col >= c.col {
+				unsorted = true
+			}
+			sh.cells = append(sh.cells, c)
+			sh.rows[len(sh.rows)-1].to++
+			sh.MaxRow = max(sh.MaxRow, cr)
+			sh.MaxCol = max(sh.MaxCol, ccol)
+		default:
+			if err := s.skip(t); err != nil {
+				return nil, &SheetError{Sheet: name, Err: err}
+			}
+		}
+	}
+	if unsorted {
+		rowNums = sh.sortCells(rowNums)
+	}
+	if area := int64(sh.MaxRow) * int64(sh.MaxCol); area > int64(lim.Cells) {
+		return nil, &SheetError{Sheet: name, Err: &LimitError{What: fmt.Sprintf("the used area A1:%s in cells", CellName(sh.MaxCol, sh.MaxRow)), Found: area, Limit: int64(lim.Cells), Name: "cells",
+			Hint: "a stray value far right or far down makes the area large; delete the rows and columns outside the data"}}
+	}
+	for _, f := range sh.formulas {
+		if f.si != "" {
+			if _, ok := sh.shared[f.si]; !ok {
+				return nil, &SheetError{Sheet: name, Err: fmt.Errorf("a cell shares formula %s, which no cell defines: the file is damaged; open and save it in Excel or LibreOffice", f.si)}
+			}
+		}
+	}
+	sh.rowAt = make([]int32, sh.MaxRow+1)
+	for i := range sh.rowAt {
+		sh.rowAt[i] = -1
+	}
+	for i, r := range rowNums {
+		sh.rowAt[r] = int32(i)
+	}
+	sh.indexMerges()
+	return sh, nil
+}
+
+// sortCells puts the cells of a sheet written out of order (rows or
+// columns) in order; of two cells with the same reference the last wins,
+// as when a program writes a cell twice. It returns the new row numbers.
+func (sh *Sheet) sortCells(rowNums []int32) []int32 {
+	type rc struct {
+		row int32
+		c   cell
+	}
+	all := make([]rc, 0, len(sh.cells))
+	for i, sp := range sh.rows {
+		for _, c := range sh.cells[sp.from:sp.to] {
+			all = append(all, rc{rowNums[i], c})
+		}
+	}
+	slices.SortStableFunc(all, func(a, b rc) int {
+		if a.row != b.row {
+			return int(a.row - b.row)
+		}
+		return int(a.c.col - b.c.col)
+	})
+	sh.cells, sh.rows, rowNums = sh.cells[:0], sh.rows[:0], rowNums[:0]
+	for _, x := range all {
+		n := len(rowNums)
+		switch {
+		case n == 0 || rowNums[n-1] != x.row:
+			rowNums = append(rowNums, x.row)
+			sh.rows = append(sh.rows, span{from: int32(len(sh.cells)), to: int32(len(sh.cells))})
+		case sh.cells[len(sh.cells)-1].col == x.c.col:
+			sh.cells[len(sh.cells)-1] = x.c
+			continue
+		}
+		sh.cells = append(sh.cells, x.c)
+		sh.rows[len(sh.rows)-1].to++
+	}
+	return rowNums
+}
+
+// indexMerges indexes the merged ranges by column, clipped to the used
+// area: a range F100:XFD1048576 costs as many entries as the sheet has
+// columns, never one per cell.
+func (sh *Sheet) indexMerges() {
+	sortRanges(sh.Merges)
+	if len(sh.Merges) == 0 {
+		return
+	}
+	sh.byCol = make([][]int32, sh.MaxCol+1)
+	for i, m := range sh.Merges {
+		for c := m.Col1; c <= min(m.Col2, sh.MaxCol); c++ {
+			sh.byCol[c] = append(sh.byCol[c], int32(i))
+		}
+	}
+}
+
+func parseRange(ref string) (Range, bool) {
+	a, b, two := strings.Cut(ref, ":")
+	c1, r1, ok1 := ParseCell(a)
+	if !two {
+		return Range{c1, r1, c1, r1}, ok1
+	}
+	c2, r2, ok2 := ParseCell(b)
+	if !ok1 || !ok2 {
+		return Range{}, false
+	}
+	return Range{min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)}, true
+}
+
+func trimSpace(b []byte) []byte {
+	for len(b) > 0 && isSpace(b[0]) {
+		b = b[1:]
+	}
+	for len(b) > 0 && isSpace(b[len(b)-1]) {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+// inline reads an inline string (<is>): its text or its runs' text,
+// phonetic runs left out.
+func (s *scanner) inline(start token, buf []byte) ([]byte, error) {
+	buf = buf[:0]
+	if start.empty {
+		return buf, nil
+	}
+	var tmp []byte
+	for {
+		t, err := s.next()
+		if err != nil {
+			return nil, err
+		}
+		switch t.kind {
+		case tokEOF:
+			return nil, s.fail("the part ends inside <is>")
+		case tokEnd:
+			if string(t.name) == "is" {
+				return buf, nil
+			}
+		case tokStart:
+			switch string(t.name) {
+			case "r":
+			case "t":
+				if tmp, err = s.text(t, tmp); err != nil {
+					return nil, err
+				}
+				buf = append(buf, tmp...)
+			default:
+				if err := s.skip(t); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+}
