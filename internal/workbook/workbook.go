@@ -405,7 +405,7 @@ func (b *book) table(t *contract.Table) {
 				nc, _ := t.Column(c.Num)
 				dc, _ := t.Column(c.Den)
 				num, den := cell(colOf[nc], r), cell(colOf[dc], r)
-				b.formulaCell(sheet, col, r, fmt.Sprintf(`IF(OR($A%d="",N(%s)=0),"",%s/%s)`, r, den, num, den), b.percent)
+				b.formulaCell(sheet, col, r, fmt.Sprintf(`IF(OR($A%d="",%s=0),"",%s/%s)`, r, den, num, den), b.percent)
 			default:
 				b.set(sheet, col, r, nil, b.input)
 			}
