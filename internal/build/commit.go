@@ -229,7 +229,8 @@ func commit(dir string, outs []output, drop []string) ([]string, error) {
 		return nil, fmt.Errorf("%w (the previous files are back in place)", err)
 	}
 	committed = true
-	return kept, finish(dir, stage)
+	finish(stage)
+	return kept, nil
 }
 
 // state is what apply did for one entry, for rollback.
@@ -303,17 +304,18 @@ func rollback(dir, stage string, j *journal, done []state) error {
 	return nil
 }
 
-// finish removes the journal, which ends the commit, then the staging folder.
-func finish(dir, stage string) error {
-	if err := hook("clean"); err != nil {
-		return err
+// finish removes the journal, which ends the commit, then the staging
+// folder. The new set is in place already: what cannot be removed now is
+// removed by the next build (applying the journal again does nothing).
+func finish(stage string) {
+	if hook("clean") != nil {
+		return
 	}
-	if err := os.Remove(filepath.Join(stage, journalName)); err != nil {
-		return fmt.Errorf("finish the build in %s: %w", dir, err)
+	if os.Remove(filepath.Join(stage, journalName)) != nil {
+		return
 	}
 	syncDir(stage)
 	os.RemoveAll(stage)
-	return nil
 }
 
 // recoverDir completes the commits that killed builds left in dir (a
@@ -340,9 +342,7 @@ func recoverDir(dir string) error {
 				if err := apply(dir, p, j, nil); err != nil {
 					return fmt.Errorf("completing an interrupted build in %s: %w", dir, err)
 				}
-				if err := finish(dir, p); err != nil {
-					return err
-				}
+				finish(p)
 				continue
 			}
 			os.RemoveAll(p)

@@ -29,9 +29,10 @@ var ErrLocked = errors.New("output folder is in use by another build")
 var errWouldBlock = errors.New("lock held")
 
 // dirMutexes serialise the builds of one process into one folder before
-// they reach the OS lock, so that the units of a batch queue on a mutex
-// rather than poll the file lock.
-var dirMutexes sync.Map // absolute folder → *sync.Mutex
+// they reach the OS lock, so that the units of a batch queue rather than
+// poll the file lock. Each is a channel of one slot, so the wait is bounded
+// like the wait for the file lock.
+var dirMutexes sync.Map // absolute folder → chan struct{}
 
 // lockDir takes the lock of the output folder dir (which must exist): an OS
 // file lock (flock on Unix, LockFileEx on Windows) on dir/.baocao.lock, so
@@ -42,19 +43,28 @@ func lockDir(dir string) (func(), error) {
 	if err != nil {
 		return nil, fmt.Errorf("lock %s: %w", dir, err)
 	}
-	mu, _ := dirMutexes.LoadOrStore(abs, new(sync.Mutex))
-	mu.(*sync.Mutex).Lock()
+	deadline := time.Now().Add(LockTimeout)
+	timeout := func() error {
+		return fmt.Errorf("%w: waited %v for the lock on %s; wait for the other build to finish, or build into another --out folder", ErrLocked, LockTimeout, filepath.Join(dir, LockName))
+	}
+	slot, _ := dirMutexes.LoadOrStore(abs, make(chan struct{}, 1))
+	sem := slot.(chan struct{})
+	select {
+	case sem <- struct{}{}:
+	case <-time.After(time.Until(deadline)):
+		return nil, timeout()
+	}
+	release := func() { <-sem }
 	path := filepath.Join(dir, LockName)
 	if st, err := os.Lstat(path); err == nil && !st.Mode().IsRegular() {
-		mu.(*sync.Mutex).Unlock()
-		return nil, fmt.Errorf("%s is not a regular file (a link or a folder?): baocao locks it while it writes; remove it and build again", path)
+		release()
+		return nil, fmt.Errorf("%s is %s: baocao locks it while it writes and does not follow links; remove it and build again", path, kind(st.Mode()))
 	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|openFlags, 0o644)
 	if err != nil {
-		mu.(*sync.Mutex).Unlock()
+		release()
 		return nil, fmt.Errorf("lock %s: %w", dir, err)
 	}
-	deadline := time.Now().Add(LockTimeout)
 	wait := time.Millisecond
 	for {
 		err = tryLock(f)
@@ -63,13 +73,13 @@ func lockDir(dir string) (func(), error) {
 		}
 		if !errors.Is(err, errWouldBlock) {
 			f.Close()
-			mu.(*sync.Mutex).Unlock()
+			release()
 			return nil, fmt.Errorf("lock %s: %w", path, err)
 		}
 		if time.Now().After(deadline) {
 			f.Close()
-			mu.(*sync.Mutex).Unlock()
-			return nil, fmt.Errorf("%w: waited %v for the lock on %s; wait for the other build to finish, or build into another --out folder", ErrLocked, LockTimeout, path)
+			release()
+			return nil, timeout()
 		}
 		time.Sleep(wait)
 		wait = min(2*wait, 50*time.Millisecond)
@@ -77,6 +87,6 @@ func lockDir(dir string) (func(), error) {
 	return func() {
 		unlock(f)
 		f.Close()
-		mu.(*sync.Mutex).Unlock()
+		release()
 	}, nil
 }
