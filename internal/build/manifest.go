@@ -113,14 +113,14 @@ func buildID(path string) string {
 			return ""
 		}
 		data, err := s.Data()
-		// A note: name size, description size, type (4 = Go build ID),
-		// the name "Go\0\0", then the description, the ID.
+		// A note: name size (4), description size, type (4 = Go build
+		// ID), the name "Go\0\0", then the description, the ID.
 		if err != nil || len(data) < 16 {
 			return ""
 		}
 		bo := f.ByteOrder
 		nameSize, descSize, typ := bo.Uint32(data), bo.Uint32(data[4:]), bo.Uint32(data[8:])
-		if nameSize != 3 || typ != 4 || string(data[12:15]) != "Go\x00" || uint64(16)+uint64(descSize) > uint64(len(data)) {
+		if nameSize != 4 || typ != 4 || string(data[12:16]) != "Go\x00\x00" || uint64(16)+uint64(descSize) > uint64(len(data)) {
 			return ""
 		}
 		return string(data[16 : 16+descSize])
