@@ -1,7 +1,9 @@
 // Package build runs the pipeline for one report: workbook → dataset →
-// template → document model → writers, and puts the files in place
-// atomically. It is the only package that touches output files; the
-// command line (cmd/baocao) only parses arguments and prints.
+// template → document model → writers, and puts the files of a report in
+// place all or nothing, under a lock on the output folder, never writing
+// over an input nor through a link (commit.go, lock.go, safeio.go). It is
+// the only package that touches output files; the command line
+// (cmd/baocao) only parses arguments and prints.
 package build
 
 import (
