@@ -16,6 +16,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/xuri/excelize/v2"
 	"gopkg.in/yaml.v3"
@@ -221,6 +222,12 @@ func (j *Job) skipUnchanged() (bool, error) {
 		return false, nil
 	}
 	unlock, err := lockDir(j.OutDir)
+	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+		// A folder this user may not write to: no build can be under way
+		// there, and if the outputs are not up to date, writing them fails
+		// later with its own message.
+		return j.upToDate(), nil
+	}
 	if err != nil {
 		return false, err
 	}

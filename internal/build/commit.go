@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"baocao/internal/safename"
 )
@@ -21,8 +22,9 @@ import (
 // others. A reader, or a build that crashed, must never find files of two
 // versions side by side, so a build, holding the output folder's lock:
 //
-//  1. writes the new set into a fresh hidden staging folder
-//     OUT/.baocao-stage-*, each file synced: the visible files are untouched;
+//  1. writes the new set into a fresh folder of the hidden staging folder,
+//     OUT/.baocao-staging/NNN, each file synced: the visible files are
+//     untouched;
 //  2. writes the plan of the commit, journal.json, into that folder (written
 //     whole, then renamed): from here on the commit will be completed;
 //  3. for each file, manifest last: renames the current version, if it
@@ -40,8 +42,12 @@ import (
 // cut in step 3 is visible half done, and its manifest (renamed last) still
 // names the old set, so the mismatch is detected and never skipped.
 
-// stagePrefix starts the name of a staging folder.
-const stagePrefix = ".baocao-stage-"
+// StagingDir is the folder, inside the output folder, that holds the new
+// files of a commit under way. It is one known folder, rather than a
+// pattern among the outputs, so that checking for leftovers before every
+// commit reads a folder that is nearly always empty, even in a folder of a
+// 1,000-unit batch.
+const StagingDir = ".baocao-staging"
 
 // journalName is the plan of a commit inside its staging folder.
 const journalName = "journal.json"
@@ -165,7 +171,6 @@ func commit(dir string, outs []output, drop []string) ([]string, error) {
 		return nil, err
 	}
 	hist := filepath.Join(dir, HistoryDir)
-	var kept []string
 	if len(keep) > 0 {
 		if err := os.Mkdir(hist, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 			return nil, fmt.Errorf("keep previous versions: %w", err)
@@ -183,11 +188,14 @@ func commit(dir string, outs []output, drop []string) ([]string, error) {
 			stem := strings.TrimSuffix(name, ext)
 			versions[name]++
 			j.Files[i].History = fmt.Sprintf("%s.v%d%s", stem, versions[name], ext)
-			kept = append(kept, filepath.Join(hist, j.Files[i].History))
 		}
 	}
 
-	stage, err := os.MkdirTemp(dir, stagePrefix+"*")
+	root, err := stagingRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	stage, err := os.MkdirTemp(root, "")
 	if err != nil {
 		return nil, fmt.Errorf("output folder: %w", err)
 	}
@@ -230,6 +238,12 @@ func commit(dir string, outs []output, drop []string) ([]string, error) {
 	}
 	committed = true
 	finish(stage)
+	var kept []string
+	for i, e := range j.Files {
+		if done[i].kept {
+			kept = append(kept, filepath.Join(hist, e.History))
+		}
+	}
 	return kept, nil
 }
 
@@ -245,11 +259,17 @@ func apply(dir, stage string, j *journal, done []state) error {
 		cur := filepath.Join(dir, e.Name)
 		src := filepath.Join(stage, e.Name)
 		pending := e.Drop || exists(src)
-		if e.History != "" && pending && exists(cur) && !exists(filepath.Join(hist, e.History)) {
+		// The current version is still in place only if it has not been
+		// moved yet: after the move, nothing is at cur until the new file
+		// is placed.
+		if e.History != "" && pending && exists(cur) {
 			if err := hook("history " + e.Name); err != nil {
 				return fmt.Errorf("keep previous %s: %w", cur, err)
 			}
-			if err := os.Rename(cur, filepath.Join(hist, e.History)); err != nil {
+			// Completing a commit of a killed build, the planned name may
+			// have been taken since: never replace a kept version.
+			j.Files[i].History = freeVersion(hist, e.History)
+			if err := os.Rename(cur, filepath.Join(hist, j.Files[i].History)); err != nil {
 				return fmt.Errorf("keep previous %s: %w", cur, err)
 			}
 			if done != nil {
@@ -318,48 +338,109 @@ func finish(stage string) {
 	os.RemoveAll(stage)
 }
 
+// stagingRoot returns the staging folder of dir, made if missing; a link
+// or a file in its place is an error.
+func stagingRoot(dir string) (string, error) {
+	p := filepath.Join(dir, StagingDir)
+	if err := os.Mkdir(p, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return "", fmt.Errorf("output folder: %w", err)
+	}
+	st, err := os.Lstat(p)
+	if err != nil {
+		return "", fmt.Errorf("output folder: %w", err)
+	}
+	if !st.IsDir() {
+		return "", fmt.Errorf("%s is %s, not a folder: baocao writes new files there and does not follow links; remove it and build again", p, kind(st.Mode()))
+	}
+	return p, nil
+}
+
+// swept records the folders whose temporary files of earlier versions of
+// baocao this process has removed: they are looked for once per folder,
+// since only a build of such a version makes them.
+var swept sync.Map
+
 // recoverDir completes the commits that killed builds left in dir (a
 // staging folder with a journal), and removes what they left otherwise:
 // staging folders without a journal and the temporary files of earlier
-// versions of baocao. The caller holds the folder's lock.
+// versions of baocao (".NAME.123.tmp"). The caller holds the folder's lock.
 func recoverDir(dir string) error {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return fmt.Errorf("output folder: %w", err)
-	}
-	for _, e := range entries {
-		p := filepath.Join(dir, e.Name())
-		switch {
-		case strings.HasPrefix(e.Name(), stagePrefix):
-			if !e.IsDir() { // a link or a file: remove it, never follow it
-				os.Remove(p)
-				continue
+	root := filepath.Join(dir, StagingDir)
+	if st, err := os.Lstat(root); err == nil {
+		if !st.IsDir() { // a link or a file: remove it, never follow it
+			if err := os.Remove(root); err != nil {
+				return fmt.Errorf("%s is %s: remove it: %w", root, kind(st.Mode()), err)
 			}
-			if j, ok := readJournal(p); ok {
-				if err := checkTree(dir); err != nil {
-					return err
-				}
-				if err := apply(dir, p, j, nil); err != nil {
-					return fmt.Errorf("completing an interrupted build in %s: %w", dir, err)
-				}
-				finish(p)
-				continue
-			}
-			os.RemoveAll(p)
-		case oldTemp.MatchString(e.Name()) && e.Type().IsRegular():
-			os.Remove(p)
+		} else if err := recoverStages(dir, root); err != nil {
+			return err
 		}
 	}
-	hist := filepath.Join(dir, HistoryDir)
-	if st, err := os.Lstat(hist); err == nil && st.IsDir() {
-		entries, _ := os.ReadDir(hist)
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	if _, done := swept.LoadOrStore(abs, true); done {
+		return nil
+	}
+	for _, d := range []string{dir, filepath.Join(dir, HistoryDir)} {
+		if st, err := os.Lstat(d); err != nil || !st.IsDir() {
+			continue
+		}
+		entries, _ := os.ReadDir(d)
 		for _, e := range entries {
 			if oldTemp.MatchString(e.Name()) && e.Type().IsRegular() {
-				os.Remove(filepath.Join(hist, e.Name()))
+				os.Remove(filepath.Join(d, e.Name()))
 			}
 		}
 	}
 	return nil
+}
+
+func recoverStages(dir, root string) error {
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		return fmt.Errorf("output folder: %w", err)
+	}
+	for _, e := range entries {
+		p := filepath.Join(root, e.Name())
+		if !e.IsDir() { // a link or a file: remove it, never follow it
+			os.Remove(p)
+			continue
+		}
+		j, ok := readJournal(p)
+		if !ok {
+			os.RemoveAll(p)
+			continue
+		}
+		if err := checkTree(dir); err != nil {
+			return err
+		}
+		if err := apply(dir, p, j, nil); err != nil {
+			return fmt.Errorf("completing an interrupted build in %s: %w", dir, err)
+		}
+		finish(p)
+	}
+	return nil
+}
+
+// freeVersion returns name (NAME.vN.ext) if no file of the history folder
+// has it, or else the same name with the next free N.
+func freeVersion(hist, name string) string {
+	ext := filepath.Ext(name)
+	rest := strings.TrimSuffix(name, ext)
+	i := strings.LastIndex(rest, ".v")
+	if i < 0 {
+		return name
+	}
+	n, err := strconv.Atoi(rest[i+2:])
+	if err != nil {
+		return name
+	}
+	for exists(filepath.Join(hist, name)) {
+		n++
+		name = fmt.Sprintf("%s.v%d%s", rest[:i], n, ext)
+	}
+	return name
 }
 
 // readJournal reads the journal of a staging folder; a missing, partial or

@@ -123,10 +123,10 @@ func visibleSet(t *testing.T, dir, name string) *Manifest {
 // and temporary files.
 func leftovers(dir string) []string {
 	var out []string
-	for _, d := range []string{dir, filepath.Join(dir, HistoryDir)} {
+	for _, d := range []string{dir, filepath.Join(dir, HistoryDir), filepath.Join(dir, StagingDir)} {
 		entries, _ := os.ReadDir(d)
 		for _, e := range entries {
-			if strings.HasPrefix(e.Name(), stagePrefix) || strings.HasSuffix(e.Name(), ".tmp") {
+			if d == filepath.Join(dir, StagingDir) || strings.HasSuffix(e.Name(), ".tmp") {
 				out = append(out, filepath.Join(d, e.Name()))
 			}
 		}
@@ -576,25 +576,54 @@ func TestLockTimeout(t *testing.T) {
 
 // TestCleansLeftovers: what killed builds of this and earlier versions
 // left (staging folders without a journal, .NAME.*.tmp files) goes at
-// the next build; a staging "folder" that is a link is removed, not
-// followed.
+// the next build; a staging folder, or an entry of it, that is a link is
+// removed, not followed.
 func TestCleansLeftovers(t *testing.T) {
-	dir := t.TempDir()
 	outside := t.TempDir()
 	os.WriteFile(filepath.Join(outside, "keep.txt"), []byte("keep"), 0o644)
-	os.MkdirAll(filepath.Join(dir, HistoryDir), 0o755)
-	os.MkdirAll(filepath.Join(dir, stagePrefix+"123"), 0o755)
-	os.WriteFile(filepath.Join(dir, stagePrefix+"123", "bao-cao.docx"), []byte("half"), 0o644)
-	os.WriteFile(filepath.Join(dir, ".bao-cao.docx.4242.tmp"), []byte("half"), 0o644)
-	os.WriteFile(filepath.Join(dir, HistoryDir, ".bao-cao.v1.docx.77.tmp"), []byte("half"), 0o644)
-	os.Symlink(outside, filepath.Join(dir, stagePrefix+"link"))
-	os.WriteFile(filepath.Join(dir, "notes.tmp"), []byte("the user's"), 0o644)
-	mustRun(t, tinyJob(t, dir, "a.xlsx", "A."))
-	if l := leftovers(dir); len(l) != 1 || filepath.Base(l[0]) != "notes.tmp" {
-		t.Errorf("left: %v, want only the user's notes.tmp", l)
+	for _, rootLink := range []bool{false, true} {
+		dir := t.TempDir()
+		os.MkdirAll(filepath.Join(dir, HistoryDir), 0o755)
+		if rootLink {
+			os.Symlink(outside, filepath.Join(dir, StagingDir))
+		} else {
+			os.MkdirAll(filepath.Join(dir, StagingDir, "123"), 0o755)
+			os.WriteFile(filepath.Join(dir, StagingDir, "123", "bao-cao.docx"), []byte("half"), 0o644)
+			os.Symlink(outside, filepath.Join(dir, StagingDir, "link"))
+		}
+		os.WriteFile(filepath.Join(dir, ".bao-cao.docx.4242.tmp"), []byte("half"), 0o644)
+		os.WriteFile(filepath.Join(dir, HistoryDir, ".bao-cao.v1.docx.77.tmp"), []byte("half"), 0o644)
+		os.WriteFile(filepath.Join(dir, "notes.tmp"), []byte("the user's"), 0o644)
+		mustRun(t, tinyJob(t, dir, "a.xlsx", "A."))
+		if l := leftovers(dir); len(l) != 1 || filepath.Base(l[0]) != "notes.tmp" {
+			t.Errorf("left: %v, want only the user's notes.tmp", l)
+		}
+		if entries, _ := os.ReadDir(outside); len(entries) != 1 {
+			t.Errorf("cleaning followed a link out of the folder: %v", entries)
+		}
 	}
-	if _, err := os.Stat(filepath.Join(outside, "keep.txt")); err != nil {
-		t.Error("cleaning followed a link out of the folder")
+}
+
+// TestCompletesOverTakenVersion: completing a killed build's commit never
+// replaces a kept version whose name its journal planned.
+func TestCompletesOverTakenVersion(t *testing.T) {
+	dir := t.TempDir()
+	mustRun(t, tinyJob(t, dir, "a.xlsx", "A."))
+	out, err := childCmd("crash", dir, "BAOCAO_TEST_STEP=history bao-cao.docx").CombinedOutput()
+	if exitCode(err) != 3 {
+		t.Fatalf("child: %v %s", err, out)
+	}
+	os.MkdirAll(filepath.Join(dir, HistoryDir), 0o755)
+	os.WriteFile(filepath.Join(dir, HistoryDir, "bao-cao.v1.docx"), []byte("kept by hand"), 0o644)
+	if err := recoverLocked(dir); err != nil {
+		t.Fatal(err)
+	}
+	visibleSet(t, dir, "bao-cao")
+	if got, _ := os.ReadFile(filepath.Join(dir, HistoryDir, "bao-cao.v1.docx")); string(got) != "kept by hand" {
+		t.Error("a kept version was replaced")
+	}
+	if _, err := os.Stat(filepath.Join(dir, HistoryDir, "bao-cao.v2.docx")); err != nil {
+		t.Errorf("the replaced DOCX was not kept as v2: %v", err)
 	}
 }
 
@@ -640,7 +669,7 @@ func TestOutputFolderNotTrusted(t *testing.T) {
 		}, "bao-cao.manifest.json is a symbolic link"},
 		{"output is a FIFO", func(dir string) {
 			os.Remove(filepath.Join(dir, "bao-cao.docx"))
-			if err := syscall.Mkfifo(filepath.Join(dir, "bao-cao.docx"), 0o644); err != nil {
+			if err := mkfifo(filepath.Join(dir, "bao-cao.docx")); err != nil {
 				t.Skip(err)
 			}
 		}, "bao-cao.docx is a FIFO"},
@@ -720,7 +749,7 @@ func TestManifestNotTrusted(t *testing.T) {
 		mustRun(t, tinyJob(t, dir, "a.xlsx", "A."))
 		mp := filepath.Join(dir, "bao-cao"+ManifestExt)
 		os.Remove(mp)
-		if err := syscall.Mkfifo(mp, 0o644); err != nil {
+		if err := mkfifo(mp); err != nil {
 			t.Skip(err)
 		}
 		j := tinyJob(t, dir, "a.xlsx", "A.")
