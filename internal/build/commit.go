@@ -25,8 +25,8 @@ import (
 //  1. writes the new set into a fresh folder of the hidden staging folder,
 //     OUT/.baocao-staging/NNN, each file synced: the visible files are
 //     untouched;
-//  2. writes the plan of the commit, journal.json, into that folder (written
-//     whole, then renamed): from here on the commit will be completed;
+//  2. writes the plan of the commit, journal.json, into that folder, synced:
+//     from here on the commit will be completed;
 //  3. for each file, manifest last: renames the current version, if it
 //     differs, into OUT/.history/NAME.vN.ext, then renames the new one into
 //     place (a rename within one folder is atomic and needs no space);
@@ -135,6 +135,9 @@ func current(dir, name string) (exists bool, sum string, err error) {
 // caller holds the folder's lock and has run recoverDir. It returns the
 // paths of the kept versions.
 func commit(dir string, outs []output, drop []string) ([]string, error) {
+	if len(outs) == 0 {
+		return nil, errors.New("nothing to write")
+	}
 	if err := checkTree(dir); err != nil {
 		return nil, err
 	}
@@ -220,10 +223,9 @@ func commit(dir string, outs []output, drop []string) ([]string, error) {
 	if err := hook("journal"); err != nil {
 		return nil, fmt.Errorf("write %s: %w", filepath.Join(stage, journalName), err)
 	}
-	if err := writeNew(filepath.Join(stage, journalName+".tmp"), plan); err != nil {
-		return nil, fmt.Errorf("write %s: %w", filepath.Join(stage, journalName), err)
-	}
-	if err := os.Rename(filepath.Join(stage, journalName+".tmp"), filepath.Join(stage, journalName)); err != nil {
+	// Synced before any rename: a journal cut by a power loss does not
+	// parse, and counts as none, which is right since nothing was renamed.
+	if err := writeNew(filepath.Join(stage, journalName), plan); err != nil {
 		return nil, fmt.Errorf("write %s: %w", filepath.Join(stage, journalName), err)
 	}
 	syncDir(stage)
@@ -255,6 +257,7 @@ type state struct{ kept, placed, replaced bool }
 // it. done, when not nil, records what was done, for rollback.
 func apply(dir, stage string, j *journal, done []state) error {
 	hist := filepath.Join(dir, HistoryDir)
+	moved := false
 	for i, e := range j.Files {
 		cur := filepath.Join(dir, e.Name)
 		src := filepath.Join(stage, e.Name)
@@ -272,6 +275,7 @@ func apply(dir, stage string, j *journal, done []state) error {
 			if err := os.Rename(cur, filepath.Join(hist, j.Files[i].History)); err != nil {
 				return fmt.Errorf("keep previous %s: %w", cur, err)
 			}
+			moved = true
 			if done != nil {
 				done[i].kept = true
 			}
@@ -290,7 +294,9 @@ func apply(dir, stage string, j *journal, done []state) error {
 			done[i].placed, done[i].replaced = true, replaced
 		}
 	}
-	syncDir(hist)
+	if moved {
+		syncDir(hist)
+	}
 	syncDir(dir)
 	return nil
 }
@@ -331,10 +337,11 @@ func finish(stage string) {
 	if hook("clean") != nil {
 		return
 	}
+	// Not synced: should the removal be lost, applying the journal again
+	// does nothing.
 	if os.Remove(filepath.Join(stage, journalName)) != nil {
 		return
 	}
-	syncDir(stage)
 	os.RemoveAll(stage)
 }
 
