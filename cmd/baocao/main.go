@@ -31,6 +31,7 @@ import (
 
 	"baocao"
 	"baocao/internal/build"
+	"baocao/internal/safename"
 	"baocao/internal/tmpl"
 	"baocao/internal/xlsxdata"
 )
@@ -137,9 +138,11 @@ const buildUsage = `Usage:
       Fill the template in DIR (a folder holding report.md) with the
       workbook and write NAME.docx and NAME.pdf into the output folder, and
       NAME.xlsx with the appendix tables when the template defines any.
-      A report whose template and workbook did not change since the last
-      build is skipped (--force rebuilds); a replaced file is kept in
-      OUT/.history as NAME.vN.ext.
+      NAME (default: the workbook's name) is made safe like the names of a
+      batch. A report whose template and workbook did not change since the
+      last build is skipped (--force rebuilds); a replaced file is kept in
+      OUT/.history as NAME.vN.ext. An output that would replace the
+      workbook or a template file is refused.
   baocao build --template DIR --data FILE.xlsx --each SHEET [--jobs N]
       One report per row of the table sheet SHEET (one row per unit, xã or
       phường): the row's cells replace the facts named by its column
@@ -297,10 +300,21 @@ func makeJobs(tmplDir, data, out, name string) ([]*build.Job, error) {
 	}
 	if name == "" {
 		name = strings.TrimSuffix(filepath.Base(data), filepath.Ext(data))
+	} else if strings.ContainsAny(name, `/\`) || name == "." || name == ".." {
+		return nil, usageError{fmt.Sprintf("--name %q: a file name without a folder is expected; choose the folder with --out", name)}
 	}
+	// Like the names of a batch: no device name (CON), no leading dot or
+	// dash, nothing a file system of another platform refuses.
+	name = safename.Name(name)
 	j, err := build.NewJob(name, t, data, src, out)
 	if err != nil {
 		return nil, err
+	}
+	j.InputPaths = []string{data}
+	if _, err := os.Stat(filepath.Join(tmplDir, tmpl.FileName)); err == nil {
+		for _, f := range build.TemplateFiles {
+			j.InputPaths = append(j.InputPaths, filepath.Join(tmplDir, f))
+		}
 	}
 	return []*build.Job{j}, nil
 }

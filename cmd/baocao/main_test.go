@@ -170,3 +170,67 @@ func TestDiff(t *testing.T) {
 		t.Error("diff modified its input")
 	}
 }
+
+// TestInputNeverOverwritten runs the commands of issue 16 that wrote the
+// appendix workbook over the input: each is refused with exit 1 before
+// anything is written, and says what to do.
+func TestInputNeverOverwritten(t *testing.T) {
+	input, err := os.ReadFile("../../data/thach-an-2021-2025.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	os.WriteFile("ta.xlsx", input, 0o644)
+	os.Mkdir("out", 0o755)
+	os.Symlink(filepath.Join(dir, "ta.xlsx"), filepath.Join("out", "bao-cao.xlsx"))
+	os.Link("ta.xlsx", filepath.Join("out", "cung.xlsx"))
+	tpl := []string{"build", "--template", "tong-ket-cchc-2021-2025", "--data", "ta.xlsx"}
+	for _, args := range [][]string{
+		{"--out", "."},
+		{"--out", ".", "--name", "ta"},
+		{"--out", dir, "--name", "ta"},
+		{"--out", "out", "--name", "bao-cao"}, // a symbolic link to the workbook
+		{"--out", "out", "--name", "cung"},    // a hard link to it
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run(append(tpl, args...), &stdout, &stderr)
+		if code != exitData || !strings.Contains(stderr.String(), "which baocao only reads; choose another --out folder or another --name") {
+			t.Errorf("%v: exit %d, stderr %s", args, code, &stderr)
+		}
+		if stdout.Len() > 0 {
+			t.Errorf("%v: %s", args, &stdout)
+		}
+	}
+	if got, _ := os.ReadFile("ta.xlsx"); !bytes.Equal(got, input) {
+		t.Error("the workbook was changed")
+	}
+	for _, d := range []string{".", "out"} {
+		entries, _ := os.ReadDir(d)
+		for _, e := range entries {
+			if n := e.Name(); n != "ta.xlsx" && n != "out" && n != "bao-cao.xlsx" && n != "cung.xlsx" {
+				t.Errorf("%s written", filepath.Join(d, n))
+			}
+		}
+	}
+}
+
+// TestNameMadeSafe: --name is a file name: a path is refused (nothing is
+// written outside --out), and a name that some file system refuses is made
+// safe like the names of a batch.
+func TestNameMadeSafe(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "a", "b", "out")
+	build := []string{"build", "--template", "../../templates/chi-so-cchc-9-thang", "--data", "../../data/sa-dec-2024.xlsx", "--out", out}
+	var stdout, stderr bytes.Buffer
+	if code := run(append(build, "--name", "../../x"), &stdout, &stderr); code != exitUsage || !strings.Contains(stderr.String(), "choose the folder with --out") {
+		t.Errorf("--name ../../x: exit %d, stderr %s", code, &stderr)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("written: %v", entries)
+	}
+	stdout.Reset()
+	if code := run(append(build, "--name", "CON"), &stdout, &stderr); code != exitOK || !strings.Contains(stdout.String(), filepath.Join(out, "CON_.docx")) {
+		t.Errorf("--name CON: exit %d, stdout %s, stderr %s", code, &stdout, &stderr)
+	}
+}

@@ -1,7 +1,9 @@
 // Package build runs the pipeline for one report: workbook → dataset →
-// template → document model → writers, and puts the files in place
-// atomically. It is the only package that touches output files; the
-// command line (cmd/baocao) only parses arguments and prints.
+// template → document model → writers, and puts the files of a report in
+// place all or nothing, under a lock on the output folder, never writing
+// over an input nor through a link (commit.go, lock.go, safeio.go). It is
+// the only package that touches output files; the command line
+// (cmd/baocao) only parses arguments and prints.
 package build
 
 import (
@@ -14,6 +16,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"gopkg.in/yaml.v3"
 
@@ -26,6 +29,7 @@ import (
 	"baocao/internal/render/pdf"
 	"baocao/internal/render/xlsx"
 	"baocao/internal/report"
+	"baocao/internal/safename"
 	"baocao/internal/tmpl"
 	"baocao/internal/xlsxdata"
 )
@@ -48,6 +52,9 @@ type Job struct {
 	Force  bool
 	Data   *dataset.Dataset
 	OutDir string
+	// InputPaths are the files on disk the job reads (the workbook, the
+	// template's files): no output may be one of them.
+	InputPaths []string
 }
 
 // Result says what a job wrote, and what the checks found.
@@ -138,9 +145,12 @@ func (j *Job) Document() (*docmodel.Document, error) {
 	return doc, nil
 }
 
-// Run builds the document and writes every format. Each file is rendered
-// in memory first and then renamed into place, so a failure leaves the
-// previous files untouched and never a half-written one.
+// Run builds the document and writes every format, all or nothing: the
+// whole set (DOCX, PDF, XLSX, then the manifest) is rendered in memory,
+// written into a staging folder and moved into place under the output
+// folder's lock (see commit.go), so a failure or a crash leaves the
+// previous set whole and concurrent builds into one folder never mix their
+// files.
 //
 // When the manifest of the last build shows the same program, template and
 // inputs, and its outputs are untouched, nothing is written (Skipped) unless
@@ -151,51 +161,132 @@ func (j *Job) Run() (*Result, error) {
 	if check.HasErrors(res.Findings) {
 		return res, &CheckError{res.Findings}
 	}
-	if !j.Force && j.upToDate() {
-		res.Skipped = true
-		return res, nil
+	if !validName(j.Name) {
+		return res, fmt.Errorf("output name %q is not a plain file name (safe: %q): name the report without a folder, \"..\" or a device name, and choose the folder with --out", j.Name, safename.Name(j.Name))
+	}
+	if err := j.checkInputs(); err != nil {
+		return res, err
+	}
+	if !j.Force {
+		skip, err := j.skipUnchanged()
+		if err != nil {
+			return res, err
+		}
+		if skip {
+			res.Skipped = true
+			return res, nil
+		}
 	}
 	doc, err := j.Document()
 	if err != nil {
 		return res, err
 	}
-	if err := os.MkdirAll(j.OutDir, 0o755); err != nil {
-		return res, fmt.Errorf("output folder: %w", err)
-	}
-	outs := make([][]byte, len(Writers))
-	for i, w := range Writers {
+	var outs []output
+	var drop []string
+	for _, w := range Writers {
 		if w.Wants != nil && !w.Wants(doc) {
+			drop = append(drop, j.Name+w.Ext)
 			continue
 		}
 		var buf bytes.Buffer
 		if err := w.Write(&buf, doc); err != nil {
 			return res, fmt.Errorf("%s%s: %w", j.Name, w.Ext, err)
 		}
-		outs[i] = buf.Bytes()
+		outs = append(outs, output{j.Name + w.Ext, buf.Bytes()})
 	}
-	for i, w := range Writers {
-		if outs[i] == nil {
-			continue
-		}
-		path := filepath.Join(j.OutDir, j.Name+w.Ext)
-		kept, err := keepPrevious(path, outs[i])
-		if err != nil {
-			return res, err
-		}
-		if kept != "" {
-			res.Kept = append(res.Kept, kept)
-		}
-		if err := WriteFileAtomic(path, outs[i]); err != nil {
-			return res, err
-		}
-		res.Files = append(res.Files, path)
+	files := make([]string, len(outs))
+	for i, o := range outs {
+		files[i] = filepath.Join(j.OutDir, o.name)
 	}
 	if len(j.Inputs) > 0 {
-		if err := j.writeManifest(res.Files); err != nil {
+		m, err := j.manifest(outs)
+		if err != nil {
 			return res, fmt.Errorf("manifest: %w", err)
 		}
+		outs = append(outs, output{j.Name + ManifestExt, m})
 	}
+	if err := os.MkdirAll(j.OutDir, 0o755); err != nil {
+		return res, fmt.Errorf("output folder: %w", err)
+	}
+	unlock, err := lockDir(j.OutDir)
+	if err != nil {
+		return res, err
+	}
+	defer unlock()
+	if err := recoverDir(j.OutDir); err != nil {
+		return res, err
+	}
+	// Again under the lock: a link to an input may have appeared since.
+	if err := j.checkInputs(); err != nil {
+		return res, err
+	}
+	kept, err := commit(j.OutDir, outs, drop)
+	if err != nil {
+		return res, err
+	}
+	res.Kept, res.Files = kept, files
 	return res, nil
+}
+
+// skipUnchanged completes any build into the folder that was cut short,
+// then reports whether the last build's outputs are up to date. A folder
+// that does not exist yet has nothing to skip, and is not created.
+func (j *Job) skipUnchanged() (bool, error) {
+	if st, err := os.Stat(j.OutDir); err != nil || !st.IsDir() {
+		return false, nil
+	}
+	unlock, err := lockDir(j.OutDir)
+	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+		// A folder this user may not write to: no build can be under way
+		// there, and if the outputs are not up to date, writing them fails
+		// later with its own message.
+		return j.upToDate(), nil
+	}
+	if err != nil {
+		return false, err
+	}
+	defer unlock()
+	if err := recoverDir(j.OutDir); err != nil {
+		return false, err
+	}
+	return j.upToDate(), nil
+}
+
+// ErrOverwritesInput is wrapped by the error of a build whose output would
+// replace one of its inputs.
+var ErrOverwritesInput = errors.New("the output would overwrite an input")
+
+// checkInputs refuses a build that would write over one of its inputs: an
+// output name that is the workbook or a template file, through the same
+// path, a symbolic link or a hard link (os.SameFile compares the files, not
+// the names).
+func (j *Job) checkInputs() error {
+	if len(j.InputPaths) == 0 {
+		return nil
+	}
+	var inputs []os.FileInfo
+	for _, p := range j.InputPaths {
+		if st, err := os.Stat(p); err == nil {
+			inputs = append(inputs, st)
+		}
+	}
+	names := []string{j.Name + ManifestExt}
+	for _, w := range Writers {
+		names = append(names, j.Name+w.Ext)
+	}
+	for _, n := range names {
+		out := filepath.Join(j.OutDir, n)
+		st, err := os.Stat(out)
+		if err != nil {
+			continue
+		}
+		for i, in := range inputs {
+			if os.SameFile(st, in) {
+				return fmt.Errorf("%w: writing %s would replace the input %s (the same file), which baocao only reads; choose another --out folder or another --name; nothing was written", ErrOverwritesInput, out, j.InputPaths[i])
+			}
+		}
+	}
+	return nil
 }
 
 // WriteFileAtomic writes data to a temporary file beside path, syncs it

@@ -1,7 +1,9 @@
 package build
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"debug/elf"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -9,8 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 )
@@ -21,7 +23,7 @@ import (
 // report came from.
 type Manifest struct {
 	Report   string            `json:"report"`
-	Program  string            `json:"program"`  // hash of the baocao executable and Go version
+	Program  string            `json:"program"`  // Go version, module, revision and build ID of baocao
 	Template string            `json:"template"` // hash of the template's files
 	Inputs   map[string]string `json:"inputs"`   // input name → sha256
 	Outputs  map[string]string `json:"outputs"`  // file name → sha256
@@ -51,30 +53,119 @@ var (
 
 // Program identifies the running program: a change of baocao can change
 // the output with the same inputs, so it invalidates earlier manifests.
+// It is the Go version, the module version and VCS revision from the build
+// info (for a reader of the manifest), and the Go build ID, which the
+// linker derives from the content of the executable, so that any rebuilt
+// program, even from a modified work tree, is a new one. The build ID is
+// read from the executable's headers (a few kilobytes) instead of hashing
+// the whole 22 MB file on every run; only when there is none (a program
+// linked with -buildid=) is the file hashed.
 func Program() string {
-	programOnce.Do(func() {
-		program = runtime.Version()
-		exe, err := os.Executable()
-		if err != nil {
-			return
-		}
-		f, err := os.Open(exe)
-		if err != nil {
-			return
-		}
-		defer f.Close()
-		h := sha256.New()
-		if _, err := io.Copy(h, f); err == nil {
-			program += " " + hex.EncodeToString(h.Sum(nil))[:16]
-		}
-	})
+	programOnce.Do(func() { program = programID() })
 	return program
+}
+
+func programID() string {
+	var b strings.Builder
+	b.WriteString(runtime.Version())
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		b.WriteString(" " + bi.Main.Path + "@" + bi.Main.Version)
+		var rev, dirty string
+		for _, s := range bi.Settings {
+			switch {
+			case s.Key == "vcs.revision":
+				rev = s.Value
+			case s.Key == "vcs.modified" && s.Value == "true":
+				dirty = "+dirty"
+			}
+		}
+		if rev != "" {
+			b.WriteString(" " + rev[:min(12, len(rev))] + dirty)
+		}
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return b.String()
+	}
+	if id := buildID(exe); id != "" {
+		b.WriteString(" build " + Hash([]byte(id))[:16])
+	} else if sum := hashFile(exe); sum != "" {
+		b.WriteString(" " + sum)
+	}
+	return b.String()
+}
+
+// goBuildPrefix and goBuildEnd delimit the Go build ID where the linker
+// writes it at the start of the text segment (Mach-O, PE); on ELF it is a
+// note, ".note.go.buildid". The format is the one cmd/internal/buildid
+// reads, which is not importable.
+var (
+	goBuildPrefix = []byte("\xff Go build ID: \"")
+	goBuildEnd    = []byte("\"\n \xff")
+)
+
+// buildID returns the Go build ID of the executable at path, or "".
+func buildID(path string) string {
+	if f, err := elf.Open(path); err == nil {
+		defer f.Close()
+		s := f.Section(".note.go.buildid")
+		if s == nil || s.Size > 4096 {
+			return ""
+		}
+		data, err := s.Data()
+		// A note: name size (4), description size, type (4 = Go build
+		// ID), the name "Go\0\0", then the description, the ID.
+		if err != nil || len(data) < 16 {
+			return ""
+		}
+		bo := f.ByteOrder
+		nameSize, descSize, typ := bo.Uint32(data), bo.Uint32(data[4:]), bo.Uint32(data[8:])
+		if nameSize != 4 || typ != 4 || string(data[12:16]) != "Go\x00\x00" || uint64(16)+uint64(descSize) > uint64(len(data)) {
+			return ""
+		}
+		return string(data[16 : 16+descSize])
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	head := make([]byte, 64<<10)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	i := bytes.Index(head, goBuildPrefix)
+	if i < 0 {
+		return ""
+	}
+	rest := head[i+len(goBuildPrefix):]
+	j := bytes.Index(rest, goBuildEnd)
+	if j < 0 {
+		return ""
+	}
+	return string(rest[:j])
+}
+
+// hashFile is a short sha256 of a file, or "": the fallback identity of a
+// program without a build ID.
+func hashFile(path string) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
 func (j *Job) manifestPath() string { return filepath.Join(j.OutDir, j.Name+ManifestExt) }
 
+// readManifest reads a manifest back: a regular file, not a link, of a
+// bounded size. Anything else counts as no manifest.
 func readManifest(path string) (*Manifest, bool) {
-	data, err := os.ReadFile(path)
+	data, err := readRegular(path, maxManifestSize)
 	if err != nil {
 		return nil, false
 	}
@@ -85,15 +176,27 @@ func readManifest(path string) (*Manifest, bool) {
 	return &m, true
 }
 
+// outputNames are the names a build of this job may write, the manifest
+// excepted.
+func (j *Job) outputNames() map[string]bool {
+	names := map[string]bool{}
+	for _, w := range Writers {
+		names[j.Name+w.Ext] = true
+	}
+	return names
+}
+
 // upToDate reports whether the outputs of the last build are still what
 // this job would write: same program, template and inputs, and every
-// output file still there, unchanged.
+// output file still there, unchanged. The output names of the manifest are
+// not trusted: only the names this job writes are looked at (never
+// "../../etc/passwd" or "/dev/zero"), and only regular files are read.
 func (j *Job) upToDate() bool {
 	if j.TemplateHash == "" || len(j.Inputs) == 0 {
 		return false
 	}
 	m, ok := readManifest(j.manifestPath())
-	if !ok || m.Program != Program() || m.Template != j.TemplateHash || len(m.Outputs) == 0 {
+	if !ok || m.Report != j.Name || m.Program != Program() || m.Template != j.TemplateHash || len(m.Outputs) == 0 {
 		return false
 	}
 	if len(m.Inputs) != len(j.Inputs) {
@@ -104,62 +207,30 @@ func (j *Job) upToDate() bool {
 			return false
 		}
 	}
+	names := j.outputNames()
 	for name, sum := range m.Outputs {
-		data, err := os.ReadFile(filepath.Join(j.OutDir, name))
-		if err != nil || Hash(data) != sum {
+		if !names[name] {
+			return false
+		}
+		got, err := hashRegular(filepath.Join(j.OutDir, name), maxOutputSize)
+		if err != nil || got != sum {
 			return false
 		}
 	}
 	return true
 }
 
-// keepPrevious moves an existing file that is about to be replaced by
-// different bytes into .history as NAME.vN.ext; it returns the new path,
-// or "" when there was nothing to keep.
-func keepPrevious(path string, next []byte) (string, error) {
-	old, err := os.ReadFile(path)
-	if err != nil || Hash(old) == Hash(next) {
-		return "", nil
-	}
-	dir := filepath.Join(filepath.Dir(path), HistoryDir)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("keep previous %s: %w", path, err)
-	}
-	base := filepath.Base(path)
-	ext := filepath.Ext(base)
-	stem := strings.TrimSuffix(base, ext)
-	entries, _ := os.ReadDir(dir)
-	n := 0
-	for _, e := range entries {
-		mid, ok := strings.CutPrefix(e.Name(), stem+".v")
-		if !ok || !strings.HasSuffix(mid, ext) {
-			continue
-		}
-		if k, err := strconv.Atoi(strings.TrimSuffix(mid, ext)); err == nil && k > n {
-			n = k
-		}
-	}
-	dst := filepath.Join(dir, fmt.Sprintf("%s.v%d%s", stem, n+1, ext))
-	if err := WriteFileAtomic(dst, old); err != nil {
-		return "", err
-	}
-	return dst, nil
-}
-
-func (j *Job) writeManifest(files []string) error {
+// manifest is the manifest of a build that writes outs.
+func (j *Job) manifest(outs []output) ([]byte, error) {
 	m := Manifest{Report: j.Name, Program: Program(), Template: j.TemplateHash, Inputs: j.Inputs, Outputs: map[string]string{}}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			return err
-		}
-		m.Outputs[filepath.Base(f)] = Hash(data)
+	for _, o := range outs {
+		m.Outputs[o.name] = Hash(o.data)
 	}
 	data, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return WriteFileAtomic(j.manifestPath(), append(data, '\n'))
+	return append(data, '\n'), nil
 }
 
 // TemplateFiles are the files of a template folder that make its output.

@@ -1,10 +1,15 @@
 package build
 
 import (
+	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+
+	"baocao/internal/testtool"
 )
 
 func TestSkipAndHistory(t *testing.T) {
@@ -73,4 +78,87 @@ func TestHash(t *testing.T) {
 	if HashFiles(map[string][]byte{"a": []byte("1"), "b": []byte("2")}) != HashFiles(map[string][]byte{"b": []byte("2"), "a": []byte("1")}) {
 		t.Error("HashFiles depends on map order")
 	}
+}
+
+// TestProgramBuildID: the program is identified by the Go build ID that
+// `go tool buildid` reads from the executable, and the Go version.
+func TestProgramBuildID(t *testing.T) {
+	testtool.Need(t, "go")
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("go", "tool", "buildid", exe).Output()
+	if err != nil {
+		t.Fatalf("go tool buildid: %v", err)
+	}
+	want := strings.TrimSpace(string(out))
+	if got := buildID(exe); got != want {
+		t.Fatalf("buildID = %q, want %q", got, want)
+	}
+	p := Program()
+	if !strings.HasPrefix(p, runtime.Version()+" ") || !strings.Contains(p, " build "+Hash([]byte(want))[:16]) {
+		t.Errorf("Program() = %q, want the Go version and the build ID", p)
+	}
+	// A file without a build ID: no ID (the caller then hashes the file).
+	plain := filepath.Join(t.TempDir(), "plain")
+	os.WriteFile(plain, []byte("#!/bin/sh\necho not go\n"), 0o755)
+	if id := buildID(plain); id != "" {
+		t.Errorf("buildID of a shell script = %q", id)
+	}
+	// The raw form that Mach-O and PE executables carry at the start of
+	// their text.
+	raw := filepath.Join(t.TempDir(), "raw")
+	os.WriteFile(raw, []byte("MZ\x00\x00junk\xff Go build ID: \"abc/def\"\n \xffmore"), 0o755)
+	if id := buildID(raw); id != "abc/def" {
+		t.Errorf("buildID of a PE-like file = %q, want abc/def", id)
+	}
+}
+
+// TestNewProgramRebuilds: a manifest written by another program does not
+// vouch for the outputs.
+func TestNewProgramRebuilds(t *testing.T) {
+	dir := t.TempDir()
+	mustRun(t, tinyJob(t, dir, "a.xlsx", "A."))
+	if !mustRun(t, tinyJob(t, dir, "a.xlsx", "A.")).Skipped {
+		t.Fatal("same program, same inputs: not skipped")
+	}
+	mp := filepath.Join(dir, "bao-cao"+ManifestExt)
+	m, _ := readManifest(mp)
+	m.Program += " (an older baocao)"
+	data, _ := json.Marshal(m)
+	os.WriteFile(mp, data, 0o644)
+	if mustRun(t, tinyJob(t, dir, "a.xlsx", "A.")).Skipped {
+		t.Error("a manifest of another program vouched for the outputs")
+	}
+}
+
+// BenchmarkProgram compares the two ways of identifying the program: the
+// build ID read from the executable's headers, and the sha256 of the whole
+// executable that it replaces (BAOCAO_BENCH_EXE names another executable
+// to measure, such as a built baocao).
+func BenchmarkProgram(b *testing.B) {
+	exe, err := os.Executable()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if e := os.Getenv("BAOCAO_BENCH_EXE"); e != "" {
+		exe = e
+	}
+	st, _ := os.Stat(exe)
+	b.Logf("%s: %d bytes", exe, st.Size())
+	b.Run("buildid", func(b *testing.B) {
+		for b.Loop() {
+			if buildID(exe) == "" {
+				b.Fatal("no build ID")
+			}
+		}
+	})
+	b.Run("hash-executable", func(b *testing.B) {
+		for b.Loop() {
+			if hashFile(exe) == "" {
+				b.Fatal("no hash")
+			}
+		}
+	})
 }
