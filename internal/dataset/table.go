@@ -404,4 +404,3 @@ func isASCII(s string) bool {
 	}
 	return true
 }
-
