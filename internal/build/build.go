@@ -95,8 +95,12 @@ func (j *Job) Validate() []check.Finding {
 	for _, e := range j.Data.Errors {
 		out = append(out, readerFinding(check.Error, e, j.Data.Source))
 	}
-	j.Contract.Apply(j.Data)
 	out = append(out, j.Contract.Check(j.Data)...)
+	for _, err := range j.Contract.Apply(j.Data) {
+		f := readerFinding(check.Error, err, j.Data.Source)
+		f.Check = "chi-tieu"
+		out = append(out, f)
+	}
 	for _, w := range j.Data.Warnings {
 		out = append(out, readerFinding(check.Warning, w, j.Data.Source))
 	}

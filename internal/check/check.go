@@ -11,6 +11,8 @@
 //	tong           in a table, per row: cot = the sum of thanh_phan
 //	ty-le          in a table, per row: cot = tu / mau × 100, to chu_so decimals
 //	lien-ky        in a table of periods: cuoi_ky of a row = dau_ky of the next
+//	so-sanh        any two figures: trai phep phai (thực hiện <= kế hoạch; a
+//	               fact = a table's total), across sheets
 //
 // A template without kiem-tra.yaml gets diem and tong-chi-so.
 package check
@@ -27,6 +29,7 @@ import (
 	"strings"
 
 	"baocao/internal/dataset"
+	"baocao/internal/figures"
 	"baocao/internal/yamllist"
 )
 
@@ -64,6 +67,13 @@ type Check struct {
 	Digits *int     `yaml:"chu_so"`
 	End    string   `yaml:"cuoi_ky"`
 	Start  string   `yaml:"dau_ky"`
+	// so-sanh: trai phep phai, two expressions of package figures
+	// (facts, chỉ tiêu, table totals) compared with = <> < > <= >=.
+	Left  string `yaml:"trai"`
+	Op    string `yaml:"phep"`
+	Right string `yaml:"phai"`
+	left  *figures.Expr
+	right *figures.Expr
 	line   int
 	file   string
 }
@@ -92,7 +102,7 @@ func (f Finding) String() string {
 // Defaults are the checks of a template without kiem-tra.yaml.
 var Defaults = []Check{{Kind: "diem"}, {Kind: "tong-chi-so"}}
 
-var kinds = map[string]Severity{"diem": Error, "tong-chi-so": Warning, "tong": Error, "ty-le": Error, "lien-ky": Warning}
+var kinds = map[string]Severity{"diem": Error, "tong-chi-so": Warning, "tong": Error, "ty-le": Error, "lien-ky": Warning, "so-sanh": Error}
 
 // Load reads dir/kiem-tra.yaml from disk; a missing file gives Defaults.
 func Load(dir string) ([]Check, error) {
@@ -143,6 +153,23 @@ func (c *Check) validate() error {
 		return nil
 	}
 	switch c.Kind {
+	case "so-sanh":
+		if err := need("trai", c.Left, "phep", c.Op, "phai", c.Right); err != nil {
+			return err
+		}
+		switch c.Op {
+		case "=", "<>", "<", ">", "<=", ">=":
+		default:
+			return c.errorf("phep %q: expected =, <>, <, >, <= or >=", c.Op)
+		}
+		var err error
+		if c.left, err = figures.Parse(c.Left); err != nil {
+			return c.errorf("trai: %v", err)
+		}
+		if c.right, err = figures.Parse(c.Right); err != nil {
+			return c.errorf("phai: %v", err)
+		}
+		return nil
 	case "tong":
 		if len(c.Parts) == 0 {
 			return c.errorf("needs thanh_phan (the columns that add up to cot)")
@@ -214,6 +241,8 @@ func (c *Check) run(ds *dataset.Dataset) []Finding {
 		return c.scores(ds)
 	case "tong-chi-so":
 		return c.treeSums(ds)
+	case "so-sanh":
+		return c.compare(ds)
 	}
 	t, err := ds.Table(c.Sheet)
 	if err != nil {
@@ -398,4 +427,39 @@ func (c *Check) continuity(ds *dataset.Dataset, t *dataset.Table) []Finding {
 		}
 	}
 	return out
+}
+
+// compare runs a so-sanh check: both sides evaluated over the dataset
+// (facts, chỉ tiêu, table totals by kind), compared with phep.
+func (c *Check) compare(ds *dataset.Dataset) []Finding {
+	env := figures.Of(ds)
+	l, err := c.left.Eval(env)
+	if err != nil {
+		return c.broken(ds, err)
+	}
+	r, err := c.right.Eval(env)
+	if err != nil {
+		return c.broken(ds, err)
+	}
+	eq := dataset.Near(l, r)
+	ok := false
+	switch c.Op {
+	case "=":
+		ok = eq
+	case "<>":
+		ok = !eq
+	case "<":
+		ok = l < r && !eq
+	case ">":
+		ok = l > r && !eq
+	case "<=":
+		ok = l < r || eq
+	case ">=":
+		ok = l > r || eq
+	}
+	if ok {
+		return nil
+	}
+	return []Finding{c.finding(c.severity(), dataset.Loc{File: ds.Source}, c.Op+" "+dataset.Figure(r), dataset.Figure(l),
+		"%s (%s) is not %s %s (%s)", c.Left, dataset.Figure(l), c.Op, c.Right, dataset.Figure(r))}
 }

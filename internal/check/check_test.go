@@ -129,3 +129,34 @@ func TestDefaults(t *testing.T) {
 		t.Error("the default checks miss a score over its maximum")
 	}
 }
+
+// TestCompare: so-sanh compares any two figures, across sheets: a fact
+// with a table's sum, a plan with what was done.
+func TestCompare(t *testing.T) {
+	ds := data()
+	facts := dataset.NewFacts("Thông tin")
+	facts.Add("ke_hoach", val(20, "B2"), dataset.Loc{})
+	facts.Add("thuc_hien", val(21, "B3"), dataset.Loc{})
+	ds.Facts = facts
+	src := `- {loai: so-sanh, trai: thuc_hien, phep: "<=", phai: ke_hoach, ten: Thực hiện không vượt kế hoạch}
+- {loai: so-sanh, trai: 'sum("TTHC", "Quá hạn")', phep: "=", phai: 'sum("TTHC", "Quá hạn", [Năm] <= 2023)', muc: canh-bao}
+- {loai: so-sanh, trai: ke_hoach, phep: ">=", phai: '20'}
+`
+	checks, err := Parse("k.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range Run(checks, ds) {
+		got = append(got, f.Severity.String()+": "+f.Message+" ("+f.Expected+" | "+f.Found+")")
+	}
+	want := []string{"error: thuc_hien (21) is not <= ke_hoach (20) (<= 20 | 21)"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, bad := range []string{"- {loai: so-sanh, trai: a, phep: '=>', phai: b}\n", "- {loai: so-sanh, trai: 'a +', phep: '=', phai: b}\n", "- {loai: so-sanh, trai: a}\n"} {
+		if _, err := Parse("k.yaml", []byte(bad)); err == nil {
+			t.Errorf("accepted %q", bad)
+		}
+	}
+}

@@ -1,6 +1,11 @@
 package contract
 
-import "baocao/internal/dataset"
+import (
+	"fmt"
+
+	"baocao/internal/dataset"
+	"baocao/internal/figures"
+)
 
 var aggregates = map[string]dataset.Aggregate{
 	Flow: dataset.Flow, Opening: dataset.First, Closing: dataset.Last, Sum: dataset.SumOf, Rate: dataset.Ratio, Label: dataset.NoTotal,
@@ -10,10 +15,12 @@ var aggregates = map[string]dataset.Aggregate{
 // that every total over rows (Table.Total: the body, the footnotes, the
 // appendix total rows, the checks) follows them. Columns of the workbook
 // that the contract does not name stay flows. Apply may run again on the
-// same dataset.
-func (c *Contract) Apply(ds *dataset.Dataset) {
+// same dataset. Then it computes the chỉ tiêu into ds.Derived, in the
+// order of the file; the errors are those that could not be computed,
+// each naming the chỉ tiêu and its formula.
+func (c *Contract) Apply(ds *dataset.Dataset) []error {
 	if c == nil {
-		return
+		return nil
 	}
 	for _, decl := range c.Tables {
 		tab, err := ds.Table(decl.Sheet)
@@ -36,4 +43,15 @@ func (c *Contract) Apply(ds *dataset.Dataset) {
 			}
 		}
 	}
+	var errs []error
+	ds.Derived = map[string]dataset.Derived{}
+	env := figures.Of(ds)
+	for _, d := range c.Derived {
+		v, err := d.expr.Eval(env)
+		ds.Derived[d.Name] = dataset.Derived{Name: d.Name, Formula: d.Formula, Description: d.Description, Value: v, Err: err}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s:%d: chỉ tiêu %s cannot be computed from this workbook: %w", c.file, d.line, d.Name, err))
+		}
+	}
+	return errs
 }

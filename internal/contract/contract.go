@@ -45,6 +45,7 @@ import (
 
 	"baocao/internal/appendix"
 	"baocao/internal/dataset"
+	"baocao/internal/figures"
 	"baocao/internal/yamllist"
 )
 
@@ -81,7 +82,20 @@ type Contract struct {
 	Tables []Table `yaml:"bang"`
 	// Trees are the indicator sheets (Mã | Nội dung | Điểm tối đa | …).
 	Trees []Tree `yaml:"chi_so"`
-	file  string
+	// Derived are the derived figures (chỉ tiêu), in an order where each
+	// comes after those it reads.
+	Derived []Derived `yaml:"chi_tieu"`
+	file    string
+}
+
+// Derived is a declared derived figure: a name, what it means, and its
+// formula in the language of package figures.
+type Derived struct {
+	Name        string `yaml:"ten"`
+	Description string `yaml:"mo_ta"`
+	Formula     string `yaml:"cong_thuc"`
+	line        int
+	expr        *figures.Expr
 }
 
 // Tree is a declared indicator sheet.
@@ -156,7 +170,7 @@ func Parse(name string, src []byte) (*Contract, error) {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("%s:%d: expected the keys thong_tin (facts), bang (tables) and chi_so (indicator sheets)", name, root.Line)
+		return nil, fmt.Errorf("%s:%d: expected the keys thong_tin (facts), bang (tables), chi_so (indicator sheets) and chi_tieu (derived figures)", name, root.Line)
 	}
 	if err := yamllist.Strict(name, root, reflect.TypeOf(*c)); err != nil {
 		return nil, err
@@ -174,6 +188,12 @@ func Parse(name string, src []byte) (*Contract, error) {
 				if err = item.Decode(&f); err == nil {
 					f.line = item.Line
 					c.Facts = append(c.Facts, f)
+				}
+			case "chi_tieu":
+				var d Derived
+				if err = item.Decode(&d); err == nil {
+					d.line = item.Line
+					c.Derived = append(c.Derived, d)
 				}
 			case "chi_so":
 				var t Tree
@@ -305,7 +325,81 @@ func (c *Contract) validate() error {
 			return err
 		}
 	}
+	return c.validateDerived()
+}
+
+// validateDerived parses every chỉ tiêu and checks what it reads: each
+// name is a declared fact or another chỉ tiêu, each table and column is
+// declared (when the contract declares any), and no chỉ tiêu depends on
+// itself. The order of the file is kept for evaluation, so a chỉ tiêu may
+// only read those above it.
+func (c *Contract) validateDerived() error {
+	facts := map[string]bool{}
+	for _, f := range c.Facts {
+		if f.Key != "" {
+			facts[fold(f.Key)] = true
+		}
+	}
+	seen := map[string]bool{}
+	for i := range c.Derived {
+		d := &c.Derived[i]
+		if strings.TrimSpace(d.Name) == "" || strings.TrimSpace(d.Formula) == "" {
+			return c.errorf(d.line, "a chỉ tiêu needs ten and cong_thuc")
+		}
+		if seen[fold(d.Name)] {
+			return c.errorf(d.line, "chỉ tiêu %s is declared twice", d.Name)
+		}
+		if facts[fold(d.Name)] {
+			return c.errorf(d.line, "chỉ tiêu %s has the name of a fact; give it another", d.Name)
+		}
+		e, err := figures.Parse(d.Formula)
+		if err != nil {
+			return c.errorf(d.line, "chỉ tiêu %s: %v", d.Name, err)
+		}
+		for _, n := range e.Names() {
+			switch {
+			case seen[fold(n)]:
+			case fold(n) == fold(d.Name):
+				return c.errorf(d.line, "chỉ tiêu %s reads itself", d.Name)
+			case c.FactDeclared(n):
+			case c.derivedIndex(n) > i:
+				return c.errorf(d.line, "chỉ tiêu %s reads %s, which is defined below it; move %s above", d.Name, n, n)
+			case len(facts) > 0:
+				return c.errorf(d.line, "chỉ tiêu %s reads %s, which is neither a declared fact nor a chỉ tiêu above it", d.Name, n)
+			}
+		}
+		if len(c.Tables) > 0 {
+			for _, tc := range e.Columns() {
+				t, ok := c.Table(tc[0])
+				if !ok {
+					return c.errorf(d.line, "chỉ tiêu %s reads table %q, which is not declared", d.Name, tc[0])
+				}
+				if tc[1] != "" {
+					if _, ok := t.column(tc[1]); !ok {
+						return c.errorf(d.line, "chỉ tiêu %s reads column %q of table %q, which is not declared", d.Name, tc[1], tc[0])
+					}
+				}
+			}
+		}
+		d.expr = e
+		seen[fold(d.Name)] = true
+	}
 	return nil
+}
+
+func (c *Contract) derivedIndex(name string) int {
+	for i, d := range c.Derived {
+		if fold(d.Name) == fold(name) {
+			return i
+		}
+	}
+	return -1
+}
+
+// FactDeclared reports whether the contract declares the fact key.
+func (c *Contract) FactDeclared(key string) bool {
+	_, ok := c.FactDecl(key)
+	return ok
 }
 
 // column finds a declared column by its name, or by its last part ("Tổng

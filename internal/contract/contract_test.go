@@ -36,7 +36,7 @@ func TestParseErrors(t *testing.T) {
 		{"misspelt part", "bang:\n  - ten: T\n    khoa: Năm\n    cot:\n      - {ten: A, loai: luong}\n      - {ten: B, loai: tong, thanh_phan: [Ả, C]}\n", `d.yaml:6: column "B": thanh_phan "C" is not a column of table "T"`},
 		{"rate without parts", "bang:\n  - ten: T\n    khoa: Năm\n    cot:\n      - {ten: A, loai: ty-le, tu: A}\n", `d.yaml:5: column "A" (ty-le) needs mau`},
 		{"cycle", "bang:\n  - ten: T\n    khoa: Năm\n    cot:\n      - {ten: A, loai: tong, thanh_phan: [B]}\n      - {ten: B, loai: tong, thanh_phan: [A]}\n", `depends on itself`},
-		{"not a mapping", "- a\n", `d.yaml:1: expected the keys thong_tin (facts), bang (tables) and chi_so`},
+		{"not a mapping", "- a\n", `d.yaml:1: expected the keys thong_tin (facts), bang (tables), chi_so (indicator sheets) and chi_tieu`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Parse("d.yaml", []byte(tc.src))
@@ -162,5 +162,50 @@ func TestCheckAppendices(t *testing.T) {
 				t.Errorf("error %v, want %q", err, tc.want)
 			}
 		})
+	}
+}
+
+const derived = good + `chi_tieu:
+  - {ten: tiep_nhan, mo_ta: Hồ sơ cả kỳ, cong_thuc: 'tong("Hồ sơ", "Tổng số")'}
+  - {ten: ty_le_moi, cong_thuc: 'lam_tron(phan_tram(tong("Hồ sơ", "Mới"); tiep_nhan); 2)'}
+  - {ten: so_cong, cong_thuc: 'so_van_ban + 1'}
+`
+
+func TestDerived(t *testing.T) {
+	for _, tc := range []struct{ name, add, want string }{
+		{"reads a figure below", "  - {ten: a, cong_thuc: b + 1}\n  - {ten: b, cong_thuc: '1'}\n", `chỉ tiêu a reads b, which is defined below it`},
+		{"undeclared name", "  - {ten: a, cong_thuc: khong_co * 2}\n", `chỉ tiêu a reads khong_co, which is neither a declared fact nor a chỉ tiêu above it`},
+		{"itself", "  - {ten: a, cong_thuc: a + 1}\n", `chỉ tiêu a reads itself`},
+		{"undeclared column", "  - {ten: a, cong_thuc: 'tong(\"Hồ sơ\", \"Cũ\")'}\n", `chỉ tiêu a reads column "Cũ" of table "Hồ sơ", which is not declared`},
+		{"syntax", "  - {ten: a, cong_thuc: '1 +'}\n", `d.yaml:20: chỉ tiêu a: "1 +", at character 4: the expression ends too early`},
+		{"a fact's name", "  - {ten: so_van_ban, cong_thuc: '1'}\n", `has the name of a fact`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse("d.yaml", []byte(derived+tc.add))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %v, want %q", err, tc.want)
+			}
+		})
+	}
+	c, err := Parse("d.yaml", []byte(derived))
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts := dataset.NewFacts("Thông tin")
+	facts.Add("so_van_ban", dataset.Value{Kind: dataset.NumberKind, Num: 7}, dataset.Loc{})
+	ds := &dataset.Dataset{Source: "w.xlsx", Facts: facts, Tables: map[string]*dataset.Table{"Hồ sơ": months()}}
+	if errs := c.Apply(ds); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	for name, want := range map[string]float64{"tiep_nhan": 320, "ty_le_moi": 93.75, "so_cong": 8} {
+		if d := ds.Derived[name]; d.Err != nil || !dataset.Near(d.Value, want) {
+			t.Errorf("%s = %v, %v; want %v", name, d.Value, d.Err, want)
+		}
+	}
+	// A figure the workbook cannot give is an error naming the chỉ tiêu.
+	ds.Facts = dataset.NewFacts("Thông tin")
+	errs := c.Apply(ds)
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), `d.yaml:19: chỉ tiêu so_cong cannot be computed from this workbook: so_van_ban + 1: w.xlsx, sheet "Thông tin": no fact with key "so_van_ban"`) {
+		t.Errorf("errors %v", errs)
 	}
 }

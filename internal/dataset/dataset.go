@@ -190,6 +190,17 @@ type Dataset struct {
 	// validate lists all of them at once (a typed total row that
 	// disagrees with its rows).
 	Errors []error
+	// Derived are the derived figures (chỉ tiêu) the template's contract
+	// defines, computed from the facts and tables, by name.
+	Derived map[string]Derived
+}
+
+// Derived is a derived figure: its value, or why it could not be
+// computed, and the formula that defines it (for provenance).
+type Derived struct {
+	Name, Formula, Description string
+	Value                      float64
+	Err                        error
 }
 
 // Fact looks up a fact, with an error that names the sheet when absent.

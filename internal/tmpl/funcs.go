@@ -25,6 +25,7 @@ import (
 //	tong "Sheet" "Column" a column's total by its kind in du-lieu.yaml (a
 //	                      stock: its first or last row; a rate: recomputed)
 //	dau "Sheet" · cuoi "Sheet"     the first and the last row of a table
+//	chitieu "ten"         a derived figure (chi_tieu in du-lieu.yaml)
 //
 // Numbers (every number argument may be a number, a fact or a figure):
 //
@@ -110,6 +111,20 @@ func Funcs(ds *dataset.Dataset) template.FuncMap {
 				return 0, err
 			}
 			return t.TotalOf(column)
+		},
+		// chitieu is a derived figure (chỉ tiêu) of the data contract.
+		"chitieu": func(name string) (float64, error) {
+			if err := need(); err != nil {
+				return 0, err
+			}
+			d, ok := ds.Derived[name]
+			if !ok {
+				return 0, fmt.Errorf("no chỉ tiêu %q: define it under chi_tieu in du-lieu.yaml", name)
+			}
+			if d.Err != nil {
+				return 0, fmt.Errorf("chỉ tiêu %s (%s) cannot be computed: %w", name, d.Formula, d.Err)
+			}
+			return d.Value, nil
 		},
 		// dau and cuoi are the first and last rows of a table.
 		"dau": func(sheet string) (*dataset.Row, error) { return edgeRow(ds, sheet, false) },
