@@ -74,8 +74,8 @@ type Check struct {
 	Right string `yaml:"phai"`
 	left  *figures.Expr
 	right *figures.Expr
-	line   int
-	file   string
+	line  int
+	file  string
 }
 
 // Finding is one failed check.

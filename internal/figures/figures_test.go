@@ -52,7 +52,7 @@ func TestEval(t *testing.T) {
 		{src: "round(2,675, 2)", want: 2.68},
 		{src: "lam_tron(-2,5; 0)", want: -3},
 		{src: `tong("TTHC", "Tiếp nhận")`, want: 310},
-		{src: `tong("TTHC", "Từ kỳ trước")`, want: 10},  // opening stock: the first year's
+		{src: `tong("TTHC", "Từ kỳ trước")`, want: 10},    // opening stock: the first year's
 		{src: `tong("TTHC", "Đang giải quyết")`, want: 4}, // closing stock: the last year's
 		{src: `cong("TTHC", "Từ kỳ trước")`, want: 22},
 		{src: `sum("TTHC", "Quá hạn", [Năm] >= 2023)`, want: 3},
