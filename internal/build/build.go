@@ -98,7 +98,12 @@ func (j *Job) Validate() []check.Finding {
 	out = append(out, j.Contract.Check(j.Data)...)
 	for _, err := range j.Contract.Apply(j.Data) {
 		f := readerFinding(check.Error, err, j.Data.Source)
-		f.Check = "chi-tieu"
+		// The cell is where to look, but the message must still say
+		// which chỉ tiêu could not be computed.
+		f.Check, f.Message = "chi-tieu", err.Error()
+		if f.Loc.File == "" {
+			f.Loc.File = j.Data.Source
+		}
 		out = append(out, f)
 	}
 	for _, w := range j.Data.Warnings {

@@ -92,7 +92,11 @@ type Finding struct {
 }
 
 func (f Finding) String() string {
-	s := f.Loc.String() + ": " + f.Message
+	loc := f.Loc
+	if loc.File == "" {
+		loc.File = f.File
+	}
+	s := loc.String() + ": " + f.Message
 	if f.Expected != "" || f.Found != "" {
 		s += fmt.Sprintf(" (expected %s, found %s)", f.Expected, f.Found)
 	}
