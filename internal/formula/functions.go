@@ -706,7 +706,7 @@ func fnMod(c *ctx, args []node) (operand, error) {
 }
 
 func fnIf(c *ctx, args []node) (operand, error) {
-	if err := c.arity("IF", args, 1, 3); err != nil {
+	if err := c.arity("IF", args, 2, 3); err != nil {
 		return operand{}, err
 	}
 	cond, err := c.scalarArg(args[0])
@@ -722,10 +722,7 @@ func fnIf(c *ctx, args []node) (operand, error) {
 		branch = 2
 	}
 	if branch >= len(args) {
-		if b {
-			return val(boolean(true)), nil // =IF(TRUE) is not valid Excel; arity catches it
-		}
-		return val(boolean(false)), nil
+		return val(boolean(false)), nil // =IF(FALSE;1) is FALSE
 	}
 	if _, empty := args[branch].(emptyNode); empty {
 		return val(num(0)), nil
@@ -1002,6 +999,9 @@ func fnIndex(c *ctx, args []node) (operand, error) {
 	}
 	if len(args) == 2 && rows == 1 && cols > 1 {
 		row, col = 1, row // INDEX(A1:E1;3) is the third column
+	}
+	if cols == 1 && col == 0 {
+		col = 1
 	}
 	if row > rows || col > cols {
 		return val(errVal("#REF!")), nil

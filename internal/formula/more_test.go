@@ -165,10 +165,12 @@ func FuzzParse(f *testing.F) {
 	for _, s := range []string{
 		"1+2*3", "SUM(A1:B5,,3)", "'Chỉ số CCHC'!E33/'It''s'!A:A", "-2^-2%", "IF(A1<>\"\",\"a\"\"b\",#N/A)",
 		"$A$1:$XFD$1048576", "1:1", "2024!A1", "_xlfn.CONCAT(A1)", "A1 B1", "{1,2}", "((((1))))", "1e5+.5", "Sheet1!#REF!",
+		"SUMIFS(A1:A3,B1:B3,\"x*\")", "INDEX(A1:B2,0,1)", "VLOOKUP(1,A1:B3,2)", "TEXT(A1,\"#,##0.0%\")", "SUMPRODUCT(A1:A3*2)",
+		"COUNTIF(A:A,\">=1\")", "MATCH(\"x\",B1:B3,0)", "ROUND(A1/3,-1)", "DATE(2024,A1,1)", "IFERROR(Other!A1/0,1)",
 	} {
 		f.Add(s)
 	}
-	src := book(map[string]any{"A1": 1, "B1": "x", "Other!A1": 2})
+	src := book(map[string]any{"A1": 1, "B1": "x", "A2": "=A1+1", "B2": "22", "Other!A1": 2})
 	f.Fuzz(func(t *testing.T, s string) {
 		n, err := parse(s)
 		if err == nil && n == nil {
@@ -195,4 +197,33 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("=%s: an empty value", s)
 		}
 	})
+}
+
+func TestDate1904(t *testing.T) {
+	cells := map[string]any{"A1": "=DATE(2024,3,15)", "A2": 43904, "B2": "=YEAR(A2)&\"-\"&MONTH(A2)&\"-\"&DAY(A2)", "A3": "=DATE(1903,1,1)"}
+	e := New(book(cells), Options{Date1904: true})
+	if v, err := e.Eval(ref("A1")); err != nil || v != num(43904) {
+		t.Errorf("DATE in 1904 = %v, %v; want 43904", v, err)
+	}
+	if v, err := e.Eval(ref("B2")); err != nil || v != text("2024-3-15") {
+		t.Errorf("YEAR-MONTH-DAY in 1904 = %v, %v", v, err)
+	}
+	if v, err := e.Eval(ref("A3")); err != nil || v != errVal("#NUM!") {
+		t.Errorf("DATE before 1904 = %v, %v", v, err)
+	}
+}
+
+// TestLimitSticks: once MaxSteps is reached, every later Eval says so.
+func TestLimitSticks(t *testing.T) {
+	cells := map[string]any{"A1": "=SUM(B1:B100)", "A2": "=1+1"}
+	for i := 1; i <= 100; i++ {
+		cells[fmt.Sprintf("B%d", i)] = i
+	}
+	e := New(book(cells), Options{MaxSteps: 150})
+	if _, err := e.Eval(ref("A1")); err == nil {
+		t.Fatal("no limit error")
+	}
+	if _, err := e.Eval(ref("A2")); err == nil || !strings.Contains(err.Error(), "Options.MaxSteps") {
+		t.Errorf("after the limit: %v", err)
+	}
 }
