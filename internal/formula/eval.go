@@ -119,7 +119,7 @@ func (e *Evaluator) push(r Ref) *entry {
 	en.state, en.frame = stBusy, len(e.stack)
 	fr := frame{ref: r, en: en}
 	if n, err := parse(f); err != nil {
-		fr.err = &Error{Cell: r, Reason: fmt.Sprintf("cannot read the formula =%s: %v", f, err)}
+		fr.err = &Error{Cell: r, Reason: fmt.Sprintf("cannot read the formula =%s: %v", f, err), unsupported: true}
 	} else {
 		fr.node = n
 		fr.deps, fr.err = e.deps(r, n, nil)
@@ -400,7 +400,7 @@ func (c *ctx) top(n node) (Value, error) {
 		if o.area != nil {
 			what = "the range " + o.area.String()
 		}
-		return Value{}, c.errf(nil, "the formula gives %s, not one value (an array formula or an implicit intersection; baocao needs one value)", what)
+		return Value{}, c.unsup("the formula gives %s, not one value (array formulas and implicit intersection are not supported; baocao needs one value)", what)
 	}
 	s, err := c.scalar(o)
 	if err != nil {
@@ -414,6 +414,13 @@ func (c *ctx) top(n node) (Value, error) {
 
 func (c *ctx) errf(dep *Ref, format string, a ...any) *Error {
 	return &Error{Cell: c.cell, Dep: dep, Reason: fmt.Sprintf(format, a...)}
+}
+
+// unsup is an error for what this evaluator does not implement.
+func (c *ctx) unsup(format string, a ...any) *Error {
+	e := c.errf(nil, format, a...)
+	e.unsupported = true
+	return e
 }
 
 func (c *ctx) name(r Ref) string {
@@ -467,7 +474,7 @@ func (c *ctx) scalar(o operand) (operand, error) {
 	switch {
 	case o.area != nil:
 		if o.area.cells() != 1 {
-			return operand{}, c.errf(nil, "the range %s is used where one value is expected (implicit intersection is not supported)", o.area)
+			return operand{}, c.unsup("the range %s is used where one value is expected (implicit intersection is not supported)", o.area)
 		}
 		return c.cellValue(Ref{Sheet: o.area.sheet, Col: o.area.c1, Row: o.area.r1})
 	case o.arr != nil:
@@ -563,7 +570,7 @@ func (c *ctx) eval(n node) (operand, error) {
 	case callNode:
 		fn, ok := functions[n.name]
 		if !ok {
-			return operand{}, c.errf(nil, "the function %s is not supported by baocao's formula evaluator", n.name)
+			return operand{}, c.unsup("the function %s is not supported by baocao's formula evaluator", n.name)
 		}
 		return fn(c, n.args)
 	}

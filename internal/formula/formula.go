@@ -144,7 +144,19 @@ type Error struct {
 	// Reason says what is wrong, in words a user can act on.
 	Reason string
 
-	root *Error // the error a dependency met first, so chains do not nest
+	root        *Error // the error a dependency met first, so chains do not nest
+	unsupported bool
+}
+
+// Unsupported reports whether the error is a limit of this evaluator
+// rather than a fault of the workbook: a function, a format code or a
+// syntax (array constants, 3-D references, defined names, implicit
+// intersection…) it does not implement, also when met by a cell this one
+// depends on. Excel saves only formulas it can read, so a formula this
+// package cannot parse counts as unsupported too. A caller may then fall
+// back on the value the workbook saved.
+func (e *Error) Unsupported() bool {
+	return e.unsupported || e.root != nil && e.root.unsupported
 }
 
 func (e *Error) Error() string {

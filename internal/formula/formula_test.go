@@ -347,20 +347,21 @@ func TestRefuse(t *testing.T) {
 		{map[string]any{"E33": "=Missing!A1+1"}, "E33", "Missing!A1", "the workbook has no sheet Missing"},
 		{map[string]any{"E33": "=SUM(Missing!A:A)"}, "E33", "Missing!A1", "the workbook has no sheet Missing"},
 		{map[string]any{"E33": "=FOO(1)"}, "E33", "", "the function FOO is not supported"},
+		{map[string]any{"E33": "=A1*2", "A1": "=FOO(1)"}, "E33", "A1", "depends on A1, which cannot be evaluated: formula in S!A1: the function FOO is not supported"},
 		{map[string]any{"E33": "=OFFSET(A1,1,1)"}, "E33", "", "the function OFFSET is not supported"},
 		{map[string]any{"E33": "=1+"}, "E33", "", "cannot read the formula =1+: the formula ends too early"},
 		{map[string]any{"E33": "=SUM(A1 B1)"}, "E33", "", "intersections"},
 		{map[string]any{"E33": "=Tong+1"}, "E33", "", `the name "Tong" is not supported`},
 		{map[string]any{"E33": "=SUM({1,2})"}, "E33", "", "array constants"},
 		{map[string]any{"E33": "=[1]Sheet1!A1"}, "E33", "", "other workbooks"},
-		{map[string]any{"E33": "=A1:A3"}, "E33", "", "gives the range S!A1:A3, not one value"},
+		{map[string]any{"E33": "=A1:A3"}, "E33", "", "gives the range S!A1:A3, not one value (array formulas and implicit intersection are not supported"},
 		{map[string]any{"E33": "=IF(1,A1:A5,0)"}, "E33", "", "not one value"},
 		{map[string]any{"E33": "=A1:A3+1"}, "E33", "", "gives an array"},
 		{map[string]any{"E33": "=ROUND(A1:A2,1)"}, "E33", "", "used where one value is expected"},
 		{map[string]any{"E33": "=ROUND(1)"}, "E33", "", "ROUND takes 2 arguments, not 1"},
 		{map[string]any{"E33": "=SUMPRODUCT(A:A,B:B)"}, "E33", "", "too many for array arithmetic"},
 		{map[string]any{"E33": "=TEXT(1,\"0.0E+0\")"}, "E33", "", "TEXT with the format"},
-		{map[string]any{"E33": "=VALUE(\"1.234,5\")"}, "E33", "", "written the Vietnamese way"},
+		{map[string]any{"E33": "=VALUE(\"1.234,5\")"}, "E33", "", "written the Vietnamese way (1.234,5) are not supported"},
 	}
 	for _, tc := range tests {
 		_, err := New(book(tc.cells), Options{}).Eval(ref(tc.cell))
@@ -374,6 +375,11 @@ func TestRefuse(t *testing.T) {
 		}
 		if fe.Cell != ref(tc.cell) {
 			t.Errorf("%v: error names cell %v, want %s", tc.cells, fe.Cell, tc.cell)
+		}
+		// What Excel can do and this package cannot is Unsupported; what
+		// the workbook gets wrong is not.
+		if want := strings.Contains(fe.Error(), "not supported") || strings.Contains(fe.Error(), "cannot read the formula"); fe.Unsupported() != want {
+			t.Errorf("%v: %s: Unsupported() = %v, want %v (%v)", tc.cells, tc.cell, fe.Unsupported(), want, fe)
 		}
 		switch {
 		case tc.dep == "" && fe.Dep != nil:

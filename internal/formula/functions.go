@@ -952,7 +952,7 @@ func fnValue(c *ctx, args []node) (operand, error) {
 		return val(num(f)), nil
 	}
 	if s := strings.TrimSpace(o.v.Str); strings.ContainsAny(s, "/:") || looksNumeric(s) {
-		return operand{}, c.errf(nil, "VALUE(%q): baocao does not read dates, times or numbers written the Vietnamese way (1.234,5) in VALUE; type the number in its cell", o.v.Str)
+		return operand{}, c.unsup("VALUE(%q): dates, times and numbers written the Vietnamese way (1.234,5) are not supported in VALUE; type the number in its cell", o.v.Str)
 	}
 	return val(errVal("#VALUE!")), nil
 }
@@ -1014,7 +1014,7 @@ func fnIndex(c *ctx, args []node) (operand, error) {
 			if rows*cols == 1 {
 				return o.arr.el[0], nil
 			}
-			return operand{}, c.errf(nil, "INDEX with row or column 0 on an array is not supported")
+			return operand{}, c.unsup("INDEX with row or column 0 on an array is not supported")
 		}
 		return o.arr.el[(row-1)*cols+col-1], nil
 	}
