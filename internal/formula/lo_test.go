@@ -142,7 +142,8 @@ var loFormulas = []string{
 	`TEXT(D!A7,"#,##0.00")`, `TEXT(D!D2,"0.00%")`, `TEXT(D!D1,"dd/mm/yyyy")`, `TEXT(5,"000")`, `VALUE(" 1,234.5 ")`,
 	"INDEX(D!C1:C8,3)", "INDEX(D!E1:F4,2,2)", "SUM(INDEX(D!A1:C8,0,3))", "MATCH(25,D!E1:E4)", `MATCH("huế",D!B1:B8,0)`,
 	"VLOOKUP(30,D!E1:F4,2,FALSE)", "VLOOKUP(35,D!E1:F4,2)", "DATE(2024,14,1)", "YEAR(D!D1)", "MONTH(D!D1)", "DAY(D!D1)",
-	"DAY(60)", `D!D5&""`, `D!D6&""`, "ROWS(D!A1:C8)", "B1+1", "SUM(B1:B5)",
+	"DAY(60)", `D!D5&""`, `0.00001&""`, `1E-10&""`, `-1234.5&""`, `2/3&""`, `123456789012345&""`, "ROUND(-0.5,0)", "ROUND(2.5E-5,5)",
+	`"b"="B"`, `"abc"<"abd"`, "D!D3+1", `D!D3&""`, "D!A8*3-0.3", "ROUND(D!A8*3,15)", `TEXT(D!A7,"0")`, `TEXT(-0.5,"0")`, `TEXT(0.125,"0.0%")`, `D!D6&""`, "ROWS(D!A1:C8)", "B1+1", "SUM(B1:B5)",
 }
 
 // loDisagree: formulas where LibreOffice and Excel differ, and this
@@ -157,6 +158,11 @@ var loDisagree = map[string]string{
 	// LibreOffice has no boolean type: TRUE joins text as "1"; Excel
 	// writes "TRUE".
 	`"a"&"b"&1&TRUE`: "booleans as text",
+	`D!D3&""`:        "booleans as text",
+	// Excel's General format writes very small numbers in scientific
+	// notation; LibreOffice writes every digit. The threshold (below
+	// 1E-9) is this package's choice, not checked against Excel here.
+	`1E-10&""`: "General format of 1E-10",
 }
 
 // loRefused: formulas this package refuses; LibreOffice's values are
