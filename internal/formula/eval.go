@@ -310,8 +310,9 @@ func (e *Evaluator) clip(a area) (c1, r1, c2, r2 int, ok bool) {
 
 // The evaluation of one formula.
 type ctx struct {
-	e    *Evaluator
-	cell Ref
+	e            *Evaluator
+	cell         Ref
+	skipSubtotal bool // SUBTOTAL leaves out the SUBTOTAL cells of its ranges
 }
 
 // Where an operand's value came from, for the errors that name a cell.
@@ -649,7 +650,13 @@ func (c *ctx) forCells(a area, f func(dr, dc int, o operand) error) error {
 	}
 	for row := r1; row <= r2; row++ {
 		for col := c1; col <= c2; col++ {
-			o, err := c.cellValue(Ref{Sheet: a.sheet, Col: col, Row: row})
+			r := Ref{Sheet: a.sheet, Col: col, Row: row}
+			if c.skipSubtotal {
+				if fm, _, _ := c.e.src.Cell(r); isSubtotal(fm) {
+					continue
+				}
+			}
+			o, err := c.cellValue(r)
 			if err != nil {
 				return err
 			}

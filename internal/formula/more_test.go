@@ -227,3 +227,15 @@ func TestLimitSticks(t *testing.T) {
 		t.Errorf("after the limit: %v", err)
 	}
 }
+
+// TestSubtotal: SUBTOTAL leaves out the SUBTOTAL cells of its range, so a
+// grand total over a table with subtotal rows counts each figure once.
+func TestSubtotal(t *testing.T) {
+	cells := map[string]any{"A1": 1, "A2": 2, "A3": "=SUBTOTAL(9,A1:A2)", "A4": 3, "A5": "=subtotal(9,A4)", "A6": "=SUBTOTAL(9,A1:A5)", "A7": "=SUM(A1:A5)"}
+	e := New(book(cells), Options{})
+	for cell, want := range map[string]float64{"A3": 3, "A5": 3, "A6": 6, "A7": 12} {
+		if v, err := e.Eval(ref(cell)); err != nil || v != num(want) {
+			t.Errorf("%s = %v, %v; want %v", cell, v, err, want)
+		}
+	}
+}
