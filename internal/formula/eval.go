@@ -410,6 +410,9 @@ func (c *ctx) top(n node) (Value, error) {
 	if s.v.Kind == Empty {
 		return num(0), nil // =A1 with A1 empty shows 0
 	}
+	if s.v.Kind == Number && s.v.Num == 0 {
+		s.v.Num = 0 // Excel has no -0: =-1*0 is 0
+	}
 	return s.v, nil
 }
 

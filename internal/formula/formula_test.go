@@ -287,6 +287,10 @@ func TestEval(t *testing.T) {
 		{"COLUMNS(A:C)", num(3)},
 		{"_xlfn.CONCAT(\"a\",\"b\")", text("ab")},
 		{"sum(a1:a2)", num(3)},
+		{"-1*0", num(0)},
+		{"ROUND(-0.001,2)", num(0)},
+		{"-1*0&\"\"", text("0")},
+		{"ROUND(-0.001,2)&\"\"", text("0")},
 		{"AVERAGEIF(E1:E5,\"a\",F1:F5)", num(3)},
 		{"AVERAGEIF(E1:E5,\"z\",F1:F5)", errVal("#DIV/0!")},
 		{"AVERAGEIFS(F1:F5,E1:E5,\"a\",F1:F5,\">1\")", num(4)},
@@ -321,6 +325,9 @@ func TestEval(t *testing.T) {
 func sameValue(a, b Value) bool {
 	if a.Kind != b.Kind || a.Str != b.Str {
 		return false
+	}
+	if math.Signbit(a.Num) != math.Signbit(b.Num) {
+		return false // -0 is not 0 to a reader that prints it
 	}
 	return a.Num == b.Num || math.Abs(a.Num-b.Num) <= 1e-12*math.Max(1, math.Abs(b.Num))
 }
