@@ -370,7 +370,7 @@ func TestRefuse(t *testing.T) {
 		{map[string]any{"E33": "=Missing!A1+1"}, "E33", "Missing!A1", "the workbook has no sheet Missing"},
 		{map[string]any{"E33": "=SUM(Missing!A:A)"}, "E33", "Missing!A1", "the workbook has no sheet Missing"},
 		{map[string]any{"E33": "=FOO(1)"}, "E33", "", "the function FOO is not supported"},
-		{map[string]any{"E33": "=SUBTOTAL(109,A1:A2)"}, "E33", "", "SUBTOTAL(109; …) leaves out hidden rows, which is not supported"},
+		{map[string]any{"E33": "=SUBTOTAL(109,A1:A2)"}, "E33", "", "SUBTOTAL(109, …) leaves out hidden rows, which is not supported"},
 		{map[string]any{"E33": "=ROW(A1:A2)"}, "E33", "", "gives an array, which is not supported"},
 		{map[string]any{"E33": "=A1*2", "A1": "=FOO(1)"}, "E33", "A1", "depends on A1, which cannot be evaluated: formula in S!A1: the function FOO is not supported"},
 		{map[string]any{"E33": "=OFFSET(A1,1,1)"}, "E33", "", "the function OFFSET is not supported"},

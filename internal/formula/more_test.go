@@ -3,6 +3,7 @@ package formula
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 )
@@ -236,6 +237,29 @@ func TestSubtotal(t *testing.T) {
 	for cell, want := range map[string]float64{"A3": 3, "A5": 3, "A6": 6, "A7": 12} {
 		if v, err := e.Eval(ref(cell)); err != nil || v != num(want) {
 			t.Errorf("%s = %v, %v; want %v", cell, v, err, want)
+		}
+	}
+}
+
+// TestDocListsFunctions: the package comment lists every function there is.
+func TestDocListsFunctions(t *testing.T) {
+	b, err := os.ReadFile("formula.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(b[:strings.Index(string(b), "package formula")])
+	var listed []string
+	if i := strings.Index(doc, "// The functions: "); i >= 0 {
+		rest := doc[i+len("// The functions: "):]
+		rest = rest[:strings.Index(rest, ".")]
+		listed = strings.Fields(strings.ReplaceAll(rest, "//", ""))
+	}
+	if len(listed) != len(functions) {
+		t.Errorf("the package comment lists %d functions, the table has %d", len(listed), len(functions))
+	}
+	for _, name := range listed {
+		if functions[name] == nil {
+			t.Errorf("the package comment lists %s, which is not in the table", name)
 		}
 	}
 }
