@@ -709,9 +709,17 @@ func (c *ctx) textCell(o operand) error {
 		verb = "gives"
 	}
 	if looksNumeric(o.v.Str) {
-		return c.errf(&r, "%s %s the text %q, not a number; type the number (as a number, not as text)", c.name(r), verb, o.v.Str)
+		return c.errf(&r, "%s %s the text %q, not a number; %s", c.name(r), verb, o.v.Str, advice(o))
 	}
 	return c.errf(&r, "%s %s the text %q where the formula needs a number", c.name(r), verb, o.v.Str)
+}
+
+// advice says how to give a number where a text that reads as one is.
+func advice(o operand) string {
+	if o.from == fromFormula {
+		return "make its formula give a number (not text)"
+	}
+	return "type the number (as a number, not as text)"
 }
 
 // looksNumeric reports whether a text reads as a number to a person:

@@ -364,7 +364,7 @@ func TestRefuse(t *testing.T) {
 		{map[string]any{"E33": "=COUNTIF(B1:B2,22)", "B1": 22, "B2": "22"}, "E33", "B2", "COUNTIF skips text"},
 		{map[string]any{"E33": "=SUMPRODUCT(B1:B2,C1:C2)", "B1": 1, "B2": "3", "C1": 1, "C2": 1}, "E33", "B2", "SUMPRODUCT skips text"},
 		{map[string]any{"E33": "=VLOOKUP(2,A1:B2,2,0)*1", "A1": 1, "A2": 2, "B2": "5"}, "E33", "B2", `B2 holds the text "5"`},
-		{map[string]any{"E33": "=B1*2", "B1": "=\"1\"&\"2\""}, "E33", "B1", `B1 gives the text "12", not a number`},
+		{map[string]any{"E33": "=B1*2", "B1": "=\"1\"&\"2\""}, "E33", "B1", `B1 gives the text "12", not a number; make its formula give a number`},
 		{map[string]any{"E33": "=IFERROR(B36/B35,0)", "B36": "22,0", "B35": 1}, "E33", "B36", `B36 holds the text "22,0"`},
 		{map[string]any{"E33": "=B1+1", "B1": "=C1*2", "C1": "x"}, "E33", "B1", `depends on B1, which cannot be evaluated: formula in S!B1: C1 holds the text "x"`},
 		{map[string]any{"E33": "=Missing!A1+1"}, "E33", "Missing!A1", "the workbook has no sheet Missing"},

@@ -151,7 +151,7 @@ func (c *ctx) textInRange(name string, o operand) error {
 		if o.from == fromFormula {
 			verb = "gives"
 		}
-		return c.errf(&r, "%s %s the text %q, which reads as a number, but %s skips text; type the number (as a number, not as text)", c.name(r), verb, o.v.Str, name)
+		return c.errf(&r, "%s %s the text %q, which reads as a number, but %s skips text; %s", c.name(r), verb, o.v.Str, name, advice(o))
 	}
 	return nil
 }
