@@ -22,6 +22,9 @@ func TestTranslate(t *testing.T) {
 		{"LOG10(A1)+IF(TRUE,A1)", 1, 1, 1, 2, "LOG10(A2)+IF(TRUE,A2)"},
 		{"A1", 1, 1, 1, 1, "A1"},
 		{"C3-1", 3, 3, 1, 1, "A1-1"},
+		{"'a!b'!A1+2024!B2+Sheet1!1:1", 1, 1, 2, 2, "'a!b'!B2+2024!C3+Sheet1!2:2"},
+		{"Sheet1!#REF!+#N/A+A1", 1, 1, 1, 2, "Sheet1!#REF!+#N/A+A2"},
+		{"SUM( A1 , B1 )", 1, 1, 1, 3, "SUM( A3 , B3 )"},
 	}
 	for _, tc := range tests {
 		got, err := Translate(tc.formula, tc.fromC, tc.fromR, tc.toC, tc.toR)
