@@ -171,6 +171,7 @@ func FuzzParse(f *testing.F) {
 		"$A$1:$XFD$1048576", "1:1", "2024!A1", "_xlfn.CONCAT(A1)", "A1 B1", "{1,2}", "((((1))))", "1e5+.5", "Sheet1!#REF!",
 		"SUMIFS(A1:A3,B1:B3,\"x*\")", "INDEX(A1:B2,0,1)", "VLOOKUP(1,A1:B3,2)", "TEXT(A1,\"#,##0.0%\")", "SUMPRODUCT(A1:A3*2)",
 		"COUNTIF(A:A,\">=1\")", "MATCH(\"x\",B1:B3,0)", "ROUND(A1/3,-1)", "DATE(2024,A1,1)", "IFERROR(Other!A1/0,1)",
+		"SUBTOTAL(9,A1:A3)", "MID(B1,1,2)", "AVERAGEIFS(A1:A3,B1:B3,\"<>\")", "ROW()+COLUMN(B2)", "TEXT(45366,\"dd/mm/yyyy\")",
 	} {
 		f.Add(s)
 	}
