@@ -119,7 +119,7 @@ func (e *Evaluator) push(r Ref) *entry {
 	en.state, en.frame = stBusy, len(e.stack)
 	fr := frame{ref: r, en: en}
 	if n, err := parse(f); err != nil {
-		fr.err = &Error{Cell: r, Reason: fmt.Sprintf("cannot read the formula =%s: %v", f, err)}
+		fr.err = &Error{Cell: r, Reason: fmt.Sprintf("cannot read the formula =%s: %v", f, err), unsupported: true}
 	} else {
 		fr.node = n
 		fr.deps, fr.err = e.deps(r, n, nil)
@@ -310,8 +310,9 @@ func (e *Evaluator) clip(a area) (c1, r1, c2, r2 int, ok bool) {
 
 // The evaluation of one formula.
 type ctx struct {
-	e    *Evaluator
-	cell Ref
+	e            *Evaluator
+	cell         Ref
+	skipSubtotal bool // SUBTOTAL leaves out the SUBTOTAL cells of its ranges
 }
 
 // Where an operand's value came from, for the errors that name a cell.
@@ -400,7 +401,7 @@ func (c *ctx) top(n node) (Value, error) {
 		if o.area != nil {
 			what = "the range " + o.area.String()
 		}
-		return Value{}, c.errf(nil, "the formula gives %s, not one value (an array formula or an implicit intersection; baocao needs one value)", what)
+		return Value{}, c.unsup("the formula gives %s, not one value (array formulas and implicit intersection are not supported; baocao needs one value)", what)
 	}
 	s, err := c.scalar(o)
 	if err != nil {
@@ -409,11 +410,21 @@ func (c *ctx) top(n node) (Value, error) {
 	if s.v.Kind == Empty {
 		return num(0), nil // =A1 with A1 empty shows 0
 	}
+	if s.v.Kind == Number && s.v.Num == 0 {
+		s.v.Num = 0 // Excel has no -0: =-1*0 is 0
+	}
 	return s.v, nil
 }
 
 func (c *ctx) errf(dep *Ref, format string, a ...any) *Error {
 	return &Error{Cell: c.cell, Dep: dep, Reason: fmt.Sprintf(format, a...)}
+}
+
+// unsup is an error for what this evaluator does not implement.
+func (c *ctx) unsup(format string, a ...any) *Error {
+	e := c.errf(nil, format, a...)
+	e.unsupported = true
+	return e
 }
 
 func (c *ctx) name(r Ref) string {
@@ -467,7 +478,7 @@ func (c *ctx) scalar(o operand) (operand, error) {
 	switch {
 	case o.area != nil:
 		if o.area.cells() != 1 {
-			return operand{}, c.errf(nil, "the range %s is used where one value is expected (implicit intersection is not supported)", o.area)
+			return operand{}, c.unsup("the range %s is used where one value is expected (implicit intersection is not supported)", o.area)
 		}
 		return c.cellValue(Ref{Sheet: o.area.sheet, Col: o.area.c1, Row: o.area.r1})
 	case o.arr != nil:
@@ -563,7 +574,7 @@ func (c *ctx) eval(n node) (operand, error) {
 	case callNode:
 		fn, ok := functions[n.name]
 		if !ok {
-			return operand{}, c.errf(nil, "the function %s is not supported by baocao's formula evaluator", n.name)
+			return operand{}, c.unsup("the function %s is not supported by baocao's formula evaluator", n.name)
 		}
 		return fn(c, n.args)
 	}
@@ -642,7 +653,13 @@ func (c *ctx) forCells(a area, f func(dr, dc int, o operand) error) error {
 	}
 	for row := r1; row <= r2; row++ {
 		for col := c1; col <= c2; col++ {
-			o, err := c.cellValue(Ref{Sheet: a.sheet, Col: col, Row: row})
+			r := Ref{Sheet: a.sheet, Col: col, Row: row}
+			if c.skipSubtotal {
+				if fm, _, _ := c.e.src.Cell(r); isSubtotal(fm) {
+					continue
+				}
+			}
+			o, err := c.cellValue(r)
 			if err != nil {
 				return err
 			}
@@ -692,9 +709,17 @@ func (c *ctx) textCell(o operand) error {
 		verb = "gives"
 	}
 	if looksNumeric(o.v.Str) {
-		return c.errf(&r, "%s %s the text %q, not a number; type the number (as a number, not as text)", c.name(r), verb, o.v.Str)
+		return c.errf(&r, "%s %s the text %q, not a number; %s", c.name(r), verb, o.v.Str, advice(o))
 	}
 	return c.errf(&r, "%s %s the text %q where the formula needs a number", c.name(r), verb, o.v.Str)
+}
+
+// advice says how to give a number where a text that reads as one is.
+func advice(o operand) string {
+	if o.from == fromFormula {
+		return "make its formula give a number (not text)"
+	}
+	return "type the number (as a number, not as text)"
 }
 
 // looksNumeric reports whether a text reads as a number to a person:

@@ -14,6 +14,20 @@
 // skips it), an unknown function, a missing sheet, a limit reached.
 // Excel's own error values (#DIV/0!, #N/A, …) are values, not Go errors.
 //
+// Circularity is static, as in Excel's dependency tree: every reference
+// of a formula counts, those of an IF branch not taken included, so
+// =IF(FALSE,B18,0) in B18 is circular (LibreOffice, which follows only the
+// branch taken, gives 0).
+//
+// The functions: ABS AND AVERAGE AVERAGEIF AVERAGEIFS COLUMN COLUMNS
+// CONCAT CONCATENATE COUNT COUNTA COUNTBLANK COUNTIF COUNTIFS DATE DAY IF
+// IFERROR IFNA INDEX INT ISBLANK ISERROR ISNA ISNUMBER ISTEXT LEFT LEN
+// LOWER MATCH MAX MAXIFS MID MIN MINIFS MOD MONTH NOT OR PRODUCT RIGHT
+// ROUND ROUNDDOWN ROUNDUP ROW ROWS SUBTOTAL SUM SUMIF SUMIFS SUMPRODUCT
+// TEXT TRIM UPPER VALUE VLOOKUP YEAR. Anything else is an *Error whose
+// Unsupported method is true, as are array constants, 3-D references,
+// defined names, structured references and implicit intersection.
+//
 // excelize's CalcCellValue is not used: it turns circular references and
 // text operands into 0 (issue 9), which is exactly what this package exists
 // to refuse.
@@ -114,7 +128,9 @@ type Source interface {
 type Options struct {
 	// MaxSteps bounds the evaluation work of an Evaluator over its whole
 	// life (one step per expression node evaluated and per cell a range
-	// visits). Default 10,000,000.
+	// visits), so that a workbook too large to evaluate fails with a
+	// clear error instead of running on; once reached, every later Eval
+	// fails too. Default 100,000,000 (some seconds of work).
 	MaxSteps int
 	// MaxRangeCells bounds the cells one range may cover after it is
 	// clipped to the sheet's used area. Default 1,000,000.
@@ -125,7 +141,7 @@ type Options struct {
 
 // Defaults of Options.
 const (
-	DefaultMaxSteps      = 10_000_000
+	DefaultMaxSteps      = 100_000_000
 	DefaultMaxRangeCells = 1_000_000
 	// MaxDepth bounds how many formula cells may wait on one another in a
 	// chain (A1 refers to A2, which refers to A3, …). Evaluation keeps its
@@ -142,7 +158,19 @@ type Error struct {
 	// Reason says what is wrong, in words a user can act on.
 	Reason string
 
-	root *Error // the error a dependency met first, so chains do not nest
+	root        *Error // the error a dependency met first, so chains do not nest
+	unsupported bool
+}
+
+// Unsupported reports whether the error is a limit of this evaluator
+// rather than a fault of the workbook: a function, a format code or a
+// syntax (array constants, 3-D references, defined names, implicit
+// intersection…) it does not implement, also when met by a cell this one
+// depends on. Excel saves only formulas it can read, so a formula this
+// package cannot parse counts as unsupported too. A caller may then fall
+// back on the value the workbook saved.
+func (e *Error) Unsupported() bool {
+	return e.unsupported || e.root != nil && e.root.unsupported
 }
 
 func (e *Error) Error() string {
@@ -200,9 +228,11 @@ func ColumnName(col int) string {
 	return string(b)
 }
 
-// QuoteSheet quotes a sheet name for a formula when Excel would
-// (a space or any character other than letters, digits, _ and .), doubling
-// the quotes inside it, and leaves a plain name (Sheet1) as it is.
+// QuoteSheet quotes a sheet name for a formula, doubling the quotes inside
+// it, unless it is plain (ASCII letters, digits, _ and ., not starting
+// with a digit, not reading as a reference like A1 or R1C1): Sheet1 stays,
+// 'Chỉ số CCHC' and 'A1' are quoted. Quoting more than Excel does is
+// harmless: a quoted name always reads back.
 func QuoteSheet(name string) string {
 	plain := name != ""
 	for i, c := range name {

@@ -3,6 +3,7 @@ package formula
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 )
@@ -21,6 +22,9 @@ func TestTranslate(t *testing.T) {
 		{"LOG10(A1)+IF(TRUE,A1)", 1, 1, 1, 2, "LOG10(A2)+IF(TRUE,A2)"},
 		{"A1", 1, 1, 1, 1, "A1"},
 		{"C3-1", 3, 3, 1, 1, "A1-1"},
+		{"'a!b'!A1+2024!B2+Sheet1!1:1", 1, 1, 2, 2, "'a!b'!B2+2024!C3+Sheet1!2:2"},
+		{"Sheet1!#REF!+#N/A+A1", 1, 1, 1, 2, "Sheet1!#REF!+#N/A+A2"},
+		{"SUM( A1 , B1 )", 1, 1, 1, 3, "SUM( A3 , B3 )"},
 	}
 	for _, tc := range tests {
 		got, err := Translate(tc.formula, tc.fromC, tc.fromR, tc.toC, tc.toR)
@@ -165,10 +169,13 @@ func FuzzParse(f *testing.F) {
 	for _, s := range []string{
 		"1+2*3", "SUM(A1:B5,,3)", "'Chỉ số CCHC'!E33/'It''s'!A:A", "-2^-2%", "IF(A1<>\"\",\"a\"\"b\",#N/A)",
 		"$A$1:$XFD$1048576", "1:1", "2024!A1", "_xlfn.CONCAT(A1)", "A1 B1", "{1,2}", "((((1))))", "1e5+.5", "Sheet1!#REF!",
+		"SUMIFS(A1:A3,B1:B3,\"x*\")", "INDEX(A1:B2,0,1)", "VLOOKUP(1,A1:B3,2)", "TEXT(A1,\"#,##0.0%\")", "SUMPRODUCT(A1:A3*2)",
+		"COUNTIF(A:A,\">=1\")", "MATCH(\"x\",B1:B3,0)", "ROUND(A1/3,-1)", "DATE(2024,A1,1)", "IFERROR(Other!A1/0,1)",
+		"SUBTOTAL(9,A1:A3)", "MID(B1,1,2)", "AVERAGEIFS(A1:A3,B1:B3,\"<>\")", "ROW()+COLUMN(B2)", "TEXT(45366,\"dd/mm/yyyy\")",
 	} {
 		f.Add(s)
 	}
-	src := book(map[string]any{"A1": 1, "B1": "x", "Other!A1": 2})
+	src := book(map[string]any{"A1": 1, "B1": "x", "A2": "=A1+1", "B2": "22", "Other!A1": 2})
 	f.Fuzz(func(t *testing.T, s string) {
 		n, err := parse(s)
 		if err == nil && n == nil {
@@ -195,4 +202,68 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("=%s: an empty value", s)
 		}
 	})
+}
+
+func TestDate1904(t *testing.T) {
+	cells := map[string]any{"A1": "=DATE(2024,3,15)", "A2": 43904, "B2": "=YEAR(A2)&\"-\"&MONTH(A2)&\"-\"&DAY(A2)", "A3": "=DATE(1903,1,1)"}
+	e := New(book(cells), Options{Date1904: true})
+	if v, err := e.Eval(ref("A1")); err != nil || v != num(43904) {
+		t.Errorf("DATE in 1904 = %v, %v; want 43904", v, err)
+	}
+	if v, err := e.Eval(ref("B2")); err != nil || v != text("2024-3-15") {
+		t.Errorf("YEAR-MONTH-DAY in 1904 = %v, %v", v, err)
+	}
+	if v, err := e.Eval(ref("A3")); err != nil || v != errVal("#NUM!") {
+		t.Errorf("DATE before 1904 = %v, %v", v, err)
+	}
+}
+
+// TestLimitSticks: once MaxSteps is reached, every later Eval says so.
+func TestLimitSticks(t *testing.T) {
+	cells := map[string]any{"A1": "=SUM(B1:B100)", "A2": "=1+1"}
+	for i := 1; i <= 100; i++ {
+		cells[fmt.Sprintf("B%d", i)] = i
+	}
+	e := New(book(cells), Options{MaxSteps: 150})
+	if _, err := e.Eval(ref("A1")); err == nil {
+		t.Fatal("no limit error")
+	}
+	if _, err := e.Eval(ref("A2")); err == nil || !strings.Contains(err.Error(), "Options.MaxSteps") {
+		t.Errorf("after the limit: %v", err)
+	}
+}
+
+// TestSubtotal: SUBTOTAL leaves out the SUBTOTAL cells of its range, so a
+// grand total over a table with subtotal rows counts each figure once.
+func TestSubtotal(t *testing.T) {
+	cells := map[string]any{"A1": 1, "A2": 2, "A3": "=SUBTOTAL(9,A1:A2)", "A4": 3, "A5": "=subtotal(9,A4)", "A6": "=SUBTOTAL(9,A1:A5)", "A7": "=SUM(A1:A5)"}
+	e := New(book(cells), Options{})
+	for cell, want := range map[string]float64{"A3": 3, "A5": 3, "A6": 6, "A7": 12} {
+		if v, err := e.Eval(ref(cell)); err != nil || v != num(want) {
+			t.Errorf("%s = %v, %v; want %v", cell, v, err, want)
+		}
+	}
+}
+
+// TestDocListsFunctions: the package comment lists every function there is.
+func TestDocListsFunctions(t *testing.T) {
+	b, err := os.ReadFile("formula.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(b[:strings.Index(string(b), "package formula")])
+	var listed []string
+	if i := strings.Index(doc, "// The functions: "); i >= 0 {
+		rest := doc[i+len("// The functions: "):]
+		rest = rest[:strings.Index(rest, ".")]
+		listed = strings.Fields(strings.ReplaceAll(rest, "//", ""))
+	}
+	if len(listed) != len(functions) {
+		t.Errorf("the package comment lists %d functions, the table has %d", len(listed), len(functions))
+	}
+	for _, name := range listed {
+		if functions[name] == nil {
+			t.Errorf("the package comment lists %s, which is not in the table", name)
+		}
+	}
 }
