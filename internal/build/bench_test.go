@@ -1,0 +1,155 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"baocao"
+)
+
+// BenchmarkFormats measures each stage of each built-in sample on its
+// own: reading the workbook, the document model, each writer, and the
+// whole set (read, model, every format) as a build does it in memory.
+func BenchmarkFormats(b *testing.B) {
+	samples, err := Samples(baocao.Assets())
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, s := range samples {
+		j := sampleJob(b, s.Name, b.TempDir())
+		raw, err := baocao.Assets().Open("data/" + s.Data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		data, _ := io.ReadAll(raw)
+		raw.Close()
+		doc, err := j.Document()
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(s.Name+"/read", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, _, err := ReadWorkbookBytes(s.Data, data); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(s.Name+"/model", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := j.Document(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		for _, w := range Writers {
+			if w.Wants != nil && !w.Wants(doc) {
+				continue
+			}
+			b.Run(s.Name+"/"+w.Ext[1:], func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if err := w.Write(io.Discard, doc); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+		b.Run(s.Name+"/set", func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				ds, _, err := ReadWorkbookBytes(s.Data, data)
+				if err != nil {
+					b.Fatal(err)
+				}
+				sj := *j
+				sj.Data = ds
+				if fs := sj.Validate(); len(fs) < 0 {
+					b.Fatal(fs)
+				}
+				d, err := sj.Document()
+				if err != nil {
+					b.Fatal(err)
+				}
+				for _, w := range Writers {
+					if w.Wants != nil && !w.Wants(d) {
+						continue
+					}
+					if err := w.Write(io.Discard, d); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkBatchThachAn100 builds 100 Thạch An reports (DOCX, PDF, XLSX)
+// from one workbook with a unit sheet, as --each does, files and all.
+func BenchmarkBatchThachAn100(b *testing.B) {
+	j := sampleJob(b, thachAn, b.TempDir())
+	raw, err := baocao.Assets().Open("data/thach-an-2021-2025.xlsx")
+	if err != nil {
+		b.Fatal(err)
+	}
+	f, err := excelize.OpenReader(raw)
+	raw.Close()
+	if err != nil {
+		b.Fatal(err)
+	}
+	const sheet = "Đơn vị"
+	f.NewSheet(sheet)
+	f.SetSheetRow(sheet, "A1", &[]any{"Đơn vị", "ten_don_vi", "so_van_ban"})
+	for i := 1; i <= 100; i++ {
+		f.SetSheetRow(sheet, fmt.Sprintf("A%d", i+1), &[]any{fmt.Sprintf("Xã %d", i), fmt.Sprintf("xã %d", i), 100 + i})
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		b.Fatal(err)
+	}
+	f.Close()
+	ds, _, err := ReadWorkbookBytes("units.xlsx", buf.Bytes())
+	if err != nil {
+		b.Fatal(err)
+	}
+	j.Data = ds
+	for b.Loop() {
+		j.OutDir = b.TempDir()
+		j.Force = true
+		jobs, err := j.Each(sheet)
+		if err != nil {
+			b.Fatal(err)
+		}
+		work := make(chan *Job)
+		errs := make(chan error, len(jobs))
+		var wg sync.WaitGroup
+		for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for u := range work {
+					_, err := u.Run()
+					errs <- err
+				}
+			}()
+		}
+		for _, u := range jobs {
+			work <- u
+		}
+		close(work)
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
