@@ -15,7 +15,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	pathpkg "path"
 	"path/filepath"
 	"strings"
@@ -24,6 +23,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"baocao/internal/dataset"
+	"baocao/internal/markdown"
 	"baocao/internal/vnfmt"
 )
 
@@ -39,6 +39,8 @@ type Template struct {
 	body      string
 	bodyLine  int
 	source    []byte
+	// Limits bound each filling; DefaultLimits unless changed.
+	Limits Limits
 }
 
 // Source is the bytes of report.md, for hashing.
@@ -47,7 +49,7 @@ func (t *Template) Source() []byte { return t.source }
 // Load reads and checks the template in the folder dir.
 func Load(dir string) (*Template, error) {
 	path := filepath.Join(dir, FileName)
-	src, err := os.ReadFile(path)
+	src, err := readPath(path, DefaultLimits.Size)
 	if err != nil {
 		return nil, fmt.Errorf("template %s: %w", dir, err)
 	}
@@ -57,7 +59,7 @@ func Load(dir string) (*Template, error) {
 // LoadFS reads a template folder from fsys (the built-in templates).
 func LoadFS(fsys fs.FS, dir string) (*Template, error) {
 	path := pathpkg.Join(dir, FileName)
-	src, err := fs.ReadFile(fsys, path)
+	src, err := ReadFile(fsys, path, DefaultLimits.Size)
 	if err != nil {
 		return nil, fmt.Errorf("template %s: %w", dir, err)
 	}
@@ -66,7 +68,10 @@ func LoadFS(fsys fs.FS, dir string) (*Template, error) {
 
 // Parse reads a template from its source; path is used in messages.
 func Parse(path string, src []byte) (*Template, error) {
-	t := &Template{Dir: filepath.Dir(path), path: path, source: src}
+	t := &Template{Dir: filepath.Dir(path), path: path, source: src, Limits: DefaultLimits}
+	if int64(len(src)) > t.Limits.Size {
+		return nil, sizeError(path, int64(len(src)), t.Limits.Size)
+	}
 	text := strings.ReplaceAll(vnfmt.NFC(string(src)), "\r\n", "\n")
 	text = strings.TrimPrefix(text, "\ufeff")
 	if !strings.HasPrefix(text, "---\n") {
@@ -131,17 +136,25 @@ func shiftYAMLError(err error, offset int) error {
 // newTemplate parses text that starts at line first of the file; leading
 // newlines keep text/template's line numbers equal to the file's.
 func (t *Template) newTemplate(name string, first int, text string, funcs template.FuncMap) (*template.Template, error) {
-	tt := template.New(name).Option("missingkey=error").Funcs(Funcs(nil))
-	if funcs != nil {
-		tt = tt.Funcs(funcs)
+	if funcs == nil {
+		funcs = Funcs(nil)
 	}
+	tt := template.New(name).Option("missingkey=error").Funcs(funcs)
 	pad := strings.Repeat("\n", max(first-1, 0))
 	parsed, err := tt.Parse(pad + text)
 	if err != nil {
 		return nil, fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "template: "))
 	}
+	instrument(parsed)
 	return parsed, nil
 }
+
+// root is the data root of a template, {{ . }} outside any with or range:
+// it holds nothing, so that data is reached only through the functions,
+// which hand out views.
+type dataRoot struct{}
+
+func (dataRoot) String() string { return "" }
 
 // Result is a template filled from a dataset.
 type Result struct {
@@ -153,10 +166,15 @@ type Result struct {
 }
 
 // Execute fills the template from ds.
+//
+// Data text prints as Markdown literals (see Text): Result.Markdown holds
+// them for markdown.Read to resolve, while the front matter is resolved
+// here. Filling stops with a *LimitError when it exceeds t.Limits.
 func (t *Template) Execute(ds *dataset.Dataset) (*Result, error) {
-	funcs := Funcs(ds)
+	b := newBudget(t.Limits)
+	funcs := funcs(ds, b)
 	root := cloneNode(t.front.Content[0])
-	if err := t.expand(root, funcs, ds); err != nil {
+	if err := t.expand(root, funcs, b); err != nil {
 		return nil, err
 	}
 	var front Front
@@ -166,20 +184,20 @@ func (t *Template) Execute(ds *dataset.Dataset) (*Result, error) {
 	if err := front.check(root, t.path, t.frontLine-1); err != nil {
 		return nil, err
 	}
-	body, err := t.newTemplate(t.path, t.bodyLine, t.body, bodyFuncs(ds))
+	body, err := t.newTemplate(t.path, t.bodyLine, t.body, funcs)
 	if err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	if err := body.Execute(&buf, ds); err != nil {
-		return nil, execError(err)
+	if err := body.Execute(limitedWriter{&buf, b}, dataRoot{}); err != nil {
+		return nil, t.execError(err)
 	}
 	md := bytes.TrimLeft(buf.Bytes(), "\n")
 	return &Result{Front: front, Markdown: []byte(vnfmt.NFC(string(md))), BodyLine: buf.Len() - len(md) + 1, Path: t.path}, nil
 }
 
 // expand executes every string scalar of the front matter as a template.
-func (t *Template) expand(n *yaml.Node, funcs template.FuncMap, ds *dataset.Dataset) error {
+func (t *Template) expand(n *yaml.Node, funcs template.FuncMap, b *budget) error {
 	switch n.Kind {
 	case yaml.ScalarNode:
 		if !strings.Contains(n.Value, "{{") {
@@ -191,21 +209,23 @@ func (t *Template) expand(n *yaml.Node, funcs template.FuncMap, ds *dataset.Data
 			return err
 		}
 		var buf bytes.Buffer
-		if err := tt.Execute(&buf, ds); err != nil {
-			return execError(err)
+		if err := tt.Execute(limitedWriter{&buf, b}, dataRoot{}); err != nil {
+			return t.execError(err)
 		}
-		n.Value = strings.TrimSpace(buf.String())
+		// The front matter is plain text, not Markdown: data text is
+		// resolved here, as typed.
+		n.Value = strings.TrimSpace(markdown.Resolve(buf.String()))
 		n.Tag = "!!str"
 		n.Style = yaml.DoubleQuotedStyle
 	case yaml.MappingNode:
 		for i := 1; i < len(n.Content); i += 2 {
-			if err := t.expand(n.Content[i], funcs, ds); err != nil {
+			if err := t.expand(n.Content[i], funcs, b); err != nil {
 				return err
 			}
 		}
 	case yaml.SequenceNode:
 		for _, c := range n.Content {
-			if err := t.expand(c, funcs, ds); err != nil {
+			if err := t.expand(c, funcs, b); err != nil {
 				return err
 			}
 		}
@@ -222,24 +242,28 @@ func cloneNode(n *yaml.Node) *yaml.Node {
 	return &c
 }
 
-// execError strips text/template's prefix and keeps the cause readable:
-// "report.md:42:14: executing … at <fact "x">: error calling fact: …".
-func execError(err error) error {
-	msg := strings.TrimPrefix(err.Error(), "template: ")
-	if i := strings.Index(msg, ": error calling "); i >= 0 {
-		// "…:42:14: executing \"report.md\" at <fact \"x\">: error calling fact: cause"
-		head := msg[:i]
-		cause := msg[i+len(": error calling "):]
-		if j := strings.Index(cause, ": "); j >= 0 {
-			cause = cause[j+2:]
-		}
-		if k := strings.Index(head, ": executing "); k >= 0 {
-			if a := strings.LastIndex(head, " at <"); a >= 0 {
-				return fmt.Errorf("%s: in %s: %s", head[:k], head[a+4:], cause)
-			}
-			head = head[:k]
-		}
-		return fmt.Errorf("%s: %s", head, cause)
+// execError strips text/template's prefix and keeps the cause readable
+// and wrapped: "report.md:42:14: in <fact "x">: cause". A cause in the
+// data names its cell; a limit names the line of the loop.
+func (t *Template) execError(err error) error {
+	var ee template.ExecError
+	if !errors.As(err, &ee) {
+		// A write error: the output limit.
+		return fmt.Errorf("%s: %w", t.path, err)
 	}
-	return errors.New(msg)
+	msg := strings.TrimPrefix(ee.Err.Error(), "template: ")
+	cause := errors.Unwrap(ee.Err)
+	i := strings.Index(msg, ": error calling ")
+	if cause == nil || i < 0 {
+		return errors.New(msg)
+	}
+	// "…:42:14: executing \"report.md\" at <fact \"x\">: error calling fact: cause"
+	head := msg[:i]
+	if k := strings.Index(head, ": executing "); k >= 0 {
+		if a := strings.LastIndex(head, " at <"); a >= 0 && !strings.Contains(head[a:], "baocao_") {
+			return fmt.Errorf("%s: in %s: %w", head[:k], head[a+4:], cause)
+		}
+		head = head[:k]
+	}
+	return fmt.Errorf("%s: %w", head, cause)
 }
