@@ -12,6 +12,8 @@ import (
 	"text/template/parse"
 	"time"
 	"unicode/utf8"
+
+	"baocao/internal/vnfmt"
 )
 
 // Limits bound what filling a template may cost. text/template has no
@@ -35,19 +37,19 @@ type Limits struct {
 }
 
 // DefaultLimits: the built-in reports are 20 and 91 KB of template that
-// fill to under 200 KB in under 5,000 steps and a few milliseconds, so
+// fill to under 100 KB in under 5,000 steps and a few milliseconds, so
 // each limit is far above any real report and far below what would
 // exhaust a machine's memory or a user's patience.
 var DefaultLimits = Limits{
 	Size:   2 << 20,  // 2 MiB
-	Output: 16 << 20, // 16 MiB
+	Output: 4 << 20, // 4 MiB, about 1,500 pages
 	Steps:  1_000_000,
 	Time:   10 * time.Second,
 }
 
 // MaxDecimals is the most decimals fixed prints: a float64 holds 15 to 17
 // significant digits, so more only pads with zeros.
-const MaxDecimals = 20
+const MaxDecimals = vnfmt.MaxDecimals
 
 // LimitError is a template that exceeds one of its Limits.
 type LimitError struct {

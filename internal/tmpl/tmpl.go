@@ -189,6 +189,7 @@ func (t *Template) Execute(ds *dataset.Dataset) (*Result, error) {
 		return nil, err
 	}
 	var buf bytes.Buffer
+	b.output -= int64(t.bodyLine - 1) // the newlines that keep line numbers
 	if err := body.Execute(limitedWriter{&buf, b}, dataRoot{}); err != nil {
 		return nil, t.execError(err)
 	}
@@ -209,6 +210,7 @@ func (t *Template) expand(n *yaml.Node, funcs template.FuncMap, b *budget) error
 			return err
 		}
 		var buf bytes.Buffer
+		b.output -= int64(line - 1) // the newlines that keep line numbers
 		if err := tt.Execute(limitedWriter{&buf, b}, dataRoot{}); err != nil {
 			return t.execError(err)
 		}
