@@ -41,7 +41,7 @@ type Limits struct {
 // each limit is far above any real report and far below what would
 // exhaust a machine's memory or a user's patience.
 var DefaultLimits = Limits{
-	Size:   2 << 20,  // 2 MiB
+	Size:   2 << 20, // 2 MiB
 	Output: 4 << 20, // 4 MiB, about 1,500 pages
 	Steps:  1_000_000,
 	Time:   10 * time.Second,
