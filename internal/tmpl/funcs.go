@@ -93,6 +93,9 @@ func funcs(ds *dataset.Dataset, b *budget) template.FuncMap {
 				return Value{}, err
 			}
 			v, err := ds.Fact(k)
+			if err == nil {
+				b.cells = append(b.cells, v.Loc)
+			}
 			return Value{v}, err
 		},
 		"node":   func(code any) (*Node, error) { return tree("", code) },
@@ -113,7 +116,11 @@ func funcs(ds *dataset.Dataset, b *budget) template.FuncMap {
 			if err != nil {
 				return Value{}, err
 			}
-			return r.Get(column)
+			v, err := r.Get(column)
+			if err == nil {
+				b.cells = append(b.cells, v.v.Loc)
+			}
+			return v, err
 		},
 		"sum": func(sheet, column any) (float64, error) {
 			t, err := table(sheet)

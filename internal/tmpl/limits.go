@@ -13,6 +13,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"baocao/internal/dataset"
 	"baocao/internal/vnfmt"
 )
 
@@ -65,6 +66,9 @@ type budget struct {
 	steps    int64
 	output   int64
 	deadline time.Time
+	// cells are where the facts and cells fetched lately came from, so
+	// that a front-matter value the report cannot use names its cell.
+	cells []dataset.Loc
 }
 
 func newBudget(lim Limits) *budget {

@@ -162,6 +162,10 @@ type Result struct {
 	Markdown []byte
 	// BodyLine is the file line where Markdown starts, for messages.
 	BodyLine int
+	// Cells are, by front-matter key, the cells whose facts and table
+	// cells its value printed, so that a value the report cannot use
+	// (so: "abc") is reported at its cell.
+	Cells map[string][]dataset.Loc
 	Path     string
 }
 
@@ -174,8 +178,15 @@ func (t *Template) Execute(ds *dataset.Dataset) (*Result, error) {
 	b := newBudget(t.Limits)
 	funcs := funcs(ds, b)
 	root := cloneNode(t.front.Content[0])
-	if err := t.expand(root, funcs, b); err != nil {
-		return nil, err
+	cells := map[string][]dataset.Loc{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		b.cells = nil
+		if err := t.expand(root.Content[i+1], funcs, b); err != nil {
+			return nil, err
+		}
+		if len(b.cells) > 0 {
+			cells[root.Content[i].Value] = b.cells
+		}
 	}
 	var front Front
 	if err := root.Decode(&front); err != nil {
@@ -194,7 +205,7 @@ func (t *Template) Execute(ds *dataset.Dataset) (*Result, error) {
 		return nil, t.execError(err)
 	}
 	md := bytes.TrimLeft(buf.Bytes(), "\n")
-	return &Result{Front: front, Markdown: []byte(vnfmt.NFC(string(md))), BodyLine: buf.Len() - len(md) + 1, Path: t.path}, nil
+	return &Result{Front: front, Cells: cells, Markdown: []byte(vnfmt.NFC(string(md))), BodyLine: buf.Len() - len(md) + 1, Path: t.path}, nil
 }
 
 // expand executes every string scalar of the front matter as a template.
