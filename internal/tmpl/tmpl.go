@@ -166,7 +166,7 @@ type Result struct {
 	// cells its value printed, so that a value the report cannot use
 	// (so: "abc") is reported at its cell.
 	Cells map[string][]dataset.Loc
-	Path     string
+	Path  string
 }
 
 // Execute fills the template from ds.
