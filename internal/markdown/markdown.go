@@ -372,6 +372,16 @@ type style struct{ bold, italic bool }
 func (r *reader) inlines(n gast.Node) ([]docmodel.Inline, error) {
 	var out []docmodel.Inline
 	err := r.walkInline(n, style{}, &out)
+	// Literals resolve after merging, so that a literal the parser split
+	// into several text nodes is whole again; their text may start or end
+	// with spaces, which a paragraph does not keep.
+	out = merge(out)
+	for i, x := range out {
+		if t, ok := x.(docmodel.Text); ok && HasLiteral(t.Text) {
+			t.Text = Resolve(t.Text)
+			out[i] = t
+		}
+	}
 	return merge(trimSpace(out)), err
 }
 
@@ -424,7 +434,7 @@ func (r *reader) walkInline(n gast.Node, st style, out *[]docmodel.Inline) error
 				*out = append(*out, docmodel.LineBreak{})
 				continue
 			}
-			return r.errorf(n, "raw HTML %q is not supported in a report", raw)
+			return r.errorf(n, "raw HTML %q is not supported in a report", Resolve(raw))
 		case *gast.Image:
 			return r.errorf(n, "images are not supported in a report yet")
 		default:

@@ -35,9 +35,23 @@ func Assemble(res *tmpl.Result) (*docmodel.Document, error) {
 	errorf := func(format string, args ...any) error {
 		return fmt.Errorf("%s: front matter: %s", res.Path, fmt.Sprintf(format, args...))
 	}
+	// A value filled from the workbook is the workbook's mistake: the
+	// message names the cell first.
+	cellError := func(keys []string, format string, args ...any) error {
+		for _, k := range keys {
+			if locs := res.Cells[k]; len(locs) > 0 {
+				names := make([]string, len(locs))
+				for i, l := range locs {
+					names[i] = l.String()
+				}
+				return fmt.Errorf("%s: %s (printed by %s, front matter %s)", strings.Join(names, "; "), fmt.Sprintf(format, args...), res.Path, k)
+			}
+		}
+		return errorf(format, args...)
+	}
 	date, ok := vnfmt.ParseDate(f.Ngay)
 	if !ok {
-		return nil, errorf("ngay %q: expected a date such as 09/10/2024", f.Ngay)
+		return nil, cellError([]string{"ngay"}, "ngay %q: expected a date such as 09/10/2024", f.Ngay)
 	}
 	date = time.Date(date.Year(), date.Month(), date.Day(), 0, 0, 0, 0, time.UTC)
 
@@ -70,7 +84,11 @@ func Assemble(res *tmpl.Result) (*docmodel.Document, error) {
 
 	number, err := docNumber(f.So, f.KyHieu)
 	if err != nil {
-		return nil, errorf("%v", err)
+		keys := []string{"so"}
+		if strings.HasPrefix(err.Error(), "ky_hieu") {
+			keys = []string{"ky_hieu"}
+		}
+		return nil, cellError(keys, "%v", err)
 	}
 	styles := markdown.DefaultStyles
 	if len(f.DanhSo) > 0 {

@@ -2,9 +2,11 @@ package report
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
+	"baocao/internal/dataset"
 	"baocao/internal/docmodel"
 	"baocao/internal/markdown"
 	"baocao/internal/tmpl"
@@ -93,8 +95,8 @@ func TestAssembleErrors(t *testing.T) {
 	}
 }
 
-// TestEscapeRoundTrip: escaped data text reads back, through the Markdown
-// reader, as the text that was typed.
+// TestEscapeRoundTrip: data text printed as a literal reads back, through
+// the Markdown reader, as the text that was typed.
 func TestEscapeRoundTrip(t *testing.T) {
 	for _, s := range []string{
 		"Kết quả *tạm tính* [chưa chính thức] <b> R&D_2024 | 100%",
@@ -102,14 +104,46 @@ func TestEscapeRoundTrip(t *testing.T) {
 		"> không phải trích dẫn",
 		"a \\ b ` c &amp; d",
 		"Ước đạt 61,89 điểm/70 điểm; 0/30 điểm ĐTXHH.",
+		"    bốn dấu cách",
+		"1. không phải điểm",
 	} {
-		res, err := markdown.Read([]byte(tmpl.EscapeMarkdown(s)+"\n"), markdown.Options{})
+		res, err := markdown.Read([]byte(markdown.Literal(s)+"\n"), markdown.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		p, ok := res.Blocks[0].(*docmodel.Paragraph)
-		if !ok || len(res.Blocks) != 1 || docmodel.PlainText(p.Content) != s {
+		if !ok || len(res.Blocks) != 1 || docmodel.PlainText(p.Content) != strings.TrimSpace(s) {
 			t.Errorf("%q reads back as %#v", s, res.Blocks)
+		}
+	}
+}
+
+// TestFrontMatterCellErrors: a front-matter value filled from the
+// workbook that the report cannot use is reported at its cell, not only
+// at the template line.
+func TestFrontMatterCellErrors(t *testing.T) {
+	const src = "---\nco_quan: [Ủy ban nhân dân]\nso: '{{ fact \"so\" }}'\nky_hieu: '{{ fact \"ky_hieu\" }}'\ndia_danh: Sa Đéc\nngay: '{{ fact \"ngay\" }}'\nten_loai: Báo cáo\n---\nx\n"
+	tp, err := tmpl.Parse("r/report.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ key, value, cell, want string }{
+		{"so", "ba mươi", "B2", `so "ba mươi": expected a whole number`},
+		{"ky_hieu", "BC UBND", "B3", `ky_hieu "BC UBND": expected groups joined by "-"`},
+		{"ngay", "31/02/2026", "B4", `ngay "31/02/2026": expected a date`},
+	} {
+		facts := dataset.NewFacts("Thông tin")
+		for i, kv := range [][2]string{{"so", "5"}, {"ky_hieu", "BC-UBND"}, {"ngay", "05/02/2025"}} {
+			v := kv[1]
+			if kv[0] == c.key {
+				v = c.value
+			}
+			loc := dataset.Loc{File: "d.xlsx", Sheet: "Thông tin", Cell: "B" + strconv.Itoa(i+2)}
+			facts.Add(kv[0], dataset.Value{Kind: dataset.TextKind, Text: v, Loc: loc}, loc)
+		}
+		_, err := Build(tp, &dataset.Dataset{Source: "d.xlsx", Facts: facts})
+		if err == nil || !strings.HasPrefix(err.Error(), `d.xlsx, sheet "Thông tin", cell `+c.cell+": "+c.want) || !strings.Contains(err.Error(), "r/report.md") {
+			t.Errorf("%s: error %v\nwant it to start with the cell %s and %q, and name r/report.md", c.key, err, c.cell, c.want)
 		}
 	}
 }

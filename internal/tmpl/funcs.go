@@ -3,11 +3,13 @@ package tmpl
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strings"
 	"text/template"
 	"time"
 
 	"baocao/internal/dataset"
+	"baocao/internal/markdown"
 	"baocao/internal/vnfmt"
 )
 
@@ -46,108 +48,149 @@ import (
 //	             Excel) becomes its own paragraph
 //	roman n · alpha n · ordinal n · cardinal n   I · đ · nhất · Một
 func Funcs(ds *dataset.Dataset) template.FuncMap {
+	return funcs(ds, newBudget(DefaultLimits))
+}
+
+// funcs is Funcs drawing on the budget of one filling.
+func funcs(ds *dataset.Dataset, b *budget) template.FuncMap {
 	need := func() error {
 		if ds == nil {
 			return fmt.Errorf("no dataset")
 		}
 		return nil
 	}
-	return template.FuncMap{
-		"fact": func(key string) (dataset.Value, error) {
+	table := func(sheet any) (*dataset.Table, error) {
+		if err := need(); err != nil {
+			return nil, err
+		}
+		s, err := name(sheet)
+		if err != nil {
+			return nil, err
+		}
+		return ds.Table(s)
+	}
+	tree := func(sheet, code any) (*Node, error) {
+		if err := need(); err != nil {
+			return nil, err
+		}
+		s, err := name(sheet)
+		if err != nil {
+			return nil, err
+		}
+		c, err := name(code)
+		if err != nil {
+			return nil, err
+		}
+		t, err := ds.Tree(s)
+		if err != nil {
+			return nil, err
+		}
+		n, err := t.Lookup(c)
+		return newNode(n), err
+	}
+	fm := template.FuncMap{
+		"fact": func(key any) (Value, error) {
 			if err := need(); err != nil {
-				return dataset.Value{}, err
+				return Value{}, err
 			}
-			return ds.Fact(key)
+			k, err := name(key)
+			if err != nil {
+				return Value{}, err
+			}
+			v, err := ds.Fact(k)
+			if err == nil {
+				b.cells = append(b.cells, v.Loc)
+			}
+			return Value{v}, err
 		},
-		"node": func(code string) (*dataset.Node, error) {
-			if err := need(); err != nil {
-				return nil, err
-			}
-			t, err := ds.Tree("")
+		"node":   func(code any) (*Node, error) { return tree("", code) },
+		"nodeIn": tree,
+		"table": func(sheet any) (*Table, error) {
+			t, err := table(sheet)
 			if err != nil {
 				return nil, err
 			}
-			return t.Lookup(code)
+			return &Table{t}, nil
 		},
-		"nodeIn": func(sheet, code string) (*dataset.Node, error) {
-			if err := need(); err != nil {
-				return nil, err
-			}
-			t, err := ds.Tree(sheet)
+		"cell": func(sheet, row, column any) (Value, error) {
+			t, err := table(sheet)
 			if err != nil {
-				return nil, err
+				return Value{}, err
 			}
-			return t.Lookup(code)
-		},
-		"table": func(sheet string) (*dataset.Table, error) {
-			if err := need(); err != nil {
-				return nil, err
-			}
-			return ds.Table(sheet)
-		},
-		"cell": func(sheet, row, column string) (dataset.Value, error) {
-			if err := need(); err != nil {
-				return dataset.Value{}, err
-			}
-			t, err := ds.Table(sheet)
+			r, err := (&Table{t}).Row(row)
 			if err != nil {
-				return dataset.Value{}, err
+				return Value{}, err
 			}
-			r, err := t.Row(row)
-			if err != nil {
-				return dataset.Value{}, err
+			v, err := r.Get(column)
+			if err == nil {
+				b.cells = append(b.cells, v.v.Loc)
 			}
-			return r.Get(column)
+			return v, err
 		},
 		// tong totals a column over every row by its kind in the data
 		// contract: flows summed, opening stocks the first row's, closing
 		// stocks the last row's, sums of parts, rates recomputed.
-		"tong": func(sheet, column string) (float64, error) {
-			if err := need(); err != nil {
-				return 0, err
-			}
-			t, err := ds.Table(sheet)
+		"tong": func(sheet, column any) (float64, error) {
+			t, err := table(sheet)
 			if err != nil {
 				return 0, err
 			}
-			return t.TotalOf(column)
+			return (&Table{t}).Total(column)
 		},
 		// chitieu is a derived figure (chỉ tiêu) of the data contract.
-		"chitieu": func(name string) (float64, error) {
+		"chitieu": func(key any) (float64, error) {
 			if err := need(); err != nil {
 				return 0, err
 			}
-			d, ok := ds.Derived[name]
+			k, err := name(key)
+			if err != nil {
+				return 0, err
+			}
+			d, ok := ds.Derived[k]
 			if !ok {
-				return 0, fmt.Errorf("no chỉ tiêu %q: define it under chi_tieu in du-lieu.yaml", name)
+				return 0, fmt.Errorf("no chỉ tiêu %q: define it under chi_tieu in du-lieu.yaml", k)
 			}
 			if d.Err != nil {
-				return 0, fmt.Errorf("chỉ tiêu %s (%s) cannot be computed: %w", name, d.Formula, d.Err)
+				return 0, fmt.Errorf("chỉ tiêu %s (%s) cannot be computed: %w", k, d.Formula, d.Err)
 			}
 			return d.Value, nil
 		},
 		// dau and cuoi are the first and last rows of a table.
-		"dau": func(sheet string) (*dataset.Row, error) { return edgeRow(ds, sheet, false) },
-		"cuoi": func(sheet string) (*dataset.Row, error) {
-			return edgeRow(ds, sheet, true)
-		},
-		"sum": func(sheet, column string) (float64, error) {
-			if err := need(); err != nil {
-				return 0, err
+		"dau": func(sheet any) (*Row, error) {
+			t, err := table(sheet)
+			if err != nil {
+				return nil, err
 			}
-			t, err := ds.Table(sheet)
+			return (&Table{t}).edge(false)
+		},
+		"cuoi": func(sheet any) (*Row, error) {
+			t, err := table(sheet)
+			if err != nil {
+				return nil, err
+			}
+			return (&Table{t}).edge(true)
+		},
+		"sum": func(sheet, column any) (float64, error) {
+			t, err := table(sheet)
 			if err != nil {
 				return 0, err
 			}
-			return t.Sum(column)
+			return (&Table{t}).Sum(column)
 		},
 		"num": func(x any) (string, error) {
 			v, err := Float(x)
 			return vnfmt.Auto(v, 4), err
 		},
-		"fixed": func(d int, x any) (string, error) {
+		"fixed": func(d any, x any) (string, error) {
+			n, err := Int(d)
+			if err != nil {
+				return "", err
+			}
+			if n < 0 || n > MaxDecimals {
+				return "", &LimitError{"decimals", fmt.Sprintf("fixed %d: expected 0 to %d decimals", n, MaxDecimals)}
+			}
 			v, err := Float(x)
-			return vnfmt.Number(v, d), err
+			return vnfmt.Number(v, n), err
 		},
 		"pad": func(x any) (string, error) {
 			v, err := Float(x)
@@ -216,23 +259,61 @@ func Funcs(ds *dataset.Dataset) template.FuncMap {
 			t, err := Time(x)
 			return vnfmt.ShortDate(t), err
 		},
-		"paragraphs": func(x any) string {
-			var ps []string
-			for _, l := range strings.Split(strings.ReplaceAll(text(x), "\r\n", "\n"), "\n") {
-				if l = strings.TrimSpace(l); l != "" {
-					ps = append(ps, l)
-				}
-			}
-			return strings.Join(ps, "\n\n")
-		},
-		"upper":      func(x any) string { return vnfmt.Upper(text(x)) },
-		"lower":      func(x any) string { return vnfmt.Lower(text(x)) },
-		"capitalize": func(x any) string { return vnfmt.Capitalize(text(x)) },
+		"paragraphs": paragraphs,
+		"upper":      textFunc(vnfmt.Upper),
+		"lower":      textFunc(vnfmt.Lower),
+		"capitalize": textFunc(vnfmt.Capitalize),
 		"roman":      intFunc(vnfmt.Roman),
 		"alpha":      intFunc(vnfmt.Alpha),
 		"ordinal":    intFunc(vnfmt.Ordinal),
 		"cardinal":   intFunc(vnfmt.Cardinal),
+		stepFunc:     b.step,
+		rangeFunc:    b.rangeOver,
 	}
+	for k, f := range b.printFuncs() {
+		fm[k] = f
+	}
+	return fm
+}
+
+// textFunc applies f to text; data text stays data text, so it still
+// prints as typed.
+func textFunc(f func(string) string) func(any) any {
+	return func(x any) any {
+		s, data := raw(x)
+		if data {
+			return Text(f(s))
+		}
+		return f(s)
+	}
+}
+
+// listMarker matches the start of a line of a narrative cell that makes a
+// dash, plus or numbered paragraph: "- ", "+ ", "1. ", "2) ".
+var listMarker = regexp.MustCompile(`^(?:[-+]|[0-9]{1,9}[.)])[ \t]+`)
+
+// paragraphs prints a narrative cell one paragraph per line: the lines'
+// text prints as typed, only a leading "- ", "+ " or "1. " keeps its
+// meaning of a dash, plus or numbered paragraph.
+func paragraphs(x any) string {
+	s, data := raw(x)
+	var ps []string
+	for _, l := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+		if l = strings.TrimSpace(l); l == "" {
+			continue
+		}
+		if !data {
+			ps = append(ps, l)
+			continue
+		}
+		m := listMarker.FindString(l)
+		if rest := l[len(m):]; m != "" && rest != "" {
+			ps = append(ps, strings.TrimSpace(m)+" "+markdown.Literal(rest))
+		} else {
+			ps = append(ps, markdown.Literal(l))
+		}
+	}
+	return strings.Join(ps, "\n\n")
 }
 
 func arith(op func(a, b float64) (float64, error)) func(a, b any) (float64, error) {
@@ -256,57 +337,6 @@ func intFunc(f func(int) string) func(any) (string, error) {
 	}
 }
 
-// mdText is a data value printed into the Markdown body: its text is
-// escaped, so that a narrative cell holding "*" or a line starting with "#"
-// prints as typed instead of turning into emphasis or a heading. Lines that
-// start "- " or "1. " keep their meaning: a cell may hold dash paragraphs.
-// The fields and methods of the value (.Text, .Num, .Float) stay raw.
-type mdText struct{ dataset.Value }
-
-func (t mdText) String() string { return EscapeMarkdown(t.Value.String()) }
-
-// EscapeMarkdown backslash-escapes the characters that would make text
-// into Markdown: emphasis, code, links, raw HTML, table pipes, entities,
-// and a heading or quote mark at the start of a line.
-func EscapeMarkdown(s string) string {
-	var b strings.Builder
-	lineStart := true
-	for _, r := range s {
-		switch {
-		case strings.ContainsRune("\\*_`[]<>|&", r) && !(r == '>' && !lineStart):
-			b.WriteByte('\\')
-		case lineStart && r == '#':
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-		lineStart = r == '\n' || (lineStart && (r == ' ' || r == '\t'))
-	}
-	return b.String()
-}
-
-// bodyFuncs are Funcs for the Markdown body: data text comes escaped.
-func bodyFuncs(ds *dataset.Dataset) template.FuncMap {
-	fm := Funcs(ds)
-	fact := fm["fact"].(func(string) (dataset.Value, error))
-	cell := fm["cell"].(func(string, string, string) (dataset.Value, error))
-	fm["fact"] = func(key string) (mdText, error) {
-		v, err := fact(key)
-		return mdText{v}, err
-	}
-	fm["cell"] = func(sheet, row, column string) (mdText, error) {
-		v, err := cell(sheet, row, column)
-		return mdText{v}, err
-	}
-	return fm
-}
-
-func text(x any) string {
-	if s, ok := x.(fmt.Stringer); ok {
-		return s.String()
-	}
-	return fmt.Sprint(x)
-}
-
 // Float converts a template argument to a number.
 func Float(x any) (float64, error) {
 	switch v := x.(type) {
@@ -320,7 +350,7 @@ func Float(x any) (float64, error) {
 		return float64(v), nil
 	case dataset.Value:
 		return v.Float()
-	case mdText:
+	case Value:
 		return v.Float()
 	case dataset.Quantity:
 		if !v.Known {
@@ -329,6 +359,8 @@ func Float(x any) (float64, error) {
 		return v.V, nil
 	case string:
 		return 0, fmt.Errorf("expected a number, got the text %q", v)
+	case Text:
+		return 0, fmt.Errorf("expected a number, got the text %q", string(v))
 	}
 	return 0, fmt.Errorf("expected a number, got %T", x)
 }
@@ -344,8 +376,8 @@ func Int(x any) (int, error) {
 		switch dv := x.(type) {
 		case dataset.Value:
 			where = dv.Loc.String() + ": "
-		case mdText:
-			where = dv.Loc.String() + ": "
+		case Value:
+			where = dv.v.Loc.String() + ": "
 		}
 		return 0, fmt.Errorf("%sexpected a whole number, got %s", where, strings.Replace(fmt.Sprint(v), ".", ",", 1))
 	}
@@ -359,8 +391,10 @@ func Time(x any) (time.Time, error) {
 		return v, nil
 	case dataset.Value:
 		return v.Date()
-	case mdText:
+	case Value:
 		return v.Date()
+	case Text:
+		return Time(string(v))
 	case string:
 		if t, ok := vnfmt.ParseDate(v); ok {
 			return t, nil
@@ -368,21 +402,4 @@ func Time(x any) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("expected a date (dd/mm/yyyy), got %q", v)
 	}
 	return time.Time{}, fmt.Errorf("expected a date, got %T", x)
-}
-
-func edgeRow(ds *dataset.Dataset, sheet string, last bool) (*dataset.Row, error) {
-	if ds == nil {
-		return nil, fmt.Errorf("no dataset")
-	}
-	t, err := ds.Table(sheet)
-	if err != nil {
-		return nil, err
-	}
-	if len(t.Rows) == 0 {
-		return nil, fmt.Errorf("sheet %q has no rows", t.Sheet)
-	}
-	if last {
-		return t.Rows[len(t.Rows)-1], nil
-	}
-	return t.Rows[0], nil
 }

@@ -15,7 +15,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	pathpkg "path"
 	"path/filepath"
 	"regexp"
@@ -25,6 +24,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"baocao/internal/dataset"
+	"baocao/internal/markdown"
 	"baocao/internal/vnfmt"
 )
 
@@ -40,6 +40,8 @@ type Template struct {
 	body      string
 	bodyLine  int
 	source    []byte
+	// Limits bound each filling; DefaultLimits unless changed.
+	Limits Limits
 }
 
 // Source is the bytes of report.md, for hashing.
@@ -48,7 +50,7 @@ func (t *Template) Source() []byte { return t.source }
 // Load reads and checks the template in the folder dir.
 func Load(dir string) (*Template, error) {
 	path := filepath.Join(dir, FileName)
-	src, err := os.ReadFile(path)
+	src, err := readPath(path, DefaultLimits.Size)
 	if err != nil {
 		return nil, fmt.Errorf("template %s: %w", dir, err)
 	}
@@ -58,7 +60,7 @@ func Load(dir string) (*Template, error) {
 // LoadFS reads a template folder from fsys (the built-in templates).
 func LoadFS(fsys fs.FS, dir string) (*Template, error) {
 	path := pathpkg.Join(dir, FileName)
-	src, err := fs.ReadFile(fsys, path)
+	src, err := ReadFile(fsys, path, DefaultLimits.Size)
 	if err != nil {
 		return nil, fmt.Errorf("template %s: %w", dir, err)
 	}
@@ -67,7 +69,10 @@ func LoadFS(fsys fs.FS, dir string) (*Template, error) {
 
 // Parse reads a template from its source; path is used in messages.
 func Parse(path string, src []byte) (*Template, error) {
-	t := &Template{Dir: filepath.Dir(path), path: path, source: src}
+	t := &Template{Dir: filepath.Dir(path), path: path, source: src, Limits: DefaultLimits}
+	if int64(len(src)) > t.Limits.Size {
+		return nil, sizeError(path, int64(len(src)), t.Limits.Size)
+	}
 	text := strings.ReplaceAll(vnfmt.NFC(string(src)), "\r\n", "\n")
 	text = strings.TrimPrefix(text, "\ufeff")
 	if !strings.HasPrefix(text, "---\n") {
@@ -132,17 +137,25 @@ func shiftYAMLError(err error, offset int) error {
 // newTemplate parses text that starts at line first of the file; leading
 // newlines keep text/template's line numbers equal to the file's.
 func (t *Template) newTemplate(name string, first int, text string, funcs template.FuncMap) (*template.Template, error) {
-	tt := template.New(name).Option("missingkey=error").Funcs(Funcs(nil))
-	if funcs != nil {
-		tt = tt.Funcs(funcs)
+	if funcs == nil {
+		funcs = Funcs(nil)
 	}
+	tt := template.New(name).Option("missingkey=error").Funcs(funcs)
 	pad := strings.Repeat("\n", max(first-1, 0))
 	parsed, err := tt.Parse(pad + text)
 	if err != nil {
 		return nil, fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "template: "))
 	}
+	instrument(parsed)
 	return parsed, nil
 }
+
+// root is the data root of a template, {{ . }} outside any with or range:
+// it holds nothing, so that data is reached only through the functions,
+// which hand out views.
+type dataRoot struct{}
+
+func (dataRoot) String() string { return "" }
 
 // Result is a template filled from a dataset.
 type Result struct {
@@ -150,15 +163,31 @@ type Result struct {
 	Markdown []byte
 	// BodyLine is the file line where Markdown starts, for messages.
 	BodyLine int
-	Path     string
+	// Cells are, by front-matter key, the cells whose facts and table
+	// cells its value printed, so that a value the report cannot use
+	// (so: "abc") is reported at its cell.
+	Cells map[string][]dataset.Loc
+	Path  string
 }
 
 // Execute fills the template from ds.
+//
+// Data text prints as Markdown literals (see Text): Result.Markdown holds
+// them for markdown.Read to resolve, while the front matter is resolved
+// here. Filling stops with a *LimitError when it exceeds t.Limits.
 func (t *Template) Execute(ds *dataset.Dataset) (*Result, error) {
-	funcs := Funcs(ds)
+	b := newBudget(t.Limits)
+	funcs := funcs(ds, b)
 	root := cloneNode(t.front.Content[0])
-	if err := t.expand(root, "", funcs, ds); err != nil {
-		return nil, err
+	cells := map[string][]dataset.Loc{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		b.cells = nil
+		if err := t.expand(root.Content[i+1], root.Content[i].Value, funcs, b, ds); err != nil {
+			return nil, err
+		}
+		if len(b.cells) > 0 {
+			cells[root.Content[i].Value] = b.cells
+		}
 	}
 	var front Front
 	if err := root.Decode(&front); err != nil {
@@ -167,16 +196,17 @@ func (t *Template) Execute(ds *dataset.Dataset) (*Result, error) {
 	if err := front.check(root, t.path, t.frontLine-1); err != nil {
 		return nil, err
 	}
-	body, err := t.newTemplate(t.path, t.bodyLine, t.body, bodyFuncs(ds))
+	body, err := t.newTemplate(t.path, t.bodyLine, t.body, funcs)
 	if err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	if err := body.Execute(&buf, ds); err != nil {
-		return nil, execError(err)
+	b.output -= int64(t.bodyLine - 1) // the newlines that keep line numbers
+	if err := body.Execute(limitedWriter{&buf, b}, dataRoot{}); err != nil {
+		return nil, t.execError(err)
 	}
 	md := bytes.TrimLeft(buf.Bytes(), "\n")
-	return &Result{Front: front, Markdown: []byte(vnfmt.NFC(string(md))), BodyLine: buf.Len() - len(md) + 1, Path: t.path}, nil
+	return &Result{Front: front, Cells: cells, Markdown: []byte(vnfmt.NFC(string(md))), BodyLine: buf.Len() - len(md) + 1, Path: t.path}, nil
 }
 
 // requiredFront are the front-matter fields of the header and signature
@@ -192,7 +222,7 @@ var factCall = regexp.MustCompile(`\bfact\s+"([^"]+)"`)
 
 // expand executes every string scalar of the front matter as a template;
 // key is the scalar's field ("co_quan", "ky.ho_ten").
-func (t *Template) expand(n *yaml.Node, key string, funcs template.FuncMap, ds *dataset.Dataset) error {
+func (t *Template) expand(n *yaml.Node, key string, funcs template.FuncMap, b *budget, ds *dataset.Dataset) error {
 	switch n.Kind {
 	case yaml.ScalarNode:
 		if !strings.Contains(n.Value, "{{") {
@@ -204,10 +234,13 @@ func (t *Template) expand(n *yaml.Node, key string, funcs template.FuncMap, ds *
 			return err
 		}
 		var buf bytes.Buffer
-		if err := tt.Execute(&buf, ds); err != nil {
-			return execError(err)
+		b.output -= int64(line - 1) // the newlines that keep line numbers
+		if err := tt.Execute(limitedWriter{&buf, b}, dataRoot{}); err != nil {
+			return t.execError(err)
 		}
-		out := strings.TrimSpace(buf.String())
+		// The front matter is plain text, not Markdown: data text is
+		// resolved here, as typed.
+		out := strings.TrimSpace(markdown.Resolve(buf.String()))
 		if what, ok := requiredFront[key]; ok && out == "" {
 			return t.blankRequired(line, key, what, n.Value, ds)
 		}
@@ -220,13 +253,13 @@ func (t *Template) expand(n *yaml.Node, key string, funcs template.FuncMap, ds *
 			if key != "" {
 				k = key + "." + k
 			}
-			if err := t.expand(n.Content[i], k, funcs, ds); err != nil {
+			if err := t.expand(n.Content[i], k, funcs, b, ds); err != nil {
 				return err
 			}
 		}
 	case yaml.SequenceNode:
 		for _, c := range n.Content {
-			if err := t.expand(c, key, funcs, ds); err != nil {
+			if err := t.expand(c, key, funcs, b, ds); err != nil {
 				return err
 			}
 		}
@@ -266,24 +299,28 @@ func cloneNode(n *yaml.Node) *yaml.Node {
 	return &c
 }
 
-// execError strips text/template's prefix and keeps the cause readable:
-// "report.md:42:14: executing … at <fact "x">: error calling fact: …".
-func execError(err error) error {
-	msg := strings.TrimPrefix(err.Error(), "template: ")
-	if i := strings.Index(msg, ": error calling "); i >= 0 {
-		// "…:42:14: executing \"report.md\" at <fact \"x\">: error calling fact: cause"
-		head := msg[:i]
-		cause := msg[i+len(": error calling "):]
-		if j := strings.Index(cause, ": "); j >= 0 {
-			cause = cause[j+2:]
-		}
-		if k := strings.Index(head, ": executing "); k >= 0 {
-			if a := strings.LastIndex(head, " at <"); a >= 0 {
-				return fmt.Errorf("%s: in %s: %s", head[:k], head[a+4:], cause)
-			}
-			head = head[:k]
-		}
-		return fmt.Errorf("%s: %s", head, cause)
+// execError strips text/template's prefix and keeps the cause readable
+// and wrapped: "report.md:42:14: in <fact "x">: cause". A cause in the
+// data names its cell; a limit names the line of the loop.
+func (t *Template) execError(err error) error {
+	var ee template.ExecError
+	if !errors.As(err, &ee) {
+		// A write error: the output limit.
+		return fmt.Errorf("%s: %w", t.path, err)
 	}
-	return errors.New(msg)
+	msg := strings.TrimPrefix(ee.Err.Error(), "template: ")
+	cause := errors.Unwrap(ee.Err)
+	i := strings.Index(msg, ": error calling ")
+	if cause == nil || i < 0 {
+		return errors.New(msg)
+	}
+	// "…:42:14: executing \"report.md\" at <fact \"x\">: error calling fact: cause"
+	head := msg[:i]
+	if k := strings.Index(head, ": executing "); k >= 0 {
+		if a := strings.LastIndex(head, " at <"); a >= 0 && !strings.Contains(head[a:], "baocao_") {
+			return fmt.Errorf("%s: in %s: %w", head[:k], head[a+4:], cause)
+		}
+		head = head[:k]
+	}
+	return fmt.Errorf("%s: %w", head, cause)
 }

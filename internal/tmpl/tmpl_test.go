@@ -1,11 +1,14 @@
 package tmpl
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"baocao/internal/dataset"
+	"baocao/internal/docmodel"
+	"baocao/internal/markdown"
 )
 
 func testData() *dataset.Dataset {
@@ -42,8 +45,8 @@ func TestExecute(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "Điểm 13,8/16,50; ngày 05 tháng 02 năm 2025; PHƯỜNG SA ĐÉC; 79,58%; 05; 0,3\n"
-	if string(res.Markdown) != want {
-		t.Errorf("body\n got %q\nwant %q", res.Markdown, want)
+	if got := markdown.Resolve(string(res.Markdown)); got != want {
+		t.Errorf("body\n got %q\nwant %q", got, want)
 	}
 	if res.BodyLine != 9 {
 		t.Errorf("BodyLine = %d, want 9", res.BodyLine)
@@ -66,8 +69,8 @@ func TestTables(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "27.488; 15.400; 99,64%; 2023: 15.488 2024: 12.000 \n"
-	if string(res.Markdown) != want {
-		t.Errorf("got %q, want %q", res.Markdown, want)
+	if got := markdown.Resolve(string(res.Markdown)); got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 	tp, _ = Parse("r/report.md", []byte(front+`{{ cell "TTHC" "2030" "Tổng số" }}`+"\n"))
 	if _, err := tp.Execute(testData()); err == nil || !strings.Contains(err.Error(), `no row "2030"`) {
@@ -75,12 +78,13 @@ func TestTables(t *testing.T) {
 	}
 }
 
-// TestEscape: data text prints as typed in the body, with its Markdown
-// characters escaped; the front matter is not Markdown and stays raw.
+// TestEscape: data text prints as typed in the body and in the front
+// matter, whatever Markdown it holds.
 func TestEscape(t *testing.T) {
 	d := testData()
 	loc := dataset.Loc{File: "d.xlsx", Sheet: "Thông tin", Cell: "B9"}
-	d.Facts.Add("nhan_dinh", dataset.Value{Kind: dataset.TextKind, Text: "# Không phải đề mục *mà* là [chữ] <b> R&D_1 | x\n- Gạch đầu dòng", Loc: loc}, loc)
+	payload := "# Không phải đề mục *mà* là [chữ] <b> R&D_1 | x\n- Gạch đầu dòng\n---"
+	d.Facts.Add("nhan_dinh", dataset.Value{Kind: dataset.TextKind, Text: payload, Loc: loc}, loc)
 	tp, err := Parse("r/report.md", []byte(strings.Replace(front, "ten_loai: Báo cáo", "ten_loai: Báo cáo\ntrich_yeu: ['{{ fact \"nhan_dinh\" }}']", 1)+"{{ fact \"nhan_dinh\" }}\n\n{{ num (fact \"diem\") }} {{ (fact \"nhan_dinh\").Text }}\n"))
 	if err != nil {
 		t.Fatal(err)
@@ -89,12 +93,24 @@ func TestEscape(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "\\# Không phải đề mục \\*mà\\* là \\[chữ\\] \\<b> R\\&D\\_1 \\| x\n- Gạch đầu dòng\n\n13,8 # Không phải"
-	if !strings.HasPrefix(string(res.Markdown), want) {
-		t.Errorf("body\n got %q\nwant %q…", res.Markdown, want)
+	doc, err := markdown.Read(res.Markdown, markdown.Options{})
+	if err != nil {
+		t.Fatal(err)
 	}
-	if len(res.Front.TrichYeu) != 1 || !strings.HasPrefix(res.Front.TrichYeu[0], "# Không phải đề mục *mà*") {
-		t.Errorf("front matter %q", res.Front.TrichYeu)
+	typed := "# Không phải đề mục *mà* là [chữ] <b> R&D_1 | x - Gạch đầu dòng ---"
+	var got []string
+	for _, b := range doc.Blocks {
+		p, ok := b.(*docmodel.Paragraph)
+		if !ok {
+			t.Fatalf("block %T, want only paragraphs", b)
+		}
+		got = append(got, docmodel.PlainText(p.Content))
+	}
+	if want := []string{typed, "13,8 " + typed}; !reflect.DeepEqual(got, want) {
+		t.Errorf("paragraphs\n got %q\nwant %q", got, want)
+	}
+	if len(res.Front.TrichYeu) != 1 || res.Front.TrichYeu[0] != typed {
+		t.Errorf("front matter %q, want %q", res.Front.TrichYeu, typed)
 	}
 }
 
@@ -107,7 +123,7 @@ func TestParagraphs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "Dòng một.\n\nDòng hai.\n\nDòng ba.\n"; string(res.Markdown) != want {
+	if want := "Dòng một.\n\nDòng hai.\n\nDòng ba.\n"; markdown.Resolve(string(res.Markdown)) != want {
 		t.Errorf("got %q, want %q", res.Markdown, want)
 	}
 }
@@ -144,12 +160,12 @@ func TestErrors(t *testing.T) {
 }
 
 func TestFloat(t *testing.T) {
-	for _, x := range []any{1, int64(1), 1.0, float32(1), dataset.Value{Kind: dataset.NumberKind, Num: 1}, dataset.Quantity{V: 1, Known: true}} {
+	for _, x := range []any{1, int64(1), 1.0, float32(1), dataset.Value{Kind: dataset.NumberKind, Num: 1}, Value{dataset.Value{Kind: dataset.NumberKind, Num: 1}}, dataset.Quantity{V: 1, Known: true}} {
 		if v, err := Float(x); err != nil || v != 1 {
 			t.Errorf("Float(%#v) = %v, %v", x, v, err)
 		}
 	}
-	for _, x := range []any{"1", nil, dataset.Value{}, dataset.Quantity{}} {
+	for _, x := range []any{"1", Text("1"), nil, dataset.Value{}, Value{}, dataset.Quantity{}} {
 		if _, err := Float(x); err == nil {
 			t.Errorf("Float(%#v) gave no error", x)
 		}

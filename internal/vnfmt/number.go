@@ -144,17 +144,21 @@ func nonFinite(x float64) (string, bool) {
 	return "", false
 }
 
+// MaxDecimals is the most decimal places Number prints. A float64 holds at
+// most 17 significant digits, so further places are zeros; the bound keeps
+// a mistyped "chu_so: 1000000000" from building a gigabyte of them.
+const MaxDecimals = 20
+
 // Number formats x with exactly decimals places, rounded half away from zero
 // on its decimal value: Number(1.005, 2) == "1,01", Number(57286, 0) ==
 // "57.286". A value that rounds to zero has no sign. A negative decimals is
-// treated as 0. NaN gives "NaN" and ±Inf gives "∞" / "-∞".
+// treated as 0, more than MaxDecimals as MaxDecimals. NaN gives "NaN" and
+// ±Inf gives "∞" / "-∞".
 func Number(x float64, decimals int) string {
 	if s, ok := nonFinite(x); ok {
 		return s
 	}
-	if decimals < 0 {
-		decimals = 0
-	}
+	decimals = min(max(decimals, 0), MaxDecimals)
 	neg := x < 0
 	if neg {
 		x = -x

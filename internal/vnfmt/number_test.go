@@ -258,3 +258,18 @@ func BenchmarkNumber(b *testing.B) {
 		_ = Number(xs[i%len(xs)], 2)
 	}
 }
+
+// TestNumberBoundedDecimals: a huge decimals count (chu_so: 1000000000 in
+// a template's files) prints MaxDecimals places instead of building a
+// gigabyte of zeros.
+func TestNumberBoundedDecimals(t *testing.T) {
+	for _, d := range []int{MaxDecimals, MaxDecimals + 1, 1_000_000_000, int(^uint(0) >> 1)} {
+		got := Number(1.5, d)
+		if want := "1,5" + strings.Repeat("0", MaxDecimals-1); got != want {
+			t.Errorf("Number(1.5, %d) = %q, want %q", d, got, want)
+		}
+	}
+	if got := Percent(12.5, 1_000_000_000); len(got) > 40 {
+		t.Errorf("Percent with 1e9 decimals = %q", got)
+	}
+}
