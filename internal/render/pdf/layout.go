@@ -51,7 +51,8 @@ func (g geom) textW() float64 { return g.w - g.left - g.right }
 // page is a laid-out page.
 type page struct {
 	g          geom
-	number     int // within its section (body or one appendix)
+	number     int    // within its section (body or one appendix)
+	section    string // "" for the body, the appendix label otherwise
 	showNumber bool
 	ops        []op
 	notes      []unit // footnote lines, top to bottom
@@ -87,6 +88,7 @@ type paginator struct {
 	placed []bool // footnote already set (index = number-1)
 	carry  []unit // footnote lines waiting for the next page
 	noteOf func(n int) []unit
+	label  string // section of the pages to come
 }
 
 // section starts a new page with fresh numbering, as an appendix does.
@@ -104,7 +106,7 @@ func (p *paginator) newPage(num int) {
 			num = p.pg.number + 1
 		}
 	}
-	p.pg = &page{g: p.g, number: num, showNumber: num > 1}
+	p.pg = &page{g: p.g, number: num, section: p.label, showNumber: num > 1}
 	p.pages = append(p.pages, p.pg)
 	p.st = pstate{y: p.g.top, empty: true}
 	p.flushCarry()
