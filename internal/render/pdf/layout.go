@@ -54,8 +54,8 @@ type page struct {
 	number     int    // within its section (body or one appendix)
 	section    string // "" for the body, the appendix label otherwise
 	showNumber bool
-	ops        []op
-	notes      []unit // footnote lines, top to bottom
+	parts      []drawn // the body, in drawing order
+	notes      []unit  // footnote lines, top to bottom
 	notesH     float64
 }
 
@@ -75,6 +75,27 @@ type pstate struct {
 	empty  bool // no body unit on the page yet
 	full   bool // a note was split here: nothing more may follow
 	added  []int
+}
+
+// drawn is a unit's operations placed at dy from the top of the page.
+type drawn struct {
+	ops []op
+	dy  float64
+}
+
+// allOps is the page's body operations in page coordinates.
+func (pg *page) allOps() []op {
+	var out []op
+	for _, d := range pg.parts {
+		for _, o := range d.ops {
+			o.y += d.dy
+			if o.kind == opLine {
+				o.y2 += d.dy
+			}
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 // paginator places units on pages and keeps footnotes with their
@@ -273,13 +294,12 @@ func minInt(a, b int) int {
 	return b
 }
 
+// draw sets u's operations on the page at top. The page refers to them
+// rather than copying: a unit is not changed once placed, and the copies
+// were a fifth of the bytes a write allocated.
 func (p *paginator) draw(u *unit, top float64) {
-	for _, o := range u.ops {
-		o.y += top
-		if o.kind == opLine {
-			o.y2 += top
-		}
-		p.pg.ops = append(p.pg.ops, o)
+	if len(u.ops) > 0 {
+		p.pg.parts = append(p.pg.parts, drawn{u.ops, top})
 	}
 }
 

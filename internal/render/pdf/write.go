@@ -132,7 +132,9 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 	for i, pg := range pages {
 		c.reset(pg.g.h)
 		e.page = i
-		e.ops(pg.ops, 0)
+		for _, d := range pg.parts {
+			e.ops(d.ops, d.dy)
+		}
 		w.pageNumber(c, pg)
 		if len(pg.notes) > 0 {
 			top := pg.g.h - pg.g.bottom - pg.notesH - noteSepH
