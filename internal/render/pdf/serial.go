@@ -97,19 +97,42 @@ func (f *file) finish(root, info int) []byte {
 }
 
 // Compressors are reused: a zlib writer allocates about 1 MB of tables,
-// which was the largest single cost of writing a page stream.
+// which was the largest single cost of writing a page stream. A
+// sync.Pool would drop them at every garbage collection, which a write
+// triggers several times, so the pool is a plain free list, as long as
+// the number of writes running at once.
+type zpool struct {
+	mu    sync.Mutex
+	level int
+	free  []*zlib.Writer
+}
+
 var (
-	fastZ = sync.Pool{New: func() any { w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed); return w }}
-	bestZ = sync.Pool{New: func() any { w, _ := zlib.NewWriterLevel(nil, zlib.BestCompression); return w }}
+	fastZ = &zpool{level: zlib.BestSpeed}
+	bestZ = &zpool{level: zlib.BestCompression}
 )
 
-func deflate(pool *sync.Pool, dst *bytes.Buffer, src []byte) []byte {
-	zw := pool.Get().(*zlib.Writer)
+func deflate(pool *zpool, dst *bytes.Buffer, src []byte) []byte {
+	pool.mu.Lock()
+	var zw *zlib.Writer
+	if n := len(pool.free); n > 0 {
+		zw = pool.free[n-1]
+		pool.free = pool.free[:n-1]
+	}
+	pool.mu.Unlock()
 	dst.Reset()
-	zw.Reset(dst)
+	if zw == nil {
+		zw, _ = zlib.NewWriterLevel(dst, pool.level) // the level is valid
+	} else {
+		zw.Reset(dst)
+	}
 	zw.Write(src) // writes to a bytes.Buffer cannot fail
 	zw.Close()
-	pool.Put(zw)
+	pool.mu.Lock()
+	if len(pool.free) < 8 {
+		pool.free = append(pool.free, zw)
+	}
+	pool.mu.Unlock()
 	return dst.Bytes()
 }
 
@@ -281,7 +304,7 @@ func fontProgram(f fonts.Face, glyphs []uint16) (compressed []byte, rawLen int, 
 		return c, len(raw), nil
 	}
 	var buf bytes.Buffer
-	c = slices.Clone(deflate(&bestZ, &buf, raw))
+	c = slices.Clone(deflate(bestZ, &buf, raw))
 	fontPrograms.Lock()
 	if len(fontPrograms.m) >= 4*32 {
 		clear(fontPrograms.m)
@@ -377,7 +400,7 @@ func (pf *file) writeFont(obj int, f fonts.Face, u *faceUse, zbuf *bytes.Buffer)
 	pf.dict(desc, string(b))
 
 	pf.stream(file, "/Length1 "+strconv.Itoa(rawLen), prog, true)
-	pf.stream(cmap, "", deflate(&fastZ, zbuf, toUnicode(glyphs, u.runes)), true)
+	pf.stream(cmap, "", deflate(fastZ, zbuf, toUnicode(glyphs, u.runes)), true)
 	return nil
 }
 

@@ -144,7 +144,8 @@ type wordBuilder struct {
 	open  bool
 	// br, when set, takes finished lines as the words come, so that the
 	// words of a long paragraph are never all held at once.
-	br *breaker
+	br    *breaker
+	arena []piece
 }
 
 // chunk is how many words the builder holds before it hands finished
@@ -160,10 +161,21 @@ func (b *wordBuilder) add(s string, st style) {
 		b.cur = word{}
 		b.open = true
 	}
-	if n := len(b.cur.pieces); n > 0 && b.cur.pieces[n-1].st == st {
+	switch n := len(b.cur.pieces); {
+	case n > 0 && b.cur.pieces[n-1].st == st:
 		b.cur.pieces[n-1].s += s
 		b.cur.pieces[n-1].w += w
-	} else {
+	case n == 0:
+		// Most words are one piece: take it from a block shared by many
+		// words instead of allocating a slice per word. The slice is
+		// capped at one, so a second piece moves the word out.
+		if len(b.arena) == cap(b.arena) {
+			b.arena = make([]piece, 0, min(512, max(8, 2*cap(b.arena))))
+		}
+		b.arena = append(b.arena, piece{s: s, st: st, w: w})
+		k := len(b.arena)
+		b.cur.pieces = b.arena[k-1 : k : k]
+	default:
 		b.cur.pieces = append(b.cur.pieces, piece{s: s, st: st, w: w})
 	}
 	b.cur.w += w
@@ -385,7 +397,11 @@ func (br *breaker) lines(words []word, final bool) (rest []word) {
 		}
 		last := j == len(words) || words[j-1].brk
 		u := unit{h: sp.lineH}
-		u.ops = placeLine(u.ops, words[i:j], sp.x+lead, avail, natural, br.base, sp.align, last)
+		n := 0
+		for k := i; k < j; k++ {
+			n += len(words[k].pieces)
+		}
+		u.ops = placeLine(make([]op, 0, n), words[i:j], sp.x+lead, avail, natural, br.base, sp.align, last)
 		for k := i; k < j; k++ {
 			u.refs = append(u.refs, words[k].refs...)
 		}
