@@ -75,6 +75,9 @@ func TestSubset(t *testing.T) {
 			t.Fatalf("%v: subset does not parse: %v", f, err)
 		}
 		full, _ := sfnt.Parse(TTF(f))
+		if n := sub.NumGlyphs(); n <= int(gs[len(gs)-1]) || n >= full.NumGlyphs() {
+			t.Errorf("%v: subset has %d glyphs; the last asked for is %d, the face has %d", f, n, gs[len(gs)-1], full.NumGlyphs())
+		}
 		var buf sfnt.Buffer
 		bounds := func(fn *sfnt.Font, g uint16) fixed.Rectangle26_6 {
 			segs, err := fn.LoadGlyph(&buf, sfnt.GlyphIndex(g), fixed.I(2048), nil)

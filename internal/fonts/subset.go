@@ -16,8 +16,9 @@ import (
 // (the parser this package already uses for metrics) reads glyphs but
 // does not expose tables or write fonts, and no maintained Go module on
 // the proxy both parses TrueType and writes a subset that keeps glyph
-// indices. Keeping the indices is what makes the code small: only glyf and
-// loca change, hmtx and the hinting tables are copied, and a PDF addresses
+// indices. Keeping the indices is what makes the code small: glyf and loca
+// are rebuilt, hmtx is cut after the last glyph kept, the hinting tables
+// are copied, and a PDF addresses
 // the glyphs with CIDToGIDMap /Identity.
 
 // Info is what a PDF font descriptor needs to know about a face, in font
@@ -191,7 +192,8 @@ const maxSubsets = 32
 
 // Subset is a TrueType program of face f that draws only glyphs (sorted,
 // without duplicates), glyph 0 and the components of composite glyphs;
-// every glyph keeps its index, the others are left empty. The result is
+// every glyph keeps its index, the others are left empty and those after
+// the last one kept are dropped. The result is
 // cached per glyph set and must not be modified.
 func Subset(f Face, glyphs []uint16) ([]byte, error) {
 	p, err := parsedFace(f)
@@ -318,6 +320,24 @@ func (p *parsed) subset(glyphs []uint16) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Glyphs after the last one kept are cut off, with their metrics.
+	n := len(keep)
+	for n > 1 && !keep[n-1] {
+		n--
+	}
+	keep = keep[:n]
+	hhea := slices.Clone(p.byTag["hhea"])
+	maxp := slices.Clone(p.byTag["maxp"])
+	binary.BigEndian.PutUint16(maxp[4:], uint16(n))
+	nh := int(u16(hhea, 34))
+	hmtx := p.byTag["hmtx"]
+	if n <= nh {
+		binary.BigEndian.PutUint16(hhea[34:], uint16(n))
+		hmtx = hmtx[:4*n]
+	} else {
+		hmtx = hmtx[:min(len(hmtx), 4*nh+2*(n-nh))]
+	}
+
 	var glyf []byte
 	loca := make([]byte, 4*(len(keep)+1))
 	for g, k := range keep {
@@ -344,6 +364,12 @@ func (p *parsed) subset(glyphs []uint16) ([]byte, error) {
 			data = loca
 		case "head":
 			data = head
+		case "hhea":
+			data = hhea
+		case "maxp":
+			data = maxp
+		case "hmtx":
+			data = hmtx
 		case "cmap":
 			data = emptyCmap
 		case "post":
