@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"baocao"
@@ -286,5 +287,38 @@ func TestSamplesDeterministic(t *testing.T) {
 				t.Errorf("%s: second write differs", name)
 			}
 		}
+	}
+}
+
+// TestSamplesConcurrent writes both samples from several goroutines at
+// once, as a batch may: the shared font and compressor caches must give
+// every write the bytes of a write alone.
+func TestSamplesConcurrent(t *testing.T) {
+	docs := sampleDocs(t)
+	want := map[string][]byte{}
+	for _, name := range sampleOrder {
+		var buf bytes.Buffer
+		if err := pdf.Write(&buf, docs[name]); err != nil {
+			t.Fatal(err)
+		}
+		want[name] = buf.Bytes()
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for i := range 8 {
+		name := sampleOrder[i%len(sampleOrder)]
+		wg.Go(func() {
+			var buf bytes.Buffer
+			if err := pdf.Write(&buf, docs[name]); err != nil {
+				errs <- err.Error()
+			} else if !bytes.Equal(buf.Bytes(), want[name]) {
+				errs <- name + ": a concurrent write differs"
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
