@@ -191,6 +191,7 @@ func textString(s string) string {
 type faceUse struct {
 	used  bool
 	runes map[uint16]rune
+	ascii [0x80]uint16 // glyph+1 of each ASCII rune drawn, 0 until drawn
 }
 
 // content builds the content stream of one page, in PDF coordinates.
@@ -244,9 +245,22 @@ func (c *content) text(f fonts.Face, size, x, y float64, s string) {
 	u.used = true
 	c.onPage[f] = true
 	for _, r := range s {
-		g := fonts.Glyph(f, r)
-		if _, ok := u.runes[g]; !ok {
-			u.runes[g] = r
+		var g uint16
+		if r < 0x80 {
+			// Most runes are ASCII: look them up once per write rather
+			// than through the font's lock every time.
+			if u.ascii[r] == 0 {
+				u.ascii[r] = fonts.Glyph(f, r) + 1
+				if _, ok := u.runes[u.ascii[r]-1]; !ok {
+					u.runes[u.ascii[r]-1] = r
+				}
+			}
+			g = u.ascii[r] - 1
+		} else {
+			g = fonts.Glyph(f, r)
+			if _, ok := u.runes[g]; !ok {
+				u.runes[g] = r
+			}
 		}
 		c.b = append(c.b, hexDigits[g>>12], hexDigits[g>>8&15], hexDigits[g>>4&15], hexDigits[g&15])
 	}
