@@ -45,6 +45,15 @@ type Meta struct {
 	Keywords string    // free text
 	Date     time.Time // the document date (UTC midnight); never the clock
 	Language string    // BCP 47, "vi-VN"
+
+	// The fields a document management system stores for an outgoing
+	// document (ND30 Phụ lục VI), for writers that can carry them in
+	// machine-readable form (the PDF's XMP packet).
+	Number    string   // số, as printed ("371", "05"); empty while the văn thư has not numbered it
+	Notation  string   // ký hiệu, "BC-UBND"
+	Kind      string   // tên loại, "Báo cáo"
+	Signer    string   // người ký, "Nguyễn Văn A"
+	Positions []string // chức vụ lines of the signature, "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"
 }
 
 // Length is a distance in twentieths of a point (twips), the unit of

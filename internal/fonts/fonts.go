@@ -80,6 +80,7 @@ type metrics struct {
 	upem  float64
 	mu    sync.Mutex
 	width map[rune]float64 // in units of the em
+	gid   map[rune]uint16
 	buf   sfnt.Buffer
 }
 
@@ -91,23 +92,20 @@ func (m *metrics) load(f Face) error {
 		if m.err == nil {
 			m.upem = float64(m.font.UnitsPerEm())
 			m.width = make(map[rune]float64, 256)
+			m.gid = make(map[rune]uint16, 256)
 		}
 	})
 	return m.err
 }
 
 // advance is the advance width of r in ems; a rune the font lacks measures
-// as the font's .notdef glyph would, so a width is always defined.
+// as the font's .notdef glyph would, so a width is always defined. The
+// caller holds m.mu.
 func (m *metrics) advance(r rune) float64 {
-	m.mu.Lock()
-	defer m.mu.Unlock()
 	if w, ok := m.width[r]; ok {
 		return w
 	}
-	gi, err := m.font.GlyphIndex(&m.buf, r)
-	if err != nil {
-		gi = 0
-	}
+	gi := m.glyph(r)
 	adv, err := m.font.GlyphAdvance(&m.buf, gi, fixed.I(int(m.upem)), font.HintingNone)
 	w := 0.0
 	if err == nil {
@@ -117,20 +115,31 @@ func (m *metrics) advance(r rune) float64 {
 	return w
 }
 
+// glyph is the glyph index of r, 0 (.notdef) when the face lacks it; the
+// caller holds m.mu.
+func (m *metrics) glyph(r rune) sfnt.GlyphIndex {
+	if g, ok := m.gid[r]; ok {
+		return sfnt.GlyphIndex(g)
+	}
+	gi, err := m.font.GlyphIndex(&m.buf, r)
+	if err != nil {
+		gi = 0
+	}
+	m.gid[r] = uint16(gi)
+	return gi
+}
+
 // Width is the advance width of s, in points, set in face f at size pt.
 // s should be NFC: the font has no shaping, so a decomposed letter would be
 // measured (and printed) as a base letter plus a separate mark.
 func Width(f Face, size float64, s string) float64 {
-	m := &faces[f&3]
-	if err := m.load(f & 3); err != nil {
-		// The faces are compiled in and were parsed by the tests; a parse
-		// failure here means a corrupt build, not a user error.
-		panic("fonts: embedded face " + f.String() + " does not parse: " + err.Error())
-	}
+	m := face(f)
 	w := 0.0
+	m.mu.Lock()
 	for _, r := range s {
 		w += m.advance(r)
 	}
+	m.mu.Unlock()
 	return w * size
 }
 
@@ -142,6 +151,25 @@ func Has(f Face, r rune) bool {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	gi, err := m.font.GlyphIndex(&m.buf, r)
-	return err == nil && gi != 0
+	return m.glyph(r) != 0
+}
+
+// Glyph is the glyph index of r in face f, 0 (.notdef) when the face lacks
+// it. Writers that embed the face address glyphs by these indices.
+func Glyph(f Face, r rune) uint16 {
+	m := face(f)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return uint16(m.glyph(r))
+}
+
+// face is the loaded metrics of f.
+func face(f Face) *metrics {
+	m := &faces[f&3]
+	if err := m.load(f & 3); err != nil {
+		// The faces are compiled in and were parsed by the tests; a parse
+		// failure here means a corrupt build, not a user error.
+		panic("fonts: embedded face " + f.String() + " does not parse: " + err.Error())
+	}
+	return m
 }

@@ -1,8 +1,13 @@
 package fonts
 
 import (
+	"slices"
+
 	"math"
 	"testing"
+
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 )
 
 func TestVietnameseCoverage(t *testing.T) {
@@ -44,5 +49,56 @@ func BenchmarkWidth(b *testing.B) {
 	s := "Kết quả cải thiện Chỉ số cải cách hành chính thành phố Sa Đéc"
 	for b.Loop() {
 		Width(Regular, 14, s)
+	}
+}
+
+// TestSubset checks that a subset parses, keeps the glyph indices and
+// outlines of the glyphs asked for, and empties the others.
+func TestSubset(t *testing.T) {
+	for _, f := range []Face{Regular, BoldItalic} {
+		want := []rune("Ấp Đồng")
+		var gs []uint16
+		for _, r := range want {
+			gs = append(gs, Glyph(f, r))
+		}
+		slices.Sort(gs)
+		gs = slices.Compact(gs)
+		b, err := Subset(f, gs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(b) >= len(TTF(f))/4 {
+			t.Errorf("%v: subset is %d bytes of %d", f, len(b), len(TTF(f)))
+		}
+		sub, err := sfnt.Parse(b)
+		if err != nil {
+			t.Fatalf("%v: subset does not parse: %v", f, err)
+		}
+		full, _ := sfnt.Parse(TTF(f))
+		if n := sub.NumGlyphs(); n <= int(gs[len(gs)-1]) || n >= full.NumGlyphs() {
+			t.Errorf("%v: subset has %d glyphs; the last asked for is %d, the face has %d", f, n, gs[len(gs)-1], full.NumGlyphs())
+		}
+		var buf sfnt.Buffer
+		bounds := func(fn *sfnt.Font, g uint16) fixed.Rectangle26_6 {
+			segs, err := fn.LoadGlyph(&buf, sfnt.GlyphIndex(g), fixed.I(2048), nil)
+			if err != nil {
+				t.Fatalf("%v: glyph %d: %v", f, g, err)
+			}
+			return segs.Bounds()
+		}
+		for _, g := range gs {
+			if bounds(sub, g) != bounds(full, g) || bounds(sub, g).Empty() && g != Glyph(f, ' ') {
+				t.Errorf("%v: glyph %d changed in the subset", f, g)
+			}
+		}
+		if g := Glyph(f, 'z'); !bounds(sub, g).Empty() {
+			t.Errorf("%v: glyph of z (%d) kept", f, g)
+		}
+		if Advance(f, Glyph(f, 'M')) != 1821 {
+			t.Errorf("%v: advance of M = %d, want 1821 (0.889 em)", f, Advance(f, Glyph(f, 'M')))
+		}
+		if tag := SubsetTag(f, gs); len(tag) != 6 || tag != SubsetTag(f, gs) || tag == SubsetTag(f, gs[1:]) {
+			t.Errorf("%v: subset tag %q not six letters fixed by the glyph set", f, tag)
+		}
 	}
 }

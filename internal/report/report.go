@@ -127,6 +127,12 @@ func Assemble(res *tmpl.Result) (*docmodel.Document, error) {
 		Subject:  strings.TrimSpace(vnfmt.Capitalize(vnfmt.Lower(d.Title.Kind)) + " số " + strings.TrimPrefix(number, "Số: ")),
 		Date:     date,
 		Language: "vi-VN",
+		Kind:     vnfmt.Capitalize(vnfmt.Lower(d.Title.Kind)),
+		Signer:   d.Closing.Signature.Name,
+	}
+	d.Meta.Positions = append(d.Meta.Positions, d.Closing.Signature.Lines...)
+	if so, kh, ok := strings.Cut(strings.TrimPrefix(number, "Số: "), "/"); ok {
+		d.Meta.Number, d.Meta.Notation = strings.TrimSpace(so), kh
 	}
 	if len(d.Body) == 0 {
 		return nil, fmt.Errorf("%s: the report body is empty", res.Path)

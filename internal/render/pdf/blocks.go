@@ -302,11 +302,6 @@ func (w *writer) kinhGui(g geom) unit {
 
 // paragraph lays out a body paragraph at the given width.
 func (w *writer) paragraph(p *docmodel.Paragraph, x, wd, size, ls float64, indent bool) []unit {
-	b := wordBuilder{g: &w.g}
-	if p.Marker != "" {
-		b.text(p.Marker+" ", style{face: fonts.Regular, size: size})
-	}
-	b.inlines(p.Content, size, false, false)
 	sp := parSpec{x: x, width: wd, size: size, lineH: lineHeight(size, ls), align: alignJustify}
 	switch p.Style {
 	case docmodel.BodyText:
@@ -318,7 +313,12 @@ func (w *writer) paragraph(p *docmodel.Paragraph, x, wd, size, ls float64, inden
 	case docmodel.RightText:
 		sp.align = alignRight
 	}
-	return layoutWords(b.finish(), sp)
+	b := wordBuilder{g: &w.g, br: newBreaker(sp)}
+	if p.Marker != "" {
+		b.text(p.Marker+" ", style{face: fonts.Regular, size: size})
+	}
+	b.inlines(p.Content, size, false, false)
+	return b.finishLines()
 }
 
 // headingStyle is the ND30 look of each rung.

@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"strconv"
+
 	"baocao/internal/docmodel"
 )
 
@@ -242,6 +244,10 @@ func (w *writer) layout() ([]*page, error) {
 			ag = w.landscape()
 		}
 		p.noteOf = w.noteLines(ag)
+		p.label = a.Label
+		if p.label == "" {
+			p.label = "Phụ lục " + strconv.Itoa(i+1)
+		}
 		p.section(ag)
 		t := w.appendixTitle(a, ag)
 		mark := a.Label

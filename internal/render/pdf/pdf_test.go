@@ -628,7 +628,7 @@ func TestClosing(t *testing.T) {
 			labelPage, namePage := -1, -1
 			var labelY float64
 			for i, pg := range ps {
-				for _, o := range pg.ops {
+				for _, o := range pg.allOps() {
 					switch {
 					case o.kind == opText && o.s == "Nơi nhận:":
 						labelPage, labelY = i, o.y
@@ -641,7 +641,7 @@ func TestClosing(t *testing.T) {
 				t.Fatalf("Nơi nhận on page %d, signer on page %d", labelPage+1, namePage+1)
 			}
 			above := 0
-			for _, o := range ps[labelPage].ops {
+			for _, o := range ps[labelPage].allOps() {
 				if o.kind == opText && o.y < labelY-20 {
 					above++
 				}

@@ -98,13 +98,13 @@ func (w *writer) table(t *docmodel.Table, g geom) (tableUnits, error) {
 				if par == nil {
 					continue
 				}
-				b := wordBuilder{g: &w.g}
+				sp := parSpec{x: x, width: wd, size: size, lineH: lh, align: cellAlign(t, cell, c, par, header)}
+				b := wordBuilder{g: &w.g, br: newBreaker(sp)}
 				if par.Marker != "" {
 					b.text(par.Marker+" ", style{face: fonts.FaceOf(bold, false), size: size})
 				}
 				b.inlines(par.Content, size, bold, false)
-				sp := parSpec{x: x, width: wd, size: size, lineH: lh, align: cellAlign(t, cell, c, par, header)}
-				bx.lines = append(bx.lines, layoutWords(b.finish(), sp)...)
+				bx.lines = append(bx.lines, b.finishLines()...)
 			}
 			bx.h = sumH(bx.lines) + 2*cellPadY
 			if bx.rs == 1 {

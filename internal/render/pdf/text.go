@@ -142,7 +142,15 @@ type wordBuilder struct {
 	words []word
 	cur   word
 	open  bool
+	// br, when set, takes finished lines as the words come, so that the
+	// words of a long paragraph are never all held at once.
+	br    *breaker
+	arena []piece
 }
+
+// chunk is how many words the builder holds before it hands finished
+// lines to its breaker.
+const chunk = 2048
 
 func (b *wordBuilder) add(s string, st style) {
 	if s == "" {
@@ -153,10 +161,21 @@ func (b *wordBuilder) add(s string, st style) {
 		b.cur = word{}
 		b.open = true
 	}
-	if n := len(b.cur.pieces); n > 0 && b.cur.pieces[n-1].st == st {
+	switch n := len(b.cur.pieces); {
+	case n > 0 && b.cur.pieces[n-1].st == st:
 		b.cur.pieces[n-1].s += s
 		b.cur.pieces[n-1].w += w
-	} else {
+	case n == 0:
+		// Most words are one piece: take it from a block shared by many
+		// words instead of allocating a slice per word. The slice is
+		// capped at one, so a second piece moves the word out.
+		if len(b.arena) == cap(b.arena) {
+			b.arena = make([]piece, 0, min(512, max(8, 2*cap(b.arena))))
+		}
+		b.arena = append(b.arena, piece{s: s, st: st, w: w})
+		k := len(b.arena)
+		b.cur.pieces = b.arena[k-1 : k : k]
+	default:
 		b.cur.pieces = append(b.cur.pieces, piece{s: s, st: st, w: w})
 	}
 	b.cur.w += w
@@ -172,6 +191,10 @@ func (b *wordBuilder) space(st style) {
 	b.cur.glue = spaceWidth(st)
 	b.words = append(b.words, b.cur)
 	b.open = false
+	if b.br != nil && len(b.words) >= chunk {
+		rest := b.br.lines(b.words, false)
+		b.words = b.words[:copy(b.words, rest)]
+	}
 }
 
 // text adds s (not yet cleaned) in style st.
@@ -310,12 +333,47 @@ func layoutWords(words []word, sp parSpec) []unit {
 	if len(words) == 0 {
 		return []unit{{h: sp.lineH}}
 	}
+	br := newBreaker(sp)
+	br.lines(words, true)
+	return br.units
+}
+
+// breaker is the line breaker's state across the chunks of one
+// paragraph. First fit decides a line from its own words alone, so the
+// words of finished lines can be dropped as the paragraph is read: a
+// paragraph of any length needs words for one chunk at a time, not for
+// the whole text (a 10 MB cell once took 900 MB).
+type breaker struct {
+	sp    parSpec
+	base  float64
+	first bool
+	units []unit
+}
+
+// finishLines ends the paragraph b has been building with its breaker
+// and returns all of its lines.
+func (b *wordBuilder) finishLines() []unit {
+	words := b.finish()
+	if len(words) == 0 && len(b.br.units) == 0 {
+		return []unit{{h: b.br.sp.lineH}}
+	}
+	b.br.lines(words, true)
+	return b.br.units
+}
+
+func newBreaker(sp parSpec) *breaker {
+	return &breaker{sp: sp, base: baselineIn(sp.lineH, sp.size), first: true}
+}
+
+// lines sets the lines of words. Unless final, the words of a last line
+// that more words could still fill are not set but returned, to be
+// passed again at the front of the next chunk.
+func (br *breaker) lines(words []word, final bool) (rest []word) {
+	sp := br.sp
 	words = splitLong(words, sp.width-math.Max(sp.indent, sp.hang))
-	units := make([]unit, 0, 1+len(words)/8)
-	base := baselineIn(sp.lineH, sp.size)
-	for i, first := 0, true; i < len(words); first = false {
+	for i := 0; i < len(words); br.first = false {
 		lead := sp.hang
-		if first {
+		if br.first {
 			lead = sp.indent
 		}
 		avail := sp.width - lead
@@ -334,16 +392,23 @@ func layoutWords(words []word, sp parSpec) []unit {
 				break
 			}
 		}
+		if !final && j == len(words) && !words[j-1].brk {
+			return words[i:]
+		}
 		last := j == len(words) || words[j-1].brk
 		u := unit{h: sp.lineH}
-		u.ops = placeLine(u.ops, words[i:j], sp.x+lead, avail, natural, base, sp.align, last)
+		n := 0
+		for k := i; k < j; k++ {
+			n += len(words[k].pieces)
+		}
+		u.ops = placeLine(make([]op, 0, n), words[i:j], sp.x+lead, avail, natural, br.base, sp.align, last)
 		for k := i; k < j; k++ {
 			u.refs = append(u.refs, words[k].refs...)
 		}
-		units = append(units, u)
+		br.units = append(br.units, u)
 		i = j
 	}
-	return units
+	return nil
 }
 
 // placeLine emits the text operations of one line. Justification widens

@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -9,14 +11,9 @@ import (
 	"strings"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"baocao/internal/docmodel"
 	"baocao/internal/fonts"
 )
-
-// family is the name the faces are registered under in the PDF.
-const family = "LiberationSerif"
 
 // fallbackDate stands in for a missing Meta.Date: the file must not carry
 // the clock, or two writes of one document would differ.
@@ -30,9 +27,8 @@ func Write(out io.Writer, d *docmodel.Document) (err error) {
 	if err := validate(d); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	// fpdf reports most failures through its error state, but a few
-	// internal paths panic; a malformed document must cost the caller an
-	// error, not the process.
+	// A malformed document must cost the caller an error, not the
+	// process, even if it reaches a path that panics.
 	defer func() {
 		if r := recover(); r != nil {
 			if e, ok := r.(error); ok {
@@ -69,20 +65,8 @@ func newWriter(d *docmodel.Document) *writer {
 	return w
 }
 
-func faceStyle(f fonts.Face) string {
-	switch f {
-	case fonts.Bold:
-		return "B"
-	case fonts.Italic:
-		return "I"
-	case fonts.BoldItalic:
-		return "BI"
-	}
-	return ""
-}
-
-// langTag keeps only the characters of a BCP 47 tag: fpdf writes /Lang
-// without escaping.
+// langTag keeps only the characters of a BCP 47 tag, so that /Lang and
+// dc:language need no escaping.
 func langTag(s string) string {
 	var b strings.Builder
 	for _, r := range s {
@@ -93,126 +77,250 @@ func langTag(s string) string {
 	return b.String()
 }
 
-// emitter replays pages into fpdf, setting the font only when it changes.
+// mark is an outline entry found on a page.
+type mark struct {
+	title string
+	level int
+	page  int
+	y     float64 // PDF coordinate of the destination's top
+}
+
+// emitter replays laid-out operations into a page's content stream.
 type emitter struct {
-	f    *fpdf.Fpdf
-	face fonts.Face
-	size float64
-	set  bool
-	lw   float64
+	c     *content
+	page  int
+	marks []mark
 }
 
-func (e *emitter) font(f fonts.Face, size float64) {
-	if e.set && e.face == f && e.size == size {
-		return
-	}
-	e.f.SetFont(family, faceStyle(f), size)
-	e.face, e.size, e.set = f, size, true
-}
-
-func (e *emitter) lineWidth(lw float64) {
-	if lw != e.lw {
-		e.f.SetLineWidth(lw)
-		e.lw = lw
-	}
-}
-
-func (e *emitter) ops(ops []op, dy, hShift float64) {
+func (e *emitter) ops(ops []op, dy float64) {
+	c := e.c
 	for _, o := range ops {
 		switch o.kind {
 		case opText:
-			e.font(o.face, o.size)
-			e.f.Text(o.x, o.y+dy, o.s)
+			c.text(o.face, o.size, o.x, o.y+dy, o.s)
 		case opLine:
-			e.lineWidth(o.lw)
-			e.f.Line(o.x, o.y+dy, o.x2, o.y2+dy)
+			c.lineWidth(o.lw)
+			c.line(o.x, o.y+dy, o.x2, o.y2+dy)
 		case opRect:
-			e.lineWidth(o.lw)
-			e.f.Rect(o.x, o.y+dy, o.x2, o.y2, "D")
+			c.lineWidth(o.lw)
+			c.rect(o.x, o.y+dy, o.x2, o.y2)
 		case opMark:
-			// Bookmark converts its text to UTF-16 only while a UTF-8
-			// font is current.
-			if !e.set {
-				e.font(fonts.Regular, 12)
-			}
-			// fpdf resolves every outline destination against the
-			// height of the last page; shift y so a landscape appendix
-			// or a portrait page before it lands where it should.
-			e.f.Bookmark(o.s, o.level, o.y+dy+hShift)
+			e.marks = append(e.marks, mark{title: o.s, level: o.level, page: e.page, y: c.h - (o.y + dy)})
 		}
 	}
 }
 
 func (w *writer) emit(out io.Writer, pages []*page) error {
-	g0 := w.portrait()
-	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: fpdf.SizeType{Wd: g0.w, Ht: g0.h}})
-	f.SetCatalogSort(true)
-	date := w.d.Meta.Date
-	if date.IsZero() {
-		date = fallbackDate
+	pf := newFile()
+	catalog, pagesObj, info := pf.alloc(), pf.alloc(), pf.alloc()
+	var fontObj [4]int
+	for i := range fontObj {
+		fontObj[i] = pf.alloc()
 	}
-	f.SetCreationDate(date)
-	f.SetModificationDate(date)
-	m := w.d.Meta
-	f.SetTitle(m.Title, true)
-	f.SetAuthor(m.Author, true)
-	f.SetSubject(m.Subject, true)
-	f.SetKeywords(m.Keywords, true)
-	f.SetCreator("baocao", true)
-	f.SetProducer("baocao (go-pdf/fpdf)", true)
-	if l := langTag(m.Language); l != "" {
-		f.SetLang(l)
+	pageObj := make([]int, len(pages))
+	for i := range pageObj {
+		pageObj[i] = pf.alloc()
 	}
-	f.SetAutoPageBreak(false, 0)
-	f.SetMargins(0, 0, 0)
-	for _, fc := range []fonts.Face{fonts.Regular, fonts.Bold, fonts.Italic, fonts.BoldItalic} {
-		f.AddUTF8FontFromBytes(family, faceStyle(fc), fonts.TTF(fc))
+	var faces [4]faceUse
+	for i := range faces {
+		faces[i].runes = make(map[uint16]rune, 128)
 	}
-	if err := f.Error(); err != nil {
-		return fmt.Errorf("loading fonts: %w", err)
-	}
-	lastH := 0.0
-	if len(pages) > 0 {
-		lastH = pages[len(pages)-1].g.h
-	}
-	e := &emitter{f: f, lw: -1}
-	for _, pg := range pages {
-		orient := "P"
-		if pg.g.landscape {
-			orient = "L"
+	c := &content{faces: &faces}
+	e := &emitter{c: c}
+	var zbuf bytes.Buffer
+	var pb []byte
+	for i, pg := range pages {
+		c.reset(pg.g.h)
+		e.page = i
+		for _, d := range pg.parts {
+			e.ops(d.ops, d.dy)
 		}
-		f.AddPageFormat(orient, fpdf.SizeType{Wd: math.Min(pg.g.w, pg.g.h), Ht: math.Max(pg.g.w, pg.g.h)})
-		e.set = false // fpdf restores the font itself, but as its own state
-		e.lw = -1
-		hShift := lastH - pg.g.h
-		e.ops(pg.ops, 0, hShift)
-		w.pageNumber(e, pg)
+		w.pageNumber(c, pg)
 		if len(pg.notes) > 0 {
 			top := pg.g.h - pg.g.bottom - pg.notesH - noteSepH
 			l := math.Min(144, pg.g.textW()/3)
-			e.lineWidth(ruleWidth)
-			f.Line(pg.g.left, top+noteGapAbove-ruleWidth, pg.g.left+l, top+noteGapAbove-ruleWidth)
+			c.lineWidth(ruleWidth)
+			c.line(pg.g.left, top+noteGapAbove-ruleWidth, pg.g.left+l, top+noteGapAbove-ruleWidth)
 			y := top + noteSepH
 			for i := range pg.notes {
-				e.ops(pg.notes[i].ops, y, hShift)
+				e.ops(pg.notes[i].ops, y)
 				y += pg.notes[i].h
 			}
 		}
-		if err := f.Error(); err != nil {
-			return err
+		contents := pf.alloc()
+		pf.stream(contents, "", deflate(fastZ, &zbuf, c.b), true)
+		pb = fmt.Appendf(pb[:0], "/Type/Page/Parent %d 0 R/MediaBox[0 0 ", pagesObj)
+		pb = num(pb, pg.g.w, 2)
+		pb = append(pb, ' ')
+		pb = num(pb, pg.g.h, 2)
+		pb = append(pb, "]/Resources<</Font<<"...)
+		for f, on := range c.onPage {
+			if on {
+				pb = fmt.Appendf(pb, "/F%d %d 0 R", f+1, fontObj[f])
+			}
+		}
+		pb = fmt.Appendf(pb, ">>>>/Contents %d 0 R", contents)
+		pf.dict(pageObj[i], string(pb))
+	}
+	for f := range faces {
+		if faces[f].used {
+			if err := pf.writeFont(fontObj[f], fonts.Face(f), &faces[f], &zbuf); err != nil {
+				return fmt.Errorf("embedding fonts: %w", err)
+			}
+		} else {
+			// reserved for a face no page drew with: an empty dictionary
+			// keeps the object numbering independent of the text.
+			pf.dict(fontObj[f], "")
 		}
 	}
-	if err := f.Output(out); err != nil {
+
+	pb = fmt.Appendf(pb[:0], "/Type/Pages/Count %d/Kids[", len(pages))
+	for i, n := range pageObj {
+		if i > 0 {
+			pb = append(pb, ' ')
+		}
+		pb = fmt.Appendf(pb, "%d 0 R", n)
+	}
+	pf.dict(pagesObj, string(append(pb, ']')))
+
+	outlines := pf.writeOutline(e.marks, pageObj)
+	contentID := sha256.Sum256(pf.buf.Bytes())
+	meta := pf.alloc()
+	pf.stream(meta, "/Type/Metadata/Subtype/XML", w.xmp(len(pages), contentID[:16]), false)
+
+	m := w.d.Meta
+	date := m.Date
+	if date.IsZero() {
+		date = fallbackDate
+	}
+	pdfDate := date.UTC().Format("D:20060102150405+00'00'")
+	pb = pb[:0]
+	for _, kv := range [][2]string{{"Title", m.Title}, {"Author", m.Author}, {"Subject", m.Subject}, {"Keywords", m.Keywords}} {
+		if kv[1] != "" {
+			pb = append(pb, "/"+kv[0]+textString(kv[1])...)
+		}
+	}
+	pb = append(pb, "/Creator(baocao)/Producer(baocao)/CreationDate("+pdfDate+")/ModDate("+pdfDate+")"...)
+	pf.dict(info, string(pb))
+
+	pb = fmt.Appendf(pb[:0], "/Type/Catalog/Pages %d 0 R/Metadata %d 0 R", pagesObj, meta)
+	if outlines != 0 {
+		pb = fmt.Appendf(pb, "/Outlines %d 0 R/PageMode/UseOutlines", outlines)
+	}
+	pb = append(pb, pageLabels(pages)...)
+	if l := langTag(m.Language); l != "" {
+		pb = append(pb, "/Lang("+l+")"...)
+	}
+	pb = append(pb, "/ViewerPreferences<</DisplayDocTitle true>>"...)
+	pf.dict(catalog, string(pb))
+
+	if _, err := out.Write(pf.finish(catalog, info)); err != nil {
 		return fmt.Errorf("writing: %w", err)
 	}
 	return nil
+}
+
+// pageLabels numbers the pages in the viewer as they are printed: the
+// body from 1, each appendix from 1 again with its label as a prefix
+// ("Phụ lục I-2"), so a page label names one page.
+func pageLabels(pages []*page) []byte {
+	b := []byte("/PageLabels<</Nums[")
+	for i, pg := range pages {
+		if i > 0 && pg.number != 1 && pg.section == pages[i-1].section {
+			continue
+		}
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = strconv.AppendInt(b, int64(i), 10)
+		b = append(b, "<</S/D"...)
+		if pg.section != "" {
+			b = append(b, "/P"+textString(pg.section+"-")...)
+		}
+		if pg.number != 1 {
+			b = fmt.Appendf(b, "/St %d", pg.number)
+		}
+		b = append(b, ">>"...)
+	}
+	return append(b, "]>>"...)
+}
+
+// writeOutline writes the bookmarks (ISO 32000-1, 12.3.3) and returns the
+// number of the outline root, 0 when there are none. Every entry is open,
+// so an entry's /Count is the number of its descendants.
+func (pf *file) writeOutline(marks []mark, pageObj []int) int {
+	if len(marks) == 0 {
+		return 0
+	}
+	type node struct {
+		parent, first, last, prev, next, count int // indices+1 into nodes; 0 is none
+		obj                                    int
+	}
+	nodes := make([]node, len(marks))
+	root := pf.alloc()
+	var top []int   // top-level entries
+	var stack []int // open ancestors, by index
+	for i, m := range marks {
+		nodes[i].obj = pf.alloc()
+		for len(stack) > 0 && marks[stack[len(stack)-1]].level >= m.level {
+			stack = stack[:len(stack)-1]
+		}
+		if len(stack) == 0 {
+			if n := len(top); n > 0 {
+				nodes[top[n-1]].next = i + 1
+				nodes[i].prev = top[n-1] + 1
+			}
+			top = append(top, i)
+		} else {
+			p := stack[len(stack)-1]
+			nodes[i].parent = p + 1
+			if nodes[p].last != 0 {
+				nodes[nodes[p].last-1].next = i + 1
+				nodes[i].prev = nodes[p].last
+			} else {
+				nodes[p].first = i + 1
+			}
+			nodes[p].last = i + 1
+			for _, a := range stack {
+				nodes[a].count++
+			}
+		}
+		stack = append(stack, i)
+	}
+	ref := func(i int) int { return nodes[i-1].obj }
+	var b []byte
+	for i, m := range marks {
+		n := nodes[i]
+		b = append(b[:0], "/Title"+textString(m.title)...)
+		parent := root
+		if n.parent != 0 {
+			parent = ref(n.parent)
+		}
+		b = fmt.Appendf(b, "/Parent %d 0 R", parent)
+		if n.prev != 0 {
+			b = fmt.Appendf(b, "/Prev %d 0 R", ref(n.prev))
+		}
+		if n.next != 0 {
+			b = fmt.Appendf(b, "/Next %d 0 R", ref(n.next))
+		}
+		if n.first != 0 {
+			b = fmt.Appendf(b, "/First %d 0 R/Last %d 0 R/Count %d", ref(n.first), ref(n.last), n.count)
+		}
+		b = fmt.Appendf(b, "/Dest[%d 0 R/XYZ 0 ", pageObj[m.page])
+		b = num(b, m.y, 2)
+		b = append(b, " null]"...)
+		pf.dict(n.obj, string(b))
+	}
+	pf.dict(root, fmt.Sprintf("/Type/Outlines/First %d 0 R/Last %d 0 R/Count %d",
+		nodes[top[0]].obj, nodes[top[len(top)-1]].obj, len(marks)))
+	return root
 }
 
 // pageNumber prints the number centred in the top margin (ND30 Phụ lục I
 // Mục I): from the second page of the body and of each appendix. An
 // appendix counts its pages from 1 (Mục III.1.đ), so its first page is
 // treated like page 1 of the report and shows no number either.
-func (w *writer) pageNumber(e *emitter, pg *page) {
+func (w *writer) pageNumber(c *content, pg *page) {
 	if !pg.showNumber {
 		return
 	}
@@ -225,6 +333,5 @@ func (w *writer) pageNumber(e *emitter, pg *page) {
 		top = math.Max(0, pg.g.top-lh) // keep it inside the margin
 	}
 	x := pg.g.left + (pg.g.textW()-width(st, s))/2
-	e.font(st.face, size)
-	e.f.Text(x, top+baselineIn(lh, size), s)
+	c.text(st.face, size, x, top+baselineIn(lh, size), s)
 }

@@ -1,0 +1,441 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"crypto/sha256"
+	"fmt"
+	"slices"
+	"strconv"
+	"sync"
+	"unicode/utf16"
+
+	"baocao/internal/fonts"
+)
+
+// The serialiser: objects, streams, the cross-reference table and the
+// trailer of a PDF 1.7 file (ISO 32000-1). It is small because the layout
+// is done before it runs: it only turns placed glyphs and rules into
+// content streams and writes the document-level structures.
+
+// file accumulates the bytes of a PDF and the offset of every object.
+type file struct {
+	buf     bytes.Buffer
+	offsets []int // by object number; 0 is the free-list head
+	hash    []byte
+}
+
+func newFile() *file {
+	f := &file{offsets: []int{0}}
+	// The binary comment tells transfer programs the file is not text.
+	f.buf.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+	return f
+}
+
+// alloc reserves an object number; the object is written later with obj.
+func (f *file) alloc() int {
+	f.offsets = append(f.offsets, -1)
+	return len(f.offsets) - 1
+}
+
+// obj starts object n; the caller writes its body and calls endobj.
+func (f *file) obj(n int) *bytes.Buffer {
+	f.offsets[n] = f.buf.Len()
+	f.buf.WriteString(strconv.Itoa(n))
+	f.buf.WriteString(" 0 obj\n")
+	return &f.buf
+}
+
+func (f *file) endobj() { f.buf.WriteString("\nendobj\n") }
+
+// dict writes object n as a dictionary with body (without the << >>).
+func (f *file) dict(n int, body string) {
+	b := f.obj(n)
+	b.WriteString("<<")
+	b.WriteString(body)
+	b.WriteString(">>")
+	f.endobj()
+}
+
+// stream writes object n as a stream of data, already compressed with
+// FlateDecode when flate is set; extra goes into the stream dictionary.
+func (f *file) stream(n int, extra string, data []byte, flate bool) {
+	b := f.obj(n)
+	b.WriteString("<<")
+	b.WriteString(extra)
+	if flate {
+		b.WriteString("/Filter/FlateDecode")
+	}
+	b.WriteString("/Length ")
+	b.WriteString(strconv.Itoa(len(data)))
+	b.WriteString(">>\nstream\n")
+	b.Write(data)
+	b.WriteString("\nendstream")
+	f.endobj()
+}
+
+// finish writes the cross-reference table and the trailer. The file
+// identifier is a digest of everything before it, so the same document
+// gets the same /ID and a different one a different /ID.
+func (f *file) finish(root, info int) []byte {
+	for n, off := range f.offsets[1:] {
+		if off < 0 {
+			panic(fmt.Sprintf("pdf: object %d reserved but never written", n+1))
+		}
+	}
+	sum := sha256.Sum256(f.buf.Bytes())
+	id := fmt.Sprintf("%X", sum[:16])
+	xref := f.buf.Len()
+	b := &f.buf
+	fmt.Fprintf(b, "xref\n0 %d\n0000000000 65535 f \n", len(f.offsets))
+	for _, off := range f.offsets[1:] {
+		fmt.Fprintf(b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(b, "trailer\n<</Size %d/Root %d 0 R/Info %d 0 R/ID[<%s><%s>]>>\nstartxref\n%d\n%%%%EOF\n",
+		len(f.offsets), root, info, id, id, xref)
+	return b.Bytes()
+}
+
+// Compressors are reused: a zlib writer allocates about 1 MB of tables,
+// which was the largest single cost of writing a page stream. A
+// sync.Pool would drop them at every garbage collection, which a write
+// triggers several times, so the pool is a plain free list, as long as
+// the number of writes running at once.
+type zpool struct {
+	mu    sync.Mutex
+	level int
+	free  []*zlib.Writer
+}
+
+var (
+	fastZ = &zpool{level: zlib.BestSpeed}
+	bestZ = &zpool{level: zlib.BestCompression}
+)
+
+func deflate(pool *zpool, dst *bytes.Buffer, src []byte) []byte {
+	pool.mu.Lock()
+	var zw *zlib.Writer
+	if n := len(pool.free); n > 0 {
+		zw = pool.free[n-1]
+		pool.free = pool.free[:n-1]
+	}
+	pool.mu.Unlock()
+	dst.Reset()
+	if zw == nil {
+		zw, _ = zlib.NewWriterLevel(dst, pool.level) // the level is valid
+	} else {
+		zw.Reset(dst)
+	}
+	zw.Write(src) // writes to a bytes.Buffer cannot fail
+	zw.Close()
+	pool.mu.Lock()
+	if len(pool.free) < 8 {
+		pool.free = append(pool.free, zw)
+	}
+	pool.mu.Unlock()
+	return dst.Bytes()
+}
+
+// num appends v with at most prec decimals and no trailing zeros: PDF
+// numbers have no exponent form.
+func num(b []byte, v float64, prec int) []byte {
+	if v > -0.5e-2 && v < 0.5e-2 {
+		v = 0 // no "-0"
+	}
+	start := len(b)
+	b = strconv.AppendFloat(b, v, 'f', prec, 64)
+	if prec > 0 {
+		for b[len(b)-1] == '0' {
+			b = b[:len(b)-1]
+		}
+		if b[len(b)-1] == '.' {
+			b = b[:len(b)-1]
+		}
+	}
+	if string(b[start:]) == "-0" {
+		b = append(b[:start], '0')
+	}
+	return b
+}
+
+// textString is s as a PDF text string: a literal when it is printable
+// ASCII, otherwise UTF-16BE with a byte order mark, in hex.
+func textString(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			ascii = false
+			break
+		}
+	}
+	var b []byte
+	if ascii {
+		b = append(b, '(')
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c == '(' || c == ')' || c == '\\' {
+				b = append(b, '\\')
+			}
+			b = append(b, s[i])
+		}
+		return string(append(b, ')'))
+	}
+	b = append(b, "<FEFF"...)
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = fmt.Appendf(b, "%04X", u)
+	}
+	return string(append(b, '>'))
+}
+
+// faceUse is what the pages drew with one face: for each glyph the rune
+// it was drawn for, which the ToUnicode map gives back to text extraction.
+type faceUse struct {
+	used  bool
+	runes map[uint16]rune
+	ascii [0x80]uint16 // glyph+1 of each ASCII rune drawn, 0 until drawn
+}
+
+// content builds the content stream of one page, in PDF coordinates.
+type content struct {
+	b      []byte
+	h      float64 // page height: y from the top becomes h-y
+	faces  *[4]faceUse
+	onPage [4]bool
+	face   fonts.Face
+	size   float64
+	set    bool
+	lw     float64
+}
+
+func (c *content) reset(h float64) {
+	c.b = c.b[:0]
+	c.h = h
+	c.onPage = [4]bool{}
+	c.set = false
+	c.lw = -1
+}
+
+func (c *content) lineWidth(lw float64) {
+	if lw == c.lw {
+		return
+	}
+	c.b = num(c.b, lw, 2)
+	c.b = append(c.b, " w\n"...)
+	c.lw = lw
+}
+
+const hexDigits = "0123456789abcdef"
+
+// text draws s with its baseline starting at x, y (from the page top).
+func (c *content) text(f fonts.Face, size, x, y float64, s string) {
+	f &= 3
+	c.b = append(c.b, "BT "...)
+	if !c.set || c.face != f || c.size != size {
+		c.b = append(c.b, "/F"...)
+		c.b = strconv.AppendInt(c.b, int64(f)+1, 10)
+		c.b = append(c.b, ' ')
+		c.b = num(c.b, size, 2)
+		c.b = append(c.b, " Tf "...)
+		c.face, c.size, c.set = f, size, true
+	}
+	c.b = num(c.b, x, 2)
+	c.b = append(c.b, ' ')
+	c.b = num(c.b, c.h-y, 2)
+	c.b = append(c.b, " Td <"...)
+	u := &c.faces[f]
+	u.used = true
+	c.onPage[f] = true
+	for _, r := range s {
+		var g uint16
+		if r < 0x80 {
+			// Most runes are ASCII: look them up once per write rather
+			// than through the font's lock every time.
+			if u.ascii[r] == 0 {
+				u.ascii[r] = fonts.Glyph(f, r) + 1
+				if _, ok := u.runes[u.ascii[r]-1]; !ok {
+					u.runes[u.ascii[r]-1] = r
+				}
+			}
+			g = u.ascii[r] - 1
+		} else {
+			g = fonts.Glyph(f, r)
+			if _, ok := u.runes[g]; !ok {
+				u.runes[g] = r
+			}
+		}
+		c.b = append(c.b, hexDigits[g>>12], hexDigits[g>>8&15], hexDigits[g>>4&15], hexDigits[g&15])
+	}
+	c.b = append(c.b, "> Tj ET\n"...)
+}
+
+func (c *content) line(x1, y1, x2, y2 float64) {
+	c.b = num(c.b, x1, 2)
+	c.b = append(c.b, ' ')
+	c.b = num(c.b, c.h-y1, 2)
+	c.b = append(c.b, " m "...)
+	c.b = num(c.b, x2, 2)
+	c.b = append(c.b, ' ')
+	c.b = num(c.b, c.h-y2, 2)
+	c.b = append(c.b, " l S\n"...)
+}
+
+// rect strokes the rectangle with top-left corner x, y.
+func (c *content) rect(x, y, w, h float64) {
+	c.b = num(c.b, x, 2)
+	c.b = append(c.b, ' ')
+	c.b = num(c.b, c.h-y, 2)
+	c.b = append(c.b, ' ')
+	c.b = num(c.b, w, 2)
+	c.b = append(c.b, ' ')
+	c.b = num(c.b, -h, 2)
+	c.b = append(c.b, " re S\n"...)
+}
+
+// fontKey identifies an embedded font program: a face and its glyph set.
+type fontKey struct {
+	face   fonts.Face
+	glyphs string
+}
+
+// fontPrograms caches compressed subsets: a batch of reports from one
+// template draws the same glyphs again and again, and compressing the
+// program is most of the cost of embedding it. Bounded like the subset
+// cache in package fonts.
+var fontPrograms = struct {
+	sync.Mutex
+	m map[fontKey][]byte
+}{m: map[fontKey][]byte{}}
+
+func fontProgram(f fonts.Face, glyphs []uint16) (compressed []byte, rawLen int, err error) {
+	raw, err := fonts.Subset(f, glyphs)
+	if err != nil {
+		return nil, 0, err
+	}
+	k := fontKey{f, string(utf16Bytes(glyphs))}
+	fontPrograms.Lock()
+	c, ok := fontPrograms.m[k]
+	fontPrograms.Unlock()
+	if ok {
+		return c, len(raw), nil
+	}
+	var buf bytes.Buffer
+	c = slices.Clone(deflate(bestZ, &buf, raw))
+	fontPrograms.Lock()
+	if len(fontPrograms.m) >= 4*32 {
+		clear(fontPrograms.m)
+	}
+	fontPrograms.m[k] = c
+	fontPrograms.Unlock()
+	return c, len(raw), nil
+}
+
+func utf16Bytes(gs []uint16) []byte {
+	b := make([]byte, 0, 2*len(gs))
+	for _, g := range gs {
+		b = append(b, byte(g>>8), byte(g))
+	}
+	return b
+}
+
+// writeFont writes the Type 0 font obj for face f and the objects it
+// refers to: the CIDFontType2 descendant, its descriptor, the subset
+// program and the ToUnicode map.
+func (pf *file) writeFont(obj int, f fonts.Face, u *faceUse, zbuf *bytes.Buffer) error {
+	info, err := fonts.FaceInfo(f)
+	if err != nil {
+		return err
+	}
+	glyphs := make([]uint16, 0, len(u.runes)+1)
+	for g := range u.runes {
+		glyphs = append(glyphs, g)
+	}
+	slices.Sort(glyphs)
+	prog, rawLen, err := fontProgram(f, glyphs)
+	if err != nil {
+		return err
+	}
+	name := fonts.SubsetTag(f, glyphs) + "+" + info.PostScriptName
+	cid, desc, file, cmap := pf.alloc(), pf.alloc(), pf.alloc(), pf.alloc()
+	upem := float64(info.UnitsPerEm)
+	scale := func(v int) float64 { return float64(v) * 1000 / upem }
+
+	b := []byte("/Type/Font/Subtype/Type0/BaseFont/" + name + "/Encoding/Identity-H/DescendantFonts[")
+	b = fmt.Appendf(b, "%d 0 R]/ToUnicode %d 0 R", cid, cmap)
+	pf.dict(obj, string(b))
+
+	// Widths in runs of consecutive glyph indices: g [w1 w2 ...].
+	b = fmt.Appendf(b[:0], "/Type/Font/Subtype/CIDFontType2/BaseFont/%s/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor %d 0 R/CIDToGIDMap/Identity/W[", name, desc)
+	for i := 0; i < len(glyphs); {
+		j := i + 1
+		for j < len(glyphs) && glyphs[j] == glyphs[j-1]+1 {
+			j++
+		}
+		b = strconv.AppendInt(b, int64(glyphs[i]), 10)
+		b = append(b, '[')
+		for k := i; k < j; k++ {
+			if k > i {
+				b = append(b, ' ')
+			}
+			b = num(b, scale(fonts.Advance(f, glyphs[k])), 3)
+		}
+		b = append(b, ']')
+		i = j
+	}
+	b = append(b, ']')
+	pf.dict(cid, string(b))
+
+	// Flags: serif, symbolic (the glyphs are addressed by index, not by
+	// a standard encoding), italic.
+	flags := 2 | 4
+	if info.ItalicAngle != 0 {
+		flags |= 64
+	}
+	// StemV is not stored in a TrueType font; this is the usual estimate
+	// from the weight, which no consumer uses for an embedded font.
+	stemV := 80
+	if info.Bold {
+		stemV = 165
+	}
+	b = fmt.Appendf(b[:0], "/Type/FontDescriptor/FontName/%s/Flags %d/FontBBox[", name, flags)
+	for i, v := range info.BBox {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = num(b, scale(v), 0)
+	}
+	b = append(b, "]/ItalicAngle "...)
+	b = num(b, info.ItalicAngle, 2)
+	b = append(b, "/Ascent "...)
+	b = num(b, scale(info.Ascent), 0)
+	b = append(b, "/Descent "...)
+	b = num(b, scale(info.Descent), 0)
+	b = append(b, "/CapHeight "...)
+	b = num(b, scale(info.CapHeight), 0)
+	b = fmt.Appendf(b, "/StemV %d/FontFile2 %d 0 R", stemV, file)
+	pf.dict(desc, string(b))
+
+	pf.stream(file, "/Length1 "+strconv.Itoa(rawLen), prog, true)
+	pf.stream(cmap, "", deflate(fastZ, zbuf, toUnicode(glyphs, u.runes)), true)
+	return nil
+}
+
+// toUnicode is the CMap that maps each glyph index back to its character
+// (ISO 32000-1, 9.10.3), so that copied and extracted text is the text.
+func toUnicode(glyphs []uint16, runes map[uint16]rune) []byte {
+	b := []byte("/CIDInit/ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"/CIDSystemInfo<</Registry(Adobe)/Ordering(UCS)/Supplement 0>>def\n" +
+		"/CMapName/Adobe-Identity-UCS def\n/CMapType 2 def\n" +
+		"1 begincodespacerange\n<0000><FFFF>\nendcodespacerange\n")
+	for i := 0; i < len(glyphs); i += 100 {
+		chunk := glyphs[i:min(i+100, len(glyphs))]
+		b = fmt.Appendf(b, "%d beginbfchar\n", len(chunk))
+		for _, g := range chunk {
+			b = fmt.Appendf(b, "<%04X><", g)
+			for _, u := range utf16.Encode([]rune{runes[g]}) {
+				b = fmt.Appendf(b, "%04X", u)
+			}
+			b = append(b, ">\n"...)
+		}
+		b = append(b, "endbfchar\n"...)
+	}
+	return append(b, "endcmap\nCMapName currentdict/CMap defineresource pop\nend\nend\n"...)
+}

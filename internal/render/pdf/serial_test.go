@@ -1,0 +1,85 @@
+package pdf
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestOutlineCount checks /Count, /First, /Last and the sibling links of
+// a nested outline: an open item counts all its descendants (ISO 32000-1,
+// Table 153); fpdf wrote 0 there.
+func TestOutlineCount(t *testing.T) {
+	marks := []mark{
+		{title: "A", level: 0}, {title: "A1", level: 1}, {title: "A1a", level: 2},
+		{title: "A2", level: 1}, {title: "B", level: 0}, {title: "C", level: 0}, {title: "C1", level: 2},
+	}
+	pf := newFile()
+	page := pf.alloc()
+	pf.dict(page, "")
+	root := pf.writeOutline(marks, []int{page})
+	src := pf.buf.String()
+	objs := map[string]string{} // title → dictionary
+	num := map[string]string{}  // object number → title
+	for _, m := range regexp.MustCompile(`(?s)(\d+) 0 obj\n<<(.*?)>>\nendobj`).FindAllStringSubmatch(src, -1) {
+		if tm := regexp.MustCompile(`/Title\((\w+)\)`).FindStringSubmatch(m[2]); tm != nil {
+			objs[tm[1]] = m[2]
+			num[m[1]] = tm[1]
+		} else if strings.Contains(m[2], "/Type/Outlines") {
+			objs["root"] = m[2]
+			num[m[1]] = "root"
+		}
+	}
+	if root == 0 || objs["root"] == "" {
+		t.Fatal("no outline root")
+	}
+	get := func(title, key string) string {
+		m := regexp.MustCompile(`/` + key + ` (-?\d+)( 0 R)?`).FindStringSubmatch(objs[title])
+		if m == nil {
+			return ""
+		}
+		if m[2] != "" {
+			return num[m[1]]
+		}
+		return m[1]
+	}
+	for _, tc := range []struct{ title, key, want string }{
+		{"root", "Count", "7"}, {"root", "First", "A"}, {"root", "Last", "C"},
+		{"A", "Count", "3"}, {"A", "First", "A1"}, {"A", "Last", "A2"}, {"A", "Next", "B"},
+		{"A1", "Count", "1"}, {"A1", "Next", "A2"}, {"A1", "Parent", "A"},
+		{"A1a", "Count", ""}, {"A1a", "Parent", "A1"},
+		{"A2", "Prev", "A1"}, {"A2", "Next", ""},
+		{"B", "Count", ""}, {"B", "Prev", "A"}, {"B", "Next", "C"}, {"B", "Parent", "root"},
+		{"C", "Count", "1"}, {"C1", "Parent", "C"},
+	} {
+		if got := get(tc.title, tc.key); got != tc.want {
+			t.Errorf("%s /%s = %q, want %q", tc.title, tc.key, got, tc.want)
+		}
+	}
+}
+
+// TestFileID checks that /ID follows the content: equal for equal
+// documents, different when one word changes.
+func TestFileID(t *testing.T) {
+	id := func(mod func(string) string) string {
+		d := shortDoc()
+		d.Meta.Title = mod(d.Meta.Title)
+		var buf bytes.Buffer
+		if err := Write(&buf, d); err != nil {
+			t.Fatal(err)
+		}
+		m := regexp.MustCompile(`/ID\[<([0-9A-F]{32})><([0-9A-F]{32})>\]`).FindStringSubmatch(buf.String())
+		if m == nil {
+			t.Fatal("no /ID")
+		}
+		return m[1]
+	}
+	same := func(s string) string { return s }
+	if id(same) != id(same) {
+		t.Error("/ID differs between two writes")
+	}
+	if id(same) == id(func(s string) string { return s + " sửa" }) {
+		t.Error("/ID does not change with the content")
+	}
+}
