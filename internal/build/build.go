@@ -16,6 +16,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 
 	"gopkg.in/yaml.v3"
@@ -190,18 +191,9 @@ func (j *Job) Run() (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	var outs []output
-	var drop []string
-	for _, w := range Writers {
-		if w.Wants != nil && !w.Wants(doc) {
-			drop = append(drop, j.Name+w.Ext)
-			continue
-		}
-		var buf bytes.Buffer
-		if err := w.Write(&buf, doc); err != nil {
-			return res, fmt.Errorf("%s%s: %w", j.Name, w.Ext, err)
-		}
-		outs = append(outs, output{j.Name + w.Ext, buf.Bytes()})
+	outs, drop, err := j.render(doc)
+	if err != nil {
+		return res, err
 	}
 	files := make([]string, len(outs))
 	for i, o := range outs {
@@ -296,6 +288,40 @@ func (j *Job) checkInputs() error {
 		}
 	}
 	return nil
+}
+
+// render writes every format of doc in memory, the formats in parallel:
+// the writers only read the model, and the PDF, the slowest, then costs
+// the whole set's time rather than adding to it. drop lists the files this
+// document no longer has (an appendix workbook for a report without
+// appendices).
+func (j *Job) render(doc *docmodel.Document) (outs []output, drop []string, err error) {
+	bufs := make([]*bytes.Buffer, len(Writers))
+	errs := make([]error, len(Writers))
+	var wg sync.WaitGroup
+	for i, w := range Writers {
+		if w.Wants != nil && !w.Wants(doc) {
+			drop = append(drop, j.Name+w.Ext)
+			continue
+		}
+		bufs[i] = new(bytes.Buffer)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = w.Write(bufs[i], doc)
+		}()
+	}
+	wg.Wait()
+	for i, w := range Writers {
+		if bufs[i] == nil {
+			continue
+		}
+		if errs[i] != nil {
+			return nil, nil, fmt.Errorf("%s%s: %w", j.Name, w.Ext, errs[i])
+		}
+		outs = append(outs, output{j.Name + w.Ext, bufs[i].Bytes()})
+	}
+	return outs, drop, nil
 }
 
 // WriteFileAtomic writes data to a temporary file beside path, syncs it
