@@ -16,7 +16,7 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"baocao/internal/appendix"
 	"baocao/internal/check"

@@ -10,7 +10,7 @@ import (
 	"io/fs"
 	"path"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // ReadFS reads dir/file from fsys; found is false when the file does not
