@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -125,6 +126,40 @@ func TestWorkbook(t *testing.T) {
 	if !found {
 		t.Errorf("no Print_Titles for rows 6:7: %+v", f.GetDefinedName())
 	}
+	// Every used cell inside <dimension>, which openpyxl's read-only mode
+	// trusts.
+	if dim, _ := f.GetSheetDimension(s); dim != "A1:E13" {
+		t.Errorf("dimension %q", dim)
+	}
+	if font, _ := f.GetDefaultFont(); font != "Times New Roman" {
+		t.Errorf("default font %q", font)
+	}
+	// STT and years are numbers, an empty STT is an empty cell.
+	// (excelize reports a number, a cell without t=, as CellTypeUnset.)
+	for ref, want := range map[string]string{"A8": "1", "B8": "2021", "A11": ""} {
+		typ, _ := f.GetCellType(s, ref)
+		v, _ := f.GetCellValue(s, ref)
+		if typ != excelize.CellTypeUnset || v != want {
+			t.Errorf("%s = %q of type %v, want %q as a number or nothing", ref, v, typ, want)
+		}
+	}
+	// The header row with "Số hồ sơ nhận giải quyết" over two columns
+	// wraps; row 7 ("Tỷ lệ trực tuyến" spans rows 6-7) gets the lines.
+	if h, _ := f.GetRowHeight(s, 6); h < 15 {
+		t.Errorf("row 6 height %v", h)
+	}
+	// Page numbers: from 1 in each appendix, none on its first page, in a
+	// header 8 mm from the edge.
+	hf, _ := f.GetHeaderFooter(s)
+	if !hf.DifferentFirst || hf.FirstHeader != "" || hf.OddHeader != "&C&P" {
+		t.Errorf("header/footer %+v", hf)
+	}
+	if layout.FirstPageNumber == nil || *layout.FirstPageNumber != 1 {
+		t.Errorf("first page number %v", layout.FirstPageNumber)
+	}
+	if m, _ := f.GetPageMargins(s); m.Header == nil || math.Abs(*m.Header*25.4-8) > 0.1 {
+		t.Errorf("header margin %+v", m.Header)
+	}
 	props, _ := f.GetDocProps()
 	if props.Creator != "Ủy ban nhân dân huyện Thạch An" || props.Created != "2025-05-23T00:00:00Z" {
 		t.Errorf("doc props %+v", props)
@@ -140,9 +175,10 @@ func TestNoAppendix(t *testing.T) {
 	}
 }
 
-// TestLibreOfficeRecalculates: LibreOffice opens the workbook, computes
-// the formulas (they carry no saved value) and gets our totals and rates.
-func TestLibreOfficeRecalculates(t *testing.T) {
+// TestLibreOfficeShowsTotals: LibreOffice opens the workbook and shows
+// our totals and rates (TestCachedValuesMatchLibreOffice checks that it
+// computes the same ones).
+func TestLibreOfficeShowsTotals(t *testing.T) {
 	testtool.Need(t, "soffice")
 	dir := t.TempDir()
 	path := filepath.Join(dir, "phu-luc.xlsx")
