@@ -126,18 +126,26 @@ func (w *docWriter) document() error {
 	return nil
 }
 
-// separateTable writes a 1 pt empty paragraph when the last thing written
-// is a table: two adjacent w:tbl elements are read as one table by Word
-// and LibreOffice, columns and all.
+// separateTable writes a 1 pt empty paragraph before a table when the last
+// thing written is a table: two adjacent w:tbl elements are read as one
+// table by Word and LibreOffice, columns and all. It does the same at the
+// start of the body: LibreOffice (7.4) puts a page style on a paragraph,
+// never on a table, so for a body that opens with a table (the header
+// block) it inserts an empty Normal paragraph before it, and page 1's text
+// started 25,6 mm from the top edge instead of at the 20 mm margin (ND30
+// allows 20 to 25 mm). Given a 1 pt paragraph to carry the page style, it
+// starts at 20,3 mm.
 func (w *docWriter) separateTable() {
-	if bytes.HasSuffix(w.b.Bytes(), []byte("</w:tbl>")) {
+	if bytes.HasSuffix(w.b.Bytes(), []byte("</w:tbl>")) || bytes.HasSuffix(w.b.Bytes(), []byte("<w:body>")) {
 		w.b.simpleParagraph(pProps{markSize: 1, spacing: &spacing{}}, rProps{}, "")
 	}
 }
 
 // layoutTable opens a borderless table used only to place the header and
 // closing blocks side by side. Cell margins are zero so that a rule
-// centred by indents is centred on the column.
+// centred by indents is centred on the column. It carries no
+// w:tblBorders: TableNormal has none, and AbiWord draws full borders for
+// an explicit "nil" one.
 func (w *docWriter) layoutTable(widths []int, indent int) {
 	w.separateTable()
 	b := &w.b
@@ -150,11 +158,6 @@ func (w *docWriter) layoutTable(widths []int, indent int) {
 	b.empty("w:tblStyle", "w:val", stTableNormal)
 	b.empty("w:tblW", "w:w", itoa(total), "w:type", "dxa")
 	b.empty("w:tblInd", "w:w", itoa(indent), "w:type", "dxa")
-	b.open("w:tblBorders")
-	for _, side := range []string{"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"} {
-		b.empty(side, "w:val", "nil")
-	}
-	b.close("w:tblBorders")
 	b.empty("w:tblLayout", "w:type", "fixed")
 	b.open("w:tblCellMar")
 	b.empty("w:left", "w:w", "0", "w:type", "dxa")

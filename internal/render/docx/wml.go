@@ -115,6 +115,28 @@ func (b *buf) rPr(r rProps) {
 // run writes s as one or more runs with the same formatting. A tab or a
 // newline in s becomes w:tab or w:br beside the w:t, never inside it:
 // consumers drop or mangle control characters inside w:t.
+//
+// The hyphen of a số, ký hiệu ("371/BC-UBND", "04/QĐ-UBND-HC") stays the
+// ASCII character, so that the code the reader searches for, or copies into
+// an e-office field, is the code in the file. Every way to keep it from
+// ending a line was measured (LibreOffice 7.4 text export, pandoc 2.17
+// plain text, python-docx 0.8.11; 60 lines placing the code at the line
+// end, printed by LibreOffice) and none extracts as ASCII:
+//   - w:noBreakHyphen: no break; LibreOffice and pandoc give U+2011,
+//     python-docx drops it ("371/BCUBND");
+//   - U+2011 in w:t: no break; U+2011 everywhere;
+//   - U+2060 WORD JOINER on either side or both, or U+FEFF: no break; the
+//     invisible joiners are extracted with the hyphen, so a search or a
+//     database lookup of "371/BC-UBND" fails;
+//   - mc:AlternateContent, w:noBreakHyphen as the w14 choice and "-" as the
+//     fallback: LibreOffice takes the choice (U+2011), pandoc and
+//     python-docx drop the code entirely;
+//   - a run property: WordprocessingML has none that forbids a line break.
+//
+// The plain hyphen extracts right in all three; LibreOffice broke after it
+// in the 5 of the 60 test lines where the code reached the line end, and at
+// none of the 88 codes of the two sample reports. A code split over two lines still reads right, since
+// the hyphen is printed; a code that a search cannot find is lost.
 func (b *buf) run(r rProps, s string) {
 	if s == "" {
 		return
@@ -122,7 +144,7 @@ func (b *buf) run(r rProps, s string) {
 	b.open("w:r")
 	b.rPr(r)
 	for s != "" {
-		i := breakIndex(s)
+		i := strings.IndexAny(s, "\t\n")
 		seg := s
 		if i >= 0 {
 			seg = s[:i]
@@ -133,37 +155,14 @@ func (b *buf) run(r rProps, s string) {
 		if i < 0 {
 			break
 		}
-		switch s[i] {
-		case '\t':
+		if s[i] == '\t' {
 			b.empty("w:tab")
-		case '\n':
+		} else {
 			b.empty("w:br")
-		default:
-			b.empty("w:noBreakHyphen")
 		}
 		s = s[i+1:]
 	}
 	b.close("w:r")
-}
-
-// breakIndex finds the next tab, newline or hyphen joining two non-space
-// characters. Such a hyphen is part of a document symbol ("04/QĐ-UBND-HC",
-// "BC-UBND") or a compound ("KT-XH"); Word and LibreOffice would break the
-// line after it and split a citation in two, so it is written as a
-// non-breaking hyphen. A spaced hyphen (" - ", as in the Tiêu ngữ) stays
-// an ordinary character.
-func breakIndex(s string) int {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\t', '\n':
-			return i
-		case '-':
-			if i > 0 && i+1 < len(s) && s[i-1] != ' ' && s[i+1] != ' ' {
-				return i
-			}
-		}
-	}
-	return -1
 }
 
 // t writes a w:t, preserving spaces only where they would otherwise be
