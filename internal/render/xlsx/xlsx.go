@@ -15,12 +15,15 @@
 package xlsx
 
 import (
+	"archive/zip"
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -91,8 +94,44 @@ func Write(w io.Writer, d *docmodel.Document) error {
 	if err := f.SetAppProps(&excelize.AppProperties{Application: "baocao", Company: d.Meta.Author}); err != nil {
 		return err
 	}
-	_, err = f.WriteTo(w)
-	return err
+	var raw bytes.Buffer
+	if _, err := f.WriteTo(&raw); err != nil {
+		return err
+	}
+	return canonicalZip(w, raw.Bytes())
+}
+
+// canonicalZip copies the archive excelize wrote with its streamed sheets
+// in name order: excelize writes them from a map, in a different order on
+// every run, and the same document must give the same bytes. The entries
+// are copied as they are, not recompressed.
+func canonicalZip(w io.Writer, data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return err
+	}
+	files := slices.Clone(zr.File)
+	var sheets []int
+	for i, zf := range files {
+		if strings.HasPrefix(zf.Name, "xl/worksheets/") {
+			sheets = append(sheets, i)
+		}
+	}
+	sorted := make([]*zip.File, len(sheets))
+	for k, i := range sheets {
+		sorted[k] = files[i]
+	}
+	slices.SortFunc(sorted, func(a, b *zip.File) int { return strings.Compare(a.Name, b.Name) })
+	for k, i := range sheets {
+		files[i] = sorted[k]
+	}
+	zw := zip.NewWriter(w)
+	for _, zf := range files {
+		if err := zw.Copy(zf); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
 }
 
 // coreProps is docProps/core.xml, written here rather than with
