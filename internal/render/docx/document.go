@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"strings"
 
 	"baocao/internal/docmodel"
 	"baocao/internal/fonts"
@@ -248,7 +249,18 @@ func (w *docWriter) headerBlock() {
 	b.empty("w:cantSplit")
 	b.close("w:trPr")
 	w.openCell(left)
-	b.simpleParagraph(pProps{style: stSoKyHieu}, rProps{}, h.Number)
+	if textTwips(fonts.Regular, sz.Number, h.Number) < left && !strings.ContainsAny(h.Number, "\t\n") {
+		// The Số line fits its cell (which has no side margins), so no line
+		// can end inside the code: it is written bare, and the document's
+		// own number extracts byte for byte (joinHyphens says why the
+		// codes of running text carry a word joiner).
+		b.open("w:p")
+		b.pPr(pProps{style: stSoKyHieu})
+		b.runText(rProps{}, h.Number)
+		b.close("w:p")
+	} else {
+		b.simpleParagraph(pProps{style: stSoKyHieu}, rProps{}, h.Number)
+	}
 	b.close("w:tc")
 	w.openCell(right)
 	b.simpleParagraph(pProps{style: stDiaDanhNgay}, rProps{}, h.PlaceDate)
