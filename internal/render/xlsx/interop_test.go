@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"math"
 	"os"
@@ -16,6 +17,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"baocao/internal/appendix"
+	"baocao/internal/dataset"
 	"baocao/internal/testtool"
 )
 
@@ -300,4 +303,68 @@ func stripCached(t *testing.T, data []byte) ([]byte, int) {
 		t.Fatal(err)
 	}
 	return buf.Bytes(), n
+}
+
+// TestLibreOfficePageNumbers prints a workbook whose two appendices take
+// several pages each: every appendix is numbered from 1, its first page
+// shows no number (ND30), its later pages show theirs at the top.
+func TestLibreOfficePageNumbers(t *testing.T) {
+	testtool.Need(t, "soffice", "pdftotext")
+	cols := [][]string{{"Tiếp nhận", "Tổng số"}, {"Tiếp nhận", "Trực tuyến"}}
+	tab := dataset.NewTable("TTHC", "Năm", cols, make([]dataset.Loc, len(cols)))
+	for i := range 90 {
+		n := func(x float64) dataset.Value { return dataset.Value{Kind: dataset.NumberKind, Num: x} }
+		tab.AddRow(fmt.Sprintf("Kỳ %d", i+1), dataset.Loc{}, []dataset.Value{n(float64(100 + i)), n(float64(i))})
+	}
+	d := document(t)
+	defs, err := appendix.Parse("phu-luc.yaml", []byte(defs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Appendices, err = appendix.Build(defs, &dataset.Dataset{Source: "d.xlsx", Tables: map[string]*dataset.Table{"TTHC": tab}}, d); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "phu-luc.xlsx")
+	if err := os.WriteFile(path, write(t, d), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless",
+		"--convert-to", "pdf", "--outdir", dir, path)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	out, err := exec.Command("pdftotext", "-layout", filepath.Join(dir, "phu-luc.pdf"), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The first line of each page: "Phụ lục …" on an appendix's first
+	// page, its page number on the others.
+	var firsts []string
+	for _, page := range strings.Split(strings.TrimSuffix(string(out), "\f"), "\f") {
+		for _, l := range strings.Split(page, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				firsts = append(firsts, l)
+				break
+			}
+		}
+	}
+	next := 0
+	appendices := 0
+	for i, l := range firsts {
+		switch {
+		case strings.HasPrefix(l, "Phụ lục"):
+			appendices++
+			next = 2
+		case l == strconv.Itoa(next) && next > 0:
+			next++
+		default:
+			t.Errorf("page %d starts with %q, want the number %d or an appendix label; pages start with %q", i+1, l, next, firsts)
+		}
+	}
+	if appendices != 2 || len(firsts) < 4 || firsts[1] != "2" {
+		t.Errorf("want two appendices of several pages each; pages start with %q", firsts)
+	}
+	t.Logf("pages start with %q", firsts)
 }
