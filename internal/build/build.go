@@ -19,7 +19,7 @@ import (
 	"sync"
 	"syscall"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"baocao/internal/appendix"
 	"baocao/internal/check"

@@ -41,7 +41,7 @@ import (
 	"regexp"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"baocao/internal/appendix"
 	"baocao/internal/dataset"

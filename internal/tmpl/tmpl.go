@@ -21,7 +21,7 @@ import (
 	"strings"
 	"text/template"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"baocao/internal/dataset"
 	"baocao/internal/markdown"

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"strings"
 
 	"baocao/internal/docmodel"
 	"baocao/internal/fonts"
@@ -126,18 +127,26 @@ func (w *docWriter) document() error {
 	return nil
 }
 
-// separateTable writes a 1 pt empty paragraph when the last thing written
-// is a table: two adjacent w:tbl elements are read as one table by Word
-// and LibreOffice, columns and all.
+// separateTable writes a 1 pt empty paragraph before a table when the last
+// thing written is a table: two adjacent w:tbl elements are read as one
+// table by Word and LibreOffice, columns and all. It does the same at the
+// start of the body: LibreOffice (7.4) puts a page style on a paragraph,
+// never on a table, so for a body that opens with a table (the header
+// block) it inserts an empty Normal paragraph before it, and page 1's text
+// started 25,6 mm from the top edge instead of at the 20 mm margin (ND30
+// allows 20 to 25 mm). Given a 1 pt paragraph to carry the page style, it
+// starts at 20,3 mm.
 func (w *docWriter) separateTable() {
-	if bytes.HasSuffix(w.b.Bytes(), []byte("</w:tbl>")) {
+	if bytes.HasSuffix(w.b.Bytes(), []byte("</w:tbl>")) || bytes.HasSuffix(w.b.Bytes(), []byte("<w:body>")) {
 		w.b.simpleParagraph(pProps{markSize: 1, spacing: &spacing{}}, rProps{}, "")
 	}
 }
 
 // layoutTable opens a borderless table used only to place the header and
 // closing blocks side by side. Cell margins are zero so that a rule
-// centred by indents is centred on the column.
+// centred by indents is centred on the column. It carries no
+// w:tblBorders: TableNormal has none, and AbiWord draws full borders for
+// an explicit "nil" one.
 func (w *docWriter) layoutTable(widths []int, indent int) {
 	w.separateTable()
 	b := &w.b
@@ -150,11 +159,6 @@ func (w *docWriter) layoutTable(widths []int, indent int) {
 	b.empty("w:tblStyle", "w:val", stTableNormal)
 	b.empty("w:tblW", "w:w", itoa(total), "w:type", "dxa")
 	b.empty("w:tblInd", "w:w", itoa(indent), "w:type", "dxa")
-	b.open("w:tblBorders")
-	for _, side := range []string{"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"} {
-		b.empty(side, "w:val", "nil")
-	}
-	b.close("w:tblBorders")
 	b.empty("w:tblLayout", "w:type", "fixed")
 	b.open("w:tblCellMar")
 	b.empty("w:left", "w:w", "0", "w:type", "dxa")
@@ -245,7 +249,18 @@ func (w *docWriter) headerBlock() {
 	b.empty("w:cantSplit")
 	b.close("w:trPr")
 	w.openCell(left)
-	b.simpleParagraph(pProps{style: stSoKyHieu}, rProps{}, h.Number)
+	if textTwips(fonts.Regular, sz.Number, h.Number) < left && !strings.ContainsAny(h.Number, "\t\n") {
+		// The Số line fits its cell (which has no side margins), so no line
+		// can end inside the code: it is written bare, and the document's
+		// own number extracts byte for byte (joinHyphens says why the
+		// codes of running text carry a word joiner).
+		b.open("w:p")
+		b.pPr(pProps{style: stSoKyHieu})
+		b.runText(rProps{}, h.Number)
+		b.close("w:p")
+	} else {
+		b.simpleParagraph(pProps{style: stSoKyHieu}, rProps{}, h.Number)
+	}
 	b.close("w:tc")
 	w.openCell(right)
 	b.simpleParagraph(pProps{style: stDiaDanhNgay}, rProps{}, h.PlaceDate)

@@ -188,6 +188,22 @@ func TestLibreOffice(t *testing.T) {
 	if l := firstLine(last); !strings.HasPrefix(l, "Phụ lục I") {
 		t.Errorf("the appendix page starts with %q, want its label (its page 1 is unnumbered)", l)
 	}
+	// Page 1's text starts at the top margin (20 mm here; ND30 allows 20
+	// to 25): the top of the first word's box, which pdftotext puts at the
+	// font's ascent above the baseline, where LibreOffice starts the line.
+	// It was 25,6 mm while LibreOffice put a paragraph of its own before
+	// the header block table (document.go, separateTable).
+	m := regexp.MustCompile(`<word xMin="[0-9.]+" yMin="([0-9.]+)"`).FindStringSubmatch(run("pdftotext", "-bbox", "-f", "1", "-l", "1", pdf, "-"))
+	if m == nil {
+		t.Fatal("pdftotext -bbox gives no word on page 1")
+	}
+	top, _ := strconv.ParseFloat(m[1], 64)
+	topMM, marginMM := top*25.4/72, float64(sampleDocument().Page.MarginTop)/1440*25.4
+	if topMM < marginMM-0.5 || topMM > marginMM+1 || topMM > 25 {
+		t.Errorf("page 1's text starts %.2f mm from the top edge, want the %.0f mm margin (at most 25 mm)", topMM, marginMM)
+	}
+	t.Logf("page 1's text starts %.2f mm from the top edge", topMM)
+
 	page1 := norm.NFC.String(run("pdftotext", "-layout", "-f", "1", "-l", "1", pdf, "-"))
 	if !strings.Contains(page1, "Kết quả kiểm tra công tác CCHC") {
 		t.Error("footnote 1 is not at the foot of page 1, where it is referenced")

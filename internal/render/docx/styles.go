@@ -50,11 +50,19 @@ func styleDefs(p docmodel.PageSetup) []styleDef {
 	single := &lineSpacing{line: 240}
 	noIndent := &indent{}
 	first := &indent{firstLine: int(p.FirstLineIndent)}
+	// Only the styles an editor applies by hand are Quick Styles (qFormat,
+	// Word's style gallery): body text, the headings, table text and the
+	// Nơi nhận label and list. The others are set once by the writer, and 30 of them
+	// crowded the gallery.
 	para := func(id, name string) styleDef {
-		return styleDef{typ: "paragraph", id: id, name: name, basedOn: stNormal, qFormat: true}
+		return styleDef{typ: "paragraph", id: id, name: name, basedOn: stNormal}
+	}
+	quick := func(s styleDef) styleDef {
+		s.qFormat = true
+		return s
 	}
 	heading := func(n int, name string) styleDef {
-		s := para("Heading"+itoa(n), name)
+		s := quick(para("Heading"+itoa(n), name))
 		s.basedOn, s.next = stBodyText, stBodyText
 		s.keepNext = true
 		s.outline = n
@@ -69,13 +77,15 @@ func styleDefs(p docmodel.PageSetup) []styleDef {
 	normal := styleDef{typ: "paragraph", id: stNormal, name: "Normal", isDefault: true, qFormat: true,
 		spacing: single, font: p.FontFamily, size: sz.Body, lang: "vi-VN"}
 
-	bodyText := para(stBodyText, "Body Text")
+	bodyText := quick(para(stBodyText, "Body Text"))
 	bodyText.jc, bodyText.ind, bodyText.spacing = "both", first, body
-	bodyCentered := para(stBodyCentered, "Body Text Centred")
+	// Vietnamese names like the writer's other styles; Body Text and the
+	// headings keep Word's built-in names, which Word shows translated.
+	bodyCentered := para(stBodyCentered, "Đoạn căn giữa")
 	bodyCentered.basedOn, bodyCentered.jc, bodyCentered.ind = stBodyText, "center", noIndent
-	bodyFlush := para(stBodyFlush, "Body Text Flush")
+	bodyFlush := para(stBodyFlush, "Đoạn không thụt đầu dòng")
 	bodyFlush.basedOn, bodyFlush.ind = stBodyText, noIndent
-	bodyRight := para(stBodyRight, "Body Text Right")
+	bodyRight := para(stBodyRight, "Đoạn căn phải")
 	bodyRight.basedOn, bodyRight.jc, bodyRight.ind = stBodyText, "right", noIndent
 
 	// Headings follow ND30 Phụ lục I Mục II.6.đ and the seeds' practice:
@@ -118,10 +128,10 @@ func styleDefs(p docmodel.PageSetup) []styleDef {
 	kinhGui := para(stKinhGui, "Kính gửi")
 	kinhGui.spacing = &lineSpacing{before: 6 * 20, after: 12 * 20, line: 240}
 
-	noiNhanLabel := para(stNoiNhanLabel, "Nơi nhận")
+	noiNhanLabel := quick(para(stNoiNhanLabel, "Nơi nhận"))
 	noiNhanLabel.bold, noiNhanLabel.italic, noiNhanLabel.size = true, true, sz.NoiNhanLabel
 	noiNhanLabel.keepNext = true
-	noiNhan := para(stNoiNhan, "Danh sách nơi nhận")
+	noiNhan := quick(para(stNoiNhan, "Danh sách nơi nhận"))
 	noiNhan.size, noiNhan.jc = sz.NoiNhanList, "left"
 	chucVu := centred(stChucVu, "Quyền hạn, chức vụ người ký", sz.Signature, true, false)
 	chucVu.keepNext = true
@@ -134,20 +144,18 @@ func styleDefs(p docmodel.PageSetup) []styleDef {
 	phuLucKemTheo := centred(stPhuLucKemTheo, "Phụ lục kèm theo", sz.Body, false, true)
 	phuLucKemTheo.keepNext = true
 
-	tableText := para(stTableText, "Chữ trong bảng")
+	tableText := quick(para(stTableText, "Chữ trong bảng"))
 	tableText.size, tableText.spacing = sz.Table, &lineSpacing{before: 2 * 20, after: 2 * 20, line: 240}
 	tableCaption := centred(stTableCaption, "Tên bảng", sz.Body, true, false)
 	tableCaption.keepNext = true
 	tableCaption.spacing = &lineSpacing{before: 6 * 20, after: 6 * 20, line: 240}
 
 	header := centred(stHeader, "header", sz.PageNumber, false, false)
-	header.qFormat = false
 
 	// ND30's own .docx sets its footnote single spaced, justified, with no
 	// paragraph spacing (domain.md §2).
 	footnoteText := para(stFootnoteText, "footnote text")
 	footnoteText.size, footnoteText.jc, footnoteText.spacing = sz.Footnote, "both", single
-	footnoteText.qFormat = false
 
 	return []styleDef{
 		normal,

@@ -114,15 +114,19 @@ func (b *buf) rPr(r rProps) {
 
 // run writes s as one or more runs with the same formatting. A tab or a
 // newline in s becomes w:tab or w:br beside the w:t, never inside it:
-// consumers drop or mangle control characters inside w:t.
-func (b *buf) run(r rProps, s string) {
+// consumers drop or mangle control characters inside w:t. A hyphen inside a
+// số, ký hiệu is followed by a word joiner (joinHyphens).
+func (b *buf) run(r rProps, s string) { b.runText(r, joinHyphens(s)) }
+
+// runText is run without joinHyphens, for a line known to fit its width.
+func (b *buf) runText(r rProps, s string) {
 	if s == "" {
 		return
 	}
 	b.open("w:r")
 	b.rPr(r)
 	for s != "" {
-		i := breakIndex(s)
+		i := strings.IndexAny(s, "\t\n")
 		seg := s
 		if i >= 0 {
 			seg = s[:i]
@@ -133,38 +137,70 @@ func (b *buf) run(r rProps, s string) {
 		if i < 0 {
 			break
 		}
-		switch s[i] {
-		case '\t':
+		if s[i] == '\t' {
 			b.empty("w:tab")
-		case '\n':
+		} else {
 			b.empty("w:br")
-		default:
-			b.empty("w:noBreakHyphen")
 		}
 		s = s[i+1:]
 	}
 	b.close("w:r")
 }
 
-// breakIndex finds the next tab, newline or hyphen joining two non-space
-// characters. Such a hyphen is part of a document symbol ("04/QĐ-UBND-HC",
-// "BC-UBND") or a compound ("KT-XH"); Word and LibreOffice would break the
-// line after it and split a citation in two, so it is written as a
-// non-breaking hyphen. A spaced hyphen (" - ", as in the Tiêu ngữ) stays
-// an ordinary character.
-func breakIndex(s string) int {
+// wordJoiner (U+2060) forbids a line break on either side of it and has
+// no width.
+const wordJoiner = "\u2060"
+
+// joinHyphens puts a word joiner after every hyphen that joins two
+// non-space characters: such a hyphen is part of a số, ký hiệu
+// ("371/BC-UBND", "04/QĐ-UBND-HC") or a compound ("KT-XH"), and Word and
+// LibreOffice would otherwise end a line after it and split a citation in
+// two. A spaced hyphen (" - ", as in the Tiêu ngữ) stays as it is. (No
+// line may break before a hyphen, so one joiner after it is enough.)
+//
+// The hyphen itself stays ASCII. What was measured (LibreOffice 7.4 text
+// export and print, pandoc 2.17 plain text, python-docx 0.8.11; a test
+// document placing the code at the line end in 60 lines, and the two
+// sample reports):
+//   - ASCII hyphen alone: extracts exactly everywhere, but LibreOffice
+//     ended a line after it in 6 of the 88 codes of the samples
+//     ("04/QĐ-" / "UBND-HC"), and pdftotext then joins the lines without
+//     the hyphen ("04/QĐUBND-HC");
+//   - w:noBreakHyphen (what the writer did): no break; LibreOffice and
+//     pandoc give U+2011, python-docx drops it ("371/BCUBND");
+//   - U+2011 in w:t: no break; U+2011 in every extraction;
+//   - mc:AlternateContent, w:noBreakHyphen as the w14 choice and "-" as
+//     the fallback: LibreOffice takes the choice (U+2011), pandoc and
+//     python-docx drop the whole code;
+//   - a run property: WordprocessingML has none that forbids a break;
+//   - ASCII hyphen and U+2060 (after it, or on both sides; U+FEFF alike):
+//     no break in LibreOffice; every extraction has the ASCII hyphen and
+//     the invisible joiner beside it ("371/BC-\u2060UBND"), which a search
+//     that ignores default-ignorable characters matches and a byte
+//     comparison does not; LibreOffice's PDF carries no joiner, so its
+//     printed text is exactly "04/QĐ-UBND-HC".
+//
+// None keeps the line whole and extracts byte for byte, so: the joiner in
+// running text, where a line may end anywhere, and the bare code where the
+// writer knows the line holds it (the Số line of the header block, see
+// headerBlock), so that the document's own number extracts exactly.
+// Word honours U+2060 as a zero-width non-breaking character per Unicode;
+// that was not tested here (no Word on this machine).
+func joinHyphens(s string) string {
+	if !strings.Contains(s, "-") {
+		return s
+	}
+	var out strings.Builder
 	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\t', '\n':
-			return i
-		case '-':
-			if i > 0 && i+1 < len(s) && s[i-1] != ' ' && s[i+1] != ' ' {
-				return i
-			}
+		out.WriteByte(s[i])
+		if s[i] == '-' && i > 0 && i+1 < len(s) && !isSpace(s[i-1]) && !isSpace(s[i+1]) {
+			out.WriteString(wordJoiner)
 		}
 	}
-	return -1
+	return out.String()
 }
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' }
 
 // t writes a w:t, preserving spaces only where they would otherwise be
 // collapsed, so the output stays close to what Word itself writes.

@@ -1,10 +1,13 @@
 // Package xlsx writes the appendix tables (biểu phụ lục) of a document to
 // a workbook with excelize: one sheet per appendix, with its label, title
 // and "(Kèm theo …)" line above the table, merged and wrapped header
-// cells, borders, number formats, frozen header rows, totals and rates as
-// formulas that Excel and LibreOffice recalculate, A4 landscape print
-// setup fitted to the page width with the header rows repeated, and
-// document properties taken from the document, never from the clock.
+// cells with row heights that hold their lines, borders, number formats,
+// frozen header rows, totals and rates as formulas together with their
+// results (for readers that do not recalculate), STT and years as
+// numbers, A4 print setup fitted to the page width with the header rows
+// repeated and each appendix numbered from its second page, Times New
+// Roman as the workbook's font, and document properties taken from the
+// document, never from the clock.
 //
 // The writer reads only the document model: figures come from the cells'
 // docmodel.Number, text from their paragraphs, so the workbook shows what
@@ -12,16 +15,23 @@
 package xlsx
 
 import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"math"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
 	"baocao/internal/docmodel"
+	"baocao/internal/fonts"
 )
 
 // ErrNoAppendix is returned for a document without appendix tables; the
@@ -50,6 +60,11 @@ func Write(w io.Writer, d *docmodel.Document) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
+	// The workbook's Normal style is the table's face, so an empty cell or
+	// a cell an editor adds is in Times New Roman too.
+	if err := f.SetDefaultFont(fontName(d.Page.FontFamily)); err != nil {
+		return err
+	}
 	st, err := newStyles(f, d.Page.FontFamily)
 	if err != nil {
 		return err
@@ -75,21 +90,84 @@ func Write(w io.Writer, d *docmodel.Document) error {
 	if err := f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &yes}); err != nil {
 		return err
 	}
+	f.Pkg.Store("docProps/core.xml", coreProps(d))
+	if err := f.SetAppProps(&excelize.AppProperties{Application: "baocao", Company: d.Meta.Author}); err != nil {
+		return err
+	}
+	var raw bytes.Buffer
+	if _, err := f.WriteTo(&raw); err != nil {
+		return err
+	}
+	return canonicalZip(w, raw.Bytes())
+}
+
+// canonicalZip copies the archive excelize wrote with its streamed sheets
+// in name order: excelize writes them from a map, in a different order on
+// every run, and the same document must give the same bytes. The entries
+// are copied as they are, not recompressed.
+func canonicalZip(w io.Writer, data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return err
+	}
+	files := slices.Clone(zr.File)
+	var sheets []int
+	for i, zf := range files {
+		if strings.HasPrefix(zf.Name, "xl/worksheets/") {
+			sheets = append(sheets, i)
+		}
+	}
+	sorted := make([]*zip.File, len(sheets))
+	for k, i := range sheets {
+		sorted[k] = files[i]
+	}
+	slices.SortFunc(sorted, func(a, b *zip.File) int { return strings.Compare(a.Name, b.Name) })
+	for k, i := range sheets {
+		files[i] = sorted[k]
+	}
+	zw := zip.NewWriter(w)
+	for _, zf := range files {
+		if err := zw.Copy(zf); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+// coreProps is docProps/core.xml, written here rather than with
+// excelize's SetDocProps: excelize puts the cp: elements in the default
+// namespace, which is valid but which exceljs (issue #2603) and other
+// readers that match prefixed names refuse ("Unexpected xml node in
+// parseOpen: lastModifiedBy"). Every element carries the prefix Office
+// writes. The dates are the document's, never the clock's.
+func coreProps(d *docmodel.Document) []byte {
 	date := d.Meta.Date.UTC().Format("2006-01-02T15:04:05Z")
 	if d.Meta.Date.IsZero() {
 		date = "2000-01-01T00:00:00Z"
 	}
-	if err := f.SetDocProps(&excelize.DocProperties{
-		Title: "Biểu phụ lục: " + d.Meta.Title, Subject: d.Meta.Subject, Creator: d.Meta.Author, LastModifiedBy: d.Meta.Author,
-		Keywords: d.Meta.Keywords, Language: d.Meta.Language, Created: date, Modified: date,
-	}); err != nil {
-		return err
+	var b strings.Builder
+	b.WriteString(xml.Header)
+	b.WriteString(`<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"` +
+		` xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"` +
+		` xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`)
+	elem := func(name, text string) {
+		if text == "" {
+			return
+		}
+		b.WriteString("<" + name + ">")
+		xml.EscapeText(&b, []byte(text))
+		b.WriteString("</" + name + ">")
 	}
-	if err := f.SetAppProps(&excelize.AppProperties{Application: "baocao", Company: d.Meta.Author}); err != nil {
-		return err
-	}
-	_, err = f.WriteTo(w)
-	return err
+	elem("dc:title", "Biểu phụ lục: "+d.Meta.Title)
+	elem("dc:subject", d.Meta.Subject)
+	elem("dc:creator", d.Meta.Author)
+	elem("cp:keywords", d.Meta.Keywords)
+	elem("cp:lastModifiedBy", d.Meta.Author)
+	elem("dc:language", d.Meta.Language)
+	b.WriteString(`<dcterms:created xsi:type="dcterms:W3CDTF">` + date + `</dcterms:created>`)
+	b.WriteString(`<dcterms:modified xsi:type="dcterms:W3CDTF">` + date + `</dcterms:modified>`)
+	b.WriteString(`</cp:coreProperties>`)
+	return []byte(b.String())
 }
 
 // sheetName makes a tab name Excel accepts: at most 31 characters, none of
@@ -137,10 +215,15 @@ type styles struct {
 	cache                  map[string]int
 }
 
-func newStyles(f *excelize.File, font string) (*styles, error) {
+func fontName(font string) string {
 	if font == "" {
-		font = "Times New Roman"
+		return "Times New Roman"
 	}
+	return font
+}
+
+func newStyles(f *excelize.File, font string) (*styles, error) {
+	font = fontName(font)
 	s := &styles{f: f, font: font, cache: map[string]int{}}
 	mk := func(dst *int, st *excelize.Style) error {
 		id, err := f.NewStyle(st)
@@ -244,8 +327,201 @@ func colName(col int) string {
 	return c
 }
 
+// sheet collects one appendix's cells before they are streamed: the
+// stream writer is excelize's one way to write a formula together with its
+// cached value, and it wants rows in order, the sheet's extent (the
+// <dimension> element) before the first row and the column widths before
+// any row, while the row heights depend on those widths.
+type sheet struct {
+	cells  map[int]map[int]*sheetCell // sheet row → column → cell, 1-based
+	rows   int                        // the last used row
+	cols   int                        // the last used column
+	merges [][2]string
+	widths []float64 // in characters, per column
+}
+
+// sheetCell is one cell: its value (nil: an empty cell) and formula, its
+// style, and what its height depends on when it wraps.
+type sheetCell struct {
+	value   any
+	formula string
+	style   int
+	cs, rs  int // the merge it starts; 1 for none
+	wrap    bool
+	text    string
+	face    fonts.Face
+	size    float64
+}
+
+func newSheet() *sheet { return &sheet{cells: map[int]map[int]*sheetCell{}} }
+
+func (s *sheet) set(col, row int, c *sheetCell) {
+	c.cs, c.rs = max(c.cs, 1), max(c.rs, 1)
+	if s.cells[row] == nil {
+		s.cells[row] = map[int]*sheetCell{}
+	}
+	s.cells[row][col] = c
+	if c.cs > 1 || c.rs > 1 {
+		s.merges = append(s.merges, [2]string{cellName(col, row), cellName(col+c.cs-1, row+c.rs-1)})
+	}
+	// The covered positions carry the style too, so a merge has borders
+	// all round.
+	for r := row; r < row+c.rs; r++ {
+		for k := col; k < col+c.cs; k++ {
+			if r == row && k == col {
+				continue
+			}
+			if s.cells[r] == nil {
+				s.cells[r] = map[int]*sheetCell{}
+			}
+			s.cells[r][k] = &sheetCell{style: c.style, cs: 1, rs: 1}
+		}
+	}
+	s.rows, s.cols = max(s.rows, row+c.rs-1), max(s.cols, col+c.cs-1)
+}
+
+// Row heights. Excel and LibreOffice grow a wrapped row only when they
+// edit it, never when they open or print a file, so the writer sets the
+// height of every row whose text wraps: the lines its words need at the
+// column width, measured with the metrics of Liberation Serif (the same as
+// Times New Roman's).
+const (
+	// pointsPerChar is the width of one character of column width: the
+	// maximum digit width of the default font, Times New Roman 11 pt,
+	// is 7 px at 96 dpi, 5,25 pt.
+	pointsPerChar = 5.25
+	// cellPadding is what a cell keeps free left and right of its text.
+	cellPadding = 2.5
+	// lineFactor is the line height as a multiple of the font size:
+	// Excel's row for Times New Roman 12 pt is 15,75 pt.
+	lineFactor = 15.75 / 12
+	// rowPadding is kept above and below the lines.
+	rowPadding = 2.0
+)
+
+// lines counts the lines text takes, wrapped at words, in a cell width
+// points wide.
+func lines(text string, face fonts.Face, size, width float64) int {
+	n := 0
+	space := fonts.Width(face, size, " ")
+	for _, para := range strings.Split(text, "\n") {
+		n++
+		x := 0.0
+		for _, w := range strings.Fields(para) {
+			ww := fonts.Width(face, size, w)
+			switch {
+			case x == 0:
+				x = ww
+			case x+space+ww <= width:
+				x += space + ww
+			default:
+				n++
+				x = ww
+			}
+			// A word wider than the cell breaks inside it.
+			for x > width && width > 0 {
+				n++
+				x -= width
+			}
+		}
+	}
+	return n
+}
+
+// heights is the height in points of every row whose cells wrap onto more
+// than one line; a merge over several rows adds what it lacks to its last.
+func (s *sheet) heights() map[int]float64 {
+	width := func(col, cs int) float64 {
+		w := 0.0
+		for k := col; k < col+cs; k++ {
+			cw := 9.0 // excelize's default column width
+			if k-1 < len(s.widths) {
+				cw = s.widths[k-1]
+			}
+			w += cw * pointsPerChar
+		}
+		return w - 2*cellPadding
+	}
+	need := func(c *sheetCell, col int) float64 {
+		n := lines(c.text, c.face, c.size, width(col, c.cs))
+		return float64(n)*c.size*lineFactor + rowPadding
+	}
+	h := map[int]float64{}
+	for _, pass := range []bool{false, true} { // single rows first, then merges over rows
+		for row := 1; row <= s.rows; row++ {
+			for col := 1; col <= s.cols; col++ {
+				c := s.cells[row][col]
+				if c == nil || !c.wrap || c.text == "" || (c.rs > 1) != pass {
+					continue
+				}
+				single := float64(1)*c.size*lineFactor + rowPadding
+				got := 0.0
+				for r := row; r < row+c.rs; r++ {
+					got += max(h[r], single/float64(c.rs))
+				}
+				if lack := need(c, col) - got; lack > 0.5 {
+					last := row + c.rs - 1
+					h[last] = max(h[last], single/float64(c.rs)) + lack
+				}
+			}
+		}
+	}
+	for r, v := range h {
+		h[r] = math.Ceil(v*4) / 4 // Excel keeps quarter points
+	}
+	return h
+}
+
+// stream writes the collected cells to the named sheet, whose page setup is
+// already in place.
+func (s *sheet) stream(f *excelize.File, name string, panes *excelize.Panes) error {
+	if err := f.SetSheetDimension(name, "A1:"+cellName(max(s.cols, 1), max(s.rows, 1))); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(name)
+	if err != nil {
+		return err
+	}
+	// Last column first: excelize puts a column it is given before those it
+	// has, and Excel wants them ascending.
+	for i := len(s.widths) - 1; i >= 0; i-- {
+		if err := sw.SetColWidth(i+1, i+1, s.widths[i]); err != nil {
+			return err
+		}
+	}
+	if panes != nil {
+		if err := sw.SetPanes(panes); err != nil {
+			return err
+		}
+	}
+	heights := s.heights()
+	for row := 1; row <= s.rows; row++ {
+		cs := s.cells[row]
+		if len(cs) == 0 {
+			continue
+		}
+		values := make([]any, s.cols)
+		for col, c := range cs {
+			values[col-1] = excelize.Cell{StyleID: c.style, Formula: c.formula, Value: c.value}
+		}
+		var opts []excelize.RowOpts
+		if h, ok := heights[row]; ok {
+			opts = append(opts, excelize.RowOpts{Height: h})
+		}
+		if err := sw.SetRow(cellName(1, row), values, opts...); err != nil {
+			return err
+		}
+	}
+	for _, m := range s.merges {
+		if err := sw.MergeCell(m[0], m[1]); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
 // writeAppendix lays one appendix out on its sheet.
-func writeAppendix(f *excelize.File, st *styles, sheet string, a *docmodel.Appendix) error {
+func writeAppendix(f *excelize.File, st *styles, name string, a *docmodel.Appendix) error {
 	// The widest table sets the width of the title rows.
 	ncols := 1
 	for _, b := range a.Body {
@@ -253,45 +529,21 @@ func writeAppendix(f *excelize.File, st *styles, sheet string, a *docmodel.Appen
 			ncols = max(ncols, len(t.Columns))
 		}
 	}
-	last := colName(ncols)
+	s := newSheet()
 	row := 1
-	line := func(text string, style int, height float64) error {
+	line := func(text string, style int, face fonts.Face, size float64) {
 		if text == "" {
-			return nil
+			return
 		}
-		ref := fmt.Sprintf("A%d", row)
-		if err := f.SetCellValue(sheet, ref, text); err != nil {
-			return err
-		}
-		if ncols > 1 {
-			if err := f.MergeCell(sheet, ref, fmt.Sprintf("%s%d", last, row)); err != nil {
-				return err
-			}
-		}
-		if err := f.SetCellStyle(sheet, ref, ref, style); err != nil {
-			return err
-		}
-		if height > 0 {
-			if err := f.SetRowHeight(sheet, row, height); err != nil {
-				return err
-			}
-		}
+		s.set(1, row, &sheetCell{value: text, style: style, cs: ncols, wrap: true, text: text, face: face, size: size})
 		row++
-		return nil
 	}
-	if err := line(a.Label, st.label, 0); err != nil {
-		return err
-	}
+	line(a.Label, st.label, fonts.Bold, 14)
 	for _, t := range a.Title {
-		if err := line(t, st.title, 0); err != nil {
-			return err
-		}
+		line(t, st.title, fonts.Bold, 13)
 	}
-	if err := line(a.Subtitle, st.subtitle, 0); err != nil {
-		return err
-	}
+	line(a.Subtitle, st.subtitle, fonts.Italic, 13)
 	row++ // a blank row before the body
-	var widths []float64
 	var headerTop, headerBottom int
 	for _, b := range a.Body {
 		switch v := b.(type) {
@@ -300,63 +552,72 @@ func writeAppendix(f *excelize.File, st *styles, sheet string, a *docmodel.Appen
 			if v.Style == docmodel.RightText {
 				style = st.unit
 			}
-			if err := line(plain([]*docmodel.Paragraph{v}), style, 0); err != nil {
-				return err
-			}
+			line(plain([]*docmodel.Paragraph{v}), style, fonts.Italic, 12)
 		case *docmodel.Table:
-			top, bottom, w, next, err := writeTable(f, st, sheet, v, row)
+			top, bottom, w, next, err := writeTable(s, st, v, row)
 			if err != nil {
 				return err
 			}
 			if headerTop == 0 {
-				headerTop, headerBottom, widths = top, bottom, w
+				headerTop, headerBottom, s.widths = top, bottom, w
 			}
 			row = next
 		}
 	}
-	// Column widths: proportional to the model's weights, at least the
-	// width of the longest figure, within what a landscape page holds.
-	for i, w := range widths {
-		if err := f.SetColWidth(sheet, colName(i+1), colName(i+1), w); err != nil {
-			return err
-		}
+	if err := pageSetup(f, name, a.Landscape); err != nil {
+		return err
 	}
+	var panes *excelize.Panes
 	if headerBottom > 0 {
-		if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: headerBottom, TopLeftCell: cellName(1, headerBottom+1), ActivePane: "bottomLeft"}); err != nil {
-			return err
-		}
-		if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
-			RefersTo: fmt.Sprintf("'%s'!$%d:$%d", strings.ReplaceAll(sheet, "'", "''"), headerTop, headerBottom)}); err != nil {
+		panes = &excelize.Panes{Freeze: true, YSplit: headerBottom, TopLeftCell: cellName(1, headerBottom+1), ActivePane: "bottomLeft"}
+		if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name,
+			RefersTo: fmt.Sprintf("'%s'!$%d:$%d", strings.ReplaceAll(name, "'", "''"), headerTop, headerBottom)}); err != nil {
 			return err
 		}
 	}
+	return s.stream(f, name, panes)
+}
+
+// pageSetup prints the sheet on A4, one page wide, with the page number at
+// the top centre from the second page on (ND30 numbers no first page),
+// each appendix numbered from 1.
+func pageSetup(f *excelize.File, name string, landscape bool) error {
 	orient := "portrait"
-	if a.Landscape {
+	if landscape {
 		orient = "landscape"
 	}
 	size, fitW, fitH := 9, 1, 0 // A4, one page wide, as many pages tall as needed
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
+	var first uint = 1
+	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH, FirstPageNumber: &first}); err != nil {
 		return err
 	}
 	fit := true
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
-	m := 0.59 // 15 mm, in inches
-	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m, Top: &m, Bottom: &m}); err != nil {
+	// 15 mm round the table; the page number sits 8 mm from the top edge,
+	// in the top margin, clear of the table.
+	m, hf := 15/25.4, 8/25.4
+	if err := f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m, Top: &m, Bottom: &m, Header: &hf, Footer: &hf}); err != nil {
 		return err
 	}
-	return f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddHeader: "&C&P"})
+	return f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{DifferentFirst: true, OddHeader: "&C&P"})
 }
+
+// integer matches a text cell that Excel would flag as a number stored as
+// text (an STT, a year): such a cell is written as a number. A leading
+// zero is kept as text, since a number would lose it.
+var integer = regexp.MustCompile(`^(0|[1-9][0-9]{0,14})$`)
 
 // writeTable writes t from sheet row top; it returns the header row span,
 // the column widths and the next free row.
-func writeTable(f *excelize.File, st *styles, sheet string, t *docmodel.Table, top int) (int, int, []float64, int, error) {
+func writeTable(s *sheet, st *styles, t *docmodel.Table, top int) (int, int, []float64, int, error) {
 	grid, err := t.Grid()
 	if err != nil {
 		return 0, 0, nil, 0, err
 	}
 	sheetRow := func(r int) int { return top + r }
+	values := cachedValues(t, grid)
 	longest := make([]int, len(t.Columns))
 	for r, row := range grid {
 		bold := t.Rows[r].Bold || r < t.HeaderRows
@@ -365,51 +626,44 @@ func writeTable(f *excelize.File, st *styles, sheet string, t *docmodel.Table, t
 				continue
 			}
 			cell := slot.Cell
-			ref := cellName(c+1, sheetRow(r))
-			cs, rs := max(cell.ColSpan, 1), max(cell.RowSpan, 1)
-			if cs > 1 || rs > 1 {
-				if err := f.MergeCell(sheet, ref, cellName(c+cs, sheetRow(r+rs-1))); err != nil {
-					return 0, 0, nil, 0, err
-				}
-			}
 			align := cell.Align
 			if align == docmodel.AlignDefault {
 				align = t.Columns[c].Align
 			}
-			var style int
+			text := plain(cell.Content)
+			sc := &sheetCell{cs: cell.ColSpan, rs: cell.RowSpan, text: text, size: 12, face: fonts.FaceOf(bold || cell.Bold, false)}
 			switch {
 			case r < t.HeaderRows:
-				style = st.head
-				if err := f.SetCellValue(sheet, ref, plain(cell.Content)); err != nil {
-					return 0, 0, nil, 0, err
+				sc.style, sc.wrap = st.head, true
+				if text != "" {
+					sc.value = text
 				}
 			case cell.Number != nil:
 				n := cell.Number
-				if style, err = st.numberStyle(n, bold || cell.Bold, align); err != nil {
+				if sc.style, err = st.numberStyle(n, bold || cell.Bold, align); err != nil {
 					return 0, 0, nil, 0, err
 				}
-				if formula := formulaText(n.Formula, c, r, sheetRow); formula != "" {
-					err = f.SetCellFormula(sheet, ref, formula)
-				} else {
-					err = f.SetCellFloat(sheet, ref, n.Value, -1, 64)
-				}
-				if err != nil {
-					return 0, 0, nil, 0, err
+				sc.formula = formulaText(n.Formula, c, r, sheetRow)
+				sc.value = n.Value
+				if sc.formula != "" {
+					sc.value = values[[2]int{r, c}]
 				}
 			default:
-				if style, err = st.textStyle(bold || cell.Bold, align); err != nil {
+				if sc.style, err = st.textStyle(bold || cell.Bold, align); err != nil {
 					return 0, 0, nil, 0, err
 				}
-				if err := f.SetCellValue(sheet, ref, plain(cell.Content)); err != nil {
-					return 0, 0, nil, 0, err
+				sc.wrap = true
+				switch {
+				case integer.MatchString(text):
+					sc.value, _ = strconv.ParseInt(text, 10, 64)
+				case text != "":
+					sc.value = text
 				}
+				// An unknown figure stays an empty cell, not an empty string.
 			}
-			// Borders on every position the merge covers, not only its first.
-			if err := f.SetCellStyle(sheet, ref, cellName(c+cs, sheetRow(r+rs-1)), style); err != nil {
-				return 0, 0, nil, 0, err
-			}
-			if cs == 1 && r >= t.HeaderRows {
-				longest[c] = max(longest[c], utf8.RuneCountInString(plain(cell.Content)))
+			s.set(c+1, sheetRow(r), sc)
+			if max(cell.ColSpan, 1) == 1 && r >= t.HeaderRows {
+				longest[c] = max(longest[c], utf8.RuneCountInString(text))
 			}
 		}
 	}
@@ -429,6 +683,70 @@ func writeTable(f *excelize.File, st *styles, sheet string, t *docmodel.Table, t
 		widths[i] = math.Min(math.Max(w, float64(longest[i])+3), 60)
 	}
 	return top, top + t.HeaderRows - 1, widths, top + len(t.Rows) + 1, nil
+}
+
+// cachedValues computes every formula of t the way Excel and LibreOffice
+// do, so that the file carries the results a reader that does not
+// recalculate (openpyxl's data_only, a previewer, a web back end) shows:
+// SUM skips empty and text cells, and a ratio over a zero or empty
+// denominator is "". The writer knows the few formulas it writes, so it
+// computes them here rather than asking excelize's general calculator to
+// parse them back.
+func cachedValues(t *docmodel.Table, grid [][]docmodel.Slot) map[[2]int]any {
+	out := map[[2]int]any{}
+	var value func(r, c int, depth int) any
+	value = func(r, c int, depth int) any {
+		if r < 0 || r >= len(grid) || c < 0 || c >= len(grid[r]) || depth > len(grid)*len(t.Columns) {
+			return nil
+		}
+		slot := grid[r][c]
+		if !slot.Origin(r, c) {
+			return nil
+		}
+		if slot.Cell.Number == nil {
+			// The writer stores such a text as a number (integer).
+			if text := plain(slot.Cell.Content); r >= t.HeaderRows && integer.MatchString(text) {
+				x, _ := strconv.ParseFloat(text, 64)
+				return x
+			}
+			return nil
+		}
+		n := slot.Cell.Number
+		if n.Formula == nil {
+			return n.Value
+		}
+		if v, ok := out[[2]int{r, c}]; ok {
+			return v
+		}
+		var v any
+		switch n.Formula.Kind {
+		case docmodel.SumRows:
+			sum := 0.0
+			for k := n.Formula.From; k <= n.Formula.To; k++ {
+				if x, ok := value(k, c, depth+1).(float64); ok {
+					sum += x
+				}
+			}
+			v = sum
+		case docmodel.Ratio:
+			num, _ := value(r, n.Formula.Num, depth+1).(float64)
+			den, _ := value(r, n.Formula.Den, depth+1).(float64)
+			v = ""
+			if den != 0 {
+				v = num / den
+			}
+		default:
+			v = n.Value
+		}
+		out[[2]int{r, c}] = v
+		return v
+	}
+	for r := range grid {
+		for c := range grid[r] {
+			value(r, c, 0)
+		}
+	}
+	return out
 }
 
 // formulaText is the Excel formula of a derived figure at grid row r,

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"baocao/internal/appendix"
 	"baocao/internal/dataset"
 	"baocao/internal/docmodel"
+	"baocao/internal/fonts"
 	"baocao/internal/testtool"
 )
 
@@ -125,12 +127,45 @@ func TestWorkbook(t *testing.T) {
 	if !found {
 		t.Errorf("no Print_Titles for rows 6:7: %+v", f.GetDefinedName())
 	}
+	// Every used cell inside <dimension>, which openpyxl's read-only mode
+	// trusts.
+	if dim, _ := f.GetSheetDimension(s); dim != "A1:E13" {
+		t.Errorf("dimension %q", dim)
+	}
+	if font, _ := f.GetDefaultFont(); font != "Times New Roman" {
+		t.Errorf("default font %q", font)
+	}
+	// STT and years are numbers, an empty STT is an empty cell.
+	// (excelize reports a number, a cell without t=, as CellTypeUnset.)
+	for ref, want := range map[string]string{"A8": "1", "B8": "2021", "A11": ""} {
+		typ, _ := f.GetCellType(s, ref)
+		v, _ := f.GetCellValue(s, ref)
+		if typ != excelize.CellTypeUnset || v != want {
+			t.Errorf("%s = %q of type %v, want %q as a number or nothing", ref, v, typ, want)
+		}
+	}
+	// Page numbers: from 1 in each appendix, none on its first page, in a
+	// header 8 mm from the edge.
+	hf, _ := f.GetHeaderFooter(s)
+	if !hf.DifferentFirst || hf.FirstHeader != "" || hf.OddHeader != "&C&P" {
+		t.Errorf("header/footer %+v", hf)
+	}
+	if layout.FirstPageNumber == nil || *layout.FirstPageNumber != 1 {
+		t.Errorf("first page number %v", layout.FirstPageNumber)
+	}
+	if m, _ := f.GetPageMargins(s); m.Header == nil || math.Abs(*m.Header*25.4-8) > 0.1 {
+		t.Errorf("header margin %+v", m.Header)
+	}
 	props, _ := f.GetDocProps()
 	if props.Creator != "Ủy ban nhân dân huyện Thạch An" || props.Created != "2025-05-23T00:00:00Z" {
 		t.Errorf("doc props %+v", props)
 	}
-	if !bytes.Equal(data, write(t, document(t))) {
-		t.Error("two writes differ")
+	// Several times: excelize keeps streamed sheets in a map, and a
+	// difference in their order shows only on some runs.
+	for range 10 {
+		if !bytes.Equal(data, write(t, document(t))) {
+			t.Fatal("two writes differ")
+		}
 	}
 }
 
@@ -140,9 +175,10 @@ func TestNoAppendix(t *testing.T) {
 	}
 }
 
-// TestLibreOfficeRecalculates: LibreOffice opens the workbook, computes
-// the formulas (they carry no saved value) and gets our totals and rates.
-func TestLibreOfficeRecalculates(t *testing.T) {
+// TestLibreOfficeShowsTotals: LibreOffice opens the workbook and shows
+// our totals and rates (TestCachedValuesMatchLibreOffice checks that it
+// computes the same ones).
+func TestLibreOfficeShowsTotals(t *testing.T) {
 	testtool.Need(t, "soffice")
 	dir := t.TempDir()
 	path := filepath.Join(dir, "phu-luc.xlsx")
@@ -182,5 +218,45 @@ func TestOOXMLValid(t *testing.T) {
 	os.WriteFile(path, write(t, document(t)), 0o644)
 	if out, err := exec.Command("bash", script, path).CombinedOutput(); err != nil {
 		t.Errorf("ooxml-validate: %v\n%s", err, out)
+	}
+}
+
+// TestRowHeights: a wrapped cell's row gets the height of its lines at
+// the column width (Calc and Excel do not grow a row when they open or
+// print a file), a merge over rows adds what it lacks to its last row, and
+// a row whose text fits keeps the default.
+func TestRowHeights(t *testing.T) {
+	line := 12 * lineFactor
+	for _, tc := range []struct {
+		name      string
+		text      string
+		width     float64 // characters
+		rs        int
+		row       int // the row that grows
+		minLines  int
+		wantGrown bool
+	}{
+		{"fits", "Tổng số", 9, 1, 1, 0, false},
+		{"wraps in a narrow column", "Trực tiếp, dịch vụ bưu chính", 9, 1, 1, 3, true},
+		{"a long word breaks inside", "Trựctiếpdịchvụbưuchínhquáhạn", 6, 1, 1, 3, true},
+		{"merge over two rows grows the second", "Tỷ lệ giải quyết quá hạn trong kỳ báo cáo", 9, 2, 2, 4, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newSheet()
+			s.widths = []float64{tc.width}
+			s.set(1, 1, &sheetCell{value: tc.text, rs: tc.rs, wrap: true, text: tc.text, face: fonts.Bold, size: 12})
+			h := s.heights()
+			got, grown := h[tc.row]
+			if grown != tc.wantGrown {
+				t.Fatalf("heights %v: row %d grown %v, want %v", h, tc.row, grown, tc.wantGrown)
+			}
+			total := got
+			if tc.rs > 1 {
+				total += max(h[1], line+rowPadding)
+			}
+			if grown && total < float64(tc.minLines)*line {
+				t.Errorf("rows hold %.2f pt, want at least %d lines (%.2f pt)", total, tc.minLines, float64(tc.minLines)*line)
+			}
+		})
 	}
 }
