@@ -5,12 +5,14 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 
 	"baocao/internal/dataset"
+	"baocao/internal/testtool"
 )
 
 // TestPercent: a cell formatted as a percent reads as the percent it
@@ -225,4 +227,34 @@ func replaceInPart(t *testing.T, data []byte, name, old, new string) []byte {
 		t.Fatalf("no %q in %s", old, name)
 	}
 	return out.Bytes()
+}
+
+// TestCalcDecodesKeys: LibreOffice Calc, saving a workbook, turns the
+// "_xa_" of a key into a line feed; the reader says so at the cell.
+func TestCalcDecodesKeys(t *testing.T) {
+	if testing.Short() {
+		t.Skip("LibreOffice")
+	}
+	testtool.Need(t, "soffice")
+	dir := t.TempDir()
+	in := filepath.Join(dir, "k.xlsx")
+	if err := os.WriteFile(in, makeBook(t, []sheetSpec{factSheet(row("dvc_xa_phat_sinh", 5))}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	home := t.TempDir()
+	cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(home, "profile"),
+		"--headless", "--convert-to", "xlsx", "--outdir", filepath.Join(dir, "lo"), in)
+	cmd.Env = append(os.Environ(), "HOME="+home)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	d, err := Read(filepath.Join(dir, "lo", "k.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(warnStrings(d.Warnings), "\n")
+	if !strings.Contains(got, `k.xlsx, sheet "Thông tin", cell A2: the key "dvc\nphat_sinh" holds a control character`) ||
+		!strings.Contains(got, `the key was probably "dvc_xa_phat_sinh"`) {
+		t.Errorf("warnings after a LibreOffice save:\n%s", got)
+	}
 }
