@@ -39,13 +39,14 @@ type entry struct {
 }
 
 type frame struct {
-	ref   Ref
-	en    *entry
-	node  node
-	deps  []Ref
-	i     int
-	cycle []Ref
-	err   error
+	ref     Ref
+	en      *entry
+	node    node
+	deps    []Ref
+	i       int
+	cycle   []Ref // the cycle this cell is on, if any, from cycleAt
+	cycleAt int
+	err     error
 }
 
 func (e *Evaluator) key(r Ref) key {
@@ -118,7 +119,7 @@ func (e *Evaluator) push(r Ref) *entry {
 	en.state, en.frame = stBusy, len(e.stack)
 	fr := frame{ref: r, en: en}
 	if n, err := parse(f); err != nil {
-		fr.err = &Error{Cell: r, Reason: fmt.Sprintf("cannot read the formula =%s: %v", f, err)}
+		fr.err = &Error{Cell: r, Reason: fmt.Sprintf("cannot read the formula =%s: %v", f, err), unsupported: true}
 	} else {
 		fr.node = n
 		fr.deps, fr.err = e.deps(r, n, nil)
@@ -203,7 +204,8 @@ func (e *Evaluator) limitErr(cell Ref, reason string) *Error {
 }
 
 // markCycle marks the frames from index i to the top, which depend on one
-// another in turn, the top one on frame i: a cycle.
+// another in turn, the top one on frame i: a cycle. The frames share one
+// path, each with its own starting point.
 func (e *Evaluator) markCycle(i int) {
 	path := make([]Ref, 0, len(e.stack)-i)
 	for j := i; j < len(e.stack); j++ {
@@ -211,19 +213,26 @@ func (e *Evaluator) markCycle(i int) {
 	}
 	for j := i; j < len(e.stack); j++ {
 		if e.stack[j].cycle == nil {
-			k := j - i
-			c := append(append(append([]Ref{}, path[k:]...), path[:k]...), path[k])
-			e.stack[j].cycle = c
+			e.stack[j].cycle, e.stack[j].cycleAt = path, j-i
 		}
 	}
 }
 
-func cycleText(cell Ref, path []Ref) string {
+// cycleText is the cycle starting at path[at], back to it: B3 → C3 → B3.
+// A long cycle is shortened in the middle.
+func cycleText(cell Ref, path []Ref, at int) string {
+	n := len(path) + 1
 	var b strings.Builder
-	for i, r := range path {
+	for i := 0; i < n; i++ {
+		if n > 12 && i == 8 {
+			fmt.Fprintf(&b, " → … (%d more cells)", n-11)
+			i = n - 4
+			continue
+		}
 		if i > 0 {
 			b.WriteString(" → ")
 		}
+		r := path[(at+i)%len(path)]
 		if strings.EqualFold(r.Sheet, cell.Sheet) {
 			r.Sheet = ""
 		}
@@ -239,7 +248,8 @@ func (e *Evaluator) finish(i int) {
 	var err error
 	switch {
 	case f.cycle != nil:
-		err = &Error{Cell: f.ref, Dep: &f.cycle[1], Reason: "circular reference " + cycleText(f.ref, f.cycle) +
+		dep := f.cycle[(f.cycleAt+1)%len(f.cycle)]
+		err = &Error{Cell: f.ref, Dep: &dep, Reason: "circular reference " + cycleText(f.ref, f.cycle, f.cycleAt) +
 			" (a formula that depends on its own cell has no value; Excel would show 0)"}
 	case f.err != nil:
 		err = f.err
@@ -300,8 +310,9 @@ func (e *Evaluator) clip(a area) (c1, r1, c2, r2 int, ok bool) {
 
 // The evaluation of one formula.
 type ctx struct {
-	e    *Evaluator
-	cell Ref
+	e            *Evaluator
+	cell         Ref
+	skipSubtotal bool // SUBTOTAL leaves out the SUBTOTAL cells of its ranges
 }
 
 // Where an operand's value came from, for the errors that name a cell.
@@ -390,7 +401,7 @@ func (c *ctx) top(n node) (Value, error) {
 		if o.area != nil {
 			what = "the range " + o.area.String()
 		}
-		return Value{}, c.errf(nil, "the formula gives %s, not one value (an array formula or an implicit intersection; baocao needs one value)", what)
+		return Value{}, c.unsup("the formula gives %s, not one value (array formulas and implicit intersection are not supported; baocao needs one value)", what)
 	}
 	s, err := c.scalar(o)
 	if err != nil {
@@ -404,6 +415,13 @@ func (c *ctx) top(n node) (Value, error) {
 
 func (c *ctx) errf(dep *Ref, format string, a ...any) *Error {
 	return &Error{Cell: c.cell, Dep: dep, Reason: fmt.Sprintf(format, a...)}
+}
+
+// unsup is an error for what this evaluator does not implement.
+func (c *ctx) unsup(format string, a ...any) *Error {
+	e := c.errf(nil, format, a...)
+	e.unsupported = true
+	return e
 }
 
 func (c *ctx) name(r Ref) string {
@@ -457,7 +475,7 @@ func (c *ctx) scalar(o operand) (operand, error) {
 	switch {
 	case o.area != nil:
 		if o.area.cells() != 1 {
-			return operand{}, c.errf(nil, "the range %s is used where one value is expected (implicit intersection is not supported)", o.area)
+			return operand{}, c.unsup("the range %s is used where one value is expected (implicit intersection is not supported)", o.area)
 		}
 		return c.cellValue(Ref{Sheet: o.area.sheet, Col: o.area.c1, Row: o.area.r1})
 	case o.arr != nil:
@@ -553,7 +571,7 @@ func (c *ctx) eval(n node) (operand, error) {
 	case callNode:
 		fn, ok := functions[n.name]
 		if !ok {
-			return operand{}, c.errf(nil, "the function %s is not supported by baocao's formula evaluator", n.name)
+			return operand{}, c.unsup("the function %s is not supported by baocao's formula evaluator", n.name)
 		}
 		return fn(c, n.args)
 	}
@@ -632,7 +650,13 @@ func (c *ctx) forCells(a area, f func(dr, dc int, o operand) error) error {
 	}
 	for row := r1; row <= r2; row++ {
 		for col := c1; col <= c2; col++ {
-			o, err := c.cellValue(Ref{Sheet: a.sheet, Col: col, Row: row})
+			r := Ref{Sheet: a.sheet, Col: col, Row: row}
+			if c.skipSubtotal {
+				if fm, _, _ := c.e.src.Cell(r); isSubtotal(fm) {
+					continue
+				}
+			}
+			o, err := c.cellValue(r)
 			if err != nil {
 				return err
 			}

@@ -114,7 +114,9 @@ type Source interface {
 type Options struct {
 	// MaxSteps bounds the evaluation work of an Evaluator over its whole
 	// life (one step per expression node evaluated and per cell a range
-	// visits). Default 10,000,000.
+	// visits), so that a workbook too large to evaluate fails with a
+	// clear error instead of running on; once reached, every later Eval
+	// fails too. Default 100,000,000 (some seconds of work).
 	MaxSteps int
 	// MaxRangeCells bounds the cells one range may cover after it is
 	// clipped to the sheet's used area. Default 1,000,000.
@@ -125,7 +127,7 @@ type Options struct {
 
 // Defaults of Options.
 const (
-	DefaultMaxSteps      = 10_000_000
+	DefaultMaxSteps      = 100_000_000
 	DefaultMaxRangeCells = 1_000_000
 	// MaxDepth bounds how many formula cells may wait on one another in a
 	// chain (A1 refers to A2, which refers to A3, …). Evaluation keeps its
@@ -142,7 +144,19 @@ type Error struct {
 	// Reason says what is wrong, in words a user can act on.
 	Reason string
 
-	root *Error // the error a dependency met first, so chains do not nest
+	root        *Error // the error a dependency met first, so chains do not nest
+	unsupported bool
+}
+
+// Unsupported reports whether the error is a limit of this evaluator
+// rather than a fault of the workbook: a function, a format code or a
+// syntax (array constants, 3-D references, defined names, implicit
+// intersection…) it does not implement, also when met by a cell this one
+// depends on. Excel saves only formulas it can read, so a formula this
+// package cannot parse counts as unsupported too. A caller may then fall
+// back on the value the workbook saved.
+func (e *Error) Unsupported() bool {
+	return e.unsupported || e.root != nil && e.root.unsupported
 }
 
 func (e *Error) Error() string {
@@ -200,9 +214,11 @@ func ColumnName(col int) string {
 	return string(b)
 }
 
-// QuoteSheet quotes a sheet name for a formula when Excel would
-// (a space or any character other than letters, digits, _ and .), doubling
-// the quotes inside it, and leaves a plain name (Sheet1) as it is.
+// QuoteSheet quotes a sheet name for a formula, doubling the quotes inside
+// it, unless it is plain (ASCII letters, digits, _ and ., not starting
+// with a digit, not reading as a reference like A1 or R1C1): Sheet1 stays,
+// 'Chỉ số CCHC' and 'A1' are quoted. Quoting more than Excel does is
+// harmless: a quoted name always reads back.
 func QuoteSheet(name string) string {
 	plain := name != ""
 	for i, c := range name {

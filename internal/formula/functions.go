@@ -25,8 +25,18 @@ func init() {
 		"COUNTBLANK":  fnCountBlank,
 		"COUNTIF":     fnCountIf,
 		"COUNTIFS":    fnCountIfs,
-		"SUMIF":       fnSumIf,
-		"SUMIFS":      fnSumIfs,
+		"SUMIF":       oneIf("SUMIF", aggSum),
+		"SUMIFS":      manyIfs("SUMIFS", aggSum),
+		"AVERAGEIF":   oneIf("AVERAGEIF", aggAverage),
+		"AVERAGEIFS":  manyIfs("AVERAGEIFS", aggAverage),
+		"MAXIFS":      manyIfs("MAXIFS", aggMax),
+		"MINIFS":      manyIfs("MINIFS", aggMin),
+		"SUBTOTAL":    fnSubtotal,
+		"LEFT":        fnPart("LEFT"),
+		"RIGHT":       fnPart("RIGHT"),
+		"MID":         fnPart("MID"),
+		"ROW":         place("ROW", true),
+		"COLUMN":      place("COLUMN", false),
 		"SUMPRODUCT":  fnSumProduct,
 		"ROUND":       roundFn("ROUND", roundHalfUp),
 		"ROUNDUP":     roundFn("ROUNDUP", roundUp),
@@ -534,8 +544,9 @@ func fnCountIfs(c *ctx, args []node) (operand, error) {
 	return c.countIfs("COUNTIFS", args)
 }
 
-// sumIfs adds the numbers of sum at the positions f's criteria select.
-func (c *ctx) sumIfs(name string, sum area, pairs []node) (operand, error) {
+// condAgg adds (kind aggSum), averages, or takes the least or greatest of
+// the numbers of sum at the positions the criteria select.
+func (c *ctx) condAgg(name string, kind aggKind, sum area, pairs []node) (operand, error) {
 	var ranges []area
 	var crits []criterion
 	for i := 0; i+1 < len(pairs); i += 2 {
@@ -552,7 +563,8 @@ func (c *ctx) sumIfs(name string, sum area, pairs []node) (operand, error) {
 		}
 		ranges, crits = append(ranges, a), append(crits, cr)
 	}
-	total := 0.0
+	total, n := 0.0, 0
+	lo, hi := math.Inf(1), math.Inf(-1)
 	_, err := c.ifs(name, ranges, crits, sum.rows(), sum.cols(), func(dr, dc int) error {
 		o, err := c.cellValue(Ref{Sheet: sum.sheet, Col: sum.c1 + dc, Row: sum.r1 + dr})
 		if err != nil {
@@ -561,6 +573,8 @@ func (c *ctx) sumIfs(name string, sum area, pairs []node) (operand, error) {
 		switch o.v.Kind {
 		case Number:
 			total = approxAdd(total, o.v.Num)
+			n++
+			lo, hi = math.Min(lo, o.v.Num), math.Max(hi, o.v.Num)
 		case ErrorValue:
 			return xlError(o.v.Str)
 		case Text:
@@ -568,43 +582,179 @@ func (c *ctx) sumIfs(name string, sum area, pairs []node) (operand, error) {
 		}
 		return nil
 	})
-	return done(num(total), err)
+	switch {
+	case err != nil:
+		return done(Value{}, err)
+	case kind == aggAverage && n == 0:
+		return val(errVal("#DIV/0!")), nil
+	case kind == aggAverage:
+		return val(num(total / float64(n))), nil
+	case (kind == aggMin || kind == aggMax) && n == 0:
+		return val(num(0)), nil
+	case kind == aggMin:
+		return val(num(lo)), nil
+	case kind == aggMax:
+		return val(num(hi)), nil
+	}
+	return val(num(total)), nil
 }
 
-func fnSumIf(c *ctx, args []node) (operand, error) {
-	if err := c.arity("SUMIF", args, 2, 3); err != nil {
+// oneIf is SUMIF and AVERAGEIF: (range, criterion, [range to add]).
+func oneIf(name string, kind aggKind) function {
+	return func(c *ctx, args []node) (operand, error) {
+		if err := c.arity(name, args, 2, 3); err != nil {
+			return operand{}, err
+		}
+		rng, err := c.areaArg(name, args[0])
+		if err != nil {
+			return operand{}, err
+		}
+		sum := rng
+		if len(args) == 3 {
+			if _, empty := args[2].(emptyNode); !empty {
+				s, err := c.areaArg(name, args[2])
+				if err != nil {
+					return operand{}, err
+				}
+				// Excel takes the range to add from its top-left cell, shaped as the range.
+				sum = area{sheet: s.sheet, c1: s.c1, r1: s.r1, c2: s.c1 + rng.cols() - 1, r2: s.r1 + rng.rows() - 1}
+			}
+		}
+		return c.condAgg(name, kind, sum, args[:2])
+	}
+}
+
+// manyIfs is SUMIFS, AVERAGEIFS, MAXIFS, MINIFS: (range, pairs…).
+func manyIfs(name string, kind aggKind) function {
+	return func(c *ctx, args []node) (operand, error) {
+		if err := c.arity(name, args, 3, 255); err != nil {
+			return operand{}, err
+		}
+		if len(args)%2 != 1 {
+			return operand{}, c.errf(nil, "%s takes a range and pairs of a range and a criterion", name)
+		}
+		sum, err := c.areaArg(name, args[0])
+		if err != nil {
+			return operand{}, err
+		}
+		return c.condAgg(name, kind, sum, args[1:])
+	}
+}
+
+// fnSubtotal is SUBTOTAL for the functions 1–6 and 9. It leaves out the
+// cells of its ranges that hold a SUBTOTAL themselves, as Excel does, so
+// a table's subtotal rows are not counted twice. The 101–111 forms leave
+// out hidden rows, which the Source does not tell: they are refused
+// rather than guessed.
+func fnSubtotal(c *ctx, args []node) (operand, error) {
+	if err := c.arity("SUBTOTAL", args, 2, 255); err != nil {
 		return operand{}, err
 	}
-	rng, err := c.areaArg("SUMIF", args[0])
+	f, err := c.numArg(args[0])
 	if err != nil {
-		return operand{}, err
+		return done(Value{}, err)
 	}
-	sum := rng
-	if len(args) == 3 {
-		if _, empty := args[2].(emptyNode); !empty {
-			s, err := c.areaArg("SUMIF", args[2])
+	kinds := map[int]aggKind{1: aggAverage, 2: aggCount, 4: aggMax, 5: aggMin, 6: aggProduct, 9: aggSum}
+	code := int(f)
+	kind, ok := kinds[code]
+	if !ok && code != 3 {
+		if code > 100 {
+			return operand{}, c.unsup("SUBTOTAL(%d; …) leaves out hidden rows, which is not supported (use SUBTOTAL(%d; …) or SUM)", code, code-100)
+		}
+		return operand{}, c.unsup("SUBTOTAL(%d; …) is not supported (1–6 and 9 are)", code)
+	}
+	for _, a := range args[1:] {
+		if _, ref := a.(refNode); !ref {
+			return operand{}, c.errf(nil, "SUBTOTAL needs references to ranges")
+		}
+	}
+	c.skipSubtotal = true
+	defer func() { c.skipSubtotal = false }()
+	if code == 3 {
+		return fnCountA(c, args[1:])
+	}
+	return aggregate("SUBTOTAL", kind)(c, args[1:])
+}
+
+func isSubtotal(formula string) bool {
+	return strings.Contains(strings.ToUpper(formula), "SUBTOTAL(")
+}
+
+// fnPart is LEFT, RIGHT and MID, counting characters (Vietnamese letters
+// are one character each in NFC).
+func fnPart(name string) function {
+	return func(c *ctx, args []node) (operand, error) {
+		lo, hi := 1, 2
+		if name == "MID" {
+			lo, hi = 3, 3
+		}
+		if err := c.arity(name, args, lo, hi); err != nil {
+			return operand{}, err
+		}
+		s, err := c.strArg(args[0])
+		if err != nil {
+			return done(Value{}, err)
+		}
+		r := []rune(s)
+		nums := []float64{1}
+		for _, a := range args[1:] {
+			if _, empty := a.(emptyNode); empty {
+				nums = append(nums, 0)
+				continue
+			}
+			f, err := c.numArg(a)
+			if err != nil {
+				return done(Value{}, err)
+			}
+			nums = append(nums, math.Trunc(f))
+		}
+		if len(args) == 2 {
+			nums = nums[1:]
+		}
+		var start, n int
+		switch name {
+		case "LEFT":
+			start, n = 0, int(nums[0])
+		case "RIGHT":
+			n = int(nums[0])
+			start = len(r) - n
+		case "MID":
+			if nums[1] < 1 {
+				return val(errVal("#VALUE!")), nil
+			}
+			start, n = int(nums[1])-1, int(nums[2])
+		}
+		if n < 0 {
+			return val(errVal("#VALUE!")), nil
+		}
+		start = max(0, min(start, len(r)))
+		end := min(len(r), start+n)
+		return val(text(string(r[start:end]))), nil
+	}
+}
+
+// place is ROW and COLUMN: of the reference given, or of the formula's cell.
+func place(name string, row bool) function {
+	return func(c *ctx, args []node) (operand, error) {
+		if err := c.arity(name, args, 0, 1); err != nil {
+			return operand{}, err
+		}
+		r, k := c.cell.Row, c.cell.Col
+		if len(args) == 1 {
+			a, err := c.areaArg(name, args[0])
 			if err != nil {
 				return operand{}, err
 			}
-			// Excel takes the sum range from its top-left cell, shaped as the range.
-			sum = area{sheet: s.sheet, c1: s.c1, r1: s.r1, c2: s.c1 + rng.cols() - 1, r2: s.r1 + rng.rows() - 1}
+			if a.cells() > 1 && (row && a.rows() > 1 || !row && a.cols() > 1) {
+				return operand{}, c.unsup("%s of a range of several cells gives an array, which is not supported", name)
+			}
+			r, k = a.r1, a.c1
 		}
+		if row {
+			return val(num(float64(r))), nil
+		}
+		return val(num(float64(k))), nil
 	}
-	return c.sumIfs("SUMIF", sum, args[:2])
-}
-
-func fnSumIfs(c *ctx, args []node) (operand, error) {
-	if err := c.arity("SUMIFS", args, 3, 255); err != nil {
-		return operand{}, err
-	}
-	if len(args)%2 != 1 {
-		return operand{}, c.errf(nil, "SUMIFS takes a sum range and pairs of a range and a criterion")
-	}
-	sum, err := c.areaArg("SUMIFS", args[0])
-	if err != nil {
-		return operand{}, err
-	}
-	return c.sumIfs("SUMIFS", sum, args[1:])
 }
 
 // fnSumProduct multiplies equally shaped arrays element by element and adds
@@ -706,7 +856,7 @@ func fnMod(c *ctx, args []node) (operand, error) {
 }
 
 func fnIf(c *ctx, args []node) (operand, error) {
-	if err := c.arity("IF", args, 1, 3); err != nil {
+	if err := c.arity("IF", args, 2, 3); err != nil {
 		return operand{}, err
 	}
 	cond, err := c.scalarArg(args[0])
@@ -722,10 +872,7 @@ func fnIf(c *ctx, args []node) (operand, error) {
 		branch = 2
 	}
 	if branch >= len(args) {
-		if b {
-			return val(boolean(true)), nil // =IF(TRUE) is not valid Excel; arity catches it
-		}
-		return val(boolean(false)), nil
+		return val(boolean(false)), nil // =IF(FALSE;1) is FALSE
 	}
 	if _, empty := args[branch].(emptyNode); empty {
 		return val(num(0)), nil
@@ -955,7 +1102,7 @@ func fnValue(c *ctx, args []node) (operand, error) {
 		return val(num(f)), nil
 	}
 	if s := strings.TrimSpace(o.v.Str); strings.ContainsAny(s, "/:") || looksNumeric(s) {
-		return operand{}, c.errf(nil, "VALUE(%q): baocao does not read dates, times or numbers written the Vietnamese way (1.234,5) in VALUE; type the number in its cell", o.v.Str)
+		return operand{}, c.unsup("VALUE(%q): dates, times and numbers written the Vietnamese way (1.234,5) are not supported in VALUE; type the number in its cell", o.v.Str)
 	}
 	return val(errVal("#VALUE!")), nil
 }
@@ -1003,6 +1150,9 @@ func fnIndex(c *ctx, args []node) (operand, error) {
 	if len(args) == 2 && rows == 1 && cols > 1 {
 		row, col = 1, row // INDEX(A1:E1;3) is the third column
 	}
+	if cols == 1 && col == 0 {
+		col = 1
+	}
 	if row > rows || col > cols {
 		return val(errVal("#REF!")), nil
 	}
@@ -1014,7 +1164,7 @@ func fnIndex(c *ctx, args []node) (operand, error) {
 			if rows*cols == 1 {
 				return o.arr.el[0], nil
 			}
-			return operand{}, c.errf(nil, "INDEX with row or column 0 on an array is not supported")
+			return operand{}, c.unsup("INDEX with row or column 0 on an array is not supported")
 		}
 		return o.arr.el[(row-1)*cols+col-1], nil
 	}

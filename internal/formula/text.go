@@ -53,7 +53,7 @@ func fnText(c *ctx, args []node) (operand, error) {
 	}
 	s, ok := c.formatNumber(f, code)
 	if !ok {
-		return operand{}, c.errf(nil, "TEXT with the format %q is not supported (supported: 0, 0.00, #,##0, 0%%, 0.0%%, dd/mm/yyyy and the like)", code)
+		return operand{}, c.unsup("TEXT with the format %q is not supported (supported: 0, 0.00, #,##0, 0%%, 0.0%%, dd/mm/yyyy and the like)", code)
 	}
 	return val(text(s)), nil
 }
