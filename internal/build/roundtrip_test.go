@@ -92,4 +92,3 @@ func firstDiff(got, want string) string {
 	from := max(0, i-80)
 	return "got:  …" + got[from:min(len(got), i+80)] + "…\nwant: …" + want[from:min(len(want), i+80)] + "…"
 }
-

@@ -100,6 +100,8 @@ func TestFormulaErrors(t *testing.T) {
 		{"a number typed as text", fx("'Thông tin'!B2/2"), []string{`cell E2: the formula ='Thông tin'!B2/2 cannot be evaluated: `, "'Thông tin'!B2"}},
 		{"a missing sheet", fx("'Không có'!A1*2"), []string{`cell E2: the formula ='Không có'!A1*2 cannot be evaluated: `, "Không có"}},
 		{"an unknown function, no saved value", fx("FOOBAR(1)"), []string{`cell E2: the formula =FOOBAR(1) cannot be evaluated: `, "FOOBAR"}},
+		{"a NaN saved in the file", rawCell(`<c r="%s"><v>NaN</v></c>`), []string{`cell E2: expected a number for the score (điểm đạt), found "NaN"`}},
+		{"an infinite number", rawCell(`<c r="%s"><v>1e400</v></c>`), []string{`cell E2: expected a number for the score (điểm đạt), found "1e400"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

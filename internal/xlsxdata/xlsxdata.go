@@ -9,11 +9,23 @@
 // placement, so "KHÓA", "Khoá" and "khoa" are the same column. Other
 // sheets are ignored. The reader never writes to the workbook.
 //
-// Cell values: a formula's cached value is used; a formula without one is
-// evaluated with excelize's calculator, and a formula that cannot be
-// evaluated is an error naming the cell, never a silent blank. Numbers
-// typed as text are accepted in the Vietnamese form ("13,8", "1.234,5").
-// Every string is normalised to NFC.
+// Cell values are read as the spreadsheet shows them: a number formatted
+// as a date is a date, one formatted as a percent (0%, 0,00%) is the
+// percent (74,16 for 0,7416, marked Value.Percent). Every formula is
+// evaluated with package formula: a workbook saved by a program that does
+// not recalculate keeps stale values, so a saved value that differs from
+// its formula's is replaced, with a warning naming the cell, and a
+// workbook that asks for recalculation (fullCalcOnLoad) is said to have
+// been recalculated. A formula that cannot be evaluated (circular, a
+// number typed as text used in arithmetic, a missing sheet) is an error
+// naming its cell and the cell it depends on, never a silent 0 or blank;
+// a function the evaluator does not know falls back on the saved value.
+// Numbers typed as text are accepted in the Vietnamese form ("13,8",
+// "1.234,5"). Every string is normalised to NFC.
+//
+// The package (zip, XML, limits) is read by xlsxfile; Limits documents
+// the bounds and the environment variable BAOCAO_XLSX_LIMITS that raises
+// them.
 package xlsxdata
 
 import (
