@@ -958,8 +958,8 @@ func (s *source) Cell(r formula.Ref) (string, formula.Value, bool) {
 	if c.Formula != "" {
 		var err error
 		if f, err = cellFormula(c); err != nil {
-			// The evaluator reports the unreadable formula with its cell.
-			f = c.Formula
+			// A shared formula moved off the sheet: Excel shows #REF!.
+			f = "#REF!"
 		}
 	}
 	v := formula.Value{}
