@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -77,6 +78,19 @@ func TestFormulaRecalc(t *testing.T) {
 	}
 	if got := warnStrings(d.Warnings); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	// Many stale cells: twenty are named one by one, the rest counted.
+	var many [][]any
+	for i := 0; i < 35; i++ {
+		many = append(many, row("k"+strconv.Itoa(i), rawCell(`<c r="%s"><f>1+1</f><v>3</v></c>`)))
+	}
+	d, err = readBook(t, []sheetSpec{factSheet(many...)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := warnStrings(d.Warnings); len(got) != 21 || got[21-1] != `file.xlsx: 15 more formula cells had a saved value that differs from their formula's (Thông tin!B22, Thông tin!B23, Thông tin!B24, Thông tin!B25, Thông tin!B26, Thông tin!B27, Thông tin!B28, Thông tin!B29, Thông tin!B30, Thông tin!B31 and 5 more); baocao used the formulas'` {
+		t.Errorf("%d warnings, the last %q", len(got), got[len(got)-1])
 	}
 
 	d, err = readBook(t, []sheetSpec{factSheet(row("a", 1), row("b", rawCell(`<c r="%s"><f>B2*2</f><v>2</v></c>`)))}, fullCalc)

@@ -900,6 +900,9 @@ func show(c xlsxfile.Cell) string {
 	return c.Value
 }
 
+// maxStale is how many stale cells are warned one by one.
+const maxStale = 20
+
 type staleCell struct {
 	loc            dataset.Loc
 	saved, formula string
@@ -922,7 +925,22 @@ func (bk *book) warnings(file string, fullCalc bool) []error {
 		out = append(out, dataset.Errorf(dataset.Loc{File: file},
 			"the workbook asks to be recalculated when opened (fullCalcOnLoad), so its saved formula values may be stale; baocao evaluated the %d formula cell(s) it read and used their values", bk.formulas))
 	}
-	for _, s := range bk.stale {
+	for i, s := range bk.stale {
+		if i == maxStale {
+			// A workbook never recalculated can have thousands: the
+			// first ones show what happened, the rest are counted.
+			var cells []string
+			for _, t := range bk.stale[i:min(len(bk.stale), i+10)] {
+				cells = append(cells, t.loc.Sheet+"!"+t.loc.Cell)
+			}
+			more := ""
+			if n := len(bk.stale) - i - len(cells); n > 0 {
+				more = fmt.Sprintf(" and %d more", n)
+			}
+			out = append(out, dataset.Errorf(dataset.Loc{File: file},
+				"%d more formula cells had a saved value that differs from their formula's (%s%s); baocao used the formulas'", len(bk.stale)-i, strings.Join(cells, ", "), more))
+			break
+		}
 		out = append(out, dataset.Errorf(s.loc,
 			"the saved value of %s (%s) differs from its formula's (%s): the workbook was saved by a program that does not recalculate; baocao used the formula's",
 			s.loc.Cell, s.saved, s.formula))
