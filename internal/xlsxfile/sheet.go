@@ -202,21 +202,30 @@ func CellName(col, row int) string {
 	if col < 1 || row < 1 {
 		return ColumnName(col) + strconv.Itoa(row)
 	}
-	// One allocation: a reader names every cell it reads.
 	var b [24]byte
-	i := len(b)
+	return string(AppendCellName(b[:0], col, row))
+}
+
+// AppendCellName appends the A1 name of a cell to b, for a reader that
+// names every cell it reads without an allocation each.
+func AppendCellName(b []byte, col, row int) []byte {
+	if col < 1 || row < 1 {
+		return append(b, CellName(col, row)...)
+	}
+	var tmp [24]byte
+	i := len(tmp)
 	for row > 0 {
 		i--
-		b[i] = byte('0' + row%10)
+		tmp[i] = byte('0' + row%10)
 		row /= 10
 	}
 	for col > 0 && i > 0 {
 		col--
 		i--
-		b[i] = byte('A' + col%26)
+		tmp[i] = byte('A' + col%26)
 		col /= 26
 	}
-	return string(b[i:])
+	return append(b, tmp[i:]...)
 }
 
 // ColumnName is the letters of a column (1 → A, 27 → AA).
