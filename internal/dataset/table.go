@@ -354,23 +354,39 @@ func foldLatin(s string) (string, bool) {
 	foldOnce.Do(initFold)
 	var b strings.Builder
 	b.Grow(len(s))
+	space := false // a run of white space is pending
+	put := func(r rune) {
+		if unicode.IsSpace(r) {
+			space = true
+			return
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
 	for _, r := range s {
 		switch {
 		case r < 0x80:
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
 			}
-			b.WriteByte(byte(r))
+			put(r)
 		case r >= 0x300 && r <= 0x36F: // combining diacritical marks
 		case r < 0x250:
-			b.WriteString(foldLow[r])
+			for _, f := range foldLow[r] {
+				put(f)
+			}
 		case r >= 0x1E00 && r <= 0x1EFF:
-			b.WriteString(foldExt[r-0x1E00])
+			for _, f := range foldExt[r-0x1E00] {
+				put(f)
+			}
 		default:
 			return "", false
 		}
 	}
-	return strings.Join(strings.Fields(b.String()), " "), true
+	return b.String(), true
 }
 
 var (
@@ -395,12 +411,3 @@ var foldPool = sync.Pool{New: func() any {
 }}
 
 var dStroke = strings.NewReplacer("đ", "d", "Đ", "d")
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
-}

@@ -5,12 +5,15 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 
 	"baocao/internal/dataset"
+	"baocao/internal/testtool"
 )
 
 // TestPercent: a cell formatted as a percent reads as the percent it
@@ -77,6 +80,19 @@ func TestFormulaRecalc(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 
+	// Many stale cells: twenty are named one by one, the rest counted.
+	var many [][]any
+	for i := 0; i < 35; i++ {
+		many = append(many, row("k"+strconv.Itoa(i), rawCell(`<c r="%s"><f>1+1</f><v>3</v></c>`)))
+	}
+	d, err = readBook(t, []sheetSpec{factSheet(many...)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := warnStrings(d.Warnings); len(got) != 21 || got[21-1] != `file.xlsx: 15 more formula cells had a saved value that differs from their formula's (Thông tin!B22, Thông tin!B23, Thông tin!B24, Thông tin!B25, Thông tin!B26, Thông tin!B27, Thông tin!B28, Thông tin!B29, Thông tin!B30, Thông tin!B31 and 5 more); baocao used the formulas'` {
+		t.Errorf("%d warnings, the last %q", len(got), got[len(got)-1])
+	}
+
 	d, err = readBook(t, []sheetSpec{factSheet(row("a", 1), row("b", rawCell(`<c r="%s"><f>B2*2</f><v>2</v></c>`)))}, fullCalc)
 	if err != nil {
 		t.Fatal(err)
@@ -98,6 +114,8 @@ func TestFormulaErrors(t *testing.T) {
 		{"a number typed as text", fx("'Thông tin'!B2/2"), []string{`cell E2: the formula ='Thông tin'!B2/2 cannot be evaluated: `, "'Thông tin'!B2"}},
 		{"a missing sheet", fx("'Không có'!A1*2"), []string{`cell E2: the formula ='Không có'!A1*2 cannot be evaluated: `, "Không có"}},
 		{"an unknown function, no saved value", fx("FOOBAR(1)"), []string{`cell E2: the formula =FOOBAR(1) cannot be evaluated: `, "FOOBAR"}},
+		{"a NaN saved in the file", rawCell(`<c r="%s"><v>NaN</v></c>`), []string{`cell E2: expected a number for the score (điểm đạt), found "NaN"`}},
+		{"an infinite number", rawCell(`<c r="%s"><v>1e400</v></c>`), []string{`cell E2: expected a number for the score (điểm đạt), found "1e400"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -225,4 +243,34 @@ func replaceInPart(t *testing.T, data []byte, name, old, new string) []byte {
 		t.Fatalf("no %q in %s", old, name)
 	}
 	return out.Bytes()
+}
+
+// TestCalcDecodesKeys: LibreOffice Calc, saving a workbook, turns the
+// "_xa_" of a key into a line feed; the reader says so at the cell.
+func TestCalcDecodesKeys(t *testing.T) {
+	if testing.Short() {
+		t.Skip("LibreOffice")
+	}
+	testtool.Need(t, "soffice")
+	dir := t.TempDir()
+	in := filepath.Join(dir, "k.xlsx")
+	if err := os.WriteFile(in, makeBook(t, []sheetSpec{factSheet(row("dvc_xa_phat_sinh", 5))}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	home := t.TempDir()
+	cmd := exec.Command("soffice", "-env:UserInstallation=file://"+filepath.Join(home, "profile"),
+		"--headless", "--convert-to", "xlsx", "--outdir", filepath.Join(dir, "lo"), in)
+	cmd.Env = append(os.Environ(), "HOME="+home)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	d, err := Read(filepath.Join(dir, "lo", "k.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(warnStrings(d.Warnings), "\n")
+	if !strings.Contains(got, `k.xlsx, sheet "Thông tin", cell A2: the key "dvc\nphat_sinh" holds a control character`) ||
+		!strings.Contains(got, `the key was probably "dvc_xa_phat_sinh"`) {
+		t.Errorf("warnings after a LibreOffice save:\n%s", got)
+	}
 }

@@ -223,8 +223,11 @@ func (s *scanner) text(start token, buf []byte) ([]byte, error) {
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 func local(name []byte) []byte {
-	if i := bytes.IndexByte(name, ':'); i >= 0 {
-		return name[i+1:]
+	// A loop: names are a few bytes, shorter than IndexByte's setup.
+	for i, c := range name {
+		if c == ':' {
+			return name[i+1:]
+		}
 	}
 	return name
 }

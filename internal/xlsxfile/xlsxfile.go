@@ -114,7 +114,7 @@ func ParseLimits(s string) (Limits, error) {
 		case "rows":
 			l.Rows = int(min(n, 1<<31-1))
 		case "columns":
-			l.Columns = int(min(n, 1<<31-1))
+			l.Columns = int(min(n, 16_384)) // XFD, Excel's last column
 		case "cells":
 			l.Cells = int(min(n, 1<<31-1))
 		case "text":
@@ -219,12 +219,27 @@ func ReadFile(name string, lim Limits) ([]byte, error) {
 	}
 	defer f.Close()
 	// Stat again on the open file: the name may have been replaced.
-	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+	st, err = f.Stat()
+	if err != nil || !st.Mode().IsRegular() {
 		return nil, errors.New("not a regular file; give the path of an .xlsx workbook")
 	}
-	data, err := io.ReadAll(io.LimitReader(f, lim.FileSize+1))
-	if err != nil {
-		return nil, err
+	// Read into a buffer of the size the file has, one byte more to see
+	// whether it grew past the limit meanwhile: io.ReadAll would grow its
+	// buffer by doubling, twice the memory.
+	data := make([]byte, 0, st.Size()+1)
+	r := io.LimitReader(f, lim.FileSize+1)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	if int64(len(data)) > lim.FileSize {
 		return nil, &LimitError{What: "the file's size in bytes", Found: int64(len(data)), Limit: lim.FileSize, Name: "file"}
@@ -547,6 +562,7 @@ func (b *Book) readStrings(name string) error {
 		return err
 	}
 	s := &scanner{data: data}
+	b.strings = make([]sstItem, 0, bytes.Count(data, []byte("<si")))
 	var buf, tmp []byte
 	depthSI, inRPh := false, 0
 	for {

@@ -1,0 +1,55 @@
+package xlsxfile
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzParse: no input makes the reader panic, and every sheet it reads
+// answers lookups inside and outside its used area.
+func FuzzParse(f *testing.F) {
+	f.Add(book(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><f t="shared" ref="B1:B2" si="0">A1</f><v>1</v></c></row><row r="2"><c r="B2"><f t="shared" si="0"/></c></row>`,
+		`<mergeCells><mergeCell ref="A3:B4"/></mergeCells>`).bytes(f))
+	f.Add(book(`<row><c t="inlineStr"><is><r><t>a_x000A_</t></r><rPh><t>b</t></rPh></is></c></row>`, "").bytes(f))
+	f.Add(ole("EncryptionInfo"))
+	f.Add([]byte("PK\x03\x04"))
+	lim := DefaultLimits
+	lim.FileSize, lim.PartSize, lim.Rows, lim.Cells = 1<<20, 1<<20, 1000, 10000
+	f.Fuzz(func(t *testing.T, data []byte) {
+		b, err := Parse(data, lim)
+		if err != nil {
+			return
+		}
+		for i := range b.Sheets {
+			s, err := b.Sheet(i)
+			if err != nil {
+				continue
+			}
+			for row := 0; row <= s.MaxRow+1; row++ {
+				for col := 0; col <= s.MaxCol+1; col++ {
+					c := s.Cell(col, row)
+					if c.Type == String && !utf8.ValidString(c.Value) && !utf8.ValidString(DecodeEscapes(c.Value)) {
+						t.Errorf("%s: invalid UTF-8", CellName(col, row))
+					}
+					s.Merge(col, row)
+				}
+				s.Width(row)
+			}
+		}
+	})
+}
+
+func FuzzDecodeEscapes(f *testing.F) {
+	for _, s := range []string{"_x0041_", "_x005F_x0041_", "dvc_xa_phat", "_xD83D__xDE00_", "_xD83D_", "__x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := DecodeEscapes(s)
+		if !HasEscape(s) && got != s {
+			t.Errorf("DecodeEscapes(%q) = %q without an escape", s, got)
+		}
+		if len(got) > len(s) {
+			t.Errorf("DecodeEscapes(%q) grew to %q", s, got)
+		}
+	})
+}
