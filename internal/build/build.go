@@ -383,6 +383,8 @@ type Template struct {
 // LoadTemplateFS loads the template folder dir of fsys; prefix is put
 // before file names in messages.
 func LoadTemplateFS(fsys fs.FS, dir, prefix string) (*Template, error) {
+	// Every file of the template is read within the template limits.
+	fsys = tmpl.LimitFS(fsys, tmpl.DefaultLimits.Size)
 	name := func(f string) string { return filepath.Join(prefix, f) }
 	src, err := fs.ReadFile(fsys, path.Join(dir, tmpl.FileName))
 	if err != nil {

@@ -1,7 +1,11 @@
 package build
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"baocao"
 )
@@ -39,6 +43,33 @@ func TestSamplesKeepTheirContracts(t *testing.T) {
 			}
 			if fs := j.Contract.Check(j.Data); len(fs) > 0 {
 				t.Errorf("the sample fails its contract: %v", fs)
+			}
+		})
+	}
+}
+
+// TestTemplateFilesBounded: a template file that is a FIFO or a device is
+// refused when the template loads, never read (it would block or never end).
+func TestTemplateFilesBounded(t *testing.T) {
+	for _, f := range []string{"kiem-tra.yaml", "phu-luc.yaml", "du-lieu.yaml"} {
+		t.Run(f, func(t *testing.T) {
+			dir := t.TempDir()
+			os.WriteFile(filepath.Join(dir, "report.md"), []byte("---\nco_quan: [UBND]\nso: 1\nky_hieu: BC-UBND\ndia_danh: X\nngay: 01/01/2026\nten_loai: Báo cáo\n---\nA\n"), 0o644)
+			if err := os.Symlink("/dev/zero", filepath.Join(dir, f)); err != nil {
+				t.Skip("no symlinks here")
+			}
+			done := make(chan error, 1)
+			go func() {
+				_, err := LoadTemplateFS(os.DirFS(dir), ".", dir)
+				done <- err
+			}()
+			select {
+			case err := <-done:
+				if err == nil || !strings.Contains(err.Error(), "is not a regular file (a device)") {
+					t.Errorf("error %v", err)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("loading a template with /dev/zero as a file did not end")
 			}
 		})
 	}

@@ -361,3 +361,32 @@ func IsLimit(err error) bool {
 	var le *LimitError
 	return errors.As(err, &le)
 }
+
+// LimitFS is fsys whose every file read is a template file read: only
+// regular files, at most limit bytes. Loading a template through it keeps a
+// FIFO or /dev/zero among its files (kiem-tra.yaml, phu-luc.yaml,
+// du-lieu.yaml) from blocking or exhausting memory, whoever reads them.
+func LimitFS(fsys fs.FS, limit int64) fs.FS { return limitFS{fsys, limit} }
+
+type limitFS struct {
+	fsys  fs.FS
+	limit int64
+}
+
+func (l limitFS) Open(name string) (fs.File, error) {
+	info, err := fs.Stat(l.fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.IsDir() {
+		if !info.Mode().IsRegular() {
+			return nil, fmt.Errorf("%s is not a regular file (%s); a template file must be an ordinary file", name, kind(info.Mode()))
+		}
+		if info.Size() > l.limit {
+			return nil, sizeError(name, info.Size(), l.limit)
+		}
+	}
+	return l.fsys.Open(name)
+}
+
+func (l limitFS) ReadFile(name string) ([]byte, error) { return ReadFile(l.fsys, name, l.limit) }
