@@ -47,6 +47,10 @@ import (
 //	paragraphs s  a narrative cell: each line of the cell (Alt+Enter in
 //	             Excel) becomes its own paragraph
 //	roman n · alpha n · ordinal n · cardinal n   I · đ · nhất · Một
+//	quy n · thang n   quý III · tháng 01, tháng 7
+//
+// Comparisons (eq, ne, lt, le, gt, ge) compare numbers as numbers whatever
+// their types (a cell, 5, 0.5, a sum) and texts as texts.
 func Funcs(ds *dataset.Dataset) template.FuncMap {
 	return funcs(ds, newBudget(DefaultLimits))
 }
@@ -271,6 +275,9 @@ func funcs(ds *dataset.Dataset, b *budget) template.FuncMap {
 		rangeFunc:    b.rangeOver,
 	}
 	for k, f := range b.printFuncs() {
+		fm[k] = f
+	}
+	for k, f := range compareFuncs() {
 		fm[k] = f
 	}
 	return fm

@@ -217,3 +217,27 @@ func TestBlankHeaderFact(t *testing.T) {
 		t.Errorf("blank signer: %v", err)
 	}
 }
+
+// TestNumericComparisons: conditions compare numbers as numbers, whatever
+// their Go types, a cell with a literal, a sum with an int; texts as texts;
+// and name quarters and months.
+func TestNumericComparisons(t *testing.T) {
+	body := `{{ if gt (fact "so") 4 }}a{{ end }}{{ if eq (fact "diem") 13.8 }}b{{ end }}{{ if lt (sum "TTHC" "Tổng số") 30000 }}c{{ end }}` +
+		`{{ if eq (add 0.1 0.2) 0.3 }}d{{ end }}{{ if ge (len (table "TTHC").Rows) 2 }}e{{ end }}{{ if eq (fact "ten") "phường Sa Đéc" }}f{{ end }}` +
+		`{{ if ne (fact "so") 5 }}X{{ end }}{{ if eq (fact "so") 1 2 5 }}g{{ end }} {{ quy 3 }}, {{ thang 1 }}, {{ thang 7 }}` + "\n"
+	tp, err := Parse("r/report.md", []byte(front+body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := tp.Execute(testData())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := markdown.Resolve(string(res.Markdown)); got != "abcdefg quý III, tháng 01, tháng 7\n" {
+		t.Errorf("got %q", got)
+	}
+	tp, _ = Parse("r/report.md", []byte(front+`{{ if gt (fact "ten") 3 }}x{{ end }}`+"\n"))
+	if _, err := tp.Execute(testData()); err == nil || !strings.Contains(err.Error(), `gt: cannot compare the text of d.xlsx, sheet "Thông tin", cell B2 with the number 3`) {
+		t.Errorf("text with a number: %v", err)
+	}
+}
