@@ -27,6 +27,8 @@ import (
 //	tong "Sheet" "Column" a column's total by its kind in du-lieu.yaml (a
 //	                      stock: its first or last row; a rate: recomputed)
 //	dau "Sheet" · cuoi "Sheet"     the first and the last row of a table
+//	lietke "Sheet" [sep] [last]    the rows with their separators (.Sep):
+//	                      {{ range lietke "T" }}{{ .Sep }}{{ .Key }}…{{ end }}
 //	chitieu "ten"         a derived figure (chi_tieu in du-lieu.yaml)
 //
 // Numbers (every number argument may be a number, a fact or a figure):
@@ -158,6 +160,25 @@ func funcs(ds *dataset.Dataset, b *budget) template.FuncMap {
 				return 0, fmt.Errorf("chỉ tiêu %s (%s) cannot be computed: %w", k, d.Formula, d.Err)
 			}
 			return d.Value, nil
+		},
+		// lietke "Sheet" lists a table's rows with separators: "; " by
+		// default, or lietke "Sheet" ", " " và ".
+		"lietke": func(sheet any, seps ...string) ([]*Item, error) {
+			t, err := table(sheet)
+			if err != nil {
+				return nil, err
+			}
+			sep, last := "; ", ""
+			if len(seps) > 0 {
+				sep = seps[0]
+			}
+			if len(seps) > 1 {
+				last = seps[1]
+			}
+			if len(seps) > 2 {
+				return nil, fmt.Errorf("lietke takes the sheet and at most two separators")
+			}
+			return items(t, sep, last), nil
 		},
 		// dau and cuoi are the first and last rows of a table.
 		"dau": func(sheet any) (*Row, error) {

@@ -129,6 +129,13 @@ var probes = map[string]probe{
 	"func gt":           {expr: `gt (fact "n") (fact "p")`, kind: "error", cell: "B2"},
 	"func ge":           {expr: `ge (fact "n") 5`, kind: "number"},
 	"func quy":          {expr: `quy (fact "p")`, kind: "error", cell: "B2"},
+	"func lietke":       {expr: `index (lietke "Bảng") 0`, kind: "text"},
+	"Item.Sep":          {expr: `print "1" (index (lietke "Bảng" "; ") 0).Sep`, kind: "number"},
+	"Item.String":       {expr: `(index (lietke "Bảng") 0).String`, kind: "text"},
+	"Item.GoString":     {expr: `printf "%#v" (index (lietke "Bảng") 0)`, kind: "text"},
+	"Item.Key":          {expr: `(index (lietke "Bảng") 0).Key`, kind: "text"},
+	"Item.Get":          {expr: `(index (lietke "Bảng") 0).Get ` + col0, kind: "text"},
+	"Item.Num":          {expr: `(index (lietke "Bảng") 0).Num ` + col0, kind: "error", cell: "B2"},
 	"func thang":        {expr: `thang (fact "p")`, kind: "error", cell: "B2"},
 	"func " + rangeFunc: {expr: rangeFunc + ` 1`, kind: "number"},
 

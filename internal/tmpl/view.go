@@ -201,6 +201,38 @@ func (t *Table) Sum(column any) (float64, error) {
 // Row is one row of a table.
 type Row struct{ r *dataset.Row }
 
+// Item is a row in a listing (lietke): the row, with the separator that
+// goes before it, so that a sentence or a footnote listing the rows of a
+// table is one range without index arithmetic:
+//
+//	{{ range lietke "Hồ sơ TTHC" }}{{ .Sep }}{{ .Key }}: {{ num (.Get "Tổng số") }} hồ sơ{{ end }}
+type Item struct {
+	*Row
+	sep string
+}
+
+// Sep is "" before the first row and the listing's separator ("; ")
+// before the others; before the last, the last separator when one is given
+// (" và ").
+func (it *Item) Sep() string { return it.sep }
+
+// items lists the rows of t with their separators.
+func items(t *dataset.Table, sep, last string) []*Item {
+	out := make([]*Item, len(t.Rows))
+	for i, r := range t.Rows {
+		s := ""
+		switch {
+		case i == 0:
+		case i == len(t.Rows)-1 && last != "":
+			s = last
+		default:
+			s = sep
+		}
+		out[i] = &Item{&Row{r}, s}
+	}
+	return out
+}
+
 // Total is a column's total by its kind in the data contract (a flow
 // summed, a stock its first or last row's, a rate recomputed).
 func (t *Table) Total(column any) (float64, error) {
