@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -282,6 +283,44 @@ func TestThachAnPrinted(t *testing.T) {
 	checkThachAn(t, "our PDF", pdfText(t, res.Files[1]), true)
 	loPDF := soffice(t, res.Files[0], "pdf", ".pdf", filepath.Join(dir, "lo"))
 	checkThachAn(t, "DOCX printed by LibreOffice", pdfText(t, loPDF), true)
+	// The Phụ lục I total row says what the body says: 57.385 received
+	// (the body's "57.286/57.385"), 32 carried over (the first period's),
+	// 8 pending (the last period's), in both renderings.
+	total := regexp.MustCompile(`Tổng cộng\s+57\.385\s+16\.898\s+40\.455\s+32\s+57\.286\s+15\.759\s+32\.380\s+208\s+8\s+8\s+0\s`)
+	for name, f := range map[string]string{"our PDF": res.Files[1], "DOCX printed by LibreOffice": loPDF} {
+		if !strings.Contains(pdfText(t, f), "57.286/57.385") {
+			t.Errorf("%s: the body lacks 57.286/57.385", name)
+		}
+		layout, err := exec.Command("pdftotext", "-layout", f, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !total.Match(layout) {
+			t.Errorf("%s: the Phụ lục I total row is not the body's figures", name)
+		}
+	}
+}
+
+// TestThachAnTotalRowIsTheBody: in the document model, the Phụ lục I total
+// row's received, carried-over and pending cells are the chỉ tiêu the body
+// prints, so body and appendix cannot disagree.
+func TestThachAnTotalRowIsTheBody(t *testing.T) {
+	j := sampleJob(t, thachAn, t.TempDir())
+	d, err := j.Document()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cells := appendixCells(d)
+	// Row 7 is the total; columns: STT, key, received (2), online (3),
+	// direct (4), carried over (5), resolved (6), …, pending (10).
+	for col, want := range map[int]string{2: "57.385", 5: "32", 6: "57.286", 10: "8"} {
+		if got := cells[fmt.Sprintf("1/7/%d", col)]; got != want {
+			t.Errorf("Phụ lục I total, column %d: %q, want %q", col, got, want)
+		}
+	}
+	if v := j.Data.Derived["tiep_nhan"]; v.Value != 57385 {
+		t.Errorf("chỉ tiêu tiep_nhan = %v", v)
+	}
 }
 
 // appendixCells lists the text of every cell of the appendix tables, as
