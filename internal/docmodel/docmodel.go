@@ -216,7 +216,7 @@ const (
 	KindSection                          // "I." mục, upper case, bold
 	KindClause                           // "1." khoản, bold
 	KindSubClause                        // "1.1." bold italic
-	KindPoint                            // "a)" điểm, italic
+	KindPoint                            // "a)" điểm, upright like the text
 	KindMinor                            // anything deeper, plain
 )
 

@@ -88,9 +88,10 @@ func styleDefs(p docmodel.PageSetup) []styleDef {
 	bodyRight := para(stBodyRight, "Đoạn căn phải")
 	bodyRight.basedOn, bodyRight.jc, bodyRight.ind = stBodyText, "right", noIndent
 
-	// Headings follow ND30 Phụ lục I Mục II.6.đ and the seeds' practice:
-	// Phần centred bold (label over title), Mục "I." bold, Khoản "1."
-	// bold, "1.1." bold italic, Điểm "a)" italic, deeper levels plain.
+	// Headings follow ND30 Phụ lục I Mục II.6.đ and Mục V row 6b, and the
+	// seeds' practice where ND30 is silent: Phần centred bold (label over
+	// title), Mục "I." bold, Khoản "1." bold, "1.1." bold italic (not
+	// regulated), Điểm "a)" upright like the text, deeper levels plain.
 	// Below Phần they keep the body's indent, as in both seeds.
 	h1 := heading(1, "heading 1")
 	h1.jc, h1.ind, h1.bold = "center", noIndent, true
@@ -102,7 +103,6 @@ func styleDefs(p docmodel.PageSetup) []styleDef {
 	h4 := heading(4, "heading 4")
 	h4.bold, h4.italic = true, true
 	h5 := heading(5, "heading 5")
-	h5.italic = true
 	h6 := heading(6, "heading 6")
 
 	quocHieu := centred(stQuocHieu, "Quốc hiệu", sz.QuocHieu, true, false)

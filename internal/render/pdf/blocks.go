@@ -328,9 +328,8 @@ func headingStyle(k docmodel.HeadingKind) (bold, italic bool) {
 		return true, false
 	case docmodel.KindSubClause:
 		return true, true
-	case docmodel.KindPoint:
-		return false, true
 	}
+	// Điểm "a)" is "in thường, đứng" (ND30 Phụ lục I, Mục V, row 6b).
 	return false, false
 }
 
