@@ -410,6 +410,9 @@ func (c *ctx) top(n node) (Value, error) {
 	if s.v.Kind == Empty {
 		return num(0), nil // =A1 with A1 empty shows 0
 	}
+	if s.v.Kind == Number && s.v.Num == 0 {
+		s.v.Num = 0 // Excel has no -0: =-1*0 is 0
+	}
 	return s.v, nil
 }
 
@@ -706,9 +709,17 @@ func (c *ctx) textCell(o operand) error {
 		verb = "gives"
 	}
 	if looksNumeric(o.v.Str) {
-		return c.errf(&r, "%s %s the text %q, not a number; type the number (as a number, not as text)", c.name(r), verb, o.v.Str)
+		return c.errf(&r, "%s %s the text %q, not a number; %s", c.name(r), verb, o.v.Str, advice(o))
 	}
 	return c.errf(&r, "%s %s the text %q where the formula needs a number", c.name(r), verb, o.v.Str)
+}
+
+// advice says how to give a number where a text that reads as one is.
+func advice(o operand) string {
+	if o.from == fromFormula {
+		return "make its formula give a number (not text)"
+	}
+	return "type the number (as a number, not as text)"
 }
 
 // looksNumeric reports whether a text reads as a number to a person:

@@ -14,6 +14,20 @@
 // skips it), an unknown function, a missing sheet, a limit reached.
 // Excel's own error values (#DIV/0!, #N/A, …) are values, not Go errors.
 //
+// Circularity is static, as in Excel's dependency tree: every reference
+// of a formula counts, those of an IF branch not taken included, so
+// =IF(FALSE,B18,0) in B18 is circular (LibreOffice, which follows only the
+// branch taken, gives 0).
+//
+// The functions: ABS AND AVERAGE AVERAGEIF AVERAGEIFS COLUMN COLUMNS
+// CONCAT CONCATENATE COUNT COUNTA COUNTBLANK COUNTIF COUNTIFS DATE DAY IF
+// IFERROR IFNA INDEX INT ISBLANK ISERROR ISNA ISNUMBER ISTEXT LEFT LEN
+// LOWER MATCH MAX MAXIFS MID MIN MINIFS MOD MONTH NOT OR PRODUCT RIGHT
+// ROUND ROUNDDOWN ROUNDUP ROW ROWS SUBTOTAL SUM SUMIF SUMIFS SUMPRODUCT
+// TEXT TRIM UPPER VALUE VLOOKUP YEAR. Anything else is an *Error whose
+// Unsupported method is true, as are array constants, 3-D references,
+// defined names, structured references and implicit intersection.
+//
 // excelize's CalcCellValue is not used: it turns circular references and
 // text operands into 0 (issue 9), which is exactly what this package exists
 // to refuse.

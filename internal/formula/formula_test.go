@@ -287,6 +287,10 @@ func TestEval(t *testing.T) {
 		{"COLUMNS(A:C)", num(3)},
 		{"_xlfn.CONCAT(\"a\",\"b\")", text("ab")},
 		{"sum(a1:a2)", num(3)},
+		{"-1*0", num(0)},
+		{"ROUND(-0.001,2)", num(0)},
+		{"-1*0&\"\"", text("0")},
+		{"ROUND(-0.001,2)&\"\"", text("0")},
 		{"AVERAGEIF(E1:E5,\"a\",F1:F5)", num(3)},
 		{"AVERAGEIF(E1:E5,\"z\",F1:F5)", errVal("#DIV/0!")},
 		{"AVERAGEIFS(F1:F5,E1:E5,\"a\",F1:F5,\">1\")", num(4)},
@@ -321,6 +325,9 @@ func TestEval(t *testing.T) {
 func sameValue(a, b Value) bool {
 	if a.Kind != b.Kind || a.Str != b.Str {
 		return false
+	}
+	if math.Signbit(a.Num) != math.Signbit(b.Num) {
+		return false // -0 is not 0 to a reader that prints it
 	}
 	return a.Num == b.Num || math.Abs(a.Num-b.Num) <= 1e-12*math.Max(1, math.Abs(b.Num))
 }
@@ -357,13 +364,13 @@ func TestRefuse(t *testing.T) {
 		{map[string]any{"E33": "=COUNTIF(B1:B2,22)", "B1": 22, "B2": "22"}, "E33", "B2", "COUNTIF skips text"},
 		{map[string]any{"E33": "=SUMPRODUCT(B1:B2,C1:C2)", "B1": 1, "B2": "3", "C1": 1, "C2": 1}, "E33", "B2", "SUMPRODUCT skips text"},
 		{map[string]any{"E33": "=VLOOKUP(2,A1:B2,2,0)*1", "A1": 1, "A2": 2, "B2": "5"}, "E33", "B2", `B2 holds the text "5"`},
-		{map[string]any{"E33": "=B1*2", "B1": "=\"1\"&\"2\""}, "E33", "B1", `B1 gives the text "12", not a number`},
+		{map[string]any{"E33": "=B1*2", "B1": "=\"1\"&\"2\""}, "E33", "B1", `B1 gives the text "12", not a number; make its formula give a number`},
 		{map[string]any{"E33": "=IFERROR(B36/B35,0)", "B36": "22,0", "B35": 1}, "E33", "B36", `B36 holds the text "22,0"`},
 		{map[string]any{"E33": "=B1+1", "B1": "=C1*2", "C1": "x"}, "E33", "B1", `depends on B1, which cannot be evaluated: formula in S!B1: C1 holds the text "x"`},
 		{map[string]any{"E33": "=Missing!A1+1"}, "E33", "Missing!A1", "the workbook has no sheet Missing"},
 		{map[string]any{"E33": "=SUM(Missing!A:A)"}, "E33", "Missing!A1", "the workbook has no sheet Missing"},
 		{map[string]any{"E33": "=FOO(1)"}, "E33", "", "the function FOO is not supported"},
-		{map[string]any{"E33": "=SUBTOTAL(109,A1:A2)"}, "E33", "", "SUBTOTAL(109; …) leaves out hidden rows, which is not supported"},
+		{map[string]any{"E33": "=SUBTOTAL(109,A1:A2)"}, "E33", "", "SUBTOTAL(109, …) leaves out hidden rows, which is not supported"},
 		{map[string]any{"E33": "=ROW(A1:A2)"}, "E33", "", "gives an array, which is not supported"},
 		{map[string]any{"E33": "=A1*2", "A1": "=FOO(1)"}, "E33", "A1", "depends on A1, which cannot be evaluated: formula in S!A1: the function FOO is not supported"},
 		{map[string]any{"E33": "=OFFSET(A1,1,1)"}, "E33", "", "the function OFFSET is not supported"},

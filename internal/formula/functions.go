@@ -151,7 +151,7 @@ func (c *ctx) textInRange(name string, o operand) error {
 		if o.from == fromFormula {
 			verb = "gives"
 		}
-		return c.errf(&r, "%s %s the text %q, which reads as a number, but %s skips text; type the number (as a number, not as text)", c.name(r), verb, o.v.Str, name)
+		return c.errf(&r, "%s %s the text %q, which reads as a number, but %s skips text; %s", c.name(r), verb, o.v.Str, name, advice(o))
 	}
 	return nil
 }
@@ -170,7 +170,7 @@ const (
 // aggregate is SUM and its kin. In a range (or a reference) numbers count
 // and empty cells, booleans and labels are skipped, as in Excel; a text
 // that reads as a number is an error. A value given directly is coerced
-// (SUM("3";TRUE) is 4).
+// (SUM("3",TRUE) is 4).
 func aggregate(name string, kind aggKind) function {
 	return func(c *ctx, args []node) (operand, error) {
 		if err := c.arity(name, args, 1, 255); err != nil {
@@ -659,9 +659,9 @@ func fnSubtotal(c *ctx, args []node) (operand, error) {
 	kind, ok := kinds[code]
 	if !ok && code != 3 {
 		if code > 100 {
-			return operand{}, c.unsup("SUBTOTAL(%d; …) leaves out hidden rows, which is not supported (use SUBTOTAL(%d; …) or SUM)", code, code-100)
+			return operand{}, c.unsup("SUBTOTAL(%d, …) leaves out hidden rows, which is not supported (use SUBTOTAL(%d, …) or SUM)", code, code-100)
 		}
-		return operand{}, c.unsup("SUBTOTAL(%d; …) is not supported (1–6 and 9 are)", code)
+		return operand{}, c.unsup("SUBTOTAL(%d, …) is not supported (1–6 and 9 are)", code)
 	}
 	for _, a := range args[1:] {
 		if _, ref := a.(refNode); !ref {
@@ -872,7 +872,7 @@ func fnIf(c *ctx, args []node) (operand, error) {
 		branch = 2
 	}
 	if branch >= len(args) {
-		return val(boolean(false)), nil // =IF(FALSE;1) is FALSE
+		return val(boolean(false)), nil // =IF(FALSE,1) is FALSE
 	}
 	if _, empty := args[branch].(emptyNode); empty {
 		return val(num(0)), nil
@@ -1148,7 +1148,7 @@ func fnIndex(c *ctx, args []node) (operand, error) {
 		rows, cols = o.arr.rows, o.arr.cols
 	}
 	if len(args) == 2 && rows == 1 && cols > 1 {
-		row, col = 1, row // INDEX(A1:E1;3) is the third column
+		row, col = 1, row // INDEX(A1:E1,3) is the third column
 	}
 	if cols == 1 && col == 0 {
 		col = 1
@@ -1279,7 +1279,7 @@ func fnVLookup(c *ctx, args []node) (operand, error) {
 	approx := true
 	if len(args) == 4 {
 		if _, empty := args[3].(emptyNode); empty {
-			approx = false // VLOOKUP(x;t;2;) is an exact match
+			approx = false // VLOOKUP(x,t,2,) is an exact match
 		} else {
 			o, err := c.scalarArg(args[3])
 			if err != nil {

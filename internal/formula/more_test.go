@@ -3,6 +3,7 @@ package formula
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 )
@@ -21,6 +22,9 @@ func TestTranslate(t *testing.T) {
 		{"LOG10(A1)+IF(TRUE,A1)", 1, 1, 1, 2, "LOG10(A2)+IF(TRUE,A2)"},
 		{"A1", 1, 1, 1, 1, "A1"},
 		{"C3-1", 3, 3, 1, 1, "A1-1"},
+		{"'a!b'!A1+2024!B2+Sheet1!1:1", 1, 1, 2, 2, "'a!b'!B2+2024!C3+Sheet1!2:2"},
+		{"Sheet1!#REF!+#N/A+A1", 1, 1, 1, 2, "Sheet1!#REF!+#N/A+A2"},
+		{"SUM( A1 , B1 )", 1, 1, 1, 3, "SUM( A3 , B3 )"},
 	}
 	for _, tc := range tests {
 		got, err := Translate(tc.formula, tc.fromC, tc.fromR, tc.toC, tc.toR)
@@ -167,6 +171,7 @@ func FuzzParse(f *testing.F) {
 		"$A$1:$XFD$1048576", "1:1", "2024!A1", "_xlfn.CONCAT(A1)", "A1 B1", "{1,2}", "((((1))))", "1e5+.5", "Sheet1!#REF!",
 		"SUMIFS(A1:A3,B1:B3,\"x*\")", "INDEX(A1:B2,0,1)", "VLOOKUP(1,A1:B3,2)", "TEXT(A1,\"#,##0.0%\")", "SUMPRODUCT(A1:A3*2)",
 		"COUNTIF(A:A,\">=1\")", "MATCH(\"x\",B1:B3,0)", "ROUND(A1/3,-1)", "DATE(2024,A1,1)", "IFERROR(Other!A1/0,1)",
+		"SUBTOTAL(9,A1:A3)", "MID(B1,1,2)", "AVERAGEIFS(A1:A3,B1:B3,\"<>\")", "ROW()+COLUMN(B2)", "TEXT(45366,\"dd/mm/yyyy\")",
 	} {
 		f.Add(s)
 	}
@@ -236,6 +241,29 @@ func TestSubtotal(t *testing.T) {
 	for cell, want := range map[string]float64{"A3": 3, "A5": 3, "A6": 6, "A7": 12} {
 		if v, err := e.Eval(ref(cell)); err != nil || v != num(want) {
 			t.Errorf("%s = %v, %v; want %v", cell, v, err, want)
+		}
+	}
+}
+
+// TestDocListsFunctions: the package comment lists every function there is.
+func TestDocListsFunctions(t *testing.T) {
+	b, err := os.ReadFile("formula.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(b[:strings.Index(string(b), "package formula")])
+	var listed []string
+	if i := strings.Index(doc, "// The functions: "); i >= 0 {
+		rest := doc[i+len("// The functions: "):]
+		rest = rest[:strings.Index(rest, ".")]
+		listed = strings.Fields(strings.ReplaceAll(rest, "//", ""))
+	}
+	if len(listed) != len(functions) {
+		t.Errorf("the package comment lists %d functions, the table has %d", len(listed), len(functions))
+	}
+	for _, name := range listed {
+		if functions[name] == nil {
+			t.Errorf("the package comment lists %s, which is not in the table", name)
 		}
 	}
 }

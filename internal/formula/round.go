@@ -16,8 +16,8 @@ const (
 
 // roundDecimal rounds x to digits decimals (negative: to tens, hundreds…)
 // on its decimal value, as Excel does: x is first taken to 15 significant
-// digits, so ROUND(2,675;2) is 2,68 although the binary 2,675 is
-// 2,67499999…, and the rounding is half away from zero, not float's
+// digits, so ROUND(2.675, 2) is 2.68 although the binary 2.675 is
+// 2.67499999…, and the rounding is half away from zero, not float's
 // half-to-even. It works on the decimal digits because no float operation
 // gives that answer for every x.
 func roundDecimal(x float64, digits int, mode roundMode) float64 {

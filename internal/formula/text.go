@@ -61,7 +61,7 @@ func fnText(c *ctx, args []node) (operand, error) {
 // formatNumber is TEXT's formatting for the codes indicator workbooks use:
 // digit placeholders (0 #) with a decimal point, thousands commas, a
 // percent sign, literal text around them, and day/month/year dates. The
-// result uses Excel's en-US separators (TEXT(1234,5;"#,##0.0") is
+// result uses Excel's en-US separators (TEXT(1234.5,"#,##0.0") is
 // "1,234.5"), as the format code itself is written.
 func (c *ctx) formatNumber(f float64, code string) (string, bool) {
 	if strings.EqualFold(code, "General") || code == "@" {
