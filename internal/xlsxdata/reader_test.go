@@ -143,6 +143,9 @@ func TestFormulaErrors(t *testing.T) {
 	if n, _ := tr.Lookup("1"); n.Get(dataset.Score).V != 1.5 {
 		t.Errorf("score %+v", n.Get(dataset.Score))
 	}
+	if got := warnStrings(d.Warnings); len(got) != 1 || !strings.HasPrefix(got[0], `file.xlsx, sheet "X", cell E2: the formula =FOOBAR(1) cannot be checked (`) || !strings.HasSuffix(got[0], `; the saved value 1,5 is used as it is`) {
+		t.Errorf("warnings %q", got)
+	}
 }
 
 // TestKeyText: a key that a spreadsheet program decoded (Calc reads

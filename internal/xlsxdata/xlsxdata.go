@@ -878,7 +878,8 @@ func (r *reader) formula(c xlsxfile.Cell, loc dataset.Loc) (xlsxfile.Cell, error
 	v, err := r.book.eval.Eval(formula.Ref{Sheet: r.sheet, Col: c.Col, Row: c.Row})
 	if err != nil {
 		var fe *formula.Error
-		if errors.As(err, &fe) && strings.Contains(fe.Reason, "not supported") && saved {
+		if errors.As(err, &fe) && fe.Unsupported() && saved {
+			r.warnings = append(r.warnings, dataset.Errorf(loc, "the formula =%s cannot be checked (%s); the saved value %s is used as it is", r.shown(c), fe.Reason, show(c)))
 			return c, nil
 		}
 		why := err.Error()

@@ -304,6 +304,7 @@ func TestFormats(t *testing.T) {
 		{"html", []byte("<html><body><table><tr><td>1</td></tr></table></body></html>"), "web page (HTML)"},
 		{"xml 2003", []byte(`<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>`), "XML Spreadsheet 2003"},
 		{"binary", []byte{0, 1, 2, 3, 4, 5}, "does not start as a zip package does"},
+		{"a part alone", []byte(`<?xml version="1.0"?><workbook/>`), "an XML file, not an .xlsx workbook"},
 		{"missing sheet part", good.with("xl/worksheets/sheet1.xml", "").bytes(t), "the part xl/worksheets/sheet1.xml is missing"},
 		{"missing relationship", good.with("xl/_rels/workbook.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>`).bytes(t), `sheet "Số liệu" has no part`},
 		{"doctype", good.with("xl/workbook.xml", `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><workbook/>`).bytes(t), "document type declaration"},

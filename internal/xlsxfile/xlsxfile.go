@@ -341,6 +341,8 @@ func sniff(data []byte) error {
 		return &FormatError{Format: "an XML Spreadsheet 2003 file, not an .xlsx workbook", Advice: SaveAsXLSX}
 	case bytes.HasPrefix(head, []byte("<!doctype html")), bytes.HasPrefix(head, []byte("<html")), bytes.Contains(head, []byte("<table")):
 		return &FormatError{Format: "a web page (HTML), as some systems export under an .xls name, not an .xlsx workbook", Advice: SaveAsXLSX}
+	case bytes.HasPrefix(head, []byte("<?xml")), bytes.HasPrefix(head, []byte("<")):
+		return &FormatError{Format: "an XML file, not an .xlsx workbook (an .xlsx is a zip package of XML parts; this may be one part of an unpacked workbook)", Advice: "give the .xlsx file itself, or " + SaveAsXLSX}
 	case bytes.HasPrefix(head, []byte("%pdf")):
 		return &FormatError{Format: "a PDF document, not an .xlsx workbook", Advice: "give the workbook (.xlsx) that holds the figures"}
 	}
