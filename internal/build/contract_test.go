@@ -15,6 +15,33 @@ import (
 // the contract's checks, so the contract is the workbook's documentation
 // and neither can drift from the other.
 func TestSamplesKeepTheirContracts(t *testing.T) {
+	eachSample(t, func(t *testing.T, s Sample, j *Job) {
+		if j.Contract == nil {
+			t.Fatalf("template %s has no %s", s.Template, "du-lieu.yaml")
+		}
+		for _, k := range j.Data.Facts.Keys() {
+			if _, ok := j.Contract.FactDecl(k); !ok && !j.Contract.IsHeading(k) {
+				t.Errorf("fact %s of the sample is not declared", k)
+			}
+		}
+		for _, f := range j.Contract.Facts {
+			if f.Key == "" {
+				continue
+			}
+			if _, ok := j.Data.Facts.Get(f.Key); !ok {
+				t.Errorf("declared fact %s is not in the sample", f.Key)
+			}
+		}
+		if fs := j.Contract.Check(j.Data); len(fs) > 0 {
+			t.Errorf("the sample fails its contract: %v", fs)
+		}
+	})
+}
+
+// eachSample runs f, as a subtest, on the job of every built-in sample,
+// read afresh.
+func eachSample(t *testing.T, f func(t *testing.T, s Sample, j *Job)) {
+	t.Helper()
 	samples, err := Samples(baocao.Assets())
 	if err != nil {
 		t.Fatal(err)
@@ -25,25 +52,7 @@ func TestSamplesKeepTheirContracts(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if j.Contract == nil {
-				t.Fatalf("template %s has no %s", s.Template, "du-lieu.yaml")
-			}
-			for _, k := range j.Data.Facts.Keys() {
-				if _, ok := j.Contract.FactDecl(k); !ok && !j.Contract.IsHeading(k) {
-					t.Errorf("fact %s of the sample is not declared", k)
-				}
-			}
-			for _, f := range j.Contract.Facts {
-				if f.Key == "" {
-					continue
-				}
-				if _, ok := j.Data.Facts.Get(f.Key); !ok {
-					t.Errorf("declared fact %s is not in the sample", f.Key)
-				}
-			}
-			if fs := j.Contract.Check(j.Data); len(fs) > 0 {
-				t.Errorf("the sample fails its contract: %v", fs)
-			}
+			f(t, s, j)
 		})
 	}
 }

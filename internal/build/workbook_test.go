@@ -7,7 +7,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"baocao"
 	"baocao/internal/check"
 	"baocao/internal/contract"
 	"baocao/internal/dataset"
@@ -21,55 +20,45 @@ import (
 // sample's report: the same DOCX, byte for byte. So the blank workbook has
 // every sheet, header and key the template reads.
 func TestBlankWorkbookRoundTrip(t *testing.T) {
-	samples, err := Samples(baocao.Assets())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range samples {
-		t.Run(s.Name, func(t *testing.T) {
-			j, err := SampleJob(baocao.Assets(), s, t.TempDir())
-			if err != nil {
-				t.Fatal(err)
+	eachSample(t, func(t *testing.T, s Sample, j *Job) {
+		var blank bytes.Buffer
+		if err := workbook.Write(&blank, j.Contract, s.Template); err != nil {
+			t.Fatal(err)
+		}
+		filled := fill(t, blank.Bytes(), j.Contract, j.Data)
+		ds, _, err := ReadWorkbookBytes("filled.xlsx", filled)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := j.Document()
+		if err != nil {
+			t.Fatal(err)
+		}
+		fj := *j
+		fj.Data = ds
+		if fs := fj.Validate(); check.HasErrors(fs) {
+			t.Fatalf("the filled workbook fails its checks: %v", fs)
+		}
+		got, err := fj.Document()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var a, b bytes.Buffer
+		if err := docx.Write(&a, want); err != nil {
+			t.Fatal(err)
+		}
+		if err := docx.Write(&b, got); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a.Bytes(), b.Bytes()) {
+			wt, gt := modelText(want), modelText(got)
+			i := 0
+			for i < len(wt) && i < len(gt) && wt[i] == gt[i] {
+				i++
 			}
-			var blank bytes.Buffer
-			if err := workbook.Write(&blank, j.Contract, s.Template); err != nil {
-				t.Fatal(err)
-			}
-			filled := fill(t, blank.Bytes(), j.Contract, j.Data)
-			ds, _, err := ReadWorkbookBytes("filled.xlsx", filled)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want, err := j.Document()
-			if err != nil {
-				t.Fatal(err)
-			}
-			fj := *j
-			fj.Data = ds
-			if fs := fj.Validate(); check.HasErrors(fs) {
-				t.Fatalf("the filled workbook fails its checks: %v", fs)
-			}
-			got, err := fj.Document()
-			if err != nil {
-				t.Fatal(err)
-			}
-			var a, b bytes.Buffer
-			if err := docx.Write(&a, want); err != nil {
-				t.Fatal(err)
-			}
-			if err := docx.Write(&b, got); err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(a.Bytes(), b.Bytes()) {
-				wt, gt := modelText(want), modelText(got)
-				i := 0
-				for i < len(wt) && i < len(gt) && wt[i] == gt[i] {
-					i++
-				}
-				t.Errorf("the report from the filled blank workbook differs from the sample's, first at:\n sample: %.200q\n filled: %.200q", wt[i:], gt[i:])
-			}
-		})
-	}
+			t.Errorf("the report from the filled blank workbook differs from the sample's, first at:\n sample: %.200q\n filled: %.200q", wt[i:], gt[i:])
+		}
+	})
 }
 
 // fill writes the sample's values into a blank workbook.

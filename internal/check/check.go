@@ -445,23 +445,7 @@ func (c *Check) compare(ds *dataset.Dataset) []Finding {
 	if err != nil {
 		return c.broken(ds, err)
 	}
-	eq := dataset.Near(l, r)
-	ok := false
-	switch c.Op {
-	case "=":
-		ok = eq
-	case "<>":
-		ok = !eq
-	case "<":
-		ok = l < r && !eq
-	case ">":
-		ok = l > r && !eq
-	case "<=":
-		ok = l < r || eq
-	case ">=":
-		ok = l > r || eq
-	}
-	if ok {
+	if figures.Compare(c.Op, l, r) {
 		return nil
 	}
 	return []Finding{c.finding(c.severity(), dataset.Loc{File: ds.Source}, c.Op+" "+dataset.Figure(r), dataset.Figure(l),

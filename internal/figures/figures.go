@@ -436,6 +436,15 @@ func eval(n node, env Env, at *row) (float64, error) {
 }
 
 func compare(op string, x, y float64) float64 {
+	if Compare(op, x, y) {
+		return 1
+	}
+	return 0
+}
+
+// Compare applies a comparison (= <> < > <= >=) to two figures, equal when
+// they differ only by floating-point noise (0,1 + 0,2 = 0,3).
+func Compare(op string, x, y float64) bool {
 	eq := dataset.Near(x, y)
 	var ok bool
 	switch op {
@@ -452,10 +461,7 @@ func compare(op string, x, y float64) float64 {
 	case ">=":
 		ok = x > y || eq
 	}
-	if ok {
-		return 1
-	}
-	return 0
+	return ok
 }
 
 func evalCall(c call, env Env, at *row) (float64, error) {
