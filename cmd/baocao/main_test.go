@@ -34,7 +34,7 @@ func TestRun(t *testing.T) {
 		{"template without data", []string{"build", "--template", "x"}, exitUsage, "", "--template and --data go together"},
 		{"stray argument", []string{"build", "x"}, exitUsage, "", `unexpected argument "x"`},
 		{"missing template", []string{"build", "--template", filepath.Join(out, "none"), "--data", "x.xlsx"}, exitData, "", "report.md"},
-		{"validate samples", []string{"validate"}, exitOK, "0 error(s), 17 warning(s)", ""},
+		{"validate samples", []string{"validate"}, exitOK, "0 error(s), 19 warning(s)", ""},
 		{"validate json", []string{"validate", "--format", "json"}, exitOK, `"cell": "E36"`, ""},
 		{"validate bad format", []string{"validate", "--format", "xml"}, exitUsage, "", `--format "xml"`},
 		{"help validate", []string{"help", "validate"}, exitOK, "kiem-tra.yaml", ""},

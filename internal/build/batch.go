@@ -35,6 +35,7 @@ func (j *Job) Each(sheet string) ([]*Job, error) {
 			}
 		}
 		unit := *j
+		unit.built, unit.buildErr = nil, nil
 		unit.Name = names[i]
 		unit.Data = j.Data.WithFacts(over)
 		unit.Inputs = map[string]string{}

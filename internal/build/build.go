@@ -45,6 +45,10 @@ type Job struct {
 	// Contract is the template's data contract (du-lieu.yaml), nil when it
 	// has none.
 	Contract *contract.Contract
+	// built is the document Validate built, for Run to write, or buildErr
+	// why it could not be built.
+	built    *docmodel.Document
+	buildErr error
 	// TemplateHash and Inputs (name → hash) fingerprint what the job
 	// reads; with them a build skips a report whose inputs did not change.
 	TemplateHash string
@@ -110,7 +114,29 @@ func (j *Job) Validate() []check.Finding {
 	for _, w := range j.Data.Warnings {
 		out = append(out, readerFinding(check.Warning, w, j.Data.Source))
 	}
-	return append(out, check.Run(j.Checks, j.Data)...)
+	out = append(out, check.Run(j.Checks, j.Data)...)
+	if check.HasErrors(out) {
+		return out
+	}
+	// What the document itself lacks (an incomplete signature block) is
+	// known once it is built; a data error the template meets is shown
+	// here too, so that validate says everything build would.
+	doc, issues, err := j.document()
+	j.built, j.buildErr = doc, err // Run writes this one rather than building it again
+	if err != nil {
+		f := readerFinding(check.Error, err, j.Data.Source)
+		f.Check, f.Message = "bao-cao", "the report cannot be built: "+err.Error()
+		return append(out, f)
+	}
+	for _, is := range issues {
+		sev := check.Warning
+		if is.Error {
+			sev = check.Error
+		}
+		out = append(out, check.Finding{Severity: sev, Check: "chu-ky", Message: is.Message, File: j.Data.Source,
+			Loc: dataset.Loc{File: j.Data.Source}})
+	}
+	return out
 }
 
 func readerFinding(sev check.Severity, err error, source string) check.Finding {
@@ -144,15 +170,21 @@ var Writers = []Writer{
 // Document builds the document model of a job without writing anything:
 // the report from its template, then its appendix tables.
 func (j *Job) Document() (*docmodel.Document, error) {
+	doc, _, err := j.document()
+	return doc, err
+}
+
+// document is Document, with what the document lacks (report.Issue).
+func (j *Job) document() (*docmodel.Document, []report.Issue, error) {
 	j.Contract.Apply(j.Data)
-	doc, err := report.Build(j.Template, j.Data)
+	doc, issues, err := report.BuildChecked(j.Template, j.Data)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if doc.Appendices, err = appendix.Build(j.Appendices, j.Data, doc); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return doc, nil
+	return doc, issues, nil
 }
 
 // Run builds the document and writes every format, all or nothing: the
@@ -168,6 +200,12 @@ func (j *Job) Document() (*docmodel.Document, error) {
 // .history, so a version that was signed is never lost.
 func (j *Job) Run() (*Result, error) {
 	res := &Result{Findings: j.Validate()}
+	if j.buildErr != nil {
+		// Validate lists it as a finding for validate; build says it as
+		// the error it is.
+		res.Findings = res.Findings[:len(res.Findings)-1]
+		return res, j.buildErr
+	}
 	if check.HasErrors(res.Findings) {
 		return res, &CheckError{res.Findings}
 	}
@@ -187,9 +225,12 @@ func (j *Job) Run() (*Result, error) {
 			return res, nil
 		}
 	}
-	doc, err := j.Document()
-	if err != nil {
-		return res, err
+	doc := j.built
+	if doc == nil {
+		var err error
+		if doc, err = j.Document(); err != nil {
+			return res, err
+		}
 	}
 	outs, drop, err := j.render(doc)
 	if err != nil {

@@ -22,11 +22,23 @@ import (
 
 // Build fills t from ds and returns the document.
 func Build(t *tmpl.Template, ds *dataset.Dataset) (*docmodel.Document, error) {
+	d, _, err := BuildChecked(t, ds)
+	return d, err
+}
+
+// BuildChecked is Build, and says what the document lacks that a signer
+// would notice (an incomplete signature block).
+func BuildChecked(t *tmpl.Template, ds *dataset.Dataset) (*docmodel.Document, []Issue, error) {
 	res, err := t.Execute(ds)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return Assemble(res)
+	d, err := Assemble(res)
+	if err != nil {
+		return nil, nil, err
+	}
+	issues, err := checkSignature(res.Front.Ky, res.Path)
+	return d, issues, err
 }
 
 // Assemble builds the document from a filled template.

@@ -21,6 +21,7 @@ func ThachAn2025() *Workbook {
 			{"giai_doan", "2021 - 2025", "Giai đoạn tổng kết"},
 			{"giai_doan_sau", "2026 - 2030", "Giai đoạn đề xuất"},
 			{"ngay_so_lieu", Date(2025, 3, 31), "Số liệu tính đến ngày"},
+			{"quyen_han_ky", "", "Quyền hạn ký (TM. Ủy ban nhân dân): bản OCR của nguồn không có dòng này, mẫu không tự thêm"},
 			{"chuc_vu_ky", "Chủ tịch", "Chức vụ người ký"},
 			{"nguoi_ky", "Nông Thế Phúc", "Họ tên người ký (OCR \"Néng Thé Phiic\")"},
 			{"so_xa", 14, "Số xã, thị trấn"},

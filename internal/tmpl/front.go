@@ -48,6 +48,14 @@ type Ky struct {
 	QuyenHan string `yaml:"quyen_han"` // "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"
 	ChucVu   string `yaml:"chuc_vu"`   // "CHỦ TỊCH", "PHÓ CHỦ TỊCH"
 	HoTen    string `yaml:"ho_ten"`
+	// HinhThuc is the form of signing the template uses (ND30 Phụ lục I,
+	// Mục II.7.b): TM., KT., Q., TL., TUQ., or khong when the head signs
+	// in their own name; empty: not declared, only what is missing is
+	// said.
+	HinhThuc string `yaml:"hinh_thuc"`
+	// Thieu is how an incomplete signature block is reported: canh-bao
+	// (a warning, the default) or loi (an error: nothing is written).
+	Thieu string `yaml:"thieu"`
 }
 
 // Trang holds page margins in millimetres; zero keeps the default.
