@@ -27,28 +27,11 @@ var previewTmpl = template.Must(template.New("doc").Funcs(template.FuncMap{
 	"align": func(a docmodel.Align) string {
 		return [...]string{"", "left", "center", "right", "justify"}[min(max(int(a), 0), 4)]
 	},
-	"span": func(n int) int { return max(n, 1) },
-	"head": func(t *docmodel.Table, i int) bool { return i < t.HeaderRows },
-	"cellAlign": func(t *docmodel.Table, row docmodel.Row, i int, c docmodel.Cell) docmodel.Align {
-		if c.Align != docmodel.AlignDefault {
-			return c.Align
-		}
-		// The column of a cell is the sum of the spans before it; a
-		// cell under a row span from above is further right, which only
-		// matters for its alignment.
-		col := 0
-		for _, x := range row.Cells[:i] {
-			col += max(x.ColSpan, 1)
-		}
-		if col < len(t.Columns) {
-			return t.Columns[col].Align
-		}
-		return docmodel.AlignDefault
-	},
+	"rows": tableRows,
 }).Parse(`
 {{- define "inlines"}}{{range .}}{{with text .}}{{if .Superscript}}<sup>{{end}}{{if .Bold}}<b>{{end}}{{if .Italic}}<i>{{end}}{{.Text}}{{if .Italic}}</i>{{end}}{{if .Bold}}</b>{{end}}{{if .Superscript}}</sup>{{end}}{{end}}{{with noteRef .}}<sup class="fn"><a href="#cthich-{{.Number}}" id="tham-chieu-{{.Number}}">{{.Number}}</a></sup>{{end}}{{if lineBreak .}}<br>{{end}}{{end}}{{end}}
 {{- define "paragraph"}}<p class="{{pstyle .}}">{{if .Marker}}{{.Marker}} {{end}}{{template "inlines" .Content}}</p>{{end}}
-{{- define "table"}}{{if .Caption}}<p class="caption">{{.Caption}}</p>{{end}}<table class="{{if .Borders}}borders{{end}}">{{$t := .}}{{range $r, $row := .Rows}}<tr{{if $row.Bold}} class="bold"{{end}}>{{range $i, $c := $row.Cells}}{{if head $t $r}}<th{{else}}<td{{end}}{{if gt $c.ColSpan 1}} colspan="{{$c.ColSpan}}"{{end}}{{if gt $c.RowSpan 1}} rowspan="{{$c.RowSpan}}"{{end}} class="{{align (cellAlign $t $row $i $c)}}{{if $c.Bold}} bold{{end}}">{{range $c.Content}}{{template "paragraph" .}}{{end}}{{if head $t $r}}</th>{{else}}</td>{{end}}{{end}}</tr>
+{{- define "table"}}{{if .Caption}}<p class="caption">{{.Caption}}</p>{{end}}<table class="{{if .Borders}}borders{{end}}">{{range rows .}}<tr{{if .Bold}} class="bold"{{end}}>{{$head := .Head}}{{range .Cells}}{{if $head}}<th{{else}}<td{{end}}{{if gt .ColSpan 1}} colspan="{{.ColSpan}}"{{end}}{{if gt .RowSpan 1}} rowspan="{{.RowSpan}}"{{end}} class="{{align .Align}}{{if .Bold}} bold{{end}}">{{range .Content}}{{template "paragraph" .}}{{end}}{{if $head}}</th>{{else}}</td>{{end}}{{end}}</tr>
 {{end}}</table>{{end}}
 {{- define "blocks"}}{{range .}}{{with heading .}}<h{{hlevel .}} class="{{kind .}}">{{if .Label}}<span class="label">{{.Label}}</span> {{end}}{{template "inlines" .Content}}</h{{hlevel .}}>
 {{end}}{{with paragraph .}}{{template "paragraph" .}}
@@ -73,6 +56,45 @@ var previewTmpl = template.Must(template.New("doc").Funcs(template.FuncMap{
 {{template "blocks" .Body}}</section>
 {{end}}</article>
 `))
+
+type viewRow struct {
+	Bold, Head bool
+	Cells      []viewCell
+}
+
+type viewCell struct {
+	*docmodel.Cell
+	Align docmodel.Align // the cell's, else its column's
+}
+
+// tableRows places each cell in its grid column, past the cells spanning
+// down from above, for the alignment of its column.
+func tableRows(t *docmodel.Table) []viewRow {
+	col := map[*docmodel.Cell]int{}
+	if grid, err := t.Grid(); err == nil {
+		for _, row := range grid {
+			for _, s := range row {
+				if _, ok := col[s.Cell]; !ok {
+					col[s.Cell] = s.Col
+				}
+			}
+		}
+	}
+	rows := make([]viewRow, len(t.Rows))
+	for r := range t.Rows {
+		row := &t.Rows[r]
+		rows[r] = viewRow{Bold: row.Bold, Head: r < t.HeaderRows}
+		for i := range row.Cells {
+			c := &row.Cells[i]
+			a := c.Align
+			if k, ok := col[c]; ok && a == docmodel.AlignDefault && k < len(t.Columns) {
+				a = t.Columns[k].Align
+			}
+			rows[r].Cells = append(rows[r].Cells, viewCell{c, a})
+		}
+	}
+	return rows
+}
 
 func ptr[T any](v T, ok bool) *T {
 	if !ok {

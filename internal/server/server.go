@@ -15,6 +15,7 @@ package server
 
 import (
 	"crypto/rand"
+	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/hex"
 	"encoding/json"
@@ -207,11 +208,13 @@ func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
 	if v, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok && eq(v) {
 		return true
 	}
-	if c, err := r.Cookie(authCookie); err == nil && eq(c.Value) {
+	// The cookie holds a hash of the token: a token may hold letters a
+	// cookie cannot carry.
+	if c, err := r.Cookie(authCookie); err == nil && subtle.ConstantTimeCompare([]byte(c.Value), []byte(s.tokenCookie())) == 1 {
 		return true
 	}
 	if q := r.URL.Query().Get("token"); q != "" && eq(q) && r.Method == http.MethodGet {
-		http.SetCookie(w, &http.Cookie{Name: authCookie, Value: s.cfg.Token, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil})
+		http.SetCookie(w, &http.Cookie{Name: authCookie, Value: s.tokenCookie(), Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil})
 		u := *r.URL
 		q := u.Query()
 		q.Del("token")
@@ -221,6 +224,11 @@ func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
 	}
 	apiError(w, http.StatusUnauthorized, "Cần mã truy cập: mở trang với ?token=… hoặc gửi tiêu đề Authorization: Bearer ….")
 	return false
+}
+
+func (s *Server) tokenCookie() string {
+	sum := sha256.Sum256([]byte("baocao-auth\x00" + s.cfg.Token))
+	return hex.EncodeToString(sum[:])
 }
 
 // sessionOK: the page echoes the token of its session cookie in a header
