@@ -31,8 +31,8 @@ var previewTmpl = template.Must(template.New("doc").Funcs(template.FuncMap{
 }).Parse(`
 {{- define "inlines"}}{{range .}}{{with text .}}{{if .Superscript}}<sup>{{end}}{{if .Bold}}<b>{{end}}{{if .Italic}}<i>{{end}}{{.Text}}{{if .Italic}}</i>{{end}}{{if .Bold}}</b>{{end}}{{if .Superscript}}</sup>{{end}}{{end}}{{with noteRef .}}<sup class="fn"><a href="#cthich-{{.Number}}" id="tham-chieu-{{.Number}}">{{.Number}}</a></sup>{{end}}{{if lineBreak .}}<br>{{end}}{{end}}{{end}}
 {{- define "paragraph"}}<p class="{{pstyle .}}">{{if .Marker}}{{.Marker}} {{end}}{{template "inlines" .Content}}</p>{{end}}
-{{- define "table"}}{{if .Caption}}<p class="caption">{{.Caption}}</p>{{end}}<table class="{{if .Borders}}borders{{end}}">{{range rows .}}<tr{{if .Bold}} class="bold"{{end}}>{{$head := .Head}}{{range .Cells}}{{if $head}}<th{{else}}<td{{end}}{{if gt .ColSpan 1}} colspan="{{.ColSpan}}"{{end}}{{if gt .RowSpan 1}} rowspan="{{.RowSpan}}"{{end}} class="{{align .Align}}{{if .Bold}} bold{{end}}">{{range .Content}}{{template "paragraph" .}}{{end}}{{if $head}}</th>{{else}}</td>{{end}}{{end}}</tr>
-{{end}}</table>{{end}}
+{{- define "table"}}{{if .Caption}}<p class="caption">{{.Caption}}</p>{{end}}<div class="table-wrap"><table class="{{if .Borders}}borders{{end}}">{{range rows .}}<tr{{if .Bold}} class="bold"{{end}}>{{$head := .Head}}{{range .Cells}}{{if $head}}<th{{else}}<td{{end}}{{if gt .ColSpan 1}} colspan="{{.ColSpan}}"{{end}}{{if gt .RowSpan 1}} rowspan="{{.RowSpan}}"{{end}} class="{{align .Align}}{{if .Bold}} bold{{end}}">{{range .Content}}{{template "paragraph" .}}{{end}}{{if $head}}</th>{{else}}</td>{{end}}{{end}}</tr>
+{{end}}</table></div>{{end}}
 {{- define "blocks"}}{{range .}}{{with heading .}}<h{{hlevel .}} class="{{kind .}}">{{if .Label}}<span class="label">{{.Label}}</span> {{end}}{{template "inlines" .Content}}</h{{hlevel .}}>
 {{end}}{{with paragraph .}}{{template "paragraph" .}}
 {{end}}{{with table .}}{{template "table" .}}
@@ -52,7 +52,7 @@ var previewTmpl = template.Must(template.New("doc").Funcs(template.FuncMap{
 </div>
 {{if .Footnotes}}<ol class="footnotes">{{range .Footnotes}}<li id="cthich-{{.Number}}" value="{{.Number}}">{{range .Content}}{{template "paragraph" .}}{{end}}</li>
 {{end}}</ol>{{end}}
-{{range .Appendices}}<section class="appendix"><h2 class="appendix-label">{{.Label}}</h2>{{range .Title}}<div class="appendix-title">{{.}}</div>{{end}}{{if .Subtitle}}<div class="appendix-sub"><i>{{.Subtitle}}</i></div>{{end}}
+{{range .Appendices}}<section class="appendix{{if .Landscape}} landscape{{end}}"><h2 class="appendix-label">{{.Label}}</h2>{{range .Title}}<div class="appendix-title">{{.}}</div>{{end}}{{if .Subtitle}}<div class="appendix-sub"><i>{{.Subtitle}}</i></div>{{end}}
 {{template "blocks" .Body}}</section>
 {{end}}</article>
 `))
