@@ -3,7 +3,9 @@
 package main
 
 import (
+	"errors"
 	"os"
+	"syscall"
 
 	"golang.org/x/term"
 )
@@ -13,3 +15,6 @@ import (
 func noTerminal() bool {
 	return !term.IsTerminal(int(os.Stdin.Fd()))
 }
+
+// addrInUse reports whether listening failed because the port is taken.
+func addrInUse(err error) bool { return errors.Is(err, syscall.EADDRINUSE) }

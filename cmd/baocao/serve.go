@@ -78,6 +78,15 @@ func serve(ctx context.Context, cfg server.Config, open bool, stdout, stderr io.
 		return err
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil && open && addrInUse(err) {
+		// Double-clicked again: the page most likely runs already.
+		url := "http://" + cfg.Addr + "/"
+		fmt.Fprintf(stdout, "Địa chỉ %s đang được dùng (có thể baocao đang chạy rồi): mở %s\n", cfg.Addr, url)
+		if err := openBrowser(url); err != nil {
+			return fmt.Errorf("không tự mở được trình duyệt: hãy mở %s (%w)", url, err)
+		}
+		return nil
+	}
 	if err != nil {
 		return fmt.Errorf("không mở được địa chỉ %s (có thể baocao đang chạy rồi): %w", cfg.Addr, err)
 	}

@@ -94,23 +94,27 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, needTemplate boo
 		apiError(w, http.StatusBadRequest, "Yêu cầu không phải biểu mẫu multipart/form-data: "+err.Error())
 		return nil, "", nil, false
 	}
+	// On a refusal the parts spooled to disk go now; on success the
+	// handler removes them when it is done.
+	refuse := func(code int, msg string) (*entry, string, []byte, bool) {
+		r.MultipartForm.RemoveAll()
+		apiError(w, code, msg)
+		return nil, "", nil, false
+	}
 	if needTemplate {
 		e = s.lib.byName[r.FormValue("template")]
 		if e == nil {
-			apiError(w, http.StatusBadRequest, "Hãy chọn một mẫu báo cáo có trong thư viện (trường template; xem GET /api/templates).")
-			return nil, "", nil, false
+			return refuse(http.StatusBadRequest, "Hãy chọn một mẫu báo cáo có trong thư viện (trường template; xem GET /api/templates).")
 		}
 	}
 	f, hdr, err := r.FormFile("workbook")
 	if err != nil {
-		apiError(w, http.StatusBadRequest, "Thiếu bảng tính (trường workbook, tệp .xlsx).")
-		return nil, "", nil, false
+		return refuse(http.StatusBadRequest, "Thiếu bảng tính (trường workbook, tệp .xlsx).")
 	}
 	defer f.Close()
 	data, err = io.ReadAll(f)
 	if err != nil {
-		apiError(w, http.StatusBadRequest, "Không đọc được tệp tải lên: "+err.Error())
-		return nil, "", nil, false
+		return refuse(http.StatusBadRequest, "Không đọc được tệp tải lên: "+err.Error())
 	}
 	return e, displayName(hdr), data, true
 }
