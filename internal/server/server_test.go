@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"baocao"
 	"baocao/internal/build"
@@ -457,4 +458,61 @@ func TestToken(t *testing.T) {
 		t.Errorf("post without token: %d", resp.StatusCode)
 	}
 	readAll(t, resp)
+}
+
+func TestBatch(t *testing.T) {
+	_, ts := newTest(t, nil)
+	resp := post(t, ts.URL+"/api/batches", map[string]string{"template": "chi-so-cchc-9-thang"}, "don-vi.xlsx", unitsBook(t, 8), nil)
+	if resp.StatusCode != http.StatusAccepted {
+		t.Fatalf("status %d: %s", resp.StatusCode, readAll(t, resp))
+	}
+	st := decode[batchStatus](t, resp)
+	if st.Total != 8 || st.Sheet != DefaultUnitSheet || !validID(st.ID) {
+		t.Fatalf("%+v", st)
+	}
+	for deadline := time.Now().Add(2 * time.Minute); !st.Finished && time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		r, err := http.Get(ts.URL + "/api/batches/" + st.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st = decode[batchStatus](t, r)
+		if !st.Finished {
+			if r, _ := http.Get(ts.URL + "/api/batches/" + st.ID + "/zip"); r.StatusCode != http.StatusConflict {
+				t.Errorf("zip before the end: %d", r.StatusCode)
+			}
+		}
+	}
+	if !st.Finished || st.Done != 8 || st.Built != 7 || len(st.Failed) != 1 || st.Failed[0].Unit != "Phường-7" ||
+		!strings.Contains(st.Failed[0].Error, `"một trăm"`) || st.Zip == "" {
+		t.Fatalf("%+v", st)
+	}
+	resp, err := http.Get(ts.URL + st.Zip)
+	if err != nil {
+		t.Fatal(err)
+	}
+	z := readAll(t, resp)
+	zr, err := zip.NewReader(bytes.NewReader(z), int64(len(z)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range zr.File {
+		names = append(names, f.Name)
+		if f.Name == "tom-tat.txt" {
+			rc, _ := f.Open()
+			var b bytes.Buffer
+			b.ReadFrom(rc)
+			if !strings.Contains(b.String(), "lập được 7 báo cáo; lỗi 1") || !strings.Contains(b.String(), "- Phường-7: ") {
+				t.Errorf("tom-tat.txt:\n%s", &b)
+			}
+		}
+	}
+	all := strings.Join(names, " ")
+	if len(names) != 7*2+1 || !strings.Contains(all, "etc-passwd.pdf") || strings.Contains(all, "/") {
+		t.Errorf("zip holds %v", names)
+	}
+	resp = post(t, ts.URL+"/api/batches", map[string]string{"template": "chi-so-cchc-9-thang", "sheet": "Không có"}, "don-vi.xlsx", unitsBook(t, 2), nil)
+	if r := decode[tRefused](t, resp); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(r.Error, `"Không có"`) {
+		t.Errorf("missing sheet: %d %+v", resp.StatusCode, r)
+	}
 }

@@ -185,6 +185,16 @@
       div.append(ul);
       box.append(div);
     }
+    // Places that no single change reaches alone (rows added or
+    // removed, figures that moved only together).
+    const reached = new Set();
+    for (const c of d.changes) for (const p of c.reach) reached.add(p.where + "\u0000" + p.new);
+    const rest = d.report.filter((p) => !reached.has(p.where + "\u0000" + p.new));
+    if (rest.length) {
+      const ul = el("ul", {});
+      for (const p of rest) ul.append(el("li", {}, p.where + ": ", el("span", { class: "old" }, p.old || "—"), " → ", el("span", { class: "new" }, p.new || "—")));
+      box.append(el("p", {}, "Cũng thay đổi trong báo cáo (do các số liệu cùng thay đổi):"), ul);
+    }
     state.pendingFix = file;
     $("lap-moi").hidden = !!(d.new_findings && d.new_findings.length);
   }
