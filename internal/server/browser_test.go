@@ -219,6 +219,17 @@ func TestBrowser(t *testing.T) {
 	if pdfs != 19 {
 		t.Errorf("%d PDFs in the batch zip, want 19", pdfs)
 	}
+	// 7. Reopened from the list of reports made earlier.
+	do("reopen",
+		chromedp.Navigate(ts.URL),
+		chromedp.WaitVisible(css(`#da-lap tbody tr`)),
+		shot("da-lap"),
+		chromedp.Click(css(`#da-lap tbody tr button`)),
+		chromedp.WaitVisible(css(`#xem-truoc article.doc`)),
+		chromedp.WaitVisible(css(`#phien-ban tr[data-version="2"]`)))
+	if n := count("#da-lap tbody tr"); n != 1 {
+		t.Errorf("%d reports listed, want 1 (a batch is not one)", n)
+	}
 	t.Logf("screenshots in %s", shots)
 }
 

@@ -3,6 +3,7 @@ package server
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -274,6 +276,11 @@ func (s *Server) createBuild(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rep.Versions = []*version{v}
+	if err := s.save(rep); err != nil {
+		os.RemoveAll(filepath.Join(s.dataDir, "builds", rep.ID))
+		apiError(w, http.StatusInternalServerError, err.Error())
+		return
+	}
 	s.mu.Lock()
 	s.builds[rep.ID] = rep
 	s.mu.Unlock()
@@ -296,6 +303,112 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) *report {
 		return nil
 	}
 	return rep
+}
+
+// reportFile records a report's versions in its folder, so that the
+// list survives a restart.
+const reportFile = "report.json"
+
+func (s *Server) save(rep *report) error {
+	data, err := json.MarshalIndent(rep, "", "  ")
+	if err != nil {
+		return err
+	}
+	return build.WriteFileAtomic(filepath.Join(s.dataDir, "builds", rep.ID, reportFile), data)
+}
+
+// savedVersion reads a version back; check.Severity has no UnmarshalText.
+type savedVersion struct {
+	version
+	Findings []struct {
+		Severity string `json:"severity"`
+		check.Finding
+	} `json:"findings"`
+}
+
+// loadReports reads the reports of earlier runs from the data folder. A
+// folder that is not the server's (a name that is no ID, a report of a
+// template no longer in the library, a version whose files are gone) is
+// left out.
+func (s *Server) loadReports() {
+	dirs, err := os.ReadDir(filepath.Join(s.dataDir, "builds"))
+	if err != nil {
+		return
+	}
+	for _, d := range dirs {
+		if !d.IsDir() || !validID(d.Name()) {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(s.dataDir, "builds", d.Name(), reportFile))
+		if err != nil {
+			continue
+		}
+		var saved struct {
+			ID       string          `json:"id"`
+			Template string          `json:"template"`
+			Versions []*savedVersion `json:"versions"`
+		}
+		if err := json.Unmarshal(data, &saved); err != nil || saved.ID != d.Name() {
+			s.cfg.Logf("bỏ qua %s: %v", filepath.Join("builds", d.Name(), reportFile), err)
+			continue
+		}
+		e := s.lib.byName[saved.Template]
+		if e == nil {
+			continue
+		}
+		rep := &report{ID: saved.ID, Template: saved.Template, t: e}
+		for _, sv := range saved.Versions {
+			if _, err := os.Stat(filepath.Join(s.dataDir, "builds", rep.ID, "v"+strconv.Itoa(sv.N), "preview.html")); err != nil {
+				continue
+			}
+			v := sv.version
+			v.Findings = []check.Finding{}
+			for _, f := range sv.Findings {
+				f.Finding.Severity = check.Warning
+				if f.Severity == check.Error.String() {
+					f.Finding.Severity = check.Error
+				}
+				v.Findings = append(v.Findings, f.Finding)
+			}
+			rep.Versions = append(rep.Versions, &v)
+		}
+		if len(rep.Versions) > 0 {
+			s.builds[rep.ID] = rep
+		}
+	}
+}
+
+// listBuilds lists the reports, the latest built first.
+func (s *Server) listBuilds(w http.ResponseWriter, r *http.Request) {
+	type item struct {
+		ID       string    `json:"id"`
+		Template string    `json:"template"`
+		Title    string    `json:"title"`
+		Version  int       `json:"version"`
+		Upload   string    `json:"upload"`
+		Built    time.Time `json:"built"`
+		URL      string    `json:"url"`
+	}
+	s.mu.Lock()
+	reps := make([]*report, 0, len(s.builds))
+	for _, rep := range s.builds {
+		reps = append(reps, rep)
+	}
+	s.mu.Unlock()
+	list := []item{}
+	for _, rep := range reps {
+		rep.mu.Lock()
+		v := rep.Versions[len(rep.Versions)-1]
+		list = append(list, item{rep.ID, rep.Template, rep.t.Title, v.N, v.Upload, v.Built, "/api/builds/" + rep.ID})
+		rep.mu.Unlock()
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if !list[i].Built.Equal(list[j].Built) {
+			return list[i].Built.After(list[j].Built)
+		}
+		return list[i].ID < list[j].ID
+	})
+	writeJSON(w, http.StatusOK, list)
 }
 
 func (s *Server) getBuild(w http.ResponseWriter, r *http.Request) {
@@ -329,6 +442,12 @@ func (s *Server) addVersion(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rep.Versions = append(rep.Versions, v)
+	if err := s.save(rep); err != nil {
+		rep.Versions = rep.Versions[:len(rep.Versions)-1]
+		os.RemoveAll(filepath.Join(s.dataDir, "builds", rep.ID, "v"+strconv.Itoa(n)))
+		apiError(w, http.StatusInternalServerError, err.Error())
+		return
+	}
 	writeJSON(w, http.StatusCreated, respond(rep, v))
 }
 

@@ -113,6 +113,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, lib: lib, dataDir: dir, builds: map[string]*report{}, batches: map[string]*batch{}}
+	s.loadReports()
 	s.routes()
 	return s, nil
 }
@@ -128,6 +129,7 @@ func (s *Server) routes() {
 	m.Handle("GET /static/", http.FileServerFS(staticFS))
 	m.HandleFunc("GET /api/templates", s.listTemplates)
 	m.HandleFunc("GET /api/templates/{name}/workbook", s.blankWorkbook)
+	m.HandleFunc("GET /api/builds", s.listBuilds)
 	m.HandleFunc("POST /api/builds", s.createBuild)
 	m.HandleFunc("GET /api/builds/{id}", s.getBuild)
 	m.HandleFunc("POST /api/builds/{id}/diff", s.diffBuild)

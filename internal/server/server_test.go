@@ -516,3 +516,47 @@ func TestBatch(t *testing.T) {
 		t.Errorf("missing sheet: %d %+v", resp.StatusCode, r)
 	}
 }
+
+// TestRestart: the reports and their versions are found again by a server
+// started later on the same data folder.
+func TestRestart(t *testing.T) {
+	dd := filepath.Join(t.TempDir(), "du-lieu")
+	_, ts := newTest(t, func(c *Config) { c.DataDir = dd })
+	resp := post(t, ts.URL+"/api/builds", map[string]string{"template": thachAn}, "v1.xlsx", sample(t, "thach-an-2021-2025.xlsx"), nil)
+	b := decode[tBuild](t, resp)
+	resp = post(t, ts.URL+"/api/builds/"+b.ID+"/versions", nil, "v2.xlsx", edit(t, "thach-an-2021-2025.xlsx", "Thông tin", map[string]any{"tin_bai_cchc": 47}), nil)
+	readAll(t, resp)
+	// A folder that is not the server's is left alone.
+	os.MkdirAll(filepath.Join(dd, "builds", "khong-phai-id"), 0o755)
+	os.WriteFile(filepath.Join(dd, "builds", "khong-phai-id", reportFile), []byte(`{"id":"khong-phai-id","template":"`+thachAn+`"}`), 0o644)
+	ts.Close()
+
+	_, ts2 := newTest(t, func(c *Config) { c.DataDir = dd })
+	resp, err := http.Get(ts2.URL + "/api/builds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list []struct {
+		ID      string `json:"id"`
+		Version int    `json:"version"`
+		Upload  string `json:"upload"`
+		Title   string `json:"title"`
+	}
+	if err := json.Unmarshal(readAll(t, resp), &list); err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 1 || list[0].ID != b.ID || list[0].Version != 2 || list[0].Upload != "v2.xlsx" || !strings.HasPrefix(list[0].Title, "tổng kết CCHC") {
+		t.Fatalf("after a restart: %+v", list)
+	}
+	resp, _ = http.Get(ts2.URL + "/api/builds/" + b.ID)
+	g := decode[tBuild](t, resp)
+	if len(g.Versions) != 2 || len(g.Versions[0].Findings) != 9 || g.Versions[0].Findings[0].Severity != "warning" || g.Versions[0].Findings[0].Cell == "" {
+		t.Fatalf("%+v", g)
+	}
+	for _, v := range g.Versions {
+		resp, _ := http.Get(ts2.URL + v.Files["pdf"])
+		if b := readAll(t, resp); resp.StatusCode != 200 || !bytes.HasPrefix(b, []byte("%PDF")) {
+			t.Errorf("version %d after a restart: %d", v.N, resp.StatusCode)
+		}
+	}
+}

@@ -49,6 +49,34 @@
       card.addEventListener("click", (ev) => { if (ev.target.tagName !== "A") choose(t, card, radio); });
       list.append(card);
     }
+    loadBuilds();
+  }
+
+  // Reports made earlier (also before a restart), to reopen.
+  async function loadBuilds() {
+    let items = [];
+    try { items = await (await fetch("/api/builds", { credentials: "same-origin" })).json(); } catch (e) { return; }
+    const tbody = $("da-lap").querySelector("tbody");
+    tbody.replaceChildren();
+    for (const b of items.slice(0, 20)) {
+      const open = el("button", { type: "button", class: "small" }, "Mở");
+      open.addEventListener("click", () => reopen(b));
+      tbody.append(el("tr", { "data-id": b.id }, el("td", {}, b.title), el("td", {}, "v" + b.version), el("td", {}, b.upload),
+        el("td", {}, new Date(b.built).toLocaleString("vi-VN")), el("td", {}, open)));
+    }
+    $("da-lap-truoc").hidden = items.length === 0;
+  }
+
+  async function reopen(b) {
+    const r = await fetch(b.url, { credentials: "same-origin" });
+    if (r.status !== 200) return;
+    const body = await r.json();
+    const card = document.querySelector('.card[data-name="' + CSS.escape(body.template) + '"]');
+    if (card) card.click();
+    state.build = body;
+    showFindings({ status: 201, body: body });
+    showBuild(body);
+    $("buoc-3").scrollIntoView();
   }
 
   function choose(t, card, radio) {
@@ -85,6 +113,7 @@
     if (r.status === 201) {
       state.build = r.body;
       showBuild(r.body);
+      loadBuilds();
     } else {
       $("buoc-4").hidden = true;
       $("buoc-5").hidden = true;
