@@ -26,6 +26,10 @@ type entry struct {
 	Title       string `json:"title"` // the README's heading
 	Description string `json:"description"`
 	Source      string `json:"source"` // "built-in" or "data-dir"
+	// Period and Unit come from the contract's examples: the kind of
+	// period the report covers and the kind of unit that issues it.
+	Period      string `json:"period,omitempty"`
+	Unit        string `json:"unit,omitempty"`
 	HasContract bool   `json:"blank_workbook"`
 	Workbook    string `json:"workbook_url,omitempty"`
 	t           *build.Template
@@ -61,6 +65,7 @@ func loadLibrary(assets fs.FS, dir string, logf func(string, ...any)) (*library,
 			e.Title = name
 		}
 		if e.HasContract {
+			e.Period, e.Unit = examples(t.Contract)
 			e.Workbook = "/api/templates/" + url.PathEscape(name) + "/workbook"
 		}
 		lib.byName[name] = e
@@ -93,6 +98,27 @@ func loadLibrary(assets fs.FS, dir string, logf func(string, ...any)) (*library,
 	}
 	sort.SliceStable(lib.list, func(i, j int) bool { return lib.list[i].Title < lib.list[j].Title })
 	return lib, nil
+}
+
+// examples finds the period and the unit in a contract: the description
+// and example of its period fact (giai_doan, ky_bao_cao or nam, the
+// first declared), and the example of ten_don_vi.
+func examples(c *contract.Contract) (period, unit string) {
+	rank := map[string]int{"giai_doan": 1, "ky_bao_cao": 2, "nam": 3}
+	best := 0
+	for _, f := range c.Facts {
+		if r := rank[f.Key]; r > 0 && (best == 0 || r < best) && f.Example != "" {
+			best = r
+			period = f.Description + ": " + f.Example
+			if f.Description == "" {
+				period = f.Example
+			}
+		}
+		if f.Key == "ten_don_vi" {
+			unit = f.Example
+		}
+	}
+	return norm.NFC.String(period), norm.NFC.String(unit)
 }
 
 // readme takes the heading and the first paragraph of a template's

@@ -83,18 +83,19 @@ func TestTemplates(t *testing.T) {
 	for _, e := range list {
 		got[e.Name] = e
 	}
-	for _, tc := range []struct{ name, title, desc, source string }{
-		{thachAn, "tổng kết CCHC giai đoạn 2021 - 2025 (cấp huyện)", "The five-year review a district", "built-in"},
-		{"chi-so-cchc-9-thang", "báo cáo kết quả cải thiện Chỉ số CCHC (9 tháng)", "The report a commune", "built-in"},
-		{"cchc-nam-xa-phuong", "Báo cáo kết quả thực hiện công tác cải cách hành chính năm (UBND xã, phường)", "The annual CCHC report", "built-in"},
-		{"Mẫu huyện", "Tổng kết của huyện", "Mẫu riêng của văn phòng huyện.", "data-dir"},
+	for _, tc := range []struct{ name, title, desc, source, period, unit string }{
+		{thachAn, "tổng kết CCHC giai đoạn 2021 - 2025 (cấp huyện)", "The five-year review a district", "built-in", "Giai đoạn tổng kết: 2021 - 2025", "huyện Thạch An"},
+		{"chi-so-cchc-9-thang", "báo cáo kết quả cải thiện Chỉ số CCHC (9 tháng)", "The report a commune", "built-in", "Kỳ báo cáo: 09 tháng đầu năm 2024", "thành phố Sa Đéc"},
+		{"cchc-nam-xa-phuong", "Báo cáo kết quả thực hiện công tác cải cách hành chính năm (UBND xã, phường)", "The annual CCHC report", "built-in", "Năm báo cáo: 2026", "phường Tân Mỹ"},
+		{"Mẫu huyện", "Tổng kết của huyện", "Mẫu riêng của văn phòng huyện.", "data-dir", "Giai đoạn tổng kết: 2021 - 2025", "huyện Thạch An"},
 	} {
 		e, ok := got[tc.name]
 		if !ok {
 			t.Errorf("%s not listed: %v", tc.name, list)
 			continue
 		}
-		if e.Title != tc.title || !strings.HasPrefix(e.Description, tc.desc) || e.Source != tc.source || !e.HasContract {
+		if e.Title != tc.title || !strings.HasPrefix(e.Description, tc.desc) || e.Source != tc.source || !e.HasContract ||
+			e.Period != tc.period || e.Unit != tc.unit {
 			t.Errorf("%s: %+v", tc.name, e)
 		}
 	}

@@ -43,6 +43,9 @@
         el("h3", {}, el("label", { for: radio.id }, radio, t.title)),
         el("p", { class: "muted" }, "Tên mẫu: " + t.name + (t.source === "data-dir" ? " (trong thư mục dữ liệu)" : " (có sẵn)")),
         el("p", {}, t.description));
+      if (t.period || t.unit) {
+        card.insertBefore(el("p", { class: "meta" }, [t.period && "Kỳ: " + t.period, t.unit && "Đơn vị (ví dụ): " + t.unit].filter(Boolean).join(" · ")), card.lastChild);
+      }
       if (t.workbook_url) {
         card.append(el("p", {}, el("a", { href: t.workbook_url, class: "blank", download: "" }, "Tải bảng tính trống để điền")));
       }
