@@ -67,10 +67,12 @@ func (s *Server) createBatch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	j, err := build.NewJob(outName, e.t, upload, data, filepath.Join(dir, "out"))
-	var units []*build.Job
-	if err == nil {
-		units, err = j.Each(sheet)
+	if err != nil {
+		os.RemoveAll(dir)
+		s.refuse(w, &buildFailed{err: err})
+		return
 	}
+	units, err := j.Each(sheet)
 	if err != nil {
 		os.RemoveAll(dir)
 		s.refuse(w, &buildFailed{err: fmt.Errorf("trang tính đơn vị %q: %w", sheet, err)})

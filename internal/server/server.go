@@ -126,7 +126,15 @@ func (s *Server) Handler() http.Handler {
 func (s *Server) routes() {
 	m := http.NewServeMux()
 	m.HandleFunc("GET /{$}", s.page)
-	m.Handle("GET /static/", http.FileServerFS(staticFS))
+	files := http.FileServerFS(staticFS)
+	m.HandleFunc("GET /static/", func(w http.ResponseWriter, r *http.Request) {
+		// Files only: no listing of the folder, no template source.
+		if strings.HasSuffix(r.URL.Path, "/") || strings.HasSuffix(r.URL.Path, ".html") {
+			http.NotFound(w, r)
+			return
+		}
+		files.ServeHTTP(w, r)
+	})
 	m.HandleFunc("GET /api/templates", s.listTemplates)
 	m.HandleFunc("GET /api/templates/{name}/workbook", s.blankWorkbook)
 	m.HandleFunc("GET /api/builds", s.listBuilds)

@@ -351,6 +351,8 @@ func TestNamesStayInside(t *testing.T) {
 		"/api/batches/..%2F..%2Fsecret.txt/zip",
 		"/api/templates/..%2F..%2F..%2Fetc/workbook",
 		"/static/..%2F..%2Fserver.go",
+		"/static/",
+		"/static/index.html",
 	} {
 		resp, err := http.Get(ts.URL + p)
 		if err != nil {
