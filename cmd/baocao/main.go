@@ -9,11 +9,15 @@
 //	baocao validate [--template DIR --data FILE.xlsx] [--format text|json]
 //	baocao diff --template DIR OLD.xlsx NEW.xlsx [--format text|json]
 //	baocao workbook --template DIR --out FILE.xlsx
+//	baocao serve [--addr 127.0.0.1:8080] [--data-dir DIR] [--token T]
 //	baocao help [command]
 //
 // Exit status: 0 on success, 1 when the data or a template is wrong (the
 // message names the file, sheet and cell, or the template line), 2 on a
 // usage error.
+//
+// Started with no arguments and no terminal (double-clicked on Windows),
+// baocao runs serve and opens the page in the default browser.
 package main
 
 import (
@@ -43,6 +47,9 @@ const (
 )
 
 func main() {
+	if len(os.Args) == 1 && noTerminal() {
+		os.Exit(doubleClicked(os.Stdout, os.Stderr))
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
@@ -64,6 +71,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = cmdValidate(args[1:], stdout, stderr)
 	case "workbook":
 		err = cmdWorkbook(args[1:], stdout, stderr)
+	case "serve":
+		err = cmdServe(args[1:], stdout, stderr)
 	case "diff":
 		// Like diff(1): 0 nothing changed, 1 something did, 2 trouble.
 		changed, err := cmdDiff(args[1:], stdout, stderr)
@@ -91,6 +100,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprint(stdout, diffUsage)
 		case len(args) > 1 && args[1] == "workbook":
 			fmt.Fprint(stdout, workbookUsage)
+		case len(args) > 1 && args[1] == "serve":
+			fmt.Fprint(stdout, serveUsage)
 		default:
 			fmt.Fprint(stdout, mainUsage)
 		}
@@ -126,6 +137,8 @@ Usage:
                             the figures that changed and where they reach in the report
   baocao workbook --template NAME --out FILE.xlsx
                             write the blank workbook a template needs
+  baocao serve [--addr 127.0.0.1:8080] [--data-dir DIR]
+                            the web page (in Vietnamese) that does all of this
   baocao help [command]     show help
 
 Run "baocao help build" or "baocao help validate" for the flags.

@@ -1,0 +1,220 @@
+package server
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"baocao/internal/build"
+)
+
+// A batch builds one report per row of a workbook's unit sheet, in the
+// background; the page polls its status. Its folder is batches/ID: the
+// workbook as input.xlsx, the reports in out/, and bao-cao.zip at the end.
+type batch struct {
+	mu     sync.Mutex
+	status batchStatus
+}
+
+type batchStatus struct {
+	ID       string       `json:"id"`
+	Template string       `json:"template"`
+	Sheet    string       `json:"sheet"`
+	Total    int          `json:"total"`
+	Done     int          `json:"done"`
+	Built    int          `json:"built"`
+	Failed   []unitFailed `json:"failed"`
+	Finished bool         `json:"finished"`
+	Error    string       `json:"error,omitempty"`
+	Zip      string       `json:"zip,omitempty"`
+}
+
+type unitFailed struct {
+	Unit  string `json:"unit"`
+	Error string `json:"error"`
+}
+
+// DefaultUnitSheet is the unit sheet a batch reads when the form names
+// none.
+const DefaultUnitSheet = "Đơn vị"
+
+func (s *Server) createBatch(w http.ResponseWriter, r *http.Request) {
+	e, upload, data, ok := s.upload(w, r, true)
+	if !ok {
+		return
+	}
+	defer r.MultipartForm.RemoveAll()
+	sheet := strings.TrimSpace(r.FormValue("sheet"))
+	if sheet == "" {
+		sheet = DefaultUnitSheet
+	}
+	id := newID()
+	dir := filepath.Join(s.dataDir, "batches", id)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		apiError(w, http.StatusInternalServerError, err.Error())
+		return
+	}
+	input := filepath.Join(dir, "input.xlsx")
+	if err := build.WriteFileAtomic(input, data); err != nil {
+		apiError(w, http.StatusInternalServerError, err.Error())
+		return
+	}
+	j, err := build.NewJob(outName, e.t, upload, data, filepath.Join(dir, "out"))
+	if err != nil {
+		os.RemoveAll(dir)
+		s.refuse(w, &buildFailed{err: err})
+		return
+	}
+	units, err := j.Each(sheet)
+	if err != nil {
+		os.RemoveAll(dir)
+		s.refuse(w, &buildFailed{err: fmt.Errorf("trang tính đơn vị %q: %w", sheet, err)})
+		return
+	}
+	b := &batch{status: batchStatus{ID: id, Template: e.Name, Sheet: sheet, Total: len(units), Failed: []unitFailed{}}}
+	s.mu.Lock()
+	s.batches[id] = b
+	s.mu.Unlock()
+	for _, u := range units {
+		u.InputPaths = []string{input}
+		u.Force = true
+	}
+	go s.runBatch(b, dir, units)
+	writeJSON(w, http.StatusAccepted, b.snapshot())
+}
+
+func (b *batch) snapshot() batchStatus {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	st := b.status
+	st.Failed = append([]unitFailed(nil), b.status.Failed...)
+	return st
+}
+
+// runBatch builds the units on as many workers as cores (one failing unit
+// does not stop the others), then packs the reports and a summary into
+// one ZIP.
+func (s *Server) runBatch(b *batch, dir string, units []*build.Job) {
+	type outcome struct {
+		name  string
+		files []string
+	}
+	var (
+		mu   sync.Mutex
+		outs []outcome
+		wg   sync.WaitGroup
+		work = make(chan *build.Job)
+	)
+	for range max(runtime.NumCPU(), 1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for u := range work {
+				busy <- struct{}{}
+				res, err := u.Run()
+				<-busy
+				b.mu.Lock()
+				b.status.Done++
+				if err != nil {
+					b.status.Failed = append(b.status.Failed, unitFailed{u.Name, err.Error()})
+				} else {
+					b.status.Built++
+					mu.Lock()
+					outs = append(outs, outcome{u.Name, res.Files})
+					mu.Unlock()
+				}
+				b.mu.Unlock()
+			}
+		}()
+	}
+	for _, u := range units {
+		work <- u
+	}
+	close(work)
+	wg.Wait()
+
+	sort.Slice(outs, func(i, j int) bool { return outs[i].name < outs[j].name })
+	b.mu.Lock()
+	failed := append([]unitFailed(nil), b.status.Failed...)
+	b.mu.Unlock()
+	sort.Slice(failed, func(i, j int) bool { return failed[i].Unit < failed[j].Unit })
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	err := func() error {
+		for _, o := range outs {
+			for _, f := range o.files {
+				data, err := os.ReadFile(f)
+				if err != nil {
+					return err
+				}
+				if err := addZip(zw, o.name+filepath.Ext(f), data); err != nil {
+					return err
+				}
+			}
+		}
+		var sum strings.Builder
+		fmt.Fprintf(&sum, "Mẫu báo cáo: %s\nTrang tính đơn vị: %s\nSố đơn vị: %d; lập được %d báo cáo; lỗi %d.\n",
+			b.status.Template, b.status.Sheet, len(units), len(outs), len(failed))
+		if len(failed) > 0 {
+			sum.WriteString("\nĐơn vị chưa lập được báo cáo:\n")
+			for _, f := range failed {
+				fmt.Fprintf(&sum, "- %s: %s\n", f.Unit, f.Error)
+			}
+		}
+		if err := addZip(zw, "tom-tat.txt", []byte(sum.String())); err != nil {
+			return err
+		}
+		if err := zw.Close(); err != nil {
+			return err
+		}
+		return build.WriteFileAtomic(filepath.Join(dir, outName+".zip"), buf.Bytes())
+	}()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.status.Failed = failed
+	b.status.Finished = true
+	if err != nil {
+		b.status.Error = "Không đóng gói được các báo cáo: " + err.Error()
+		return
+	}
+	b.status.Zip = "/api/batches/" + b.status.ID + "/zip"
+}
+
+func (s *Server) batch(w http.ResponseWriter, r *http.Request) *batch {
+	id := r.PathValue("id")
+	s.mu.Lock()
+	b := s.batches[id]
+	s.mu.Unlock()
+	if !validID(id) || b == nil {
+		apiError(w, http.StatusNotFound, "Không có lượt lập báo cáo hàng loạt này.")
+		return nil
+	}
+	return b
+}
+
+func (s *Server) getBatch(w http.ResponseWriter, r *http.Request) {
+	if b := s.batch(w, r); b != nil {
+		writeJSON(w, http.StatusOK, b.snapshot())
+	}
+}
+
+func (s *Server) batchZip(w http.ResponseWriter, r *http.Request) {
+	b := s.batch(w, r)
+	if b == nil {
+		return
+	}
+	st := b.snapshot()
+	if st.Zip == "" {
+		apiError(w, http.StatusConflict, "Chưa xong: hãy chờ đến khi lập xong mọi đơn vị.")
+		return
+	}
+	w.Header().Set("Content-Type", contentTypes["zip"])
+	s.serveFile(w, r, filepath.Join(s.dataDir, "batches", st.ID, outName+".zip"), st.Template+"-hang-loat.zip")
+}

@@ -1,0 +1,298 @@
+// Package server owns `baocao serve`: the secretariat's web page and the
+// JSON API behind it. A visitor chooses a report type from the template
+// library, downloads its blank workbook, uploads a filled one, reads the
+// findings, previews the report and downloads it; a corrected workbook is
+// compared with the last version before it becomes the next one; a
+// workbook with a unit sheet builds one report per unit.
+//
+// Everything the page needs is embedded (static/); every build goes
+// through package build, which writes the files under the data folder with
+// names the server makes. The server is safe by default: loopback only
+// unless a token guards it, upload limits, same-origin checks and a
+// per-session token on every post, and templates only from the binary and
+// the data folder.
+package server
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// DefaultMaxUpload bounds a request body: a workbook of a district's five
+// years is a few hundred kilobytes, so 32 MiB leaves room for photos a
+// secretariat may have pasted into a sheet without letting a visitor fill
+// the disk.
+const DefaultMaxUpload = 32 << 20
+
+// TokenEnv is the environment variable that holds the access token when
+// --token is not given.
+const TokenEnv = "BAOCAO_TOKEN"
+
+// Config is what `baocao serve` is started with.
+type Config struct {
+	Addr      string // host:port; loopback unless Token is set
+	DataDir   string // builds/, batches/ and templates/ live here
+	Token     string // access token; required off loopback
+	Assets    fs.FS  // the built-in templates/ (baocao.Assets())
+	MaxUpload int64  // bytes per request; 0: DefaultMaxUpload
+	Logf      func(format string, args ...any)
+}
+
+// ErrNeedToken refuses a server that would listen beyond this computer
+// without an access token.
+var ErrNeedToken = errors.New("địa chỉ không phải máy này (loopback): cần mã truy cập (--token hoặc biến môi trường " + TokenEnv + ")")
+
+// Server is the web application.
+type Server struct {
+	cfg     Config
+	lib     *library
+	dataDir string // absolute
+
+	mu      sync.Mutex
+	builds  map[string]*report
+	batches map[string]*batch
+
+	mux *http.ServeMux
+}
+
+// IsLoopback reports whether the host of addr is this computer only.
+func IsLoopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// New checks the configuration, loads the template library and prepares
+// the data folder.
+func New(cfg Config) (*Server, error) {
+	if cfg.Addr == "" {
+		cfg.Addr = "127.0.0.1:8080"
+	}
+	if !IsLoopback(cfg.Addr) && cfg.Token == "" {
+		return nil, fmt.Errorf("--addr %s: %w", cfg.Addr, ErrNeedToken)
+	}
+	if cfg.MaxUpload <= 0 {
+		cfg.MaxUpload = DefaultMaxUpload
+	}
+	if cfg.Logf == nil {
+		cfg.Logf = log.Printf
+	}
+	if cfg.DataDir == "" {
+		return nil, errors.New("thiếu thư mục dữ liệu (--data-dir)")
+	}
+	dir, err := filepath.Abs(cfg.DataDir)
+	if err != nil {
+		return nil, fmt.Errorf("thư mục dữ liệu %s: %w", cfg.DataDir, err)
+	}
+	for _, sub := range []string{"builds", "batches"} {
+		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
+			return nil, fmt.Errorf("thư mục dữ liệu: %w", err)
+		}
+	}
+	lib, err := loadLibrary(cfg.Assets, filepath.Join(dir, "templates"), cfg.Logf)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, lib: lib, dataDir: dir, builds: map[string]*report{}, batches: map[string]*batch{}}
+	s.loadReports()
+	s.routes()
+	return s, nil
+}
+
+// Handler is the whole application behind its guards.
+func (s *Server) Handler() http.Handler {
+	return s.guard(s.mux)
+}
+
+func (s *Server) routes() {
+	m := http.NewServeMux()
+	m.HandleFunc("GET /{$}", s.page)
+	files := http.FileServerFS(staticFS)
+	m.HandleFunc("GET /static/", func(w http.ResponseWriter, r *http.Request) {
+		// Files only: no listing of the folder, no template source.
+		if strings.HasSuffix(r.URL.Path, "/") || strings.HasSuffix(r.URL.Path, ".html") {
+			http.NotFound(w, r)
+			return
+		}
+		files.ServeHTTP(w, r)
+	})
+	m.HandleFunc("GET /api/templates", s.listTemplates)
+	m.HandleFunc("GET /api/templates/{name}/workbook", s.blankWorkbook)
+	m.HandleFunc("GET /api/builds", s.listBuilds)
+	m.HandleFunc("POST /api/builds", s.createBuild)
+	m.HandleFunc("GET /api/builds/{id}", s.getBuild)
+	m.HandleFunc("POST /api/builds/{id}/diff", s.diffBuild)
+	m.HandleFunc("POST /api/builds/{id}/versions", s.addVersion)
+	m.HandleFunc("GET /api/builds/{id}/v/{n}/preview", s.preview)
+	m.HandleFunc("GET /api/builds/{id}/v/{n}/{file}", s.download)
+	m.HandleFunc("POST /api/batches", s.createBatch)
+	m.HandleFunc("GET /api/batches/{id}", s.getBatch)
+	m.HandleFunc("GET /api/batches/{id}/zip", s.batchZip)
+	s.mux = m
+}
+
+const (
+	authCookie    = "baocao_auth"
+	sessionCookie = "baocao_session"
+	csrfHeader    = "X-Baocao-Csrf"
+)
+
+// guard runs before every handler: the Host check that stops DNS
+// rebinding on loopback, the access token, the same-origin check of
+// posts and the per-session token of browser posts.
+func (s *Server) guard(next http.Handler) http.Handler {
+	// net/http's own check of Sec-Fetch-Site and Origin: a post from
+	// another site is refused before any handler reads it.
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		apiError(w, http.StatusForbidden, "Yêu cầu từ một trang khác bị từ chối (chống giả mạo yêu cầu).")
+	}))
+	checked := cop.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost && fromBrowser(r) && !s.sessionOK(r) {
+			apiError(w, http.StatusForbidden, "Phiên làm việc đã hết hạn hoặc không hợp lệ: hãy tải lại trang.")
+			return
+		}
+		next.ServeHTTP(w, r)
+	}))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		w.Header().Set("Referrer-Policy", "no-referrer")
+		w.Header().Set("X-Frame-Options", "DENY")
+		w.Header().Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+		if s.cfg.Token == "" && IsLoopback(s.cfg.Addr) && !loopbackHost(r.Host) {
+			// A page of another site whose name was pointed at 127.0.0.1
+			// (DNS rebinding) would otherwise be same-origin with us.
+			apiError(w, http.StatusMisdirectedRequest, "Tên máy không hợp lệ: hãy mở http://127.0.0.1 hoặc http://localhost.")
+			return
+		}
+		if s.cfg.Token != "" && !s.authorized(w, r) {
+			return
+		}
+		checked.ServeHTTP(w, r)
+	})
+}
+
+// fromBrowser: browsers send Sec-Fetch-Site (or at least Origin) with a
+// post; a program such as curl sends neither and has no session to ride.
+func fromBrowser(r *http.Request) bool {
+	return r.Header.Get("Sec-Fetch-Site") != "" || r.Header.Get("Origin") != ""
+}
+
+func loopbackHost(host string) bool {
+	h := host
+	if hh, _, err := net.SplitHostPort(host); err == nil {
+		h = hh
+	}
+	h = strings.Trim(h, "[]")
+	if strings.EqualFold(h, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(h)
+	return ip != nil && ip.IsLoopback()
+}
+
+// authorized accepts "Authorization: Bearer T", the auth cookie, or
+// ?token=T once (which sets the cookie and drops the token from the
+// address bar).
+func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
+	eq := func(v string) bool { return subtle.ConstantTimeCompare([]byte(v), []byte(s.cfg.Token)) == 1 }
+	if v, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok && eq(v) {
+		return true
+	}
+	// The cookie holds a hash of the token: a token may hold letters a
+	// cookie cannot carry.
+	if c, err := r.Cookie(authCookie); err == nil && subtle.ConstantTimeCompare([]byte(c.Value), []byte(s.tokenCookie())) == 1 {
+		return true
+	}
+	if q := r.URL.Query().Get("token"); q != "" && eq(q) && r.Method == http.MethodGet {
+		http.SetCookie(w, &http.Cookie{Name: authCookie, Value: s.tokenCookie(), Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil})
+		u := *r.URL
+		q := u.Query()
+		q.Del("token")
+		u.RawQuery = q.Encode()
+		http.Redirect(w, r, u.RequestURI(), http.StatusSeeOther)
+		return false
+	}
+	apiError(w, http.StatusUnauthorized, "Cần mã truy cập: mở trang với ?token=… hoặc gửi tiêu đề Authorization: Bearer ….")
+	return false
+}
+
+func (s *Server) tokenCookie() string {
+	sum := sha256.Sum256([]byte("baocao-auth\x00" + s.cfg.Token))
+	return hex.EncodeToString(sum[:])
+}
+
+// sessionOK: the page echoes the token of its session cookie in a header
+// that another site can neither read nor set.
+func (s *Server) sessionOK(r *http.Request) bool {
+	c, err := r.Cookie(sessionCookie)
+	if err != nil || c.Value == "" {
+		return false
+	}
+	return subtle.ConstantTimeCompare([]byte(c.Value), []byte(r.Header.Get(csrfHeader))) == 1
+}
+
+// session returns the visitor's session token, making one if needed.
+func session(w http.ResponseWriter, r *http.Request) string {
+	if c, err := r.Cookie(sessionCookie); err == nil && len(c.Value) == 32 {
+		return c.Value
+	}
+	v := newID()
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: v, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: r.TLS != nil})
+	return v
+}
+
+// newID is a random name for a session, a build or a batch: 128 bits as
+// hex, so it is also a safe file name.
+func newID() string {
+	var b [16]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(err) // crypto/rand never fails on supported platforms
+	}
+	return hex.EncodeToString(b[:])
+}
+
+// validID: the ids the server made, nothing else reaches a path.
+func validID(s string) bool {
+	if len(s) != 32 {
+		return false
+	}
+	_, err := hex.DecodeString(s)
+	return err == nil && strings.ToLower(s) == s
+}
+
+type apiErr struct {
+	Error string `json:"error"`
+}
+
+func apiError(w http.ResponseWriter, code int, msg string) {
+	writeJSON(w, code, apiErr{msg})
+}
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(code)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.Encode(v)
+}
