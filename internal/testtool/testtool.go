@@ -58,14 +58,19 @@ func RepoRoot(t testing.TB) string {
 }
 
 // Shared returns the path of rel inside ../shared, the project's shared
-// material beside the checkout, or skips or fails t when it is not there.
+// material beside the checkout, or inside its copy .ci/shared (for a
+// checkout without ../shared), or skips or fails t when neither has it.
 func Shared(t testing.TB, rel string) string {
 	t.Helper()
-	p := filepath.Join(filepath.Dir(RepoRoot(t)), "shared", filepath.FromSlash(rel))
-	if _, err := os.Stat(p); err != nil {
-		Missing(t, "../shared/"+rel)
+	root := RepoRoot(t)
+	for _, dir := range []string{filepath.Join(filepath.Dir(root), "shared"), filepath.Join(root, ".ci", "shared")} {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
 	}
-	return p
+	Missing(t, "../shared/"+rel+" (or its copy in .ci/shared)")
+	return ""
 }
 
 // OOXMLValidator returns the path of the OOXML schema validator script
