@@ -3,6 +3,8 @@ package contract
 import (
 	"fmt"
 
+	"baocao/internal/check"
+	"baocao/internal/consolidate"
 	"baocao/internal/dataset"
 	"baocao/internal/figures"
 )
@@ -54,4 +56,25 @@ func (c *Contract) Apply(ds *dataset.Dataset) []error {
 		}
 	}
 	return errs
+}
+
+// Spec is the consolidation of the contract for package consolidate, with
+// the unit template's check; nil when the template does not consolidate.
+func (c *Contract) Spec(checkUnit func(*dataset.Dataset) []check.Finding) *consolidate.Spec {
+	if c == nil || c.Consolidation == nil {
+		return nil
+	}
+	ct := c.Consolidation
+	s := &consolidate.Spec{NameFact: ct.NameFact, Tables: ct.Tables, StopOnError: ct.OnError == "dung", Check: checkUnit}
+	for _, col := range ct.Columns {
+		uc := consolidate.Column{Name: col.Name, From: col.From, Agg: aggregates[col.Kind]}
+		if col.Kind == "" {
+			uc.Agg = dataset.Flow
+		}
+		if col.Kind == Rate {
+			uc.Of = []string{col.Num, col.Den}
+		}
+		s.Columns = append(s.Columns, uc)
+	}
+	return s
 }

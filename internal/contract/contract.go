@@ -85,7 +85,9 @@ type Contract struct {
 	// Derived are the derived figures (chỉ tiêu), in an order where each
 	// comes after those it reads.
 	Derived []Derived `yaml:"chi_tieu"`
-	file    string
+	// Consolidation makes the template a consolidating one (tong_hop).
+	Consolidation *Consolidation `yaml:"tong_hop"`
+	file          string
 }
 
 // Derived is a declared derived figure: a name, what it means, and its
@@ -177,6 +179,15 @@ func Parse(name string, src []byte) (*Contract, error) {
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		key, val := root.Content[i].Value, root.Content[i+1]
+		if key == "tong_hop" {
+			var ct Consolidation
+			if err := val.Decode(&ct); err != nil {
+				return nil, fmt.Errorf("%s:%d: tong_hop: %w", name, val.Line, err)
+			}
+			ct.line = val.Line
+			c.Consolidation = &ct
+			continue
+		}
 		if val.Kind != yaml.SequenceNode {
 			return nil, fmt.Errorf("%s:%d: %s: expected a list, each item starting with \"- \"", name, val.Line, key)
 		}
@@ -189,6 +200,8 @@ func Parse(name string, src []byte) (*Contract, error) {
 					f.line = item.Line
 					c.Facts = append(c.Facts, f)
 				}
+			case "tong_hop":
+				// a mapping, not a list: decoded below
 			case "chi_tieu":
 				var d Derived
 				if err = item.Decode(&d); err == nil {
@@ -325,7 +338,53 @@ func (c *Contract) validate() error {
 			return err
 		}
 	}
-	return c.validateDerived()
+	if err := c.validateDerived(); err != nil {
+		return err
+	}
+	return c.validateConsolidation()
+}
+
+func (c *Contract) validateConsolidation() error {
+	ct := c.Consolidation
+	if ct == nil {
+		return nil
+	}
+	if strings.TrimSpace(ct.UnitTemplate) == "" || strings.TrimSpace(ct.NameFact) == "" {
+		return c.errorf(ct.line, "tong_hop needs mau_don_vi (the unit template) and ten_don_vi (the fact naming a unit)")
+	}
+	switch ct.OnError {
+	case "", "bo-qua", "dung":
+	default:
+		return c.errorf(ct.line, "tong_hop.khi_loi %q: expected bo-qua (leave the unit out, listed as missing) or dung (stop)", ct.OnError)
+	}
+	seen := map[string]bool{}
+	for _, col := range ct.Columns {
+		if strings.TrimSpace(col.Name) == "" {
+			return c.errorf(ct.line, "tong_hop: a column needs ten")
+		}
+		if seen[fold(col.Name)] {
+			return c.errorf(ct.line, "tong_hop: column %q is declared twice", col.Name)
+		}
+		seen[fold(col.Name)] = true
+		if !oneOf(col.Kind, kinds) && col.Kind != "" {
+			return c.errorf(ct.line, "tong_hop: column %q: loai %q: expected one of %s", col.Name, col.Kind, strings.Join(kinds, ", "))
+		}
+		if col.Kind == Rate {
+			if col.Num == "" || col.Den == "" {
+				return c.errorf(ct.line, "tong_hop: column %q (ty-le) needs tu_so and mau_so, two columns of the table", col.Name)
+			}
+			continue
+		}
+		if col.From == "" {
+			return c.errorf(ct.line, "tong_hop: column %q needs tu (a fact or chỉ tiêu of the unit)", col.Name)
+		}
+	}
+	for _, col := range ct.Columns {
+		if col.Kind == Rate && (!seen[fold(col.Num)] || !seen[fold(col.Den)]) {
+			return c.errorf(ct.line, "tong_hop: column %q: tu_so and mau_so must be columns of the table", col.Name)
+		}
+	}
+	return nil
 }
 
 // validateDerived parses every chỉ tiêu and checks what it reads: each
@@ -554,4 +613,33 @@ func (c *Contract) CheckAppendices(defs []appendix.Def) error {
 		}
 	}
 	return nil
+}
+
+// Consolidation is the tong_hop section of a consolidating template's
+// contract: the unit template whose workbooks it reads, the fact that
+// names a unit, what a failing unit does, the per-unit columns and the
+// unit tables added up across units.
+type Consolidation struct {
+	// UnitTemplate is the unit template's name (a built-in one or a
+	// folder of the data directory).
+	UnitTemplate string `yaml:"mau_don_vi"`
+	NameFact     string `yaml:"ten_don_vi"`
+	// OnError: bo-qua leaves a failing unit out and lists it as missing;
+	// dung stops the build.
+	OnError string        `yaml:"khi_loi"`
+	Columns []UnitsColumn `yaml:"cot"`
+	Tables  []string      `yaml:"bang"`
+	line    int
+}
+
+// UnitsColumn is a column of the one-row-per-unit table: a unit's fact
+// or chỉ tiêu (tu), with its kind across units.
+type UnitsColumn struct {
+	Name string `yaml:"ten"`
+	From string `yaml:"tu"`
+	Kind string `yaml:"loai"`
+	// Num and Den: a ty-le column recomputed from two columns of the
+	// table, per unit and over all units.
+	Num string `yaml:"tu_so"`
+	Den string `yaml:"mau_so"`
 }

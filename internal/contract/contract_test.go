@@ -209,3 +209,34 @@ func TestDerived(t *testing.T) {
 		t.Errorf("errors %v", errs)
 	}
 }
+
+func TestConsolidation(t *testing.T) {
+	src := `tong_hop:
+  mau_don_vi: cchc-nam-xa-phuong
+  ten_don_vi: ten_don_vi
+  khi_loi: bo-qua
+  cot:
+    - {ten: Hồ sơ tiếp nhận, tu: tiep_nhan}
+    - {ten: Đúng hạn, tu: dung_han}
+    - {ten: Đã giải quyết, tu: da_giai_quyet}
+    - {ten: Tỷ lệ đúng hạn, loai: ty-le, tu_so: Đúng hạn, mau_so: Đã giải quyết}
+  bang: [Hồ sơ TTHC]
+`
+	c, err := Parse("t.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := c.Spec(nil)
+	if s == nil || s.NameFact != "ten_don_vi" || s.StopOnError || len(s.Columns) != 4 || s.Columns[3].Agg != dataset.Ratio || len(s.Tables) != 1 {
+		t.Errorf("spec %+v", s)
+	}
+	for _, tc := range [][3]string{
+		{"khi_loi: bo-qua", "khi_loi: thoi", `tong_hop.khi_loi "thoi"`},
+		{"mau_so: Đã giải quyết", "mau_so: Khác", "tu_so and mau_so must be columns of the table"},
+		{"tu: tiep_nhan}", "tu_ne: tiep_nhan}", `unknown key "tu_ne"`},
+	} {
+		if _, err := Parse("t.yaml", []byte(strings.Replace(src, tc[0], tc[1], 1))); err == nil || !strings.Contains(err.Error(), tc[2]) {
+			t.Errorf("%s: %v, want %q", tc[1], err, tc[2])
+		}
+	}
+}
