@@ -54,7 +54,13 @@ type Spec struct {
 	Check func(*dataset.Dataset) []check.Finding
 	// Workers bounds the parallel reads; 0 means the number of CPUs.
 	Workers int
+	// RankBy, when set, adds a column "Xếp hạng" to the Units table: the
+	// rank of each unit by that column, highest first, ties alike.
+	RankBy string
 }
+
+// RankColumn is the column RankBy adds.
+const RankColumn = "Xếp hạng"
 
 // Column is a column of the Units table.
 type Column struct {
@@ -223,16 +229,20 @@ func aggregate(base *dataset.Dataset, units, missing []*Unit, spec Spec) (*datas
 		}
 	}
 	// One row per unit.
-	cols := make([][]string, len(spec.Columns))
-	for i, c := range spec.Columns {
+	columns := spec.Columns
+	if spec.RankBy != "" {
+		columns = append(append([]Column(nil), columns...), Column{Name: RankColumn, Agg: dataset.NoTotal})
+	}
+	cols := make([][]string, len(columns))
+	for i, c := range columns {
 		cols[i] = strings.Split(c.Name, " / ")
 	}
 	ut := dataset.NewTable(UnitsSheet, "Đơn vị", cols, make([]dataset.Loc, len(cols)))
-	for i, c := range spec.Columns {
+	for i, c := range columns {
 		ut.Columns[i].Agg, ut.Columns[i].Of = c.Agg, c.Of
 	}
 	for _, u := range units {
-		cells := make([]dataset.Value, len(spec.Columns))
+		cells := make([]dataset.Value, len(columns))
 		for i, c := range spec.Columns {
 			if c.From == "" {
 				continue // derived from other columns of the row (a rate)
@@ -250,6 +260,17 @@ func aggregate(base *dataset.Dataset, units, missing []*Unit, spec Spec) (*datas
 		}
 		if _, err := ut.AddRow(u.Name, dataset.Loc{File: u.File}, cells); err != nil {
 			return nil, err
+		}
+	}
+	if spec.RankBy != "" {
+		ranks, err := Rank(ut, spec.RankBy, false)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range ut.Rows {
+			if n, ok := ranks[r.Key]; ok {
+				r.Set(RankColumn, dataset.Value{Kind: dataset.NumberKind, Num: float64(n)})
+			}
 		}
 	}
 	out.Tables[UnitsSheet] = ut

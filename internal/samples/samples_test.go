@@ -22,6 +22,7 @@ var all = []struct {
 	{"sa-dec-2024.xlsx", SaDec2024, 1, 0},
 	{"thach-an-2021-2025.xlsx", ThachAn2025, 0, 13},
 	{"phuong-tan-my-2026.xlsx", PhuongTanMy2026, 0, 2},
+	{"tinh-nam-son-2026.xlsx", Province, 0, 0},
 }
 
 // TestSamplesUpToDate keeps data/*.xlsx equal to what the code here
@@ -60,5 +61,32 @@ func TestSamplesUpToDate(t *testing.T) {
 				t.Fatalf("read back: facts %v, %d trees, %d tables; want %d and %d", ds.Facts != nil, len(ds.Trees), len(ds.Tables), s.trees, s.tables)
 			}
 		})
+	}
+}
+
+// TestWardsUpToDate keeps data/tong-hop-tinh/ward-NN.xlsx equal to what
+// Wards writes.
+func TestWardsUpToDate(t *testing.T) {
+	dir := filepath.Join("..", "..", "data", "tong-hop-tinh")
+	for i, w := range Wards() {
+		f, err := w.File()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := f.Write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, WardFile(i))
+		if *update {
+			os.MkdirAll(dir, 0o755)
+			if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		old, err := os.ReadFile(path)
+		if err != nil || !bytes.Equal(old, buf.Bytes()) {
+			t.Errorf("%s differs from what the code writes (%v); run go test ./internal/samples -update", path, err)
+		}
 	}
 }
