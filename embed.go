@@ -8,7 +8,7 @@ import (
 	"io/fs"
 )
 
-//go:embed templates data/*.xlsx data/samples.yaml
+//go:embed templates data/*.xlsx data/tong-hop-tinh/*.xlsx data/samples.yaml
 var assets embed.FS
 
 // Assets is the read-only tree of templates/ and data/.

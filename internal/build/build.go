@@ -477,6 +477,9 @@ type Sample struct {
 	Name     string `yaml:"ten"`
 	Template string `yaml:"mau"`
 	Data     string `yaml:"du_lieu"`
+	// Units is the folder (under data/) of the unit workbooks a
+	// consolidating template reads; empty for other templates.
+	Units string `yaml:"don_vi"`
 }
 
 // Samples lists the built-in samples of assets (templates/ and data/).
@@ -509,5 +512,21 @@ func SampleJob(assets fs.FS, s Sample, outDir string) (*Job, error) {
 	if err != nil {
 		return nil, err
 	}
-	return NewJob(s.Name, t, path, src, outDir)
+	if s.Units == "" {
+		return NewJob(s.Name, t, path, src, outDir)
+	}
+	if t.Contract == nil || t.Contract.Consolidation == nil {
+		return nil, fmt.Errorf("data/samples.yaml: %s has don_vi, but template %s does not consolidate", s.Name, s.Template)
+	}
+	udir := "templates/" + t.Contract.Consolidation.UnitTemplate
+	unit, err := LoadTemplateFS(assets, udir, udir)
+	if err != nil {
+		return nil, err
+	}
+	units, err := UnitFilesFS(assets, "data/"+s.Units, func(name string) ([]byte, error) { return fs.ReadFile(assets, name) })
+	if err != nil {
+		return nil, err
+	}
+	j, _, err := NewConsolidationJob(s.Name, t, unit, path, src, units, outDir)
+	return j, err
 }

@@ -165,7 +165,7 @@ func TestGolden(t *testing.T) {
 // TestDeterministic: the same inputs give the same bytes, for every file
 // of every sample (DOCX, PDF and the appendix XLSX).
 func TestDeterministic(t *testing.T) {
-	for _, name := range []string{"sa-dec-9-thang-2024", "thach-an-tong-ket-2021-2025", "phuong-tan-my-cchc-2026"} {
+	for _, name := range []string{"sa-dec-9-thang-2024", "thach-an-tong-ket-2021-2025", "phuong-tan-my-cchc-2026", "tong-hop-cchc-tinh-nam-son-2026"} {
 		a, b := t.TempDir(), t.TempDir()
 		var files []string
 		for _, dir := range []string{a, b} {
@@ -241,7 +241,7 @@ func TestLibreOffice(t *testing.T) {
 // ISO/IEC 29500 schemas.
 func TestOOXMLValid(t *testing.T) {
 	script := testtool.OOXMLValidator(t)
-	for _, name := range []string{"sa-dec-9-thang-2024", "thach-an-tong-ket-2021-2025", "phuong-tan-my-cchc-2026"} {
+	for _, name := range []string{"sa-dec-9-thang-2024", "thach-an-tong-ket-2021-2025", "phuong-tan-my-cchc-2026", "tong-hop-cchc-tinh-nam-son-2026"} {
 		res, err := sampleJob(t, name, t.TempDir()).Run()
 		if err != nil {
 			t.Fatal(err)

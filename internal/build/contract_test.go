@@ -1,6 +1,7 @@
 package build
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -82,4 +83,37 @@ func TestTemplateFilesBounded(t *testing.T) {
 			}
 		})
 	}
+}
+
+// sampleJobWith is the job of sample s with its own workbook replaced by
+// data (named name): for a consolidating sample, consolidated again with
+// the sample's unit workbooks.
+func sampleJobWith(t *testing.T, s Sample, name string, data []byte) *Job {
+	t.Helper()
+	dir := "templates/" + s.Template
+	tm, err := LoadTemplateFS(baocao.Assets(), dir, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Units == "" {
+		j, err := NewJob(s.Name, tm, name, data, t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return j
+	}
+	udir := "templates/" + tm.Contract.Consolidation.UnitTemplate
+	unit, err := LoadTemplateFS(baocao.Assets(), udir, udir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	units, err := UnitFilesFS(baocao.Assets(), "data/"+s.Units, func(n string) ([]byte, error) { return fs.ReadFile(baocao.Assets(), n) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, _, err := NewConsolidationJob(s.Name, tm, unit, name, data, units, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return j
 }

@@ -34,11 +34,6 @@ func TestSampleRoundTrips(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := modelText(doc)
-			dir := "templates/" + s.Template
-			tm, err := LoadTemplateFS(baocao.Assets(), dir, dir)
-			if err != nil {
-				t.Fatal(err)
-			}
 			src, err := os.ReadFile(filepath.Join("..", "..", "data", s.Data))
 			if err != nil {
 				t.Fatal(err)
@@ -64,10 +59,7 @@ func TestSampleRoundTrips(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				j2, err := NewJob(s.Name, tm, s.Data, data, t.TempDir())
-				if err != nil {
-					t.Fatalf("saved by %s: %v", by, err)
-				}
+				j2 := sampleJobWith(t, s, s.Data, data)
 				doc2, err := j2.Document()
 				if err != nil {
 					t.Fatalf("saved by %s: %v", by, err)

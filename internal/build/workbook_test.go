@@ -26,16 +26,11 @@ func TestBlankWorkbookRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		filled := fill(t, blank.Bytes(), j.Contract, j.Data)
-		ds, _, err := ReadWorkbookBytes("filled.xlsx", filled)
-		if err != nil {
-			t.Fatal(err)
-		}
 		want, err := j.Document()
 		if err != nil {
 			t.Fatal(err)
 		}
-		fj := *j
-		fj.Data = ds
+		fj := sampleJobWith(t, s, "filled.xlsx", filled)
 		if fs := fj.Validate(); check.HasErrors(fs) {
 			t.Fatalf("the filled workbook fails its checks: %v", fs)
 		}
@@ -124,6 +119,9 @@ func fill(t *testing.T, blank []byte, c *contract.Contract, ds *dataset.Dataset)
 		}
 	}
 	for _, decl := range c.Tables {
+		if c.Consolidation != nil {
+			break // a consolidating template's tables come from its units
+		}
 		tab, err := ds.Table(decl.Sheet)
 		if err != nil {
 			t.Fatal(err)

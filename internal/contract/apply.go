@@ -65,7 +65,7 @@ func (c *Contract) Spec(checkUnit func(*dataset.Dataset) []check.Finding) *conso
 		return nil
 	}
 	ct := c.Consolidation
-	s := &consolidate.Spec{NameFact: ct.NameFact, Tables: ct.Tables, StopOnError: ct.OnError == "dung", Check: checkUnit}
+	s := &consolidate.Spec{NameFact: ct.NameFact, Tables: ct.Tables, StopOnError: ct.OnError == "dung", Check: checkUnit, RankBy: ct.RankBy}
 	for _, col := range ct.Columns {
 		uc := consolidate.Column{Name: col.Name, From: col.From, Agg: aggregates[col.Kind]}
 		if col.Kind == "" {

@@ -379,6 +379,9 @@ func (c *Contract) validateConsolidation() error {
 			return c.errorf(ct.line, "tong_hop: column %q needs tu (a fact or chỉ tiêu of the unit)", col.Name)
 		}
 	}
+	if ct.RankBy != "" && !seen[fold(ct.RankBy)] {
+		return c.errorf(ct.line, "tong_hop.xep_hang %q: not a column of tong_hop.cot", ct.RankBy)
+	}
 	for _, col := range ct.Columns {
 		if col.Kind == Rate && (!seen[fold(col.Num)] || !seen[fold(col.Den)]) {
 			return c.errorf(ct.line, "tong_hop: column %q: tu_so and mau_so must be columns of the table", col.Name)
@@ -629,7 +632,10 @@ type Consolidation struct {
 	OnError string        `yaml:"khi_loi"`
 	Columns []UnitsColumn `yaml:"cot"`
 	Tables  []string      `yaml:"bang"`
-	line    int
+	// RankBy ranks the units by a column (xep_hang): a column "Xếp
+	// hạng", highest first, ties alike (đồng hạng).
+	RankBy string `yaml:"xep_hang"`
+	line   int
 }
 
 // UnitsColumn is a column of the one-row-per-unit table: a unit's fact

@@ -109,7 +109,7 @@ func Province() *Workbook {
 			{"quyen_han_ky", "KT. Giám đốc", "Quyền hạn ký"},
 			{"chuc_vu_ky", "Phó Giám đốc", "Chức vụ người ký"},
 			{"nguoi_ky", "Đỗ Minh Quân", "Họ tên người ký"},
-			{"muc_tieu_dung_han", 98, "Chỉ tiêu tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn (%)"},
+			{"muc_tieu_dung_han", 99.7, "Chỉ tiêu tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn (%)"},
 		},
 	}
 }

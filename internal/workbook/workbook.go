@@ -44,7 +44,12 @@ func Write(w io.Writer, c *contract.Contract, title string) error {
 	for _, t := range c.Trees {
 		b.tree(t)
 	}
+	// A consolidating template's tables come from its units' workbooks,
+	// not from its own: its blank workbook holds the facts only.
 	for i := range c.Tables {
+		if c.Consolidation != nil {
+			break
+		}
 		b.table(&c.Tables[i])
 	}
 	if b.err != nil {
