@@ -57,6 +57,12 @@ func loadLibrary(assets fs.FS, dir string, logf func(string, ...any)) (*library,
 			logf("không nạp được mẫu %s: %v", prefix, err)
 			return
 		}
+		// A consolidating template reads a folder of unit workbooks,
+		// which the page does not take yet: it is not offered rather
+		// than offered and refused.
+		if t.Contract != nil && t.Contract.Consolidation != nil {
+			return
+		}
 		e := &entry{Name: name, Source: source, t: t, HasContract: t.Contract != nil}
 		e.Title, e.Description = readme(fsys, root)
 		// "name: what it is" says the name twice on the page.
