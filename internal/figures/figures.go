@@ -21,7 +21,8 @@
 //
 // Every table function takes an optional last argument, a condition over
 // the row in which [Cột] is that row's cell and [khoa] its key:
-// cong("TTHC", "Quá hạn", [Năm] >= 2023). Arguments are separated by ";"
+// cong("TTHC", "Quá hạn", [Năm] >= 2023); a text cell compares with a
+// "text" by = or <>, as names match: dem("Đơn vị", [Xếp loại] = "Tốt"). Arguments are separated by ";"
 // or by a comma followed by a space: a comma between digits is a decimal
 // comma (0,5). A blank cell counts 0, text
 // where a number is due is an error naming the cell, and a division by 0
@@ -407,6 +408,13 @@ func eval(n node, env Env, at *row) (float64, error) {
 		}
 		return x, err
 	case binary:
+		if _, cmp := prec[v.op]; cmp && prec[v.op] == 1 {
+			if a, okA := textOf(v.x, at); okA {
+				if b, okB := textOf(v.y, at); okB {
+					return compareText(v.op, a, b)
+				}
+			}
+		}
 		x, err := eval(v.x, env, at)
 		if err != nil {
 			return 0, err
@@ -433,6 +441,45 @@ func eval(n node, env Env, at *row) (float64, error) {
 		return evalCall(v, env, at)
 	}
 	return 0, fmt.Errorf("unknown expression")
+}
+
+// textOf is the text a comparison operand stands for: a "literal", or a
+// [column] of the row that holds text (a class such as "Tốt"); ok is
+// false for anything numeric.
+func textOf(n node, at *row) (string, bool) {
+	switch v := n.(type) {
+	case str:
+		return string(v), true
+	case colRef:
+		if at == nil {
+			return "", false
+		}
+		cell, err := at.r.Get(string(v))
+		if err != nil || cell.Kind != dataset.TextKind {
+			return "", false
+		}
+		return cell.Text, true
+	}
+	return "", false
+}
+
+// compareText compares two texts as names match (case and diacritics
+// aside, "Tốt" = "tốt"); only = and <> mean something for texts.
+func compareText(op, a, b string) (float64, error) {
+	eq := dataset.FoldKey(a) == dataset.FoldKey(b)
+	switch op {
+	case "=":
+		if eq {
+			return 1, nil
+		}
+		return 0, nil
+	case "<>":
+		if eq {
+			return 0, nil
+		}
+		return 1, nil
+	}
+	return 0, fmt.Errorf("texts compare with = or <> only, not %s (%q %s %q)", op, a, op, b)
 }
 
 func compare(op string, x, y float64) float64 {

@@ -34,7 +34,11 @@ func testEnv() env {
 	t.AddRow("2023", dataset.Loc{}, []dataset.Value{num(120), num(5), num(3), num(7)})
 	t.AddRow("2024", dataset.Loc{}, []dataset.Value{num(90), num(7), {}, num(4)})
 	t.Columns[1].Agg, t.Columns[3].Agg = dataset.First, dataset.Last
-	return env{names: map[string]float64{"ke_hoach": 24, "dat": 23, "zero": 0}, tables: map[string]*dataset.Table{"TTHC": t}}
+	u := dataset.NewTable("Đơn vị", "Đơn vị", [][]string{{"Xếp loại"}, {"Điểm"}}, make([]dataset.Loc, 2))
+	for i, c := range []string{"Tốt", "Khá", "tốt", "Trung bình"} {
+		u.AddRow(fmt.Sprintf("Xã %d", i+1), dataset.Loc{}, []dataset.Value{{Kind: dataset.TextKind, Text: c}, {Kind: dataset.NumberKind, Num: float64(90 - 5*i)}})
+	}
+	return env{names: map[string]float64{"ke_hoach": 24, "dat": 23, "zero": 0}, tables: map[string]*dataset.Table{"TTHC": t, "Đơn vị": u}}
 }
 
 func TestEval(t *testing.T) {
@@ -60,6 +64,10 @@ func TestEval(t *testing.T) {
 		{src: `dau("TTHC", "Tiếp nhận") + cuoi("TTHC", "Tiếp nhận")`, want: 190},
 		{src: `max("TTHC", "Tiếp nhận") - nho_nhat("TTHC", "Tiếp nhận")`, want: 30},
 		{src: `dat <= ke_hoach`, want: 1},
+		{src: `dem("Đơn vị", [Xếp loại] = "Tốt")`, want: 2}, // classes compare as names: "tốt" is "Tốt"
+		{src: `dem("Đơn vị", [Xếp loại] <> "Tốt")`, want: 2},
+		{src: `cong("Đơn vị", "Điểm", [Xếp loại] = "khá")`, want: 85},
+		{src: `dem("Đơn vị", [Xếp loại] < "Tốt")`, err: "texts compare with = or <> only"},
 		{src: `ty_le(1, zero)`, err: "the denominator is 0"},
 		{src: `dat / zero`, err: "division by 0"},
 		{src: `khong_co + 1`, err: `no fact or figure "khong_co"`},
