@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
-
-	"baocao"
 )
 
 // TestSampleRoundTrips: each built-in sample workbook, saved again by
@@ -19,60 +17,50 @@ func TestSampleRoundTrips(t *testing.T) {
 	if testing.Short() {
 		t.Skip("LibreOffice")
 	}
-	samples, err := Samples(baocao.Assets())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range samples {
-		t.Run(s.Name, func(t *testing.T) {
-			j, err := SampleJob(baocao.Assets(), s, t.TempDir())
+	eachSample(t, func(t *testing.T, s Sample, j *Job) {
+		doc, err := j.Document()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := modelText(doc)
+		src, err := os.ReadFile(filepath.Join("..", "..", "data", s.Data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := filepath.Join(t.TempDir(), s.Data)
+		if err := os.WriteFile(in, src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		saved := map[string]string{}
+		// excelize: open and save.
+		f, err := excelize.OpenFile(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		saved["excelize"] = filepath.Join(t.TempDir(), s.Data)
+		if err := f.SaveAs(saved["excelize"]); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		saved["LibreOffice"] = soffice(t, in, "xlsx", ".xlsx", filepath.Join(t.TempDir(), "lo"))
+		for _, by := range []string{"excelize", "LibreOffice"} {
+			data, err := os.ReadFile(saved[by])
 			if err != nil {
 				t.Fatal(err)
 			}
-			doc, err := j.Document()
+			j2 := sampleJobWith(t, s, s.Data, data)
+			doc2, err := j2.Document()
 			if err != nil {
-				t.Fatal(err)
+				t.Fatalf("saved by %s: %v", by, err)
 			}
-			want := modelText(doc)
-			src, err := os.ReadFile(filepath.Join("..", "..", "data", s.Data))
-			if err != nil {
-				t.Fatal(err)
+			if got := modelText(doc2); got != want {
+				t.Errorf("saved by %s, the report text differs:\n%s", by, firstDiff(got, want))
 			}
-			in := filepath.Join(t.TempDir(), s.Data)
-			if err := os.WriteFile(in, src, 0o644); err != nil {
-				t.Fatal(err)
+			for _, w := range j2.Data.Warnings {
+				t.Logf("saved by %s: warning %v", by, w)
 			}
-			saved := map[string]string{}
-			// excelize: open and save.
-			f, err := excelize.OpenFile(in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			saved["excelize"] = filepath.Join(t.TempDir(), s.Data)
-			if err := f.SaveAs(saved["excelize"]); err != nil {
-				t.Fatal(err)
-			}
-			f.Close()
-			saved["LibreOffice"] = soffice(t, in, "xlsx", ".xlsx", filepath.Join(t.TempDir(), "lo"))
-			for _, by := range []string{"excelize", "LibreOffice"} {
-				data, err := os.ReadFile(saved[by])
-				if err != nil {
-					t.Fatal(err)
-				}
-				j2 := sampleJobWith(t, s, s.Data, data)
-				doc2, err := j2.Document()
-				if err != nil {
-					t.Fatalf("saved by %s: %v", by, err)
-				}
-				if got := modelText(doc2); got != want {
-					t.Errorf("saved by %s, the report text differs:\n%s", by, firstDiff(got, want))
-				}
-				for _, w := range j2.Data.Warnings {
-					t.Logf("saved by %s: warning %v", by, w)
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 // firstDiff shows where two texts part.
