@@ -71,16 +71,12 @@ var tr = msg.New(msg.Vietnamese)
 // they do not depend on the machine's locale.
 var getenv = os.Getenv
 
-// badLang is a --lang value that names neither language.
-type badLang string
-
-func (b badLang) Error() string { return string(b) }
-
 // takeLang removes the global --lang flag from args, wherever it stands
 // before a "--", and returns the language it names (or the environment's).
-func takeLang(args []string) ([]string, language.Tag, error) {
-	lang := msg.FromEnv(getenv)
-	var rest []string
+// With ok false, --lang had the value bad, which names no language ("":
+// no value at all).
+func takeLang(args []string) (rest []string, lang language.Tag, bad string, ok bool) {
+	lang = msg.FromEnv(getenv)
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
@@ -91,7 +87,7 @@ func takeLang(args []string) ([]string, language.Tag, error) {
 		switch {
 		case a == "--lang" || a == "-lang":
 			if i+1 == len(args) {
-				return nil, lang, errors.New("flag needs an argument: -lang")
+				return nil, lang, "", false
 			}
 			i++
 			v = args[i]
@@ -103,11 +99,11 @@ func takeLang(args []string) ([]string, language.Tag, error) {
 		}
 		t, err := msg.Parse(v)
 		if err != nil {
-			return nil, lang, badLang(v)
+			return nil, lang, v, false
 		}
 		lang = t
 	}
-	return rest, lang, nil
+	return rest, lang, "", true
 }
 
 // usageError marks a problem with the command line.
@@ -116,13 +112,12 @@ type usageError struct{ msg string }
 func (e usageError) Error() string { return e.msg }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	args, lang, err := takeLang(args)
+	args, lang, bad, ok := takeLang(args)
 	tr = msg.New(lang)
-	if err != nil {
-		what := translateFlagError(err.Error())
-		var bl badLang
-		if errors.As(err, &bl) {
-			what = tr.Sprintf("--lang %q: expected vi or en", string(bl))
+	if !ok {
+		what := tr.Sprintf("flag needs an argument: ") + "-lang"
+		if bad != "" {
+			what = tr.Sprintf("--lang %q: expected vi or en", bad)
 		}
 		tr.Fprintf(stderr, "baocao: %v\n\n%s", what, tr.Sprintf(mainUsage))
 		return exitUsage
@@ -131,6 +126,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		tr.Fprint(stderr, tr.Sprintf(mainUsage))
 		return exitUsage
 	}
+	var err error
 	switch args[0] {
 	case "version", "--version", "-version":
 		printVersion(stdout)

@@ -42,7 +42,7 @@ func writeVersion(w io.Writer, bi *debug.BuildInfo) {
 			tr.Fprintf(w, "  revision: %s\n", rev)
 		}
 	} else {
-		tr.Fprintf(w, "  revision: unknown (built outside a git checkout)\n")
+		tr.Fprintf(w, "  revision: unknown (not recorded in the build)\n")
 	}
 	if when != "" {
 		tr.Fprintf(w, "  commit time: %s\n", when)

@@ -104,7 +104,7 @@ var entries = []struct{ en, vi string }{
 	{"baocao version %s\n", "baocao phiên bản %s\n"},
 	{"  revision: %s (with uncommitted changes)\n", "  bản sửa đổi: %s (có thay đổi chưa commit)\n"},
 	{"  revision: %s\n", "  bản sửa đổi: %s\n"},
-	{"  revision: unknown (built outside a git checkout)\n", "  bản sửa đổi: không rõ (dựng ngoài kho git)\n"},
+	{"  revision: unknown (not recorded in the build)\n", "  bản sửa đổi: không rõ (bản dựng không ghi lại)\n"},
 	{"  commit time: %s\n", "  thời điểm commit: %s\n"},
 	{"  Go: %s\n", "  Go: %s\n"},
 
