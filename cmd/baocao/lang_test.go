@@ -49,6 +49,8 @@ func TestEnglish(t *testing.T) {
 	}{
 		{"help", "", []string{"--lang", "en", "help"}, exitOK, "Usage:\n  baocao build [flags]", ""},
 		{"help build", "", []string{"help", "build", "--lang=en"}, exitOK, "--template DIR --data FILE.xlsx", ""},
+		{"help build lists the flags", "", []string{"help", "build", "--lang=en"}, exitOK, "  -out string\n    \toutput folder (default \"output\")\n", ""},
+		{"bad value", "", []string{"build", "--jobs", "x", "--lang", "en"}, exitUsage, "", `baocao: invalid value "x" for flag -jobs: parse error`},
 		{"no command", "", []string{"--lang", "en"}, exitUsage, "", "Usage:"},
 		{"unknown command", "", []string{"-lang", "en", "bake"}, exitUsage, "", `baocao: unknown command "bake"`},
 		{"bad flag", "", []string{"build", "--colour", "--lang", "en"}, exitUsage, "", "baocao: flag provided but not defined: -colour\n\nRun \"baocao help build\" for usage.\n"},
@@ -67,7 +69,7 @@ func TestEnglish(t *testing.T) {
 			"baocao: could not listen on 127.0.0.1:99999 (baocao may be running already): "},
 		{"version", "", []string{"--version", "--lang", "en"}, exitOK, "baocao version ", ""},
 		{"bad --lang", "", []string{"--lang", "fr", "build"}, exitUsage, "", "baocao: lỗi: --lang \"fr\": cần vi hoặc en"},
-		{"--lang without a value", "", []string{"build", "--lang"}, exitUsage, "", "baocao: lỗi: tùy chọn cần một giá trị: -lang"},
+		{"--lang without a value", "", []string{"build", "--lang"}, exitUsage, "", "baocao: lỗi: tùy chọn -lang cần một giá trị"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

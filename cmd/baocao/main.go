@@ -34,6 +34,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 
@@ -115,7 +116,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	args, lang, bad, ok := takeLang(args)
 	tr = msg.New(lang)
 	if !ok {
-		what := tr.Sprintf("flag needs an argument: ") + "-lang"
+		what := tr.Sprintf("flag needs an argument: %s", "-lang")
 		if bad != "" {
 			what = tr.Sprintf("--lang %q: expected vi or en", bad)
 		}
@@ -174,6 +175,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 				usage = versionUsage
 			}
 		}
+		if usage != mainUsage && usage != versionUsage {
+			// The command's own -h: its usage and its flags.
+			run([]string{"--lang", lang.String(), args[1], "-h"}, stdout, stdout)
+			return exitOK
+		}
 		tr.Fprint(stdout, tr.Sprintf(usage))
 		return exitOK
 	default:
@@ -223,18 +229,39 @@ func severity(s check.Severity) string {
 // translateFlagError puts the flag package's English messages into the
 // run's language; the flag package has no catalogue of its own.
 func translateFlagError(s string) string {
-	for _, p := range []string{"flag provided but not defined: ", "flag needs an argument: ", "bad flag syntax: "} {
-		if rest, ok := strings.CutPrefix(s, p); ok {
-			return tr.Sprintf(p) + rest
+	for _, f := range flagErrors {
+		m := f.re.FindStringSubmatch(s)
+		if m == nil {
+			continue
 		}
-	}
-	for _, p := range []string{"invalid value ", "invalid boolean value ", "invalid boolean flag "} {
-		if rest, ok := strings.CutPrefix(s, p); ok {
-			return tr.Sprintf(p) + rest
+		args := make([]any, len(m)-1)
+		for i, v := range m[1:] {
+			if t, ok := flagReasons[v]; ok {
+				v = tr.Sprintf(t)
+			}
+			args[i] = v
 		}
+		return tr.Sprintf(f.key, args...)
 	}
 	return s
 }
+
+// flagErrors are the flag package's messages (flag.go, failf's callers);
+// each key's verbs take the submatches in order.
+var flagErrors = []struct {
+	re  *regexp.Regexp
+	key string
+}{
+	{regexp.MustCompile(`^flag provided but not defined: (.*)$`), "flag provided but not defined: %s"},
+	{regexp.MustCompile(`^flag needs an argument: (.*)$`), "flag needs an argument: %s"},
+	{regexp.MustCompile(`^bad flag syntax: (.*)$`), "bad flag syntax: %s"},
+	{regexp.MustCompile(`^invalid value (".*") for flag (\S+): (.*)$`), "invalid value %s for flag %s: %s"},
+	{regexp.MustCompile(`^invalid boolean value (".*") for (\S+): (.*)$`), "invalid boolean value %s for %s: %s"},
+	{regexp.MustCompile(`^invalid boolean flag (\S+): (.*)$`), "invalid boolean flag %s: %s"},
+}
+
+// flagReasons are the flag package's reasons for refusing a value.
+var flagReasons = map[string]string{"parse error": "parse error", "value out of range": "value out of range"}
 
 const mainUsage = msg.UsageMain
 
