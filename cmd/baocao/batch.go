@@ -68,29 +68,29 @@ func runBatch(jobs []*build.Job, n int, stdout, stderr io.Writer, terminal bool)
 			built = append(built, o.job.Name)
 		}
 		if terminal {
-			fmt.Fprintf(stderr, "\r[%d/%d] built %d, skipped %d, failed %d", count, len(jobs), len(built), len(skipped), len(failed))
+			tr.Fprintf(stderr, "\r[%d/%d] built %d, skipped %d, failed %d", count, len(jobs), len(built), len(skipped), len(failed))
 			continue
 		}
 		switch {
 		case o.err != nil:
-			fmt.Fprintf(stderr, "failed %s: %v\n", o.job.Name, o.err)
+			tr.Fprintf(stderr, "failed %s: %v\n", o.job.Name, o.err)
 		case o.res.Skipped:
-			fmt.Fprintf(stdout, "skipped %s\n", o.job.Name)
+			tr.Fprintf(stdout, "skipped %s\n", o.job.Name)
 		default:
-			fmt.Fprintf(stdout, "built %s\n", o.job.Name)
+			tr.Fprintf(stdout, "built %s\n", o.job.Name)
 		}
 	}
 	if terminal {
 		fmt.Fprintln(stderr)
 	}
-	fmt.Fprintf(stdout, "%d report(s): %d built, %d skipped (unchanged), %d failed\n", len(jobs), len(built), len(skipped), len(failed))
+	tr.Fprintf(stdout, "%d report(s): %d built, %d skipped (unchanged), %d failed\n", len(jobs), len(built), len(skipped), len(failed))
 	for _, o := range failed {
 		msg := o.err.Error()
 		var ce *build.CheckError
 		if errors.As(o.err, &ce) {
-			msg = fmt.Sprintf("%d check(s) failed", countErrors(ce))
+			msg = tr.Sprintf("%d check(s) failed", countErrors(ce))
 		}
-		fmt.Fprintf(stdout, "  failed %s: %s\n", o.job.Name, msg)
+		tr.Fprintf(stdout, "  failed %s: %s\n", o.job.Name, msg)
 	}
 	if len(failed) > 0 {
 		return errFindings

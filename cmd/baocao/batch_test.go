@@ -65,8 +65,8 @@ func TestBatch(t *testing.T) {
 	if code != exitData {
 		t.Errorf("exit %d, want 1 (one unit fails)\n%s%s", code, &stdout, &stderr)
 	}
-	if !strings.Contains(stdout.String(), "100 report(s): 99 built, 0 skipped (unchanged), 1 failed") ||
-		!strings.Contains(stdout.String(), `failed Phường-7: `) || !strings.Contains(stdout.String(), `so "một trăm": expected a whole number`) {
+	if !strings.Contains(stdout.String(), "100 báo cáo: đã lập 99, bỏ qua 0 (không đổi), lỗi 1") ||
+		!strings.Contains(stdout.String(), `  lỗi Phường-7: `) || !strings.Contains(stdout.String(), `so "một trăm": expected a whole number`) {
 		t.Errorf("summary:\n%s", &stdout)
 	}
 	entries, _ := os.ReadDir(out)
@@ -104,7 +104,7 @@ func TestBatch(t *testing.T) {
 	// Run again: the built units are unchanged and skipped.
 	var buf bytes.Buffer
 	if code := run([]string{"build", "--template", "../../templates/chi-so-cchc-9-thang", "--data", data, "--each", "Đơn vị", "--out", out}, &buf, &buf); code != exitData ||
-		!strings.Contains(buf.String(), "99 skipped (unchanged)") {
+		!strings.Contains(buf.String(), "bỏ qua 99 (không đổi)") {
 		t.Errorf("second run: exit %d\n%s", code, &buf)
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"baocao/internal/msg"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -13,33 +14,22 @@ import (
 	"baocao/internal/docmodel"
 )
 
-const diffUsage = `Usage:
-  baocao diff --template DIR OLD.xlsx NEW.xlsx [--format text|json]
-      List the figures that differ between two versions of a workbook
-      (sheet, cell, label, old → new) and, for each, the places of the
-      report it reaches: the sentence of the body (old and new wording),
-      the footnote, the appendix cell, and the totals and rates that moved
-      with it. DIR is a template folder, or the name of a built-in
-      template (chi-so-cchc-9-thang, tong-ket-cchc-2021-2025).
-      Exit status: 0 nothing changed, 1 something did, 2 trouble.
-
-Flags:
-`
+const diffUsage = msg.UsageDiff
 
 func cmdDiff(args []string, stdout, stderr io.Writer) (bool, error) {
 	fs := flag.NewFlagSet("diff", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	tmplDir := fs.String("template", "", "template folder, or the name of a built-in template")
-	format := fs.String("format", "text", "output format: text or json")
+	tmplDir := fs.String("template", "", tr.Sprintf("template folder, or the name of a built-in template"))
+	format := fs.String("format", "text", tr.Sprintf("output format: text or json"))
 	files, err := parseN(fs, args, diffUsage, 2)
 	if err != nil {
 		return false, err
 	}
 	if *tmplDir == "" {
-		return false, usageError{"--template is required"}
+		return false, usageError{tr.Sprintf("--template is required")}
 	}
 	if *format != "text" && *format != "json" {
-		return false, usageError{fmt.Sprintf("--format %q: expected text or json", *format)}
+		return false, usageError{tr.Sprintf("--format %q: expected text or json", *format)}
 	}
 	t, err := loadTemplate(*tmplDir)
 	if err != nil {
@@ -95,7 +85,7 @@ func cmdDiff(args []string, stdout, stderr io.Writer) (bool, error) {
 
 // printFailing says that NEW fails its checks, as build would refuse it.
 func printFailing(w io.Writer, findings []check.Finding, newName string) {
-	fmt.Fprintf(w, "%s fails %d check(s); build would refuse it until they are fixed:\n", newName, len(findings))
+	tr.Fprintf(w, "%s fails %d check(s); build would refuse it until they are fixed:\n", newName, len(findings))
 	for _, f := range findings {
 		fmt.Fprintf(w, "  %s\n", f)
 	}
@@ -107,10 +97,10 @@ func printDiff(w io.Writer, rep *diff.Report, oldName, newName string) {
 		fmt.Fprintln(w)
 	}
 	if rep.Empty() {
-		fmt.Fprintf(w, "%s and %s give the same report.\n", oldName, newName)
+		tr.Fprintf(w, "%s and %s give the same report.\n", oldName, newName)
 		return
 	}
-	fmt.Fprintf(w, "%d figure(s) changed from %s to %s:\n", len(rep.Changes), oldName, newName)
+	tr.Fprintf(w, "%d figure(s) changed from %s to %s:\n", len(rep.Changes), oldName, newName)
 	reached := map[string]bool{}
 	place := func(p diff.Place, indent string) {
 		reached[p.Where+"\x00"+p.New] = true
@@ -118,21 +108,21 @@ func printDiff(w io.Writer, rep *diff.Report, oldName, newName string) {
 			fmt.Fprintf(w, "%s%s: %s → %s\n", indent, p.Where, orDash(p.Old), orDash(p.New))
 			return
 		}
-		fmt.Fprintf(w, "%s%s:\n%s  was: %s\n%s  now: %s\n", indent, p.Where, indent, orDash(p.Old), indent, orDash(p.New))
+		tr.Fprintf(w, "%s%s:\n%s  was: %s\n%s  now: %s\n", indent, p.Where, indent, orDash(p.Old), indent, orDash(p.New))
 	}
 	for _, c := range rep.Changes {
 		fmt.Fprintf(w, "\n%s\n", c)
 		switch {
 		case !c.Replayable():
-			fmt.Fprintln(w, "    (a row, column or sheet added or removed: see the report changes below)")
+			tr.Fprintf(w, "    (a row, column or sheet added or removed: see the report changes below)\n")
 		case len(c.Reach) == 0:
-			fmt.Fprintln(w, "    (not used by the report)")
+			tr.Fprintf(w, "    (not used by the report)\n")
 		}
 		for _, p := range c.Reach {
 			place(p, "    ")
 		}
 		for _, n := range c.Notes {
-			fmt.Fprintf(w, "    note: %s\n", n)
+			tr.Fprintf(w, "    note: %s\n", n)
 		}
 	}
 	var rest []diff.Place
@@ -142,7 +132,7 @@ func printDiff(w io.Writer, rep *diff.Report, oldName, newName string) {
 		}
 	}
 	if len(rest) > 0 {
-		fmt.Fprintf(w, "\nAlso changed in the report (from the figures together):\n")
+		tr.Fprintf(w, "\nAlso changed in the report (from the figures together):\n")
 		for _, p := range rest {
 			place(p, "    ")
 		}

@@ -10,7 +10,11 @@
 //	baocao diff --template DIR OLD.xlsx NEW.xlsx [--format text|json]
 //	baocao workbook --template DIR --out FILE.xlsx
 //	baocao serve [--addr 127.0.0.1:8080] [--data-dir DIR] [--token T]
+//	baocao version                       the version (also: baocao --version)
 //	baocao help [command]
+//
+// The messages are Vietnamese; English with --lang en (before or after
+// the command) or when LC_ALL, LC_MESSAGES or LANG names English.
 //
 // Exit status: 0 on success, 1 when the data or a template is wrong (the
 // message names the file, sheet and cell, or the template line), 2 on a
@@ -30,11 +34,16 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"baocao"
 	"baocao/internal/build"
+	"baocao/internal/check"
+	"baocao/internal/msg"
 	"baocao/internal/safename"
 	"baocao/internal/tmpl"
 	"baocao/internal/xlsxdata"
@@ -48,9 +57,54 @@ const (
 
 func main() {
 	if len(os.Args) == 1 && noTerminal() {
+		tr = msg.New(msg.FromEnv(getenv))
 		os.Exit(doubleClicked(os.Stdout, os.Stderr))
 	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// tr prints every text of the command line in the language of the run
+// (set by run). A package variable rather than a parameter of every
+// function: one run prints in one language.
+var tr = msg.New(msg.Vietnamese)
+
+// getenv reads the environment's language; the tests replace it so that
+// they do not depend on the machine's locale.
+var getenv = os.Getenv
+
+// takeLang removes the global --lang flag from args, wherever it stands
+// before a "--", and returns the language it names (or the environment's).
+// With ok false, --lang had the value bad, which names no language ("":
+// no value at all).
+func takeLang(args []string) (rest []string, lang language.Tag, bad string, ok bool) {
+	lang = msg.FromEnv(getenv)
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			rest = append(rest, args[i:]...)
+			break
+		}
+		var v string
+		switch {
+		case a == "--lang" || a == "-lang":
+			if i+1 == len(args) {
+				return nil, lang, "", false
+			}
+			i++
+			v = args[i]
+		case strings.HasPrefix(a, "--lang=") || strings.HasPrefix(a, "-lang="):
+			v = a[strings.Index(a, "=")+1:]
+		default:
+			rest = append(rest, a)
+			continue
+		}
+		t, err := msg.Parse(v)
+		if err != nil {
+			return nil, lang, v, false
+		}
+		lang = t
+	}
+	return rest, lang, "", true
 }
 
 // usageError marks a problem with the command line.
@@ -59,12 +113,25 @@ type usageError struct{ msg string }
 func (e usageError) Error() string { return e.msg }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	args, lang, bad, ok := takeLang(args)
+	tr = msg.New(lang)
+	if !ok {
+		what := tr.Sprintf("flag needs an argument: %s", "-lang")
+		if bad != "" {
+			what = tr.Sprintf("--lang %q: expected vi or en", bad)
+		}
+		tr.Fprintf(stderr, "baocao: %v\n\n%s", what, tr.Sprintf(mainUsage))
+		return exitUsage
+	}
 	if len(args) == 0 {
-		fmt.Fprint(stderr, mainUsage)
+		tr.Fprint(stderr, tr.Sprintf(mainUsage))
 		return exitUsage
 	}
 	var err error
 	switch args[0] {
+	case "version", "--version", "-version":
+		printVersion(stdout)
+		return exitOK
 	case "build":
 		err = cmdBuild(args[1:], stdout, stderr)
 	case "validate":
@@ -81,93 +148,124 @@ func run(args []string, stdout, stderr io.Writer) int {
 		case errors.Is(err, flag.ErrHelp):
 			return exitOK
 		case errors.As(err, &ue):
-			fmt.Fprintf(stderr, "baocao: %v\n\nRun \"baocao help diff\" for usage.\n", err)
+			tr.Fprintf(stderr, "baocao: %v\n\nRun \"baocao help %s\" for usage.\n", err, "diff")
 			return exitUsage
 		case err != nil:
-			fmt.Fprintf(stderr, "baocao: %v\n", err)
+			tr.Fprintf(stderr, "baocao: %v\n", err)
 			return exitUsage
 		case changed:
 			return 1
 		}
 		return exitOK
 	case "help", "-h", "-help", "--help":
-		switch {
-		case len(args) > 1 && args[1] == "build":
-			fmt.Fprint(stdout, buildUsage)
-		case len(args) > 1 && args[1] == "validate":
-			fmt.Fprint(stdout, validateUsage)
-		case len(args) > 1 && args[1] == "diff":
-			fmt.Fprint(stdout, diffUsage)
-		case len(args) > 1 && args[1] == "workbook":
-			fmt.Fprint(stdout, workbookUsage)
-		case len(args) > 1 && args[1] == "serve":
-			fmt.Fprint(stdout, serveUsage)
-		default:
-			fmt.Fprint(stdout, mainUsage)
+		usage := mainUsage
+		if len(args) > 1 {
+			switch args[1] {
+			case "build":
+				usage = buildUsage
+			case "validate":
+				usage = validateUsage
+			case "diff":
+				usage = diffUsage
+			case "workbook":
+				usage = workbookUsage
+			case "serve":
+				usage = serveUsage
+			case "version":
+				usage = versionUsage
+			}
 		}
+		if usage != mainUsage && usage != versionUsage {
+			// The command's own -h: its usage and its flags.
+			run([]string{"--lang", lang.String(), args[1], "-h"}, stdout, stdout)
+			return exitOK
+		}
+		tr.Fprint(stdout, tr.Sprintf(usage))
 		return exitOK
 	default:
-		fmt.Fprintf(stderr, "baocao: unknown command %q\n\n%s", args[0], mainUsage)
+		tr.Fprintf(stderr, "baocao: unknown command %q\n\n%s", args[0], tr.Sprintf(mainUsage))
 		return exitUsage
 	}
 	var ue usageError
+	var ce *build.CheckError
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.Is(err, flag.ErrHelp):
 		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "baocao: %v\n\nRun \"baocao help %s\" for usage.\n", err, args[0])
+		tr.Fprintf(stderr, "baocao: %v\n\nRun \"baocao help %s\" for usage.\n", err, args[0])
 		return exitUsage
 	case errors.Is(err, errFindings):
 		return exitData
+	case errors.As(err, &ce):
+		printCheckError(stderr, ce)
+		return exitData
 	default:
-		fmt.Fprintf(stderr, "baocao: %v\n", err)
+		tr.Fprintf(stderr, "baocao: %v\n", err)
 		return exitData
 	}
 }
 
-const mainUsage = `baocao turns indicator workbooks (.xlsx) into Vietnamese administrative
-reports (DOCX and PDF) in the layout of Nghị định 30/2020/NĐ-CP.
+// printCheckError says, in the run's language, that the checks stopped
+// the build; the findings are the checks' own words.
+func printCheckError(w io.Writer, ce *build.CheckError) {
+	tr.Fprintf(w, "baocao: the data fails %d check(s); nothing was written:\n", countErrors(ce))
+	for _, f := range ce.Findings {
+		if f.Severity == check.Error {
+			tr.Fprintf(w, "  %s\n", f)
+		}
+	}
+}
 
-Usage:
-  baocao build [flags]      build reports (with no flags: every built-in sample)
-  baocao validate [flags]   check a workbook against a template's checks
-  baocao diff [flags] OLD.xlsx NEW.xlsx
-                            the figures that changed and where they reach in the report
-  baocao workbook --template NAME --out FILE.xlsx
-                            write the blank workbook a template needs
-  baocao serve [--addr 127.0.0.1:8080] [--data-dir DIR]
-                            the web page (in Vietnamese) that does all of this
-  baocao help [command]     show help
+// severity names a finding's severity: "lỗi" or "cảnh báo".
+func severity(s check.Severity) string {
+	if s == check.Error {
+		return tr.Sprintf("error")
+	}
+	return tr.Sprintf("warning")
+}
 
-Run "baocao help build" or "baocao help validate" for the flags.
-`
+// translateFlagError puts the flag package's English messages into the
+// run's language; the flag package has no catalogue of its own.
+func translateFlagError(s string) string {
+	for _, f := range flagErrors {
+		m := f.re.FindStringSubmatch(s)
+		if m == nil {
+			continue
+		}
+		args := make([]any, len(m)-1)
+		for i, v := range m[1:] {
+			if t, ok := flagReasons[v]; ok {
+				v = tr.Sprintf(t)
+			}
+			args[i] = v
+		}
+		return tr.Sprintf(f.key, args...)
+	}
+	return s
+}
 
-const buildUsage = `Usage:
-  baocao build
-      Build every built-in template with its sample workbook into output/.
-  baocao build --template DIR --data FILE.xlsx [--out DIR] [--name NAME]
-      Fill the template in DIR (a folder holding report.md) with the
-      workbook and write NAME.docx and NAME.pdf into the output folder, and
-      NAME.xlsx with the appendix tables when the template defines any.
-      NAME (default: the workbook's name) is made safe like the names of a
-      batch. A report whose template and workbook did not change since the
-      last build is skipped (--force rebuilds); a replaced file is kept in
-      OUT/.history as NAME.vN.ext. An output that would replace the
-      workbook or a template file is refused.
-  baocao build --template DIR --data FILE.xlsx --each SHEET [--jobs N]
-      One report per row of the table sheet SHEET (one row per unit, xã or
-      phường): the row's cells replace the facts named by its column
-      headers, the row key names the files. Units are built in parallel;
-      one that fails does not stop the others, and the exit status is 1
-      if any failed.
-  baocao build --template DIR --data FILE.xlsx --watch
-      Build, then keep running: when the workbook or a template file
-      changes, rebuild and print which figures changed (Ctrl+C stops).
+// flagErrors are the flag package's messages (flag.go, failf's callers);
+// each key's verbs take the submatches in order.
+var flagErrors = []struct {
+	re  *regexp.Regexp
+	key string
+}{
+	{regexp.MustCompile(`^flag provided but not defined: (.*)$`), "flag provided but not defined: %s"},
+	{regexp.MustCompile(`^flag needs an argument: (.*)$`), "flag needs an argument: %s"},
+	{regexp.MustCompile(`^bad flag syntax: (.*)$`), "bad flag syntax: %s"},
+	{regexp.MustCompile(`^invalid value (".*") for flag (\S+): (.*)$`), "invalid value %s for flag %s: %s"},
+	{regexp.MustCompile(`^invalid boolean value (".*") for (\S+): (.*)$`), "invalid boolean value %s for %s: %s"},
+	{regexp.MustCompile(`^invalid boolean flag (\S+): (.*)$`), "invalid boolean flag %s: %s"},
+}
 
-Flags:
-`
+// flagReasons are the flag package's reasons for refusing a value.
+var flagReasons = map[string]string{"parse error": "parse error", "value out of range": "value out of range"}
+
+const mainUsage = msg.UsageMain
+
+const buildUsage = msg.UsageBuild
 
 // parse parses a command's flags; it takes no positional arguments.
 func parse(fs *flag.FlagSet, args []string, usage string) error {
@@ -178,52 +276,78 @@ func parse(fs *flag.FlagSet, args []string, usage string) error {
 // parseN parses flags followed by exactly n arguments; flags may also come
 // after the arguments.
 func parseN(fs *flag.FlagSet, args []string, usage string, n int) ([]string, error) {
+	// The flag package prints its own (English) error before the usage;
+	// that line is dropped, and run prints it translated.
+	out := fs.Output()
+	fs.SetOutput(io.Discard)
 	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), usage)
-		fs.PrintDefaults()
+		tr.Fprint(out, tr.Sprintf(usage))
+		printDefaults(out, fs)
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, err
 		}
-		return nil, usageError{err.Error()}
+		return nil, usageError{translateFlagError(err.Error())}
 	}
 	var pos []string
 	for fs.NArg() > 0 {
 		pos = append(pos, fs.Arg(0))
 		if err := fs.Parse(fs.Args()[1:]); err != nil {
-			return nil, usageError{err.Error()}
+			return nil, usageError{translateFlagError(err.Error())}
 		}
 	}
 	if len(pos) > n {
-		return nil, usageError{fmt.Sprintf("unexpected argument %q", pos[n])}
+		return nil, usageError{tr.Sprintf("unexpected argument %q", pos[n])}
 	}
 	if len(pos) < n {
-		return nil, usageError{fmt.Sprintf("expected %d arguments, got %d", n, len(pos))}
+		return nil, usageError{tr.Sprintf("expected %d arguments, got %d", n, len(pos))}
 	}
 	return pos, nil
+}
+
+// printDefaults lists a command's flags like flag.PrintDefaults, with the
+// words around them ("default") in the run's language; the descriptions
+// were translated where the flags are defined.
+func printDefaults(w io.Writer, fs *flag.FlagSet) {
+	fs.VisitAll(func(f *flag.Flag) {
+		name, usage := flag.UnquoteUsage(f)
+		line := "  -" + f.Name
+		if name != "" {
+			line += " " + name
+		}
+		line += "\n    \t" + strings.ReplaceAll(usage, "\n", "\n    \t")
+		switch {
+		case f.DefValue == "" || f.DefValue == "false" || f.DefValue == "0":
+		case name == "string":
+			line += tr.Sprintf(" (default %q)", f.DefValue)
+		default:
+			line += tr.Sprintf(" (default %v)", f.DefValue)
+		}
+		tr.Fprint(w, line+"\n")
+	})
 }
 
 func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	tmplDir := fs.String("template", "", "template folder (holding report.md)")
-	data := fs.String("data", "", "workbook (.xlsx) with the figures")
-	out := fs.String("out", "output", "output folder")
-	name := fs.String("name", "", "output file name without extension (default: the workbook's name)")
-	force := fs.Bool("force", false, "rebuild even when the template and the workbook did not change")
-	each := fs.String("each", "", "build one report per row of this table sheet (a unit per row)")
-	workers := fs.Int("jobs", runtime.NumCPU(), "with --each: reports built at once")
-	watchFlag := fs.Bool("watch", false, "keep running: rebuild when the workbook or the template changes, and say which figures changed")
+	tmplDir := fs.String("template", "", tr.Sprintf("template folder (holding report.md)"))
+	data := fs.String("data", "", tr.Sprintf("workbook (.xlsx) with the figures"))
+	out := fs.String("out", "output", tr.Sprintf("output folder"))
+	name := fs.String("name", "", tr.Sprintf("output file name without extension (default: the workbook's name)"))
+	force := fs.Bool("force", false, tr.Sprintf("rebuild even when the template and the workbook did not change"))
+	each := fs.String("each", "", tr.Sprintf("build one report per row of this table sheet (a unit per row)"))
+	workers := fs.Int("jobs", runtime.NumCPU(), tr.Sprintf("with --each: reports built at once"))
+	watchFlag := fs.Bool("watch", false, tr.Sprintf("keep running: rebuild when the workbook or the template changes, and say which figures changed"))
 	if err := parse(fs, args, buildUsage); err != nil {
 		return err
 	}
 	if *each != "" && *data == "" {
-		return usageError{"--each needs --template and --data"}
+		return usageError{tr.Sprintf("--each needs --template and --data")}
 	}
 	if *watchFlag {
 		if *data == "" || *each != "" {
-			return usageError{"--watch needs --template and --data (one report)"}
+			return usageError{tr.Sprintf("--watch needs --template and --data (one report)")}
 		}
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 		defer stop()
@@ -260,20 +384,20 @@ func runJob(j *build.Job, stdout, stderr io.Writer) error {
 	var ce *build.CheckError
 	if res != nil && !errors.As(err, &ce) {
 		for _, f := range res.Findings {
-			fmt.Fprintf(stderr, "%s: %s\n", f.Severity, f)
+			tr.Fprintf(stderr, "%s: %s\n", severity(f.Severity), f)
 		}
 	}
 	if err != nil {
 		return err
 	}
 	if res.Skipped {
-		fmt.Fprintf(stdout, "skipped %s: template and data unchanged since the last build (--force rebuilds)\n", j.Name)
+		tr.Fprintf(stdout, "skipped %s: template and data unchanged since the last build (--force rebuilds)\n", j.Name)
 	}
 	for _, f := range res.Kept {
-		fmt.Fprintf(stdout, "kept the previous version as %s\n", f)
+		tr.Fprintf(stdout, "kept the previous version as %s\n", f)
 	}
 	for _, f := range res.Files {
-		fmt.Fprintf(stdout, "wrote %s\n", f)
+		tr.Fprintf(stdout, "wrote %s\n", f)
 	}
 	return nil
 }
@@ -284,7 +408,7 @@ func makeJobs(tmplDir, data, out, name string) ([]*build.Job, error) {
 	switch {
 	case tmplDir == "" && data == "":
 		if name != "" {
-			return nil, usageError{"--name needs --template and --data"}
+			return nil, usageError{tr.Sprintf("--name needs --template and --data")}
 		}
 		assets := baocao.Assets()
 		samples, err := build.Samples(assets)
@@ -301,7 +425,7 @@ func makeJobs(tmplDir, data, out, name string) ([]*build.Job, error) {
 		}
 		return jobs, nil
 	case tmplDir == "" || data == "":
-		return nil, usageError{"--template and --data go together"}
+		return nil, usageError{tr.Sprintf("--template and --data go together")}
 	}
 	t, err := loadTemplate(tmplDir)
 	if err != nil {
@@ -314,7 +438,7 @@ func makeJobs(tmplDir, data, out, name string) ([]*build.Job, error) {
 	if name == "" {
 		name = strings.TrimSuffix(filepath.Base(data), filepath.Ext(data))
 	} else if strings.ContainsAny(name, `/\`) || name == "." || name == ".." {
-		return nil, usageError{fmt.Sprintf("--name %q: a file name without a folder is expected; choose the folder with --out", name)}
+		return nil, usageError{tr.Sprintf("--name %q: a file name without a folder is expected; choose the folder with --out", name)}
 	}
 	// Like the names of a batch: no device name (CON), no leading dot or
 	// dash, nothing a file system of another platform refuses.
@@ -342,7 +466,18 @@ func loadTemplate(dir string) (*build.Template, error) {
 		}
 	}
 	if _, err := os.Stat(filepath.Join(dir, tmpl.FileName)); err != nil {
-		return nil, fmt.Errorf("template %s: %w", dir, err)
+		return nil, fmt.Errorf("%s: %w", tr.Sprintf("template %s", dir), err)
 	}
 	return build.LoadTemplateFS(os.DirFS(dir), ".", dir)
+}
+
+// printError says what went wrong, framed in the run's language
+// ("baocao: lỗi: …"); the message itself is the internal package's.
+func printError(w io.Writer, err error) {
+	var ce *build.CheckError
+	if errors.As(err, &ce) {
+		printCheckError(w, ce)
+		return
+	}
+	tr.Fprintf(w, "baocao: %v\n", err)
 }

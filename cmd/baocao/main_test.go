@@ -25,20 +25,22 @@ func TestRun(t *testing.T) {
 		inOut string // expected in stdout
 		inErr string // expected in stderr
 	}{
-		{"no command", nil, exitUsage, "", "Usage:"},
-		{"unknown command", []string{"bake"}, exitUsage, "", `unknown command "bake"`},
+		{"no command", nil, exitUsage, "", "Cách dùng:"},
+		{"unknown command", []string{"bake"}, exitUsage, "", `baocao: lỗi: không có lệnh "bake"`},
 		{"help", []string{"help"}, exitOK, "baocao build", ""},
-		{"help build", []string{"help", "build"}, exitOK, "--template DIR", ""},
-		{"build -h", []string{"build", "-h"}, exitOK, "", "--template DIR"},
-		{"bad flag", []string{"build", "--colour"}, exitUsage, "", "flag provided but not defined"},
-		{"template without data", []string{"build", "--template", "x"}, exitUsage, "", "--template and --data go together"},
-		{"stray argument", []string{"build", "x"}, exitUsage, "", `unexpected argument "x"`},
+		{"help build", []string{"help", "build"}, exitOK, "--template THƯ-MỤC", ""},
+		{"build -h", []string{"build", "-h"}, exitOK, "", "thư mục mẫu báo cáo (chứa report.md)"},
+		{"bad flag", []string{"build", "--colour"}, exitUsage, "", "baocao: lỗi: không có tùy chọn -colour\n\nXem cách dùng: \"baocao help build\"."},
+		{"bad value", []string{"build", "--jobs", "x"}, exitUsage, "", `baocao: lỗi: giá trị "x" của tùy chọn -jobs không hợp lệ: không đọc được`},
+		{"help build lists the flags", []string{"help", "build"}, exitOK, "  -out string\n    \tthư mục lưu kết quả (mặc định: \"output\")\n", ""},
+		{"template without data", []string{"build", "--template", "x"}, exitUsage, "", "--template và --data phải đi cùng nhau"},
+		{"stray argument", []string{"build", "x"}, exitUsage, "", `thừa đối số "x"`},
 		{"missing template", []string{"build", "--template", filepath.Join(out, "none"), "--data", "x.xlsx"}, exitData, "", "report.md"},
-		{"validate samples", []string{"validate"}, exitOK, "0 error(s), 19 warning(s)", ""},
+		{"validate samples", []string{"validate"}, exitOK, "\n0 lỗi, 19 cảnh báo\n", ""},
 		{"validate json", []string{"validate", "--format", "json"}, exitOK, `"cell": "E36"`, ""},
-		{"validate bad format", []string{"validate", "--format", "xml"}, exitUsage, "", `--format "xml"`},
+		{"validate bad format", []string{"validate", "--format", "xml"}, exitUsage, "", `--format "xml": cần text hoặc json`},
 		{"help validate", []string{"help", "validate"}, exitOK, "kiem-tra.yaml", ""},
-		{"samples", []string{"build", "--out", out}, exitOK, "sa-dec-9-thang-2024.docx", "warning: data/sa-dec-2024.xlsx"},
+		{"samples", []string{"build", "--out", out}, exitOK, "đã ghi " + filepath.Join(out, "sa-dec-9-thang-2024.docx"), "cảnh báo: data/sa-dec-2024.xlsx"},
 		{"own template and data", []string{"build", "--template", "../../templates/chi-so-cchc-9-thang", "--data", "../../data/sa-dec-2024.xlsx", "--out", out, "--name", "ban-sao"},
 			exitOK, "ban-sao.pdf", ""},
 	}
@@ -73,7 +75,7 @@ func TestDataErrorNamesCell(t *testing.T) {
 	os.WriteFile(filepath.Join(tpl, "report.md"), []byte("---\nco_quan: [UBND]\nso: 1\nky_hieu: BC-UBND\ndia_danh: X\nngay: 01/01/2026\nten_loai: Báo cáo\n---\n{{ pad (fact \"so_xa\") }} xã\n"), 0o644)
 	var stdout, stderr bytes.Buffer
 	code := run([]string{"build", "--template", tpl, "--data", "../../data/sa-dec-2024.xlsx", "--out", filepath.Join(dir, "out")}, &stdout, &stderr)
-	if code != exitData || !strings.Contains(stderr.String(), `report.md:9:8: in <fact "so_xa">: ../../data/sa-dec-2024.xlsx, sheet "Thông tin": no fact with key "so_xa"`) {
+	if code != exitData || !strings.Contains(stderr.String(), `baocao: lỗi: `+tpl+`/report.md:9:8: in <fact "so_xa">: ../../data/sa-dec-2024.xlsx, sheet "Thông tin": no fact with key "so_xa"`) {
 		t.Errorf("exit %d, stderr %s", code, &stderr)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
@@ -95,7 +97,7 @@ func TestFailedCheckStopsBuild(t *testing.T) {
 	out := filepath.Join(dir, "out")
 	var stdout, stderr bytes.Buffer
 	code := run([]string{"build", "--template", tpl, "--data", "../../data/sa-dec-2024.xlsx", "--out", out}, &stdout, &stderr)
-	if code != exitData || !strings.Contains(stderr.String(), `cell E36: the score of indicator 6`) || !strings.Contains(stderr.String(), "nothing was written") {
+	if code != exitData || !strings.Contains(stderr.String(), `cell E36: the score of indicator 6`) || !strings.Contains(stderr.String(), "baocao: lỗi: số liệu không đạt 1 phép kiểm tra; chưa ghi tệp nào:\n  ") {
 		t.Errorf("build: exit %d, stderr %s", code, &stderr)
 	}
 	if _, err := os.Stat(out); err == nil {
@@ -103,7 +105,7 @@ func TestFailedCheckStopsBuild(t *testing.T) {
 	}
 	stdout.Reset()
 	code = run([]string{"validate", "--template", tpl, "--data", "../../data/sa-dec-2024.xlsx"}, &stdout, &stderr)
-	if code != exitData || !strings.Contains(stdout.String(), "1 error(s)") {
+	if code != exitData || !strings.Contains(stdout.String(), "lỗi: ../../data/sa-dec-2024.xlsx") || !strings.Contains(stdout.String(), "1 lỗi, ") {
 		t.Errorf("validate: exit %d, stdout %s", code, &stdout)
 	}
 }
@@ -138,12 +140,12 @@ func TestDiff(t *testing.T) {
 		code  int
 		inOut string
 	}{
-		{"same workbook", []string{"diff", "--template", "chi-so-cchc-9-thang", sd, sd}, 0, "give the same report"},
+		{"same workbook", []string{"diff", "--template", "chi-so-cchc-9-thang", sd, sd}, 0, sd + " và " + sd + " cho cùng một báo cáo."},
 		{"one score", []string{"diff", "--template", "../../templates/chi-so-cchc-9-thang", sd, changed}, 1,
-			"Chỉ số CCHC!E36  indicator 6 (Cải cách tài chính công): score (điểm đạt): 3 → 3,5"},
+			"1 số liệu đã đổi từ " + sd + " sang " + changed + ":\n\nChỉ số CCHC!E36  indicator 6 (Cải cách tài chính công): score (điểm đạt): 3 → 3,5"},
 		{"json", []string{"diff", "--format", "json", "--template", "chi-so-cchc-9-thang", sd, changed}, 1, ""},
 		{"new fails its checks", []string{"diff", "--template", "chi-so-cchc-9-thang", sd, failing}, 1,
-			"moi.xlsx fails 1 check(s); build would refuse it until they are fixed:\n  moi.xlsx, sheet \"Chỉ số CCHC\", cell E36: the score of indicator 6 (Cải cách tài chính công) is more than its maximum"},
+			"moi.xlsx không đạt 1 phép kiểm tra; lệnh build sẽ từ chối cho tới khi sửa xong:\n  moi.xlsx, sheet \"Chỉ số CCHC\", cell E36: the score of indicator 6 (Cải cách tài chính công) is more than its maximum"},
 		{"one file", []string{"diff", "--template", "chi-so-cchc-9-thang", sd}, 2, ""},
 		{"no template", []string{"diff", sd, sd}, 2, ""},
 		{"missing workbook", []string{"diff", "--template", "chi-so-cchc-9-thang", sd, "khong-co.xlsx"}, 2, ""},
@@ -223,14 +225,14 @@ func TestNameMadeSafe(t *testing.T) {
 	out := filepath.Join(dir, "a", "b", "out")
 	build := []string{"build", "--template", "../../templates/chi-so-cchc-9-thang", "--data", "../../data/sa-dec-2024.xlsx", "--out", out}
 	var stdout, stderr bytes.Buffer
-	if code := run(append(build, "--name", "../../x"), &stdout, &stderr); code != exitUsage || !strings.Contains(stderr.String(), "choose the folder with --out") {
+	if code := run(append(build, "--name", "../../x"), &stdout, &stderr); code != exitUsage || !strings.Contains(stderr.String(), "chọn thư mục bằng --out") {
 		t.Errorf("--name ../../x: exit %d, stderr %s", code, &stderr)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("written: %v", entries)
 	}
 	stdout.Reset()
-	if code := run(append(build, "--name", "CON"), &stdout, &stderr); code != exitOK || !strings.Contains(stdout.String(), filepath.Join(out, "CON_.docx")) {
+	if code := run(append(build, "--name", "CON"), &stdout, &stderr); code != exitOK || !strings.Contains(stdout.String(), "đã ghi "+filepath.Join(out, "CON_.docx")) {
 		t.Errorf("--name CON: exit %d, stdout %s, stderr %s", code, &stdout, &stderr)
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"baocao/internal/msg"
 	"context"
 	"errors"
 	"flag"
@@ -19,28 +20,14 @@ import (
 	"baocao/internal/server"
 )
 
-const serveUsage = `Usage:
-  baocao serve [--addr 127.0.0.1:8080] [--data-dir DIR] [--token T]
-      Run the secretariat's web page (in Vietnamese) on this computer:
-      choose a report type, download its blank workbook, upload the filled
-      one, read the checks, preview and download the report (DOCX, PDF,
-      XLSX, ZIP), compare a corrected workbook before building it, build a
-      report per unit. Also a JSON API (see README). Every file is kept in
-      the data folder (default: baocao-du-lieu in the user's documents or
-      home folder); templates come from the program and DIR/templates.
-      It listens on this computer only, unless --addr names another
-      address: then an access token is required (--token, or the
-      environment variable BAOCAO_TOKEN). Ctrl+C stops it.
-
-Flags:
-`
+const serveUsage = msg.UsageServe
 
 func cmdServe(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (host:port)")
-	dataDir := fs.String("data-dir", "", "folder for uploaded workbooks, built reports and extra templates (templates/)")
-	token := fs.String("token", "", "access token; required when --addr is not a loopback address (or set "+server.TokenEnv+")")
+	addr := fs.String("addr", "127.0.0.1:8080", tr.Sprintf("address to listen on (host:port)"))
+	dataDir := fs.String("data-dir", "", tr.Sprintf("folder for uploaded workbooks, built reports and extra templates (templates/)"))
+	token := fs.String("token", "", tr.Sprintf("access token; required when --addr is not a loopback address (or set %s)", server.TokenEnv))
 	if err := parse(fs, args, serveUsage); err != nil {
 		return err
 	}
@@ -81,26 +68,26 @@ func serve(ctx context.Context, cfg server.Config, open bool, stdout, stderr io.
 	if err != nil && open && addrInUse(err) {
 		// Double-clicked again: the page most likely runs already.
 		url := "http://" + cfg.Addr + "/"
-		fmt.Fprintf(stdout, "Địa chỉ %s đang được dùng (có thể baocao đang chạy rồi): mở %s\n", cfg.Addr, url)
+		tr.Fprintf(stdout, "Address %s is in use (baocao may be running already): opening %s\n", cfg.Addr, url)
 		if err := openBrowser(url); err != nil {
-			return fmt.Errorf("không tự mở được trình duyệt: hãy mở %s (%w)", url, err)
+			return fmt.Errorf("%s (%w)", tr.Sprintf("could not open the browser: open %s", url), err)
 		}
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("không mở được địa chỉ %s (có thể baocao đang chạy rồi): %w", cfg.Addr, err)
+		return fmt.Errorf("%s: %w", tr.Sprintf("could not listen on %s (baocao may be running already)", cfg.Addr), err)
 	}
 	url := "http://" + ln.Addr().String() + "/"
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(stdout, "baocao đang chạy tại %s\n", url)
-	fmt.Fprintf(stdout, "Tệp được lưu trong %s\n", cfg.DataDir)
+	tr.Fprintf(stdout, "baocao is running at %s\n", url)
+	tr.Fprintf(stdout, "Files are kept in %s\n", cfg.DataDir)
 	if cfg.Token != "" {
-		fmt.Fprintf(stdout, "Mở trang với mã truy cập: %s?token=…\n", url)
+		tr.Fprintf(stdout, "Open the page with the access token: %s?token=…\n", url)
 	}
-	fmt.Fprintln(stdout, "Để dừng: đóng cửa sổ này hoặc bấm Ctrl+C.")
+	tr.Fprintf(stdout, "To stop: close this window or press Ctrl+C.\n")
 	if open {
 		if err := openBrowser(url); err != nil {
-			fmt.Fprintf(stdout, "Không tự mở được trình duyệt (%v): hãy mở %s\n", err, url)
+			tr.Fprintf(stdout, "Could not open the browser (%v): open %s\n", err, url)
 		}
 	}
 	done := make(chan error, 1)
@@ -112,7 +99,7 @@ func serve(ctx context.Context, cfg server.Config, open bool, stdout, stderr io.
 		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		hs.Shutdown(sctx)
-		fmt.Fprintln(stdout, "Đã dừng baocao.")
+		tr.Fprintf(stdout, "baocao stopped.\n")
 		return nil
 	}
 }
@@ -142,7 +129,7 @@ func doubleClicked(stdout, stderr io.Writer) int {
 	defer stop()
 	err := serve(ctx, server.Config{Addr: "127.0.0.1:8080"}, true, stdout, stderr)
 	if err != nil {
-		fmt.Fprintf(stderr, "baocao: %v\n", err)
+		printError(stderr, err)
 		if errors.Is(err, server.ErrNeedToken) {
 			return exitUsage
 		}

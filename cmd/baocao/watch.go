@@ -26,23 +26,23 @@ func watchBuild(ctx context.Context, tmplDir, data, out, name string, stdout, st
 	once := func() {
 		jobs, err := makeJobs(tmplDir, data, out, name)
 		if err != nil {
-			fmt.Fprintf(stderr, "baocao: %v\n", err)
+			printError(stderr, err)
 			return
 		}
 		j := jobs[0]
 		if prev != nil {
 			changes := diff.Data(prev, j.Data)
 			if len(changes) == 0 {
-				fmt.Fprintln(stdout, "no figure changed")
+				tr.Fprintf(stdout, "no figure changed\n")
 			} else {
-				fmt.Fprintf(stdout, "%d figure(s) changed:\n", len(changes))
+				tr.Fprintf(stdout, "%d figure(s) changed:\n", len(changes))
 				for _, c := range changes {
 					fmt.Fprintf(stdout, "  %s\n", c)
 				}
 			}
 		}
 		if err := runJob(j, stdout, stderr); err != nil {
-			fmt.Fprintf(stderr, "baocao: %v\n", err)
+			printError(stderr, err)
 			return
 		}
 		prev = j.Data
@@ -52,6 +52,6 @@ func watchBuild(ctx context.Context, tmplDir, data, out, name string, stdout, st
 	for _, f := range build.TemplateFiles {
 		paths = append(paths, filepath.Join(tmplDir, f))
 	}
-	fmt.Fprintf(stdout, "watching %s and %s (Ctrl+C to stop)\n", data, tmplDir)
+	tr.Fprintf(stdout, "watching %s and %s (Ctrl+C to stop)\n", data, tmplDir)
 	return watch.Watch(ctx, paths, watchDebounce, func([]string) { once() })
 }

@@ -72,8 +72,8 @@ func TestWatch(t *testing.T) {
 	var stdout, stderr syncBuffer
 	done := make(chan error, 1)
 	go func() { done <- watchBuild(ctx, tpl, data, filepath.Join(dir, "out"), "", &stdout, &stderr) }()
-	waitFor(t, &stdout, "watching")
-	if !strings.Contains(stdout.String(), "wrote ") {
+	waitFor(t, &stdout, "đang theo dõi")
+	if !strings.Contains(stdout.String(), "đã ghi ") {
 		t.Errorf("no first build: %s", stdout.String())
 	}
 
@@ -92,8 +92,8 @@ func TestWatch(t *testing.T) {
 	if err := os.Rename(tmp, data); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, &stdout, "1 figure(s) changed:\n  Chỉ số CCHC!E36  indicator 6 (Cải cách tài chính công): score (điểm đạt): 3 → 3,5")
-	waitFor(t, &stdout, "kept the previous version as")
+	waitFor(t, &stdout, "1 số liệu đã đổi:\n  Chỉ số CCHC!E36  indicator 6 (Cải cách tài chính công): score (điểm đạt): 3 → 3,5")
+	waitFor(t, &stdout, "đã giữ bản trước thành")
 	cancel()
 	select {
 	case err := <-done:

@@ -1,0 +1,212 @@
+package main
+
+import (
+	"bytes"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+
+	"baocao/internal/msg"
+)
+
+// TestMain runs the tests in the default language, Vietnamese, whatever
+// the machine's locale: the environment's language is read through
+// getenv, which here sees no locale variable.
+func TestMain(m *testing.M) {
+	getenv = noLocale
+	os.Exit(m.Run())
+}
+
+func noLocale(k string) string {
+	switch k {
+	case "LC_ALL", "LC_MESSAGES", "LANG":
+		return ""
+	}
+	return os.Getenv(k)
+}
+
+// TestEnglish runs each command once in English (--lang en before or
+// after the command, or the environment's language).
+func TestEnglish(t *testing.T) {
+	out := t.TempDir()
+	sd := "../../data/sa-dec-2024.xlsx"
+	tests := []struct {
+		name  string
+		env   string // LANG
+		args  []string
+		code  int
+		inOut string
+		inErr string
+	}{
+		{"help", "", []string{"--lang", "en", "help"}, exitOK, "Usage:\n  baocao build [flags]", ""},
+		{"help build", "", []string{"help", "build", "--lang=en"}, exitOK, "--template DIR --data FILE.xlsx", ""},
+		{"help build lists the flags", "", []string{"help", "build", "--lang=en"}, exitOK, "  -out string\n    \toutput folder (default \"output\")\n", ""},
+		{"bad value", "", []string{"build", "--jobs", "x", "--lang", "en"}, exitUsage, "", `baocao: invalid value "x" for flag -jobs: parse error`},
+		{"no command", "", []string{"--lang", "en"}, exitUsage, "", "Usage:"},
+		{"unknown command", "", []string{"-lang", "en", "bake"}, exitUsage, "", `baocao: unknown command "bake"`},
+		{"bad flag", "", []string{"build", "--colour", "--lang", "en"}, exitUsage, "", "baocao: flag provided but not defined: -colour\n\nRun \"baocao help build\" for usage.\n"},
+		{"build -h", "", []string{"--lang", "en", "build", "-h"}, exitOK, "", "template folder (holding report.md)"},
+		{"build", "", []string{"build", "--lang", "en", "--template", "chi-so-cchc-9-thang", "--data", sd, "--out", out}, exitOK,
+			"wrote " + filepath.Join(out, "sa-dec-2024.pdf"), "warning: " + sd},
+		{"build again", "", []string{"build", "--lang", "en", "--template", "chi-so-cchc-9-thang", "--data", sd, "--out", out}, exitOK,
+			"skipped sa-dec-2024: template and data unchanged since the last build (--force rebuilds)", ""},
+		{"validate", "", []string{"--lang", "en", "validate"}, exitOK, "\n0 error(s), 19 warning(s)\n", ""},
+		{"validate, English locale", "en_US.UTF-8", []string{"validate"}, exitOK, "\n0 error(s), 19 warning(s)\n", ""},
+		{"--lang over the locale", "en_US.UTF-8", []string{"validate", "--lang", "vi"}, exitOK, "\n0 lỗi, 19 cảnh báo\n", ""},
+		{"diff", "", []string{"diff", "--lang", "en", "--template", "chi-so-cchc-9-thang", sd, sd}, exitOK, sd + " and " + sd + " give the same report.", ""},
+		{"workbook", "", []string{"workbook", "--lang", "en", "--template", "chi-so-cchc-9-thang", "--out", filepath.Join(out, "trong.xlsx")}, exitOK,
+			"wrote " + filepath.Join(out, "trong.xlsx"), ""},
+		{"serve", "", []string{"serve", "--lang", "en", "--addr", "127.0.0.1:99999", "--data-dir", t.TempDir()}, exitData, "",
+			"baocao: could not listen on 127.0.0.1:99999 (baocao may be running already): "},
+		{"version", "", []string{"--version", "--lang", "en"}, exitOK, "baocao version ", ""},
+		{"bad --lang", "", []string{"--lang", "fr", "build"}, exitUsage, "", "baocao: lỗi: --lang \"fr\": cần vi hoặc en"},
+		{"--lang without a value", "", []string{"build", "--lang"}, exitUsage, "", "baocao: lỗi: tùy chọn -lang cần một giá trị"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			getenv = func(k string) string {
+				if k == "LANG" {
+					return tt.env
+				}
+				return noLocale(k)
+			}
+			defer func() { getenv = noLocale }()
+			var stdout, stderr bytes.Buffer
+			code := run(tt.args, &stdout, &stderr)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, &stdout, &stderr)
+			}
+			if !strings.Contains(stdout.String(), tt.inOut) {
+				t.Errorf("stdout lacks %q:\n%s", tt.inOut, &stdout)
+			}
+			if !strings.Contains(stderr.String(), tt.inErr) {
+				t.Errorf("stderr lacks %q:\n%s", tt.inErr, &stderr)
+			}
+		})
+	}
+}
+
+func TestVersion(t *testing.T) {
+	bi := &debug.BuildInfo{GoVersion: "go1.26.0", Main: debug.Module{Path: "baocao", Version: "v1.2.0"}, Settings: []debug.BuildSetting{
+		{Key: "vcs", Value: "git"}, {Key: "vcs.revision", Value: "2ebb58d0c1"}, {Key: "vcs.time", Value: "2026-12-01T10:00:00Z"}, {Key: "vcs.modified", Value: "true"},
+	}}
+	tests := []struct {
+		lang string
+		bi   *debug.BuildInfo
+		want string
+	}{
+		{"vi", bi, "baocao phiên bản v1.2.0\n  bản sửa đổi: 2ebb58d0c1 (có thay đổi chưa commit)\n  thời điểm commit: 2026-12-01T10:00:00Z\n  Go: go1.26.0\n"},
+		{"en", bi, "baocao version v1.2.0\n  revision: 2ebb58d0c1 (with uncommitted changes)\n  commit time: 2026-12-01T10:00:00Z\n  Go: go1.26.0\n"},
+		{"vi", &debug.BuildInfo{GoVersion: "go1.26.0", Main: debug.Module{Version: "(devel)"}},
+			"baocao phiên bản (bản đang phát triển)\n  bản sửa đổi: không rõ (bản dựng không ghi lại)\n  Go: go1.26.0\n"},
+	}
+	for _, tt := range tests {
+		lang, _ := msg.Parse(tt.lang)
+		tr = msg.New(lang)
+		var b bytes.Buffer
+		writeVersion(&b, tt.bi)
+		if b.String() != tt.want {
+			t.Errorf("%s:\n%s\nwant\n%s", tt.lang, &b, tt.want)
+		}
+	}
+	// This test binary's own build info.
+	for _, args := range [][]string{{"version"}, {"--version"}, {"-version"}} {
+		var stdout, stderr bytes.Buffer
+		if code := run(args, &stdout, &stderr); code != exitOK || !strings.HasPrefix(stdout.String(), "baocao phiên bản ") || !strings.Contains(stdout.String(), "  Go: "+runtime.Version()+"\n") {
+			t.Errorf("%v: exit %d\n%s%s", args, code, &stdout, &stderr)
+		}
+	}
+}
+
+// TestEveryTextInCatalogue reads this command's source: every text it
+// prints goes through the catalogue (a call of tr with a key that has a
+// Vietnamese translation); a literal with words in a call of fmt, errors
+// or usageError is a text that would stay English.
+func TestEveryTextInCatalogue(t *testing.T) {
+	files, _ := filepath.Glob("*.go")
+	fset := token.NewFileSet()
+	keys := 0
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				sel, ok := n.Fun.(*ast.SelectorExpr)
+				if !ok {
+					return true
+				}
+				pkg, _ := sel.X.(*ast.Ident)
+				if pkg == nil {
+					return true
+				}
+				for _, a := range n.Args {
+					lit, ok := a.(*ast.BasicLit)
+					if !ok || lit.Kind != token.STRING {
+						continue
+					}
+					s, _ := strconv.Unquote(lit.Value)
+					switch pkg.Name {
+					case "tr":
+						keys++
+						if !msg.Has(s) {
+							t.Errorf("%s: %q has no Vietnamese translation in internal/msg", fset.Position(lit.Pos()), s)
+						}
+					case "fmt", "errors":
+						if hasWords(s) && !neverPrinted[s] {
+							t.Errorf("%s: %s.%s(%q) prints a text outside the catalogue", fset.Position(lit.Pos()), pkg.Name, sel.Sel.Name, s)
+						}
+					}
+					// The key is the first text; the others are arguments.
+					break
+				}
+			case *ast.CompositeLit:
+				if id, ok := n.Type.(*ast.Ident); ok && id.Name == "usageError" {
+					for _, a := range n.Elts {
+						if lit, ok := a.(*ast.BasicLit); ok {
+							t.Errorf("%s: usageError{%s} outside the catalogue", fset.Position(lit.Pos()), lit.Value)
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	if keys < 50 {
+		t.Errorf("only %d texts through the catalogue: the scan misses calls", keys)
+	}
+	for _, u := range []string{msg.UsageMain, msg.UsageBuild, msg.UsageValidate, msg.UsageDiff, msg.UsageWorkbook, msg.UsageServe, msg.UsageVersion} {
+		if !msg.Has(u) {
+			t.Errorf("usage without Vietnamese:\n%s", u)
+		}
+	}
+}
+
+// neverPrinted: texts of errors that run recognises and does not print.
+var neverPrinted = map[string]bool{
+	"checks failed": true, // errFindings: the findings were printed already
+}
+
+// hasWords reports whether a format has words besides its verbs and the
+// program's name: "%s%s: %s → %s\n" has none.
+func hasWords(s string) bool {
+	s = strings.ReplaceAll(s, "baocao", "")
+	s = verbRE.ReplaceAllString(s, "")
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+var verbRE = regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
