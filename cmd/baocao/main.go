@@ -339,8 +339,20 @@ func cmdBuild(args []string, stdout, stderr io.Writer) error {
 	each := fs.String("each", "", tr.Sprintf("build one report per row of this table sheet (a unit per row)"))
 	workers := fs.Int("jobs", runtime.NumCPU(), tr.Sprintf("with --each: reports built at once"))
 	watchFlag := fs.Bool("watch", false, tr.Sprintf("keep running: rebuild when the workbook or the template changes, and say which figures changed"))
+	unitsDir := fs.String("units", "", tr.Sprintf("folder of the units' workbooks, for a consolidating template"))
 	if err := parse(fs, args, buildUsage); err != nil {
 		return err
+	}
+	if *unitsDir != "" {
+		if *tmplDir == "" || *data == "" || *each != "" || *watchFlag {
+			return usageError{tr.Sprintf("--units needs --template and --data, and goes alone (not with --each or --watch)")}
+		}
+		j, err := consolidationJob(*tmplDir, *data, *unitsDir, *out, *name, stderr)
+		if err != nil {
+			return err
+		}
+		j.Force = *force
+		return runJob(j, stdout, stderr)
 	}
 	if *each != "" && *data == "" {
 		return usageError{tr.Sprintf("--each needs --template and --data")}
@@ -454,6 +466,51 @@ func makeJobs(tmplDir, data, out, name string) ([]*build.Job, error) {
 		}
 	}
 	return []*build.Job{j}, nil
+}
+
+// consolidationJob prepares a consolidating template's job: its own
+// workbook and the unit workbooks of a folder, read with the workbook
+// limits; it says which units were left out, and why.
+func consolidationJob(tmplDir, data, unitsDir, out, name string, stderr io.Writer) (*build.Job, error) {
+	t, err := loadTemplate(tmplDir)
+	if err != nil {
+		return nil, err
+	}
+	if t.Contract == nil || t.Contract.Consolidation == nil {
+		return nil, fmt.Errorf("%s: %s", tmplDir, tr.Sprintf("the template does not consolidate: its du-lieu.yaml has no tong_hop"))
+	}
+	unit, err := loadTemplate(t.Contract.Consolidation.UnitTemplate)
+	if err != nil {
+		return nil, err
+	}
+	src, err := xlsxdata.ReadInput(data)
+	if err != nil {
+		return nil, err
+	}
+	units, err := build.UnitFilesFS(os.DirFS(unitsDir), ".", func(n string) ([]byte, error) {
+		return xlsxdata.ReadInput(filepath.Join(unitsDir, n))
+	})
+	if err != nil {
+		return nil, err
+	}
+	if name == "" {
+		name = strings.TrimSuffix(filepath.Base(data), filepath.Ext(data))
+	}
+	j, res, err := build.NewConsolidationJob(safename.Name(name), t, unit, data, src, units, out)
+	if err != nil {
+		return nil, err
+	}
+	j.InputPaths = []string{data}
+	for _, u := range units {
+		j.InputPaths = append(j.InputPaths, filepath.Join(unitsDir, u.Name))
+	}
+	var left []string
+	for _, u := range res.Missing {
+		left = append(left, u.File)
+	}
+	tr.Fprintf(stderr, "consolidated %d unit(s); left out %d: %s", len(res.Units)-len(res.Missing), len(res.Missing), strings.Join(left, ", "))
+	fmt.Fprintln(stderr)
+	return j, nil
 }
 
 // loadTemplate reads a template folder from disk, or a built-in template

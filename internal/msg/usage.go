@@ -43,6 +43,11 @@ Run "baocao help build" or "baocao help validate" for the flags.
   baocao build --template DIR --data FILE.xlsx --watch
       Build, then keep running: when the workbook or a template file
       changes, rebuild and print which figures changed (Ctrl+C stops).
+  baocao build --template DIR --data FILE.xlsx --units FOLDER
+      A consolidating template (its du-lieu.yaml has tong_hop): FILE.xlsx
+      holds the report's own facts, FOLDER the units' workbooks, each read
+      and checked with the unit template; a unit that fails is left out
+      and listed in the report, or stops the build, as the template says.
 
 Flags:
 `

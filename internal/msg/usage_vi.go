@@ -43,6 +43,12 @@ Xem các tùy chọn của một lệnh: "baocao help build", "baocao help valid
   baocao build --template THƯ-MỤC --data TỆP.xlsx --watch
       Lập báo cáo rồi chạy tiếp: mỗi khi bảng tính hoặc một tệp của mẫu
       thay đổi thì lập lại và cho biết số liệu nào đã đổi (Ctrl+C để dừng).
+  baocao build --template THƯ-MỤC --data TỆP.xlsx --units THƯ-MỤC-ĐƠN-VỊ
+      Mẫu báo cáo tổng hợp (du-lieu.yaml có tong_hop): TỆP.xlsx chứa thông
+      tin của chính báo cáo, THƯ-MỤC-ĐƠN-VỊ chứa bảng tính của các đơn vị;
+      mỗi bảng tính được đọc và kiểm tra theo mẫu của đơn vị; đơn vị không
+      đạt bị bỏ ra và được liệt kê trong báo cáo, hoặc làm dừng việc lập,
+      theo quy định của mẫu.
 
 Tùy chọn:
 `
