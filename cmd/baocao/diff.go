@@ -1,11 +1,12 @@
 package main
 
 import (
-	"baocao/internal/msg"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
+
+	"baocao/internal/msg"
 
 	"baocao/internal/build"
 	"baocao/internal/check"
@@ -21,6 +22,7 @@ func cmdDiff(args []string, stdout, stderr io.Writer) (bool, error) {
 	fs.SetOutput(stderr)
 	tmplDir := fs.String("template", "", tr.Sprintf("template folder, or the name of a built-in template"))
 	format := fs.String("format", "text", tr.Sprintf("output format: text or json"))
+	base := fs.String("data", "", tr.Sprintf("for a consolidating template: the report's own workbook (OLD and NEW are then folders of unit workbooks)"))
 	files, err := parseN(fs, args, diffUsage, 2)
 	if err != nil {
 		return false, err
@@ -35,11 +37,27 @@ func cmdDiff(args []string, stdout, stderr io.Writer) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	oldDS, err := build.ReadWorkbook(files[0])
+	// A consolidating template compares two folders of unit workbooks,
+	// each consolidated with the report's own workbook: which units
+	// changed, which figures, and what it changed in the report.
+	read := build.ReadWorkbook
+	if t.Contract != nil && t.Contract.Consolidation != nil {
+		if *base == "" {
+			return false, usageError{tr.Sprintf("--data is required: the template consolidates, so OLD and NEW are folders of unit workbooks and --data the report's own workbook")}
+		}
+		read = func(folder string) (*dataset.Dataset, error) {
+			j, err := consolidationJob(*tmplDir, *base, folder, "", "", io.Discard)
+			if err != nil {
+				return nil, err
+			}
+			return j.Data, nil
+		}
+	}
+	oldDS, err := read(files[0])
 	if err != nil {
 		return false, err
 	}
-	newDS, err := build.ReadWorkbook(files[1])
+	newDS, err := read(files[1])
 	if err != nil {
 		return false, err
 	}
@@ -58,7 +76,7 @@ func cmdDiff(args []string, stdout, stderr io.Writer) (bool, error) {
 			}
 		}
 	}
-	rep, err := diff.Run(oldDS, newDS, doc, func() (*dataset.Dataset, error) { return build.ReadWorkbook(files[0]) })
+	rep, err := diff.Run(oldDS, newDS, doc, func() (*dataset.Dataset, error) { return read(files[0]) })
 	if err != nil {
 		if len(failing) == 0 {
 			return false, err

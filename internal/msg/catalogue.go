@@ -58,6 +58,8 @@ var entries = []struct{ en, vi string }{
 	{"folder of the units' workbooks, for a consolidating template", "thư mục bảng tính của các đơn vị, cho mẫu báo cáo tổng hợp"},
 	{"--units needs --template and --data, and goes alone (not with --each or --watch)", "--units cần --template và --data, và không đi cùng --each hay --watch"},
 	{"consolidated %d unit(s); left out %d: %s", "đã tổng hợp %d đơn vị; bỏ ra %d: %s"},
+	{"for a consolidating template: the report's own workbook (OLD and NEW are then folders of unit workbooks)", "với mẫu tổng hợp: bảng tính của chính báo cáo (khi đó CŨ và MỚI là thư mục bảng tính của các đơn vị)"},
+	{"--data is required: the template consolidates, so OLD and NEW are folders of unit workbooks and --data the report's own workbook", "cần --data: mẫu này là mẫu tổng hợp, nên CŨ và MỚI là thư mục bảng tính của các đơn vị, còn --data là bảng tính của chính báo cáo"},
 	{"the template does not consolidate: its du-lieu.yaml has no tong_hop", "mẫu này không phải mẫu tổng hợp: du-lieu.yaml của mẫu không có tong_hop"},
 	{"keep running: rebuild when the workbook or the template changes, and say which figures changed", "chạy liên tục: lập lại khi bảng tính hoặc mẫu thay đổi, và cho biết số liệu nào đã đổi"},
 	{"output format: text or json", "dạng kết quả: text hoặc json"},

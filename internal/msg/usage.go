@@ -72,6 +72,11 @@ Flags:
       with it. DIR is a template folder, or the name of a built-in
       template (chi-so-cchc-9-thang, tong-ket-cchc-2021-2025).
       Exit status: 0 nothing changed, 1 something did, 2 trouble.
+  baocao diff --template DIR --data FILE.xlsx OLD-FOLDER NEW-FOLDER
+      For a consolidating template: the two folders of unit workbooks,
+      each consolidated with FILE.xlsx; which units changed, which
+      figures, and what it changed in the report (totals, ranks, the
+      units left out).
 
 Flags:
 `

@@ -73,6 +73,10 @@ Tùy chọn:
       mục mẫu, hoặc tên một mẫu có sẵn (chi-so-cchc-9-thang,
       tong-ket-cchc-2021-2025).
       Mã thoát: 0 không có gì đổi, 1 có thay đổi, 2 có trục trặc.
+  baocao diff --template THƯ-MỤC --data TỆP.xlsx THƯ-MỤC-CŨ THƯ-MỤC-MỚI
+      Với mẫu tổng hợp: hai thư mục bảng tính của các đơn vị, mỗi thư mục
+      được tổng hợp cùng TỆP.xlsx; đơn vị nào đổi, số liệu nào, và báo cáo
+      tổng hợp đổi ở đâu (các tổng, xếp hạng, đơn vị bị bỏ ra).
 
 Tùy chọn:
 `
