@@ -1,0 +1,41 @@
+package layout
+
+import "testing"
+
+func TestTied(t *testing.T) {
+	for _, c := range []struct {
+		prev, next string
+		want       bool
+	}{
+		{"HÀNH", "CHÍNH", true},
+		{"HÀNH", "CHÍNH,", true},
+		{"nhân", "dân", true},
+		{"Ủy", "ban", true},
+		{"TRỰC", "TUYẾN", true},
+		{"THỊ", "TRẤN", true},
+		{"XÃ,", "THỊ", true},
+		{"NĂM", "2026", true},
+		{"Số", "15/KH-UBND", true},
+		{"II.", "KẾT", true},
+		{"a)", "Kết", true},
+		{"CHÍNH", "NĂM", false},
+		{"CHÍNH,", "CÔNG", false},
+		{"dân", "tỉnh", false},
+		{"xã", "hội.", true},
+		{"", "2026", false},
+		{"Tân", "Mỹ", false},
+		{"ĐẠI.", "HỌC", false},
+	} {
+		if got := Tied(c.prev, c.next); got != c.want {
+			t.Errorf("Tied(%q, %q) = %v, want %v", c.prev, c.next, got, c.want)
+		}
+	}
+}
+
+func TestPhraseEnd(t *testing.T) {
+	for w, want := range map[string]bool{"THỊ TRẤN,": true, "sau:": true, "-": true, "CHÍNH": false, "2026.": false} {
+		if got := PhraseEnd(w); got != want {
+			t.Errorf("PhraseEnd(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
