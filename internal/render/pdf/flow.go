@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"strconv"
+	"strings"
 
 	"baocao/internal/docmodel"
 )
@@ -58,7 +59,14 @@ func (w *writer) layBlocks(blocks []docmodel.Block, g geom, ol *outline) ([]laid
 			ls := w.paragraph(v, g.left, g.textW(), w.sz.Body, w.ls, true)
 			ls[0].before = w.before
 			ls[len(ls)-1].after = w.after
-			out = append(out, laid{lines: ls})
+			w.blocks++
+			for i := range ls {
+				ls[i].grp = w.blocks
+			}
+			// A one-line paragraph that ends in a colon ("- Nguyên nhân
+			// khách quan:") introduces what follows as a heading does.
+			intro := len(ls) == 1 && strings.HasSuffix(strings.TrimSpace(docmodel.PlainText(v.Content)), ":")
+			out = append(out, laid{lines: ls, keep: intro})
 		case *docmodel.Table:
 			if v == nil {
 				continue

@@ -32,7 +32,8 @@ func breakFaults(lines []string) []string {
 // TestSampleLayoutRules lays out every built-in sample and fails on what a
 // typist would not sign: a centred title or a heading broken inside a
 // word pair (HÀNH / CHÍNH, nhân / dân, NĂM / 2026), a heading as the last
-// line of a page, a small table (at most six body rows) or a table row
+// line of a page or a one-line introduction ("- Nguyên nhân khách
+// quan:") there, a small table (at most six body rows) or a table row
 // across pages, and a footnote that continues, or is continued, with a
 // single line.
 func TestSampleLayoutRules(t *testing.T) {
@@ -78,6 +79,9 @@ func TestSampleLayoutRules(t *testing.T) {
 								t.Errorf("heading breaks badly: %s", f)
 							}
 						}
+					}
+					if l.Kind == "text" && li == len(pg.Body)-1 && strings.HasSuffix(l.Text, ":") && (li == 0 || pg.Body[li-1].Grp != l.Grp) && pi+1 < len(pages) && pages[pi+1].Section == pg.Section {
+						t.Errorf("page %d ends with the one-line introduction %q", pi+1, l.Text)
 					}
 					if l.Kind == "row" {
 						s := tables[l.Grp]
