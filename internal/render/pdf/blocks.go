@@ -148,7 +148,7 @@ func validateBlock(d *docmodel.Document, b docmodel.Block) error {
 
 // text builds words from plain strings (header, closing) in one style.
 func (w *writer) plainWords(s string, st style) []word {
-	b := wordBuilder{g: &w.g}
+	b := wordBuilder{g: &w.g, keepSpaces: true}
 	b.text(s, st)
 	return b.finish()
 }

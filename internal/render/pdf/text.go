@@ -147,6 +147,10 @@ type wordBuilder struct {
 	// words of a long paragraph are never all held at once.
 	br    *breaker
 	arena []piece
+	// keepSpaces widens the gap after a word by each further space
+	// instead of collapsing them: a blank to be filled in ("Số:      /",
+	// "ngày    tháng") must keep its width.
+	keepSpaces bool
 }
 
 // chunk is how many words the builder holds before it hands finished
@@ -187,6 +191,9 @@ func (b *wordBuilder) add(s string, st style) {
 // would make it invisible anyway.
 func (b *wordBuilder) space(st style) {
 	if !b.open {
+		if n := len(b.words); b.keepSpaces && n > 0 && !b.words[n-1].brk {
+			b.words[n-1].glue += spaceWidth(st)
+		}
 		return
 	}
 	b.cur.glue = spaceWidth(st)
@@ -470,6 +477,13 @@ func balancedLayout(words []word, sp parSpec, even bool) []unit {
 	return br.units
 }
 
+// blankAfter reports whether the gap after wd is a blank to be filled in
+// ("ngày    tháng"), which a line break would hide.
+func blankAfter(wd *word) bool {
+	n := len(wd.pieces)
+	return n > 0 && wd.glue > 1.5*spaceWidth(wd.pieces[n-1].st)
+}
+
 func (br *breaker) balanceRun(words []word, texts []string, even bool) {
 	sp := br.sp
 	n := len(words)
@@ -501,7 +515,7 @@ func (br *breaker) balanceRun(words []word, texts []string, even bool) {
 				c += costLoneWord
 			}
 			if !last {
-				if layout.Tied(texts[j-1], texts[j]) {
+				if layout.Tied(texts[j-1], texts[j]) || blankAfter(&words[j-1]) {
 					c += costTied
 				}
 				if layout.PhraseEnd(texts[j-1]) {
