@@ -411,3 +411,27 @@ func TestTableKeep(t *testing.T) {
 		})
 	}
 }
+
+// TestTiedTitles: titles and headings carry no-break spaces inside the
+// word pairs, numbers and labels layout.Tied lists, body text does not.
+func TestTiedTitles(t *testing.T) {
+	d := &docmodel.Document{
+		Title: docmodel.Title{Kind: "BÁO CÁO", Summary: []string{"Kết quả cải cách hành chính năm 2026"}},
+		Body: []docmodel.Block{
+			&docmodel.Heading{Kind: docmodel.KindSection, Label: "II.", Content: []docmodel.Inline{docmodel.Text{Text: "KẾT QUẢ THỰC HIỆN CẢI CÁCH HÀNH CHÍNH"}}},
+			&docmodel.Paragraph{Content: []docmodel.Inline{docmodel.Text{Text: "Cải cách hành chính năm 2026 của Ủy ban nhân dân."}}},
+		},
+	}
+	_, parts := unzip(t, writeDoc(t, d))
+	doc := string(parts["word/document.xml"])
+	for _, want := range []string{
+		"Kết\u00a0quả cải\u00a0cách\u00a0hành\u00a0chính năm\u00a02026",
+		"II.\u00a0",
+		"KẾT\u00a0QUẢ THỰC\u00a0HIỆN CẢI\u00a0CÁCH\u00a0HÀNH\u00a0CHÍNH",
+		"Cải cách hành chính năm 2026 của Ủy ban nhân dân.",
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("document.xml lacks %q", want)
+		}
+	}
+}

@@ -86,3 +86,28 @@ func PhraseEnd(word string) bool {
 	r, _ := utf8.DecodeLastRuneInString(word)
 	return r == ',' || r == ';' || r == ':'
 }
+
+// NoBreakSpace joins two words a word processor must keep on one line.
+const NoBreakSpace = "\u00a0"
+
+// TieSpaces replaces the spaces of s that [Tied] says no line may end at
+// with no-break spaces, for the DOCX titles and headings, where Word and
+// LibreOffice break the lines themselves.
+func TieSpaces(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	words := strings.Split(s, " ")
+	var b strings.Builder
+	for i, w := range words {
+		if i > 0 {
+			if Tied(words[i-1], w) {
+				b.WriteString(NoBreakSpace)
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}

@@ -39,3 +39,16 @@ func TestPhraseEnd(t *testing.T) {
 		}
 	}
 }
+
+func TestTieSpaces(t *testing.T) {
+	for in, want := range map[string]string{
+		"CẢI CÁCH HÀNH CHÍNH NĂM 2026": "CẢI\u00a0CÁCH\u00a0HÀNH\u00a0CHÍNH NĂM\u00a02026",
+		"của Ủy ban nhân dân phường":   "của Ủy\u00a0ban\u00a0nhân\u00a0dân phường",
+		"Tân Mỹ":                       "Tân Mỹ",
+		"  hai  khoảng ":               "  hai  khoảng ",
+	} {
+		if got := TieSpaces(in); got != want {
+			t.Errorf("TieSpaces(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
