@@ -31,10 +31,27 @@ func init() {
 		"thương binh", "nông thôn", "nông nghiệp", "hội đồng", "quy phạm", "pháp luật",
 		"văn bản", "hồ sơ", "chỉ tiêu", "mục tiêu", "chủ tịch", "phó chủ", "chủ yếu", "cơ bản",
 		"trọng tâm", "quốc gia", "hệ thống", "thông tin", "dân cư", "ủy ban nhân",
+		"thẩm quyền", "xếp loại", "vụ công", "công trực", "nhà nước", "sự nghiệp", "công lập",
+		"đơn vị", "cơ quan", "chuyên môn", "cấp huyện", "cấp xã", "cấp tỉnh", "chỉ số",
 	} {
 		tiedPairs[p] = true
 	}
 }
+
+// leaders are words that open the phrase after them ("của", "và", "các"):
+// a line never ends with one, and a break before one is between phrases.
+var leaders = map[string]bool{}
+
+func init() {
+	for _, w := range []string{"của", "và", "các", "những", "về", "cho", "với", "theo", "tại", "trong",
+		"đối", "thuộc", "là", "được", "để", "từ", "đến", "trên", "giữa", "hoặc", "nhằm"} {
+		leaders[w] = true
+	}
+}
+
+// dateWords follow a day or a month number inside a date ("23 tháng 5
+// năm 2025"), which is read as one.
+var dateWords = map[string]bool{"tháng": true, "năm": true}
 
 // trimPunct drops the punctuation that may follow a syllable.
 func trimPunct(s string) string {
@@ -73,8 +90,21 @@ func Tied(prev, next string) bool {
 	if isLabel(prev) {
 		return true
 	}
-	p := strings.ToLower(prev)
-	return tiedPairs[p+" "+strings.ToLower(trimPunct(next))]
+	p, n := strings.ToLower(prev), strings.ToLower(trimPunct(next))
+	if leaders[p] {
+		return true
+	}
+	if r, _ := utf8.DecodeRuneInString(p); unicode.IsDigit(r) && dateWords[n] {
+		return true
+	}
+	return tiedPairs[p+" "+n]
+}
+
+// PhraseBreak reports whether a break between prev and next is between
+// phrases: after a comma, a semicolon, a colon or a dash, or before a word
+// that opens a phrase ("của", "và").
+func PhraseBreak(prev, next string) bool {
+	return PhraseEnd(prev) || leaders[strings.ToLower(next)]
 }
 
 // PhraseEnd reports whether a break after word is between phrases: after

@@ -25,6 +25,11 @@ func TestTied(t *testing.T) {
 		{"", "2026", false},
 		{"Tân", "Mỹ", false},
 		{"ĐẠI.", "HỌC", false},
+		{"CỦA", "HUYỆN", true},
+		{"THẨM", "QUYỀN", true},
+		{"5", "năm", true},
+		{"23", "tháng", true},
+		{"2025", "của", false},
 	} {
 		if got := Tied(c.prev, c.next); got != c.want {
 			t.Errorf("Tied(%q, %q) = %v, want %v", c.prev, c.next, got, c.want)
@@ -43,7 +48,7 @@ func TestPhraseEnd(t *testing.T) {
 func TestTieSpaces(t *testing.T) {
 	for in, want := range map[string]string{
 		"CẢI CÁCH HÀNH CHÍNH NĂM 2026": "CẢI\u00a0CÁCH\u00a0HÀNH\u00a0CHÍNH NĂM\u00a02026",
-		"của Ủy ban nhân dân phường":   "của Ủy\u00a0ban\u00a0nhân\u00a0dân phường",
+		"của Ủy ban nhân dân phường":   "của\u00a0Ủy\u00a0ban\u00a0nhân\u00a0dân phường",
 		"Tân Mỹ":                       "Tân Mỹ",
 		"  hai  khoảng ":               "  hai  khoảng ",
 	} {

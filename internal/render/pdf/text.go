@@ -518,7 +518,7 @@ func (br *breaker) balanceRun(words []word, texts []string, even bool) {
 				if layout.Tied(texts[j-1], texts[j]) || blankAfter(&words[j-1]) {
 					c += costTied
 				}
-				if layout.PhraseEnd(texts[j-1]) {
+				if layout.PhraseBreak(texts[j-1], texts[j]) {
 					c -= bonusPhrase
 				}
 			}
