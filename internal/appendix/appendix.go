@@ -175,7 +175,10 @@ func (d *Def) hasGroups() bool {
 // Phụ lục I Mục III.1.
 func Subtitle(doc *docmodel.Document) string {
 	number := strings.TrimPrefix(doc.Header.Number, "Số: ")
-	date := vnfmt.Date(doc.Meta.Date)
+	date := doc.Header.Date
+	if date == "" {
+		date = vnfmt.Date(doc.Meta.Date)
+	}
 	// Meta.Author keeps the agency as the template wrote it, with its
 	// place name capitalised; the header lines are upper case.
 	return fmt.Sprintf("(Kèm theo %s số %s %s của %s)", vnfmt.Capitalize(vnfmt.Lower(doc.Title.Kind)), number, date, doc.Meta.Author)

@@ -119,3 +119,14 @@ func TestErrors(t *testing.T) {
 		t.Errorf("Build error %v", err)
 	}
 }
+
+// TestSubtitleElectronic: the "(Kèm theo …)" line repeats the header's
+// number and date as printed, blanks included, for a draft for the
+// electronic document system.
+func TestSubtitleElectronic(t *testing.T) {
+	d := Doc()
+	d.Header.Number, d.Header.Date = "Số:      /BC-UBND", "ngày    tháng    năm 2025"
+	if got, want := Subtitle(d), "(Kèm theo Báo cáo số      /BC-UBND ngày    tháng    năm 2025 của Ủy ban nhân dân huyện Thạch An)"; got != want {
+		t.Errorf("Subtitle = %q, want %q", got, want)
+	}
+}

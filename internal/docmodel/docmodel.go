@@ -159,6 +159,11 @@ type Header struct {
 	QuocHieu     string // "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 	TieuNgu      string // "Độc lập - Tự do - Hạnh phúc"
 	PlaceDate    string
+	// Date is the date part of PlaceDate ("ngày 09 tháng 10 năm 2024"),
+	// which the "(Kèm theo …)" line of an appendix repeats; in a draft for
+	// the electronic document system it is left blank ("ngày    tháng
+	// năm 2024"). Empty: the writer of that line formats Meta.Date.
+	Date string
 }
 
 // Title is ô 5a: the tên loại and the trích yếu lines below it.

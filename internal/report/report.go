@@ -94,7 +94,14 @@ func Assemble(res *tmpl.Result) (*docmodel.Document, error) {
 		page.LineSpacing = f.Trang.GianDong
 	}
 
-	number, err := docNumber(f.So, f.KyHieu)
+	so, dateText := f.So, vnfmt.Date(date)
+	if f.Electronic() {
+		// The document system stamps the number and the date when it
+		// issues the document (ND30 Điều 15.3); the year stays, as on
+		// the forms a văn thư fills by hand.
+		so, dateText = "", BlankDate(date.Year())
+	}
+	number, err := docNumber(so, f.KyHieu)
 	if err != nil {
 		keys := []string{"so"}
 		if strings.HasPrefix(err.Error(), "ky_hieu") {
@@ -122,7 +129,8 @@ func Assemble(res *tmpl.Result) (*docmodel.Document, error) {
 			Number:       number,
 			QuocHieu:     orDefault(f.QuocHieu, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
 			TieuNgu:      orDefault(f.TieuNgu, "Độc lập - Tự do - Hạnh phúc"),
-			PlaceDate:    strings.TrimSpace(f.DiaDanh) + ", " + vnfmt.Date(date),
+			PlaceDate:    strings.TrimSpace(f.DiaDanh) + ", " + dateText,
+			Date:         dateText,
 		},
 		Title:     docmodel.Title{Kind: vnfmt.Upper(strings.TrimSpace(f.TenLoai)), Summary: trimAll(f.TrichYeu)},
 		KinhGui:   kinhGui(f.KinhGui),
@@ -150,6 +158,13 @@ func Assemble(res *tmpl.Result) (*docmodel.Document, error) {
 		return nil, fmt.Errorf("%s: the report body is empty", res.Path)
 	}
 	return d, nil
+}
+
+// BlankDate is the date line of a document whose day and month the
+// document system fills in: "ngày    tháng    năm 2026", four spaces where
+// each figure goes, as "Số:      /" leaves six for the number.
+func BlankDate(year int) string {
+	return "ngày    tháng    năm " + strconv.Itoa(year)
 }
 
 // docNumber writes "Số: 371/BC-UBND"; numbers under 10 take a leading zero

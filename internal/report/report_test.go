@@ -147,3 +147,30 @@ func TestFrontMatterCellErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestAssembleElectronic: a draft for the electronic document system
+// leaves the number and the day and month blank, in the header and in
+// the date an appendix's "(Kèm theo …)" line repeats, whatever so says.
+func TestAssembleElectronic(t *testing.T) {
+	for _, c := range []struct {
+		phatHanh, so, number, date string
+	}{
+		{"", "7", "Số: 07/BC-UBND", "ngày 05 tháng 02 năm 2026"},
+		{"giay", "7", "Số: 07/BC-UBND", "ngày 05 tháng 02 năm 2026"},
+		{"dien-tu", "7", "Số:      /BC-UBND", "ngày    tháng    năm 2026"},
+		{"dien-tu", "", "Số:      /BC-UBND", "ngày    tháng    năm 2026"},
+	} {
+		f := front()
+		f.PhatHanh, f.So = c.phatHanh, c.so
+		d, err := Assemble(&tmpl.Result{Front: f, Markdown: []byte("B.\n"), Path: "r.md"})
+		if err != nil {
+			t.Fatalf("%q: %v", c.phatHanh, err)
+		}
+		if h := d.Header; h.Number != c.number || h.Date != c.date || h.PlaceDate != "Bình Thạnh, "+c.date {
+			t.Errorf("phat_hanh %q, so %q: number %q, date %q, place and date %q; want %q, %q", c.phatHanh, c.so, h.Number, h.Date, h.PlaceDate, c.number, c.date)
+		}
+		if d.Meta.Date.Year() != 2026 || d.Meta.Date.Day() != 5 {
+			t.Errorf("phat_hanh %q: meta date %v, want the date of the front matter", c.phatHanh, d.Meta.Date)
+		}
+	}
+}

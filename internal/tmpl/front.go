@@ -41,7 +41,25 @@ type Front struct {
 	Trang Trang `yaml:"trang"`
 	// Ten is the output file name without extension (default: the folder name).
 	Ten string `yaml:"ten"`
+	// PhatHanh is how the document is issued: giay (on paper, the
+	// default) or dien-tu, a draft for the electronic document system,
+	// which stamps the number and the date when it issues the document
+	// (ND30 Điều 15.3): the số and ngày stay blank ("Số:      /BC-UBND",
+	// "ngày    tháng    năm 2026"), in the header and in each appendix's
+	// "(Kèm theo …)" line (Phụ lục I, Mục III.1.c–d); so is then not
+	// needed and not printed.
+	PhatHanh string `yaml:"phat_hanh"`
 }
+
+// Electronic reports whether the front matter asks for a draft for the
+// electronic document system.
+func (f *Front) Electronic() bool { return f.PhatHanh == PhatHanhDienTu }
+
+// Values of phat_hanh.
+const (
+	PhatHanhGiay   = "giay"
+	PhatHanhDienTu = "dien-tu"
+)
 
 // Ky is the signature block.
 type Ky struct {
@@ -82,7 +100,7 @@ func (f *Front) check(root *yaml.Node, path string, offset int) error {
 	}
 	known := map[string]bool{}
 	for _, k := range []string{"co_chu", "co_quan_chu_quan", "co_quan", "so", "ky_hieu", "dia_danh", "ngay", "quoc_hieu",
-		"tieu_ngu", "ten_loai", "trich_yeu", "kinh_gui", "noi_nhan", "ky", "danh_so", "trang", "ten"} {
+		"tieu_ngu", "ten_loai", "trich_yeu", "kinh_gui", "noi_nhan", "ky", "danh_so", "trang", "ten", "phat_hanh"} {
 		known[k] = true
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -95,7 +113,16 @@ func (f *Front) check(root *yaml.Node, path string, offset int) error {
 	default:
 		return fmt.Errorf("%s:%d: co_chu %q: expected 13/14/14 or 12/13/13 (ND30 Phụ lục I, Mục V)", path, line("co_chu"), f.CoChu)
 	}
-	for _, req := range []struct{ key, val string }{{"ten_loai", f.TenLoai}, {"so", f.So}, {"ky_hieu", f.KyHieu}, {"dia_danh", f.DiaDanh}, {"ngay", f.Ngay}} {
+	switch f.PhatHanh {
+	case "", PhatHanhGiay, PhatHanhDienTu:
+	default:
+		return fmt.Errorf("%s:%d: phat_hanh %q: expected %s (paper) or %s (a draft for the electronic document system, số and ngày left blank)", path, line("phat_hanh"), f.PhatHanh, PhatHanhGiay, PhatHanhDienTu)
+	}
+	so := f.So
+	if f.Electronic() {
+		so = "-" // the system gives the number
+	}
+	for _, req := range []struct{ key, val string }{{"ten_loai", f.TenLoai}, {"so", so}, {"ky_hieu", f.KyHieu}, {"dia_danh", f.DiaDanh}, {"ngay", f.Ngay}} {
 		if strings.TrimSpace(req.val) == "" {
 			return fmt.Errorf("%s:%d: front matter needs %s", path, line(req.key), req.key)
 		}

@@ -144,6 +144,7 @@ func TestErrors(t *testing.T) {
 		{"text as number", front + "{{ num (fact \"ten\") }}\n", "expected a number, found \"phường Sa Đéc\""},
 		{"unknown node", front + "{{ node \"9\" }}\n", "has no indicator with code \"9\""},
 		{"division by zero", front + "{{ div 1 0 }}\n", "division by zero"},
+		{"bad issuance", strings.Replace(front, "---\nco_quan", "---\nphat_hanh: email\nco_quan", 1) + "x\n", "r/report.md:2: phat_hanh \"email\": expected giay (paper) or dien-tu"},
 		{"bad numbering", strings.Replace(front, "---\nco_quan", "---\ndanh_so: [roman]\nco_quan", 1) + "x\n", "danh_so \"roman\": expected one of"},
 	}
 	for _, tt := range tests {
@@ -239,5 +240,22 @@ func TestNumericComparisons(t *testing.T) {
 	tp, _ = Parse("r/report.md", []byte(front+`{{ if gt (fact "ten") 3 }}x{{ end }}`+"\n"))
 	if _, err := tp.Execute(testData()); err == nil || !strings.Contains(err.Error(), `gt: cannot compare the text of d.xlsx, sheet "Thông tin", cell B2 with the number 3`) {
 		t.Errorf("text with a number: %v", err)
+	}
+}
+
+// TestElectronicNeedsNoNumber: a draft for the electronic document system
+// takes its number from that system, so so may be left out.
+func TestElectronicNeedsNoNumber(t *testing.T) {
+	src := strings.Replace(strings.Replace(front, "so: '{{ fact \"so\" }}'\n", "", 1), "---\nco_quan", "---\nphat_hanh: dien-tu\nco_quan", 1) + "x\n"
+	tp, err := Parse("r/report.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := tp.Execute(testData())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Front.Electronic() || res.Front.So != "" {
+		t.Errorf("front %+v: want an electronic draft without so", res.Front)
 	}
 }

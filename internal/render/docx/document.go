@@ -282,7 +282,7 @@ func (w *docWriter) title() {
 	}
 	width := 0
 	if len(t.Summary) > 0 {
-		b.lines(pProps{style: stTrichYeu}, rProps{}, t.Summary)
+		b.lines(pProps{style: stTrichYeu}, rProps{}, tieAll(t.Summary))
 		width = maxTwips(fonts.Bold, sz.Summary, t.Summary)
 	} else {
 		width = textTwips(fonts.Bold, sz.Kind, t.Kind)
@@ -372,10 +372,10 @@ func (w *docWriter) appendix(a docmodel.Appendix) error {
 		b.simpleParagraph(pProps{style: stPhuLuc}, rProps{}, a.Label)
 	}
 	if len(a.Title) > 0 {
-		b.lines(pProps{style: stPhuLucTieuDe}, rProps{}, a.Title)
+		b.lines(pProps{style: stPhuLucTieuDe}, rProps{}, tieAll(a.Title))
 	}
 	if a.Subtitle != "" {
-		b.simpleParagraph(pProps{style: stPhuLucKemTheo}, rProps{}, a.Subtitle)
+		b.simpleParagraph(pProps{style: stPhuLucKemTheo}, rProps{}, tieAgency(a.Subtitle))
 	}
 	if len(a.Title) > 0 || a.Subtitle != "" {
 		width := maxTwips(fonts.Bold, sz.Body, a.Title)
@@ -437,18 +437,63 @@ func (w *docWriter) heading(h *docmodel.Heading) error {
 				b.brRun()
 			}
 		} else {
-			sep := " "
+			sep := layout.NoBreakSpace // the label stays with its first word
 			if len(h.Content) == 0 {
 				sep = ""
 			}
 			b.run(rProps{}, h.Label+sep)
 		}
 	}
-	if err := w.inlines(h.Content, rProps{}); err != nil {
+	if err := w.inlines(tieInlines(h.Content), rProps{}); err != nil {
 		return err
 	}
 	b.close("w:p")
 	return nil
+}
+
+// tieAll and tieInlines set no-break spaces inside the word pairs, numbers
+// and labels of titles and headings (layout.Tied), so that Word and
+// LibreOffice, which break these lines themselves, do not break "HÀNH /
+// CHÍNH" or "NĂM / 2026" as the PDF writer does not. Body text is left
+// alone: its lines may end anywhere, and its text stays searchable with
+// plain spaces. What this costs the reader of the text: python-docx and
+// pandoc give U+00A0 in titles and headings; pdftotext of LibreOffice's
+// PDF of the file gives a plain space (checked by hand, 2026-12).
+func tieAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = layout.TieSpaces(s)
+	}
+	return out
+}
+
+// tieAgency ties only the agency's name at the end of a "(Kèm theo …
+// của …)" line: the number and date before it must extract with plain
+// spaces, as the reader searches for them (TestTextExtractsCodes).
+func tieAgency(s string) string {
+	const of = " của "
+	i := strings.LastIndex(s, of)
+	if i < 0 {
+		return s
+	}
+	return s[:i+len(of)] + layout.TieSpaces(s[i+len(of):])
+}
+
+func tieInlines(in []docmodel.Inline) []docmodel.Inline {
+	out := make([]docmodel.Inline, len(in))
+	for i, x := range in {
+		switch v := x.(type) {
+		case docmodel.Text:
+			v.Text = layout.TieSpaces(v.Text)
+			x = v
+		case *docmodel.Text:
+			c := *v
+			c.Text = layout.TieSpaces(c.Text)
+			x = c
+		}
+		out[i] = x
+	}
+	return out
 }
 
 func bodyStyle(s docmodel.ParagraphStyle) (string, error) {

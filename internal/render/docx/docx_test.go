@@ -356,3 +356,82 @@ func TestHeaderColumns(t *testing.T) {
 		})
 	}
 }
+
+// TestTableKeep checks that every row is cantSplit, that the rows of a
+// small table but its last are kept with the next (so the table stays on
+// one page in Word and LibreOffice), and that a long table keeps only its
+// header rows with the first body row.
+func TestTableKeep(t *testing.T) {
+	table := func(header, body int) *docmodel.Table {
+		tb := &docmodel.Table{Columns: []docmodel.Column{{Width: 1}, {Width: 1}}, HeaderRows: header}
+		for r := 0; r < header+body; r++ {
+			tb.Rows = append(tb.Rows, docmodel.Row{Cells: []docmodel.Cell{
+				{Content: []*docmodel.Paragraph{{Content: []docmodel.Inline{docmodel.Text{Text: "ô " + strconv.Itoa(r)}}}}},
+				{},
+			}})
+		}
+		return tb
+	}
+	rowRE := regexp.MustCompile(`<w:tr>.*?</w:tr>`)
+	for _, c := range []struct {
+		name         string
+		header, body int
+		kept         int // rows whose paragraphs carry keepNext
+	}{
+		{"small", 1, 4, 4},
+		{"six rows", 1, 6, 6},
+		{"long", 1, 8, 1},
+		{"long, two header rows", 2, 9, 2},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, parts := unzip(t, writeDoc(t, &docmodel.Document{Body: []docmodel.Block{table(c.header, c.body)}}))
+			rows := rowRE.FindAllString(string(parts["word/document.xml"]), -1)
+			if len(rows) != c.header+c.body {
+				t.Fatalf("%d rows, want %d", len(rows), c.header+c.body)
+			}
+			kept := 0
+			for i, r := range rows {
+				if !strings.Contains(r, "<w:cantSplit/>") {
+					t.Errorf("row %d may split", i+1)
+				}
+				n := strings.Count(r, "<w:keepNext/>")
+				if n != 0 && n != 2 {
+					t.Errorf("row %d: %d of 2 paragraphs kept with the next", i+1, n)
+				}
+				if n > 0 {
+					if kept != i {
+						t.Errorf("row %d kept after a row that is not", i+1)
+					}
+					kept++
+				}
+			}
+			if kept != c.kept {
+				t.Errorf("%d rows kept with the next, want %d", kept, c.kept)
+			}
+		})
+	}
+}
+
+// TestTiedTitles: titles and headings carry no-break spaces inside the
+// word pairs, numbers and labels layout.Tied lists, body text does not.
+func TestTiedTitles(t *testing.T) {
+	d := &docmodel.Document{
+		Title: docmodel.Title{Kind: "BÁO CÁO", Summary: []string{"Kết quả cải cách hành chính năm 2026"}},
+		Body: []docmodel.Block{
+			&docmodel.Heading{Kind: docmodel.KindSection, Label: "II.", Content: []docmodel.Inline{docmodel.Text{Text: "KẾT QUẢ THỰC HIỆN CẢI CÁCH HÀNH CHÍNH"}}},
+			&docmodel.Paragraph{Content: []docmodel.Inline{docmodel.Text{Text: "Cải cách hành chính năm 2026 của Ủy ban nhân dân."}}},
+		},
+	}
+	_, parts := unzip(t, writeDoc(t, d))
+	doc := string(parts["word/document.xml"])
+	for _, want := range []string{
+		"Kết\u00a0quả cải\u00a0cách\u00a0hành\u00a0chính năm\u00a02026",
+		"II.\u00a0",
+		"KẾT\u00a0QUẢ THỰC\u00a0HIỆN CẢI\u00a0CÁCH\u00a0HÀNH\u00a0CHÍNH",
+		"Cải cách hành chính năm 2026 của Ủy ban nhân dân.",
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("document.xml lacks %q", want)
+		}
+	}
+}

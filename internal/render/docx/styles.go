@@ -66,6 +66,11 @@ func styleDefs(p docmodel.PageSetup) []styleDef {
 		s.basedOn, s.next = stBodyText, stBodyText
 		s.keepNext = true
 		s.outline = n
+		// Ragged right, as the PDF sets them: a heading on one line looks
+		// the same either way, and one that wraps keeps its word pairs
+		// whole (no-break spaces, layout.TieSpaces) without stretching
+		// the few spaces left on its first line.
+		s.jc = "left"
 		return s
 	}
 	centred := func(id, name string, size float64, bold, italic bool) styleDef {

@@ -22,6 +22,10 @@ func jcOf(a docmodel.Align) string {
 
 func span(n int) int { return max(n, 1) }
 
+// smallTable is the most body rows a table may have to be kept on one
+// page whole.
+const smallTable = 6
+
 // table writes a body or appendix table across the full text width of the
 // current section, so a landscape appendix gets the wider grid.
 func (w *docWriter) table(t *docmodel.Table) error {
@@ -80,8 +84,15 @@ func (w *docWriter) table(t *docmodel.Table) error {
 	}
 	b.close("w:tblGrid")
 
+	// A small table is kept on one page: keep-with-next on the paragraphs
+	// of every row but the last ties each row to the next one, which Word
+	// and LibreOffice both honour inside a table; cantSplit keeps each row
+	// whole. The PDF writer keeps the same tables together (smallTable
+	// there).
+	small := len(t.Rows)-t.HeaderRows <= smallTable
 	for r, row := range t.Rows {
 		header := r < t.HeaderRows
+		keep := (small || header) && r < len(t.Rows)-1
 		b.open("w:tr")
 		b.open("w:trPr")
 		b.empty("w:cantSplit")
@@ -112,13 +123,13 @@ func (w *docWriter) table(t *docmodel.Table) error {
 			b.empty("w:vAlign", "w:val", "center")
 			b.close("w:tcPr")
 			if origin {
-				if err := w.cell(t, row, s.Cell, c, header); err != nil {
+				if err := w.cell(t, row, s.Cell, c, header, keep); err != nil {
 					return fmt.Errorf("table row %d, column %d: %w", r+1, c+1, err)
 				}
 			} else {
 				// A continued merge still needs its paragraph; its text is
 				// never shown.
-				b.simpleParagraph(pProps{style: stTableText}, rProps{}, "")
+				b.simpleParagraph(pProps{style: stTableText, keepNext: keep}, rProps{}, "")
 			}
 			b.close("w:tc")
 			c += cs
@@ -132,7 +143,7 @@ func (w *docWriter) table(t *docmodel.Table) error {
 // cell writes the paragraphs of one cell. Header rows are bold and centred
 // unless the model says otherwise: that is what ND30 appendix tables and
 // both seeds show, and the model has no other way to say "column title".
-func (w *docWriter) cell(t *docmodel.Table, row docmodel.Row, c *docmodel.Cell, col int, header bool) error {
+func (w *docWriter) cell(t *docmodel.Table, row docmodel.Row, c *docmodel.Cell, col int, header, keep bool) error {
 	base := rProps{bold: row.Bold || c.Bold || header}
 	align := c.Align
 	if align == docmodel.AlignDefault && header {
@@ -142,7 +153,7 @@ func (w *docWriter) cell(t *docmodel.Table, row docmodel.Row, c *docmodel.Cell, 
 		align = t.Columns[col].Align
 	}
 	if len(c.Content) == 0 {
-		w.b.simpleParagraph(pProps{style: stTableText, jc: jcOf(align)}, base, "")
+		w.b.simpleParagraph(pProps{style: stTableText, jc: jcOf(align), keepNext: keep}, base, "")
 		return nil
 	}
 	for i, p := range c.Content {
@@ -158,7 +169,7 @@ func (w *docWriter) cell(t *docmodel.Table, row docmodel.Row, c *docmodel.Cell, 
 		case docmodel.RightText:
 			jc = "right"
 		}
-		if err := w.para(p, pProps{style: stTableText, jc: jc}, base); err != nil {
+		if err := w.para(p, pProps{style: stTableText, jc: jc, keepNext: keep}, base); err != nil {
 			return fmt.Errorf("paragraph %d: %w", i+1, err)
 		}
 	}

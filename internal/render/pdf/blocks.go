@@ -22,6 +22,8 @@ type writer struct {
 	// notes caches the laid-out footnotes per text width (portrait and
 	// landscape pages set notes at different widths).
 	notes map[float64][][]unit
+	// blocks numbers the headings and tables laid out so far.
+	blocks int
 }
 
 // Fixed spacing of the ND30 blocks, in points. ND30 fixes what each block
@@ -146,7 +148,7 @@ func validateBlock(d *docmodel.Document, b docmodel.Block) error {
 
 // text builds words from plain strings (header, closing) in one style.
 func (w *writer) plainWords(s string, st style) []word {
-	b := wordBuilder{g: &w.g}
+	b := wordBuilder{g: &w.g, keepSpaces: true}
 	b.text(s, st)
 	return b.finish()
 }
@@ -162,7 +164,12 @@ func (w *writer) lines(ss []string, st style, x, wd float64, al align) []unit {
 	var out []unit
 	lh := lineHeight(st.size, 1)
 	for _, s := range ss {
-		out = append(out, layoutWords(w.plainWords(s, st), parSpec{x: x, width: wd, align: al, size: st.size, lineH: lh})...)
+		sp := parSpec{x: x, width: wd, align: al, size: st.size, lineH: lh}
+		if al == alignCenter {
+			out = append(out, balancedLayout(w.plainWords(s, st), sp, true)...)
+			continue
+		}
+		out = append(out, layoutWords(w.plainWords(s, st), sp)...)
 	}
 	return out
 }
@@ -346,14 +353,19 @@ func (w *writer) heading(h *docmodel.Heading, x, wd float64) []unit {
 		sp.align, sp.indent = alignCenter, 0
 		if h.Label != "" {
 			b.text(h.Label, st)
-			units = layoutWords(b.finish(), sp)
+			units = balancedLayout(b.finish(), sp, true)
 		}
 	} else if h.Label != "" {
 		b.text(h.Label+" ", st)
 	}
 	b.inlines(h.Content, size, bold, italic)
 	if ws := b.finish(); len(ws) > 0 || len(units) == 0 {
-		units = append(units, layoutWords(ws, sp)...)
+		// A heading that wraps is set ragged right: a break kept out of a
+		// word pair would otherwise stretch its first line's spaces.
+		if sp.align == alignJustify {
+			sp.align = alignLeft
+		}
+		units = append(units, balancedLayout(ws, sp, sp.align == alignCenter)...)
 	}
 	return units
 }
@@ -406,6 +418,7 @@ func (w *writer) note(n int, x, wd float64) []unit {
 		ls := layoutWords(b.finish(), ps)
 		for i := range ls {
 			ls[i].refs = nil // a reference inside a note is not a body reference
+			ls[i].kind, ls[i].grp = kindNote, n
 		}
 		out = append(out, ls...)
 	}

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"strconv"
+	"strings"
 
 	"baocao/internal/docmodel"
 )
@@ -46,6 +47,10 @@ func (w *writer) layBlocks(blocks []docmodel.Block, g geom, ol *outline) ([]laid
 			}
 			ls[len(ls)-1].after = w.after
 			ls[0].ops = append(ls[0].ops, op{kind: opMark, s: bookmarkText(v), level: ol.level(v.Kind)})
+			w.blocks++
+			for i := range ls {
+				ls[i].kind, ls[i].grp = kindHeading, w.blocks
+			}
 			out = append(out, laid{lines: ls, keep: true})
 		case *docmodel.Paragraph:
 			if v == nil {
@@ -54,7 +59,14 @@ func (w *writer) layBlocks(blocks []docmodel.Block, g geom, ol *outline) ([]laid
 			ls := w.paragraph(v, g.left, g.textW(), w.sz.Body, w.ls, true)
 			ls[0].before = w.before
 			ls[len(ls)-1].after = w.after
-			out = append(out, laid{lines: ls})
+			w.blocks++
+			for i := range ls {
+				ls[i].grp = w.blocks
+			}
+			// A one-line paragraph that ends in a colon ("- Nguyên nhân
+			// khách quan:") introduces what follows as a heading does.
+			intro := len(ls) == 1 && strings.HasSuffix(strings.TrimSpace(docmodel.PlainText(v.Content)), ":")
+			out = append(out, laid{lines: ls, keep: intro})
 		case *docmodel.Table:
 			if v == nil {
 				continue
@@ -62,6 +74,13 @@ func (w *writer) layBlocks(blocks []docmodel.Block, g geom, ol *outline) ([]laid
 			tu, err := w.table(v, g)
 			if err != nil {
 				return nil, err
+			}
+			w.blocks++
+			for i := range tu.header {
+				tu.header[i].kind, tu.header[i].grp = kindTableHead, w.blocks
+			}
+			for i := range tu.body {
+				tu.body[i].kind, tu.body[i].grp = kindTableRow, w.blocks
 			}
 			first := &tu.caption
 			if len(*first) == 0 {
@@ -92,12 +111,7 @@ func lead(ls []laid, depth int) []unit {
 	b := ls[0]
 	switch {
 	case b.isTab:
-		out := append([]unit(nil), b.tab.caption...)
-		out = append(out, b.tab.header...)
-		if len(b.tab.body) > 0 {
-			out = append(out, b.tab.body[0])
-		}
-		return out
+		return b.tab.lead()
 	case b.keep:
 		return append(append([]unit(nil), b.lines...), lead(ls[1:], depth+1)...)
 	}
@@ -119,14 +133,24 @@ func (p *paginator) flow(ls []laid) {
 	}
 }
 
+// smallTable is the most body row groups a table may have to be kept on
+// one page whole: a short table cut in two reads as two tables.
+const smallTable = 6
+
+// lead is what of a table must open on one page: the caption, the header
+// and the first row group, or the whole of a small table.
+func (t *tableUnits) lead() []unit {
+	out := append(append([]unit(nil), t.caption...), t.header...)
+	if len(t.body) <= smallTable {
+		return append(out, t.body...)
+	}
+	return append(out, t.body[0])
+}
+
 // placeTable sets a table row group by row group, repeating the header
 // rows at the top of each new page.
 func (p *paginator) placeTable(t *tableUnits) {
-	lead := append(append([]unit(nil), t.caption...), t.header...)
-	if len(t.body) > 0 {
-		lead = append(lead, t.body[0])
-	}
-	p.keepTogether(lead)
+	p.keepTogether(t.lead())
 	for i := range t.caption {
 		p.place(&t.caption[i])
 	}

@@ -37,7 +37,21 @@ type unit struct {
 	after  float64 // space below, may fall past the bottom margin
 	ops    []op
 	refs   []int // footnotes referenced in the unit
+	kind   unitKind
+	grp    int // the block (heading, table) or the footnote number the unit belongs to
 }
+
+// unitKind says what a unit is part of, for the rules that keep units
+// together and for the tests that check them.
+type unitKind uint8
+
+const (
+	kindText unitKind = iota
+	kindHeading
+	kindTableHead
+	kindTableRow
+	kindNote
+)
 
 // geom is the geometry of a page in points.
 type geom struct {
@@ -79,8 +93,10 @@ type pstate struct {
 
 // drawn is a unit's operations placed at dy from the top of the page.
 type drawn struct {
-	ops []op
-	dy  float64
+	ops  []op
+	dy   float64
+	kind unitKind
+	grp  int
 }
 
 // allOps is the page's body operations in page coordinates.
@@ -245,8 +261,22 @@ func (p *paginator) step(s *pstate, u *unit, commit bool) bool {
 		}
 		last := lines[len(lines)-1]
 		min := full - sumH(last) + sumH(last[:minInt(2, len(last))])
-		if min > room+eps {
-			return false
+		if min > room+eps || len(last) < 4 {
+			return false // a note is split only with two lines on each side
+		}
+	}
+	// The last note, when split, leaves at least two lines for the next
+	// page: cap what this page takes of it.
+	capLast := -1
+	if !whole {
+		last := lines[len(lines)-1]
+		used, k := full-sumH(last), 0
+		for k < len(last) && used+last[k].h <= room+eps {
+			used += last[k].h
+			k++
+		}
+		if k < len(last) && len(last)-k < 2 {
+			capLast = len(last) - 2
 		}
 	}
 	if commit {
@@ -258,9 +288,10 @@ func (p *paginator) step(s *pstate, u *unit, commit bool) bool {
 	// Set note lines in order while they fit; the first line that does
 	// not fit sends it and everything after it to the next page.
 	used := 0.0
-	for _, ls := range lines {
+	for li, ls := range lines {
 		for i := range ls {
-			if !pending && used+ls[i].h <= room+eps {
+			capped := li == len(lines)-1 && capLast >= 0 && i >= capLast
+			if !pending && !capped && used+ls[i].h <= room+eps {
 				used += ls[i].h
 				if commit {
 					p.pg.notes = append(p.pg.notes, ls[i])
@@ -299,7 +330,7 @@ func minInt(a, b int) int {
 // were a fifth of the bytes a write allocated.
 func (p *paginator) draw(u *unit, top float64) {
 	if len(u.ops) > 0 {
-		p.pg.parts = append(p.pg.parts, drawn{u.ops, top})
+		p.pg.parts = append(p.pg.parts, drawn{u.ops, top, u.kind, u.grp})
 	}
 }
 

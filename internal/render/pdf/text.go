@@ -8,6 +8,7 @@ import (
 
 	"baocao/internal/docmodel"
 	"baocao/internal/fonts"
+	"baocao/internal/render/layout"
 )
 
 // Vertical metrics of Liberation Serif (hhea, in ems). Word sets a "single"
@@ -146,6 +147,10 @@ type wordBuilder struct {
 	// words of a long paragraph are never all held at once.
 	br    *breaker
 	arena []piece
+	// keepSpaces widens the gap after a word by each further space
+	// instead of collapsing them: a blank to be filled in ("Số:      /",
+	// "ngày    tháng") must keep its width.
+	keepSpaces bool
 }
 
 // chunk is how many words the builder holds before it hands finished
@@ -186,6 +191,9 @@ func (b *wordBuilder) add(s string, st style) {
 // would make it invisible anyway.
 func (b *wordBuilder) space(st style) {
 	if !b.open {
+		if n := len(b.words); b.keepSpaces && n > 0 && !b.words[n-1].brk {
+			b.words[n-1].glue += spaceWidth(st)
+		}
 		return
 	}
 	b.cur.glue = spaceWidth(st)
@@ -396,19 +404,146 @@ func (br *breaker) lines(words []word, final bool) (rest []word) {
 			return words[i:]
 		}
 		last := j == len(words) || words[j-1].brk
-		u := unit{h: sp.lineH}
-		n := 0
-		for k := i; k < j; k++ {
-			n += len(words[k].pieces)
-		}
-		u.ops = placeLine(make([]op, 0, n), words[i:j], sp.x+lead, avail, natural, br.base, sp.align, last)
-		for k := i; k < j; k++ {
-			u.refs = append(u.refs, words[k].refs...)
-		}
-		br.units = append(br.units, u)
+		br.emit(words[i:j], lead, avail, natural, last)
 		i = j
 	}
 	return nil
+}
+
+// emit sets one line of words, lead points in from the block's left edge.
+func (br *breaker) emit(words []word, lead, avail, natural float64, last bool) {
+	u := unit{h: br.sp.lineH}
+	n := 0
+	for k := range words {
+		n += len(words[k].pieces)
+	}
+	u.ops = placeLine(make([]op, 0, n), words, br.sp.x+lead, avail, natural, br.base, br.sp.align, last)
+	for k := range words {
+		u.refs = append(u.refs, words[k].refs...)
+	}
+	br.units = append(br.units, u)
+}
+
+func (wd *word) text() string {
+	if len(wd.pieces) == 1 {
+		return wd.pieces[0].s
+	}
+	var b strings.Builder
+	for _, p := range wd.pieces {
+		b.WriteString(p.s)
+	}
+	return b.String()
+}
+
+// Costs of the balanced breaker, in units of a squared share of the line
+// left empty: a full line costs 0, a line empty to its half 0.25.
+const (
+	costLine     = 1.0   // each line: fewer lines win over evener ones
+	costTied     = 100.0 // a break inside a listed word pair, a number or a label
+	costLoneWord = 10.0  // one word alone on the last line of several
+	bonusPhrase  = 0.1   // a break after a comma, a semicolon or a colon
+)
+
+// balancedLayout breaks a title or a heading into lines the way a typist
+// would set it, not first fit: it never breaks inside a word pair
+// [layout.Tied] lists, a number or a code where another break exists,
+// prefers breaks between phrases, and never leaves one word alone on the
+// last line. With even set (centred text) it also evens out the lines'
+// lengths, the last line included; otherwise only the lines before the
+// last are asked to be full, as justification needs. A title has a few
+// dozen words, so the minimum over all breaks (Knuth and Plass's dynamic
+// programme, without hyphenation or stretch classes) costs nothing; a
+// library for it (the Go ports of the TeX breaker) would bring
+// hyphenation patterns Vietnamese does not use.
+func balancedLayout(words []word, sp parSpec, even bool) []unit {
+	if len(words) == 0 {
+		return []unit{{h: sp.lineH}}
+	}
+	br := newBreaker(sp)
+	words = splitLong(words, sp.width-math.Max(sp.indent, sp.hang))
+	texts := make([]string, len(words))
+	for i := range words {
+		texts[i] = words[i].text()
+	}
+	for start := 0; start < len(words); {
+		end := start
+		for end < len(words)-1 && !words[end].brk {
+			end++
+		}
+		end++ // words[start:end] is one run between forced breaks
+		br.balanceRun(words[start:end], texts[start:end], even)
+		start = end
+	}
+	return br.units
+}
+
+// blankAfter reports whether the gap after wd is a blank to be filled in
+// ("ngày    tháng"), which a line break would hide.
+func blankAfter(wd *word) bool {
+	n := len(wd.pieces)
+	return n > 0 && wd.glue > 1.5*spaceWidth(wd.pieces[n-1].st)
+}
+
+func (br *breaker) balanceRun(words []word, texts []string, even bool) {
+	sp := br.sp
+	n := len(words)
+	best := make([]float64, n+1)
+	next := make([]int, n+1)
+	for i := n - 1; i >= 0; i-- {
+		best[i] = math.Inf(1)
+		lead := sp.hang
+		if i == 0 && br.first {
+			lead = sp.indent
+		}
+		avail := sp.width - lead
+		natural := 0.0
+		for j := i + 1; j <= n; j++ {
+			natural += words[j-1].w
+			if j-1 > i {
+				natural += words[j-2].glue
+			}
+			if natural > avail+eps && j > i+1 {
+				break
+			}
+			last := j == n
+			c := costLine
+			r := math.Max(0, avail-natural) / avail
+			if !last || even {
+				c += r * r
+			}
+			if last && j-i == 1 && n > 1 {
+				c += costLoneWord
+			}
+			if !last {
+				if layout.Tied(texts[j-1], texts[j]) || blankAfter(&words[j-1]) {
+					c += costTied
+				}
+				if layout.PhraseBreak(texts[j-1], texts[j]) {
+					c -= bonusPhrase
+				}
+			}
+			if c+best[j] < best[i] {
+				best[i], next[i] = c+best[j], j
+			}
+		}
+	}
+	for i := 0; i < n; {
+		j := next[i]
+		lead := sp.hang
+		if br.first {
+			lead = sp.indent
+		}
+		natural := 0.0
+		for k := i; k < j; k++ {
+			natural += words[k].w
+			if k < j-1 {
+				natural += words[k].glue
+			}
+		}
+		br.emit(words[i:j], lead, sp.width-lead, natural, j == n)
+		br.first = false
+		i = j
+	}
 }
 
 // placeLine emits the text operations of one line. Justification widens

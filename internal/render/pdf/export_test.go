@@ -1,0 +1,90 @@
+package pdf
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"baocao/internal/docmodel"
+	"baocao/internal/fonts"
+)
+
+// LaidLine is one line of a laid-out page, for the layout tests of
+// package pdf_test (which may import the sample builder; package pdf may
+// not).
+type LaidLine struct {
+	Kind string // "text", "heading", "thead", "row", "note"
+	Grp  int    // heading or table number, footnote number
+	Text string
+}
+
+// LaidPage is the body units and footnote lines of one page, top to
+// bottom.
+type LaidPage struct {
+	Section string
+	Body    []LaidLine
+	Notes   []LaidLine
+}
+
+var kindNames = map[unitKind]string{kindText: "text", kindHeading: "heading", kindTableHead: "thead", kindTableRow: "row", kindNote: "note"}
+
+// opsText is the text of ops read in order, a space where a gap is.
+func opsText(ops []op) string {
+	var ts []op
+	for _, o := range ops {
+		if o.kind == opText {
+			ts = append(ts, o)
+		}
+	}
+	sort.SliceStable(ts, func(i, j int) bool {
+		if math.Abs(ts[i].y-ts[j].y) > 2 {
+			return ts[i].y < ts[j].y
+		}
+		return ts[i].x < ts[j].x
+	})
+	var b strings.Builder
+	end := 0.0
+	for i, o := range ts {
+		if i > 0 && (o.x > end+0.5 || o.x < end-1) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(o.s)
+		end = o.x + fonts.Width(o.face, o.size, o.s)
+	}
+	return b.String()
+}
+
+// LayoutPages lays d out and describes its pages.
+func LayoutPages(d *docmodel.Document) ([]LaidPage, error) {
+	if err := validate(d); err != nil {
+		return nil, err
+	}
+	w := newWriter(d)
+	pages, err := w.layout()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]LaidPage, len(pages))
+	for i, pg := range pages {
+		out[i].Section = pg.section
+		for _, dr := range pg.parts {
+			out[i].Body = append(out[i].Body, LaidLine{Kind: kindNames[dr.kind], Grp: dr.grp, Text: opsText(dr.ops)})
+		}
+		for _, u := range pg.notes {
+			out[i].Notes = append(out[i].Notes, LaidLine{Kind: kindNames[u.kind], Grp: u.grp, Text: opsText(u.ops)})
+		}
+	}
+	return out, nil
+}
+
+// CentredLines is how the title block breaks s, in bold at size on the
+// text width of d's page.
+func CentredLines(d *docmodel.Document, s string, size float64) []string {
+	w := newWriter(d)
+	g := w.portrait()
+	var out []string
+	for _, u := range w.lines([]string{s}, style{face: fonts.Bold, size: size}, g.left, g.textW(), alignCenter) {
+		out = append(out, opsText(u.ops))
+	}
+	return out
+}

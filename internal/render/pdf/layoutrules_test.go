@@ -1,0 +1,137 @@
+package pdf_test
+
+import (
+	"sort"
+	"strings"
+	"testing"
+
+	"baocao/internal/render/layout"
+	"baocao/internal/render/pdf"
+)
+
+// breakFaults lists the line breaks of lines (one title or heading, line
+// by line) that end a line inside a word pair, before a number or after a
+// label, or leave one word alone on the last line.
+func breakFaults(lines []string) []string {
+	var out []string
+	for i := 0; i+1 < len(lines); i++ {
+		a, b := strings.Fields(lines[i]), strings.Fields(lines[i+1])
+		if len(a) == 0 || len(b) == 0 {
+			continue
+		}
+		if layout.Tied(a[len(a)-1], b[0]) {
+			out = append(out, lines[i]+" / "+lines[i+1])
+		}
+	}
+	if n := len(lines); n > 1 && len(strings.Fields(lines[n-1])) == 1 {
+		out = append(out, "one word alone: "+strings.Join(lines, " / "))
+	}
+	return out
+}
+
+// TestSampleLayoutRules lays out every built-in sample and fails on what a
+// typist would not sign: a centred title or a heading broken inside a
+// word pair (HÀNH / CHÍNH, nhân / dân, NĂM / 2026), a heading as the last
+// line of a page or a one-line introduction ("- Nguyên nhân khách
+// quan:") there, a small table (at most six body rows) or a table row
+// across pages, and a footnote that continues, or is continued, with a
+// single line.
+func TestSampleLayoutRules(t *testing.T) {
+	docs := sampleDocs(t)
+	names := make([]string, 0, len(docs))
+	for n := range docs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		d := docs[name]
+		t.Run(name, func(t *testing.T) {
+			titles := append([]string(nil), d.Title.Summary...)
+			for _, a := range d.Appendices {
+				titles = append(titles, a.Title...)
+			}
+			for _, s := range titles {
+				for _, f := range breakFaults(pdf.CentredLines(d, s, d.Page.Sizes.Summary)) {
+					t.Errorf("title breaks badly: %s", f)
+				}
+			}
+			pages, err := pdf.LayoutPages(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			type span struct{ first, last, rows int }
+			tables := map[int]*span{}
+			notes := map[int][]int{} // footnote → the page of each of its lines
+			var heading []string
+			headingGrp := 0
+			for pi, pg := range pages {
+				for li, l := range pg.Body {
+					if l.Kind == "heading" {
+						if l.Grp != headingGrp {
+							heading, headingGrp = nil, l.Grp
+						}
+						heading = append(heading, l.Text)
+						if li == len(pg.Body)-1 {
+							t.Errorf("page %d ends with the heading %q", pi+1, l.Text)
+						}
+						if li+1 == len(pg.Body) || pg.Body[li+1].Grp != l.Grp {
+							for _, f := range breakFaults(heading) {
+								t.Errorf("heading breaks badly: %s", f)
+							}
+						}
+					}
+					if l.Kind == "text" && li == len(pg.Body)-1 && strings.HasSuffix(l.Text, ":") && (li == 0 || pg.Body[li-1].Grp != l.Grp) && pi+1 < len(pages) && pages[pi+1].Section == pg.Section {
+						t.Errorf("page %d ends with the one-line introduction %q", pi+1, l.Text)
+					}
+					if l.Kind == "row" {
+						s := tables[l.Grp]
+						if s == nil {
+							s = &span{first: pi}
+							tables[l.Grp] = s
+						}
+						s.last = pi
+						s.rows++
+					}
+				}
+				for _, l := range pg.Notes {
+					notes[l.Grp] = append(notes[l.Grp], pi)
+				}
+			}
+			for g, s := range tables {
+				if s.rows <= 6 && s.first != s.last {
+					t.Errorf("table %d of %d rows spans pages %d–%d", g, s.rows, s.first+1, s.last+1)
+				}
+			}
+			for n, ps := range notes {
+				per := map[int]int{}
+				for _, p := range ps {
+					per[p]++
+				}
+				if len(per) > 1 {
+					for p, c := range per {
+						if c < 2 {
+							t.Errorf("footnote %d has a single line on page %d (%v)", n, p+1, per)
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestBreakFaults(t *testing.T) {
+	for _, c := range []struct {
+		lines []string
+		bad   bool
+	}{
+		{[]string{"II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH", "CHÍNH"}, true},
+		{[]string{"Kết quả công tác của Ủy ban nhân", "dân tỉnh"}, true},
+		{[]string{"BÁO CÁO TỔNG KẾT NĂM", "2026 CỦA XÃ"}, true},
+		{[]string{"II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ", "CẢI CÁCH HÀNH CHÍNH"}, false},
+		{[]string{"CÁC XÃ, THỊ TRẤN,", "GIAI ĐOẠN 2021 - 2025"}, false},
+	} {
+		if got := len(breakFaults(c.lines)) > 0; got != c.bad {
+			t.Errorf("breakFaults(%q) = %v, want %v", c.lines, got, c.bad)
+		}
+	}
+}
