@@ -31,7 +31,10 @@ func (t Text) String() string { return markdown.Literal(string(t)) }
 func (t Text) GoString() string { return t.String() }
 
 // Value is one cell's content: a fact or a cell of a table.
-type Value struct{ v dataset.Value }
+type Value struct {
+	v     dataset.Value
+	label string // the source's label: a fact's key, "column (row)"
+}
 
 // String is the value's text (numbers with a decimal comma, dates as
 // dd/mm/yyyy) as a literal.
@@ -270,7 +273,7 @@ func (r *Row) Get(column any) (Value, error) {
 		return Value{}, err
 	}
 	v, err := r.r.Get(c)
-	return Value{v}, err
+	return Value{v, cellLabel(r.r, c)}, err
 }
 
 // Num is the row's cell in the named column as a number; a blank cell is
