@@ -190,7 +190,7 @@ func TestBrowser(t *testing.T) {
 	} else {
 		t.Logf("Tab from 57.385 to %s", c)
 	}
-	do("leave the figure", js(`document.activeElement.blur()`))
+	do("leave the figure", js(`document.activeElement.blur()`), js(`document.getElementById("xem-truoc").scrollTop = 0`))
 	do("preview",
 		chromedp.ScrollIntoView(css(`#buoc-4`)),
 		shot("xem-truoc"),

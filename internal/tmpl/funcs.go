@@ -53,6 +53,12 @@ import (
 //
 // Comparisons (eq, ne, lt, le, gt, ge) compare numbers as numbers whatever
 // their types (a cell, 5, 0.5, a sum) and texts as texts.
+//
+// Provenance: sum, tong and chitieu give a Figure, a number that knows its
+// source, and the number functions print a figure with the source of their
+// argument (a fact, a cell, a Figure; a ratio for pct and tyle), which the
+// web preview shows (see source.go). A Figure is always true in
+// {{ if }}: test it with ne or gt.
 func Funcs(ds *dataset.Dataset) template.FuncMap {
 	return funcs(ds, newBudget(DefaultLimits))
 }
