@@ -13,6 +13,14 @@ import (
 // (data-nguon) and the figure.
 var nguonSpan = regexp.MustCompile(`<span class="nguon" tabindex="0" data-nguon="([^"]*)" aria-description="[^"]*">([^<]*)</span>`)
 
+// pageText is the text of a preview, as a reader sees it: a figure is a
+// span, "<span …>47</span> tin" reads "47 tin".
+func pageText(page []byte) string {
+	return html.UnescapeString(markup.ReplaceAllString(string(page), ""))
+}
+
+var markup = regexp.MustCompile(`<[^>]*>`)
+
 // TestPreviewProvenance: in the Thạch An preview, the period's intake
 // 57.385 names its chỉ tiêu and formula, and a figure of a TTHC period
 // names its sheet, cell and label.
