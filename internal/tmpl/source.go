@@ -23,6 +23,8 @@ import (
 //   - a fact and a table cell (fact, cell, a row's .Get): its cell, and as
 //     label the fact's key, or the column and the row's key;
 //   - a chỉ tiêu (chitieu): its name, description and formula;
+//   - an indicator's points (.Score, .Max …): the indicator and the cell
+//     typed, or its row and how it is computed;
 //   - sum and tong: the sheet, the column's cells (F5:F9) and what was
 //     added;
 //   - pct a b and tyle d a b: a ratio, with the sources of a and b as Parts.
@@ -32,8 +34,8 @@ import (
 // source listing every addend of a loop ({{ $n = add $n … }}) would grow
 // with the loop. A number typed in the template has no source either.
 
-// Figure is a number computed from the workbook (chitieu, sum, tong) with
-// its source. It prints, formats (printf "%.2f") and compares as the
+// Figure is a number from the workbook (chitieu, sum, tong, an
+// indicator's points) with its source. It prints, formats (printf "%.2f") and compares as the
 // number; in {{ if }} it is always true, so test it with ne or gt.
 type Figure struct {
 	v   float64

@@ -137,3 +137,37 @@ func TestForgedMarks(t *testing.T) {
 		}
 	}
 }
+
+// TestNodeFigureSources: an indicator's points name the indicator and the
+// cell, and a computed one its formula.
+func TestNodeFigureSources(t *testing.T) {
+	tp, err := Parse("r/report.md", []byte(front+"Đạt {{ with node \"1\" }}{{ pad .Score }}/{{ fixed 2 .Max }}, bị trừ {{ num .Lost }}{{ end }}.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := tp.Execute(testData())
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := markdown.Read(res.Markdown, markdown.Options{Sources: res.Sources})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx := doc.Blocks[0].(*docmodel.Paragraph).Content[0].(docmodel.Text)
+	if tx.Figures == nil || len(*tx.Figures) != 3 {
+		t.Fatalf("figures of %q: %+v", tx.Text, tx.Figures)
+	}
+	for i, want := range []docmodel.Source{
+		{File: "d.xlsx", Sheet: "Chỉ số", Cell: "A3", Label: "điểm đạt, chỉ số 1 (Chỉ đạo)"},
+		{File: "d.xlsx", Sheet: "Chỉ số", Cell: "A3", Label: "điểm tối đa, chỉ số 1 (Chỉ đạo)"},
+		{File: "d.xlsx", Sheet: "Chỉ số", Cell: "A3", Label: "điểm bị trừ, chỉ số 1 (Chỉ đạo)", Formula: "điểm tự đánh giá tối đa − điểm đạt"},
+	} {
+		f := (*tx.Figures)[i]
+		if got := *f.Source; got.File != want.File || got.Sheet != want.Sheet || got.Cell != want.Cell || got.Label != want.Label || got.Formula != want.Formula {
+			t.Errorf("figure %q: source %+v, want %+v", tx.Text[f.Start:f.End], got, want)
+		}
+	}
+	if tx.Text != "Đạt 13,8/16,50, bị trừ 2,7." {
+		t.Errorf("text %q", tx.Text)
+	}
+}
