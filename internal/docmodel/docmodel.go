@@ -271,6 +271,34 @@ type Text struct {
 	Bold        bool
 	Italic      bool
 	Superscript bool
+	// Figures are where the figures of the run came from, for previews:
+	// a run keeps its text whole (the DOCX, PDF and XLSX writers, which
+	// ignore Figures, write one run per Text, so their output does not
+	// change), and each figure is a byte range of Text with its Source.
+	// A pointer, so that Text stays comparable; nil for a run without
+	// figures.
+	Figures *Figures
+}
+
+// Figures are the figures of a text run, in order.
+type Figures []Figure
+
+// Figure is a figure inside a text run: the bytes [Start, End) of the
+// run's Text, printed from Source.
+type Figure struct {
+	Start, End int
+	Source     *Source
+}
+
+// Source is the provenance of a figure: the cell it was read from and
+// its label (a fact's key, a table cell's column and row), or the formula
+// of a derived figure (a chỉ tiêu of du-lieu.yaml). A figure the template
+// computed from several figures (pct a b, tyle d a b) lists them in Parts.
+type Source struct {
+	File, Sheet, Cell string
+	Label             string
+	Formula           string
+	Parts             []Source
 }
 
 // FootnoteRef marks the place of a footnote reference; Number is 1-based

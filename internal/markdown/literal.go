@@ -19,9 +19,10 @@ import (
 // Read turns the literal back into its text after parsing, in the text
 // runs of the document model.
 //
-// The private-use range U+E000–U+E101 is reserved for this: data holding
-// such characters is encoded byte by byte like any other symbol, so it
-// cannot forge a literal.
+// The private-use range U+E000–U+E101 is reserved for this, and
+// U+E102–U+E104 for the source marks of figures (see Figure): data
+// holding such characters is encoded byte by byte like any other symbol,
+// so it cannot forge a literal or a mark.
 const (
 	litByte  = 0xE000 // + byte value, 0x00–0xFF
 	litOpen  = 0xE100
@@ -57,14 +58,19 @@ func HasLiteral(s string) bool {
 	return strings.IndexFunc(s, isLitRune) >= 0
 }
 
-func isLitRune(r rune) bool { return r >= litByte && r <= litClose }
+func isLitRune(r rune) bool { return r >= litByte && r <= srcClose }
 
 // Resolve turns the literals of s back into their text, cleaned as Clean
-// does; the rest of s is kept. A literal cut by a template function
+// does, and drops the source marks of figures (plain text such as the
+// front matter has no place for a source); the rest of s is kept. A literal cut by a template function
 // (printf "%.3s") resolves as far as it goes.
 func Resolve(s string) string {
 	if !HasLiteral(s) {
 		return s
+	}
+	if hasMarks([]byte(s)) {
+		b, _ := stripMarks([]byte(s))
+		s = string(b)
 	}
 	var out, lit []byte
 	in := false

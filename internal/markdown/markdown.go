@@ -53,6 +53,9 @@ type Options struct {
 	// FirstLine of File.
 	File      string
 	FirstLine int
+	// Sources is the table of the figures' sources that the template's
+	// filling made (tmpl.Result.Sources); the source marks index it.
+	Sources []docmodel.Source
 }
 
 // Result is the body of a document.
@@ -67,8 +70,9 @@ func Read(src []byte, opt Options) (*Result, error) {
 		goldmark.WithExtensions(extension.Table, extension.Footnote),
 		goldmark.WithParserOptions(parser.WithAttribute()),
 	)
+	src, spans := stripMarks(src)
 	doc := md.Parser().Parse(text.NewReader(src))
-	r := &reader{src: src, opt: opt, counters: make([]int, 7), notes: map[int]*docmodel.Footnote{}}
+	r := &reader{src: src, spans: spans, opt: opt, counters: make([]int, 7), notes: map[int]*docmodel.Footnote{}}
 	if r.opt.FirstLine == 0 {
 		r.opt.FirstLine = 1
 	}
@@ -119,6 +123,8 @@ var footnoteDef = regexp.MustCompile(`^ {0,3}\[\^([^\]\s]+)\]:`)
 
 type reader struct {
 	src      []byte
+	spans    []span                   // the marked figures of src
+	srcs     map[int]*docmodel.Source // one Source per id, shared by its runs
 	opt      Options
 	counters []int // per heading level, 1-based index
 	labels   []string
@@ -374,22 +380,34 @@ func (r *reader) inlines(n gast.Node) ([]docmodel.Inline, error) {
 	err := r.walkInline(n, style{}, &out)
 	// Literals resolve after merging, so that a literal the parser split
 	// into several text nodes is whole again; their text may start or end
-	// with spaces, which a paragraph does not keep.
-	out = merge(out)
+	// with spaces, which a paragraph does not keep. A figure with its
+	// source stays its own run until then (its text holds no literal), and
+	// joins its neighbours last, as a byte range of the run (Figures).
+	out = merge(out, false)
 	for i, x := range out {
 		if t, ok := x.(docmodel.Text); ok && HasLiteral(t.Text) {
 			t.Text = Resolve(t.Text)
+			if t.Figures != nil {
+				// A figure's run is the figure alone (see merge).
+				t.Figures = &docmodel.Figures{{Start: 0, End: len(t.Text), Source: (*t.Figures)[0].Source}}
+			}
 			out[i] = t
 		}
 	}
-	return merge(trimSpace(out)), err
+	return merge(trimSpace(out), true), err
 }
 
 func (r *reader) walkInline(n gast.Node, st style, out *[]docmodel.Inline) error {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch v := c.(type) {
 		case *gast.Text:
-			*out = append(*out, docmodel.Text{Text: unescape(v.Segment.Value(r.src)), Bold: st.bold, Italic: st.italic})
+			for _, p := range r.pieces(v.Segment.Start, v.Segment.Stop) {
+				t := docmodel.Text{Text: unescape(r.src[p.start:p.end]), Bold: st.bold, Italic: st.italic}
+				if p.src != nil {
+					t.Figures = &docmodel.Figures{{Start: 0, End: len(t.Text), Source: p.src}}
+				}
+				*out = append(*out, t)
+			}
 			if v.HardLineBreak() {
 				*out = append(*out, docmodel.LineBreak{})
 			} else if v.SoftLineBreak() {
@@ -474,8 +492,11 @@ func unescape(b []byte) string {
 }
 
 // merge joins neighbouring text runs of the same style, so writers see one
-// run per style change.
-func merge(in []docmodel.Inline) []docmodel.Inline {
+// run per style change. With figures false, a run holding a figure with
+// its source is not joined; with true it is, and its figure becomes a byte
+// range of the joined run (two pieces of one figure, which the parser
+// split, become one range again).
+func merge(in []docmodel.Inline, figures bool) []docmodel.Inline {
 	var out []docmodel.Inline
 	for _, x := range in {
 		t, ok := x.(docmodel.Text)
@@ -483,7 +504,9 @@ func merge(in []docmodel.Inline) []docmodel.Inline {
 			continue
 		}
 		if ok && len(out) > 0 {
-			if p, ok := out[len(out)-1].(docmodel.Text); ok && p.Bold == t.Bold && p.Italic == t.Italic && p.Superscript == t.Superscript {
+			if p, ok := out[len(out)-1].(docmodel.Text); ok && p.Bold == t.Bold && p.Italic == t.Italic && p.Superscript == t.Superscript &&
+				(figures || (p.Figures == nil && t.Figures == nil)) {
+				p.Figures = joinFigures(p.Figures, t.Figures, len(p.Text))
 				p.Text += t.Text
 				out[len(out)-1] = p
 				continue
@@ -501,7 +524,9 @@ func trimSpace(in []docmodel.Inline) []docmodel.Inline {
 		if !ok {
 			break
 		}
-		t.Text = strings.TrimLeft(t.Text, " \t")
+		trimmed := strings.TrimLeft(t.Text, " \t")
+		t.Figures = shiftFigures(t.Figures, len(trimmed)-len(t.Text), len(trimmed))
+		t.Text = trimmed
 		if t.Text != "" {
 			in[0] = t
 			break
@@ -514,6 +539,7 @@ func trimSpace(in []docmodel.Inline) []docmodel.Inline {
 			break
 		}
 		t.Text = strings.TrimRight(t.Text, " \t")
+		t.Figures = shiftFigures(t.Figures, 0, len(t.Text))
 		if t.Text != "" {
 			in[len(in)-1] = t
 			break
@@ -521,4 +547,46 @@ func trimSpace(in []docmodel.Inline) []docmodel.Inline {
 		in = in[:len(in)-1]
 	}
 	return in
+}
+
+// joinFigures are the figures of a run of a's text followed by b's, a's
+// text being off bytes long. The lists are copied, never changed: runs may
+// share them.
+func joinFigures(a, b *docmodel.Figures, off int) *docmodel.Figures {
+	if b == nil {
+		return a
+	}
+	var out docmodel.Figures
+	if a != nil {
+		out = append(out, *a...)
+	}
+	for _, f := range *b {
+		f.Start += off
+		f.End += off
+		if n := len(out); n > 0 && out[n-1].End == f.Start && out[n-1].Source == f.Source {
+			out[n-1].End = f.End
+			continue
+		}
+		out = append(out, f)
+	}
+	return &out
+}
+
+// shiftFigures moves the figures of a run by d bytes and keeps them inside
+// its n bytes, after trimming; a figure trimmed away is dropped.
+func shiftFigures(fs *docmodel.Figures, d, n int) *docmodel.Figures {
+	if fs == nil {
+		return nil
+	}
+	var out docmodel.Figures
+	for _, f := range *fs {
+		f.Start, f.End = min(max(f.Start+d, 0), n), min(max(f.End+d, 0), n)
+		if f.End > f.Start {
+			out = append(out, f)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return &out
 }

@@ -116,7 +116,7 @@ func Assemble(res *tmpl.Result) (*docmodel.Document, error) {
 			styles[i] = markdown.Style(s)
 		}
 	}
-	body, err := markdown.Read(res.Markdown, markdown.Options{Styles: styles, File: res.Path, FirstLine: res.BodyLine})
+	body, err := markdown.Read(res.Markdown, markdown.Options{Styles: styles, File: res.Path, FirstLine: res.BodyLine, Sources: res.Sources})
 	if err != nil {
 		return nil, err
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 
 	"baocao/internal/testtool"
@@ -150,6 +151,46 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("preview lacks %q", s)
 		}
 	}
+	// Figure provenance: pointing at 57.385 shows its chỉ tiêu and formula;
+	// Tab from it moves to the next figure, whose source shows too.
+	eval := func(js string) string {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
+		if err != nil {
+			t.Fatalf("evaluate %s: %v", js, err)
+		}
+		return v
+	}
+	js := func(code string) chromedp.Action[chromedp.Void] {
+		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := chromedp.Evaluate[bool]("("+code+", true)")(ctx, tg)
+			return err
+		})
+	}
+	const popover = `(e => getComputedStyle(e, "::after").content)`
+	const fig = `[...document.querySelectorAll("#xem-truoc .nguon")].find(e => e.textContent === "57.385" && e.dataset.nguon.includes("tiep_nhan"))`
+	if c := eval(popover + `(` + fig + `)`); c != "none" {
+		t.Errorf("a popover before pointing at the figure: %s", c)
+	}
+	xy, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(e => { e.scrollIntoView({block: "center"}); const r = e.getBoundingClientRect(); return [r.x + r.width/2, r.y + r.height/2]; })(`+fig+`)`))
+	if err != nil || len(xy) != 2 {
+		t.Fatalf("the figure 57.385 with its chỉ tiêu: %v %v", xy, err)
+	}
+	do("point at 57.385", chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, xy[0], xy[1]), chromedp.Sleep(200*time.Millisecond), shot("nguon-chi-tieu"))
+	if c := eval(popover + `(` + fig + `)`); !strings.Contains(c, `tiep_nhan = tong(\"TTHC\", \"Số hồ sơ nhận giải quyết / Tổng số\")`) || !strings.Contains(c, "Chỉ tiêu Hồ sơ tiếp nhận") {
+		t.Errorf("pointing at 57.385 shows %s", c)
+	} else {
+		t.Logf("pointing at 57.385 shows %s", c)
+	}
+	do("Tab to the next figure", chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, 0, 0), js(fig+`.focus()`), chromedp.KeyEvent("\t"), chromedp.Sleep(200*time.Millisecond), shot("nguon-ban-phim"))
+	// The focused element is the next figure, and its popover shows its own source.
+	const focused = `(e => e.classList.contains("nguon") && e !== ` + fig + ` && ` + popover + `(e) === JSON.stringify(e.dataset.nguon) ? e.textContent + ": " + e.dataset.nguon : "")(document.activeElement)`
+	if c := eval(focused); c == "" || (!strings.Contains(c, "công thức: ") && !strings.Contains(c, ", ô ")) {
+		t.Errorf("Tab from 57.385 focuses %q", eval(`document.activeElement.outerHTML.slice(0, 200)`))
+	} else {
+		t.Logf("Tab from 57.385 to %s", c)
+	}
+	do("leave the figure", js(`document.activeElement.blur()`), js(`document.getElementById("xem-truoc").scrollTop = 0`))
 	do("preview",
 		chromedp.ScrollIntoView(css(`#buoc-4`)),
 		shot("xem-truoc"),

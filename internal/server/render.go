@@ -3,6 +3,7 @@ package server
 import (
 	"html/template"
 	"io"
+	"strings"
 
 	"baocao/internal/docmodel"
 )
@@ -12,6 +13,13 @@ import (
 // body with its headings, paragraphs and tables, the footnotes, the
 // closing and the appendices. html/template escapes every string of the
 // document; none is trusted as markup.
+//
+// A figure whose source the document model knows (Text.Figures) is a
+// <span class="nguon"> that shows, on hover and on keyboard focus, where
+// it came from: the sheet, the cell and the label, or a chỉ tiêu's
+// formula. The popover is the span's data-nguon drawn by CSS (::after), so
+// the page's text stays the report's text; aria-description gives it to
+// a screen reader.
 var previewTmpl = template.Must(template.New("doc").Funcs(template.FuncMap{
 	"heading":   func(b docmodel.Block) *docmodel.Heading { h, _ := b.(*docmodel.Heading); return h },
 	"paragraph": func(b docmodel.Block) *docmodel.Paragraph { p, _ := b.(*docmodel.Paragraph); return p },
@@ -27,9 +35,11 @@ var previewTmpl = template.Must(template.New("doc").Funcs(template.FuncMap{
 	"align": func(a docmodel.Align) string {
 		return [...]string{"", "left", "center", "right", "justify"}[min(max(int(a), 0), 4)]
 	},
-	"rows": tableRows,
+	"rows":  tableRows,
+	"runs":  runs,
+	"nguon": sourceText,
 }).Parse(`
-{{- define "inlines"}}{{range .}}{{with text .}}{{if .Superscript}}<sup>{{end}}{{if .Bold}}<b>{{end}}{{if .Italic}}<i>{{end}}{{.Text}}{{if .Italic}}</i>{{end}}{{if .Bold}}</b>{{end}}{{if .Superscript}}</sup>{{end}}{{end}}{{with noteRef .}}<sup class="fn"><a href="#cthich-{{.Number}}" id="tham-chieu-{{.Number}}">{{.Number}}</a></sup>{{end}}{{if lineBreak .}}<br>{{end}}{{end}}{{end}}
+{{- define "inlines"}}{{range .}}{{with text .}}{{if .Superscript}}<sup>{{end}}{{if .Bold}}<b>{{end}}{{if .Italic}}<i>{{end}}{{range runs .}}{{if .Source}}{{$n := nguon .Source}}<span class="nguon" tabindex="0" data-nguon="{{$n}}" aria-description="{{$n}}">{{.Text}}</span>{{else}}{{.Text}}{{end}}{{end}}{{if .Italic}}</i>{{end}}{{if .Bold}}</b>{{end}}{{if .Superscript}}</sup>{{end}}{{end}}{{with noteRef .}}<sup class="fn"><a href="#cthich-{{.Number}}" id="tham-chieu-{{.Number}}">{{.Number}}</a></sup>{{end}}{{if lineBreak .}}<br>{{end}}{{end}}{{end}}
 {{- define "paragraph"}}<p class="{{pstyle .}}">{{if .Marker}}{{.Marker}} {{end}}{{template "inlines" .Content}}</p>{{end}}
 {{- define "table"}}{{if .Caption}}<p class="caption">{{.Caption}}</p>{{end}}<div class="table-wrap"><table class="{{if .Borders}}borders{{end}}">{{range rows .}}<tr{{if .Bold}} class="bold"{{end}}>{{$head := .Head}}{{range .Cells}}{{if $head}}<th{{else}}<td{{end}}{{if gt .ColSpan 1}} colspan="{{.ColSpan}}"{{end}}{{if gt .RowSpan 1}} rowspan="{{.RowSpan}}"{{end}} class="{{align .Align}}{{if .Bold}} bold{{end}}">{{range .Content}}{{template "paragraph" .}}{{end}}{{if $head}}</th>{{else}}</td>{{end}}{{end}}</tr>
 {{end}}</table></div>{{end}}
@@ -101,6 +111,77 @@ func ptr[T any](v T, ok bool) *T {
 		return nil
 	}
 	return &v
+}
+
+// run is a piece of a text run: a figure with its source, or plain text.
+type run struct {
+	Text   string
+	Source *docmodel.Source
+}
+
+// runs cuts a text run at its figures.
+func runs(t *docmodel.Text) []run {
+	if t.Figures == nil {
+		return []run{{Text: t.Text}}
+	}
+	var out []run
+	at := 0
+	for _, f := range *t.Figures {
+		if f.Start < at || f.End > len(t.Text) || f.Start >= f.End {
+			continue // not a range of this text; show it plain
+		}
+		if f.Start > at {
+			out = append(out, run{Text: t.Text[at:f.Start]})
+		}
+		out = append(out, run{t.Text[f.Start:f.End], f.Source})
+		at = f.End
+	}
+	if at < len(t.Text) {
+		out = append(out, run{Text: t.Text[at:]})
+	}
+	return out
+}
+
+// sourceText says where a figure came from, in Vietnamese: "Sheet TTHC,
+// ô F7 — Số hồ sơ nhận giải quyết / Tổng số (2024)"; a chỉ tiêu "Chỉ tiêu
+// Hồ sơ tiếp nhận — công thức: tiep_nhan = tong(…)"; a ratio its formula
+// and then each of its parts.
+func sourceText(s *docmodel.Source) string {
+	var b strings.Builder
+	where := func(s *docmodel.Source) {
+		if s.Sheet == "" {
+			return
+		}
+		sheet := s.Sheet
+		if strings.Contains(sheet, ",") { // "TTHC, DVC": one name, not two
+			sheet = "“" + sheet + "”"
+		}
+		b.WriteString("Sheet " + sheet)
+		if s.Cell != "" {
+			b.WriteString(", ô " + s.Cell)
+		}
+	}
+	one := func(s *docmodel.Source) {
+		where(s)
+		if s.Label != "" {
+			if b.Len() > 0 && s.Sheet != "" {
+				b.WriteString(" — ")
+			}
+			if s.Sheet == "" && s.Formula != "" && len(s.Parts) == 0 {
+				b.WriteString("Chỉ tiêu ")
+			}
+			b.WriteString(s.Label)
+		}
+		if s.Formula != "" {
+			b.WriteString(" — công thức: " + s.Formula)
+		}
+	}
+	one(s)
+	for _, p := range s.Parts {
+		b.WriteString("; ")
+		one(&p)
+	}
+	return b.String()
 }
 
 // renderDocument writes the preview of doc.

@@ -298,7 +298,7 @@ func TestDiffAndVersions(t *testing.T) {
 	// Both versions downloadable, each with its own figure.
 	for n, want := range map[int]string{1: "43 tin", 2: "47 tin"} {
 		resp, _ := http.Get(ts.URL + v2.Versions[n-1].Preview)
-		if page := string(readAll(t, resp)); !strings.Contains(page, want) {
+		if page := pageText(readAll(t, resp)); !strings.Contains(page, want) {
 			t.Errorf("version %d preview lacks %q", n, want)
 		}
 		resp, _ = http.Get(ts.URL + v2.Versions[n-1].Files["pdf"])

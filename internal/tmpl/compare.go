@@ -5,6 +5,7 @@ import (
 	"reflect"
 
 	"baocao/internal/dataset"
+	"baocao/internal/markdown"
 	"baocao/internal/vnfmt"
 )
 
@@ -86,11 +87,14 @@ func operand(x any) (num float64, text string, isNum bool, err error) {
 		}
 		return 0, v.v.String(), false, nil
 	case dataset.Value:
-		return operand(Value{v})
+		return operand(Value{v: v})
+	case Figure:
+		return v.v, "", true, nil
 	case Text:
 		return 0, string(v), false, nil
 	case string:
-		return 0, v, false, nil
+		// A number function's output compares as its text, not its mark.
+		return 0, markdown.Resolve(v), false, nil
 	case bool:
 		if v {
 			return 1, "", true, nil

@@ -53,6 +53,12 @@ import (
 //
 // Comparisons (eq, ne, lt, le, gt, ge) compare numbers as numbers whatever
 // their types (a cell, 5, 0.5, a sum) and texts as texts.
+//
+// Provenance: sum, tong and chitieu give a Figure, a number that knows its
+// source, and the number functions print a figure with the source of their
+// argument (a fact, a cell, a Figure; a ratio for pct and tyle), which the
+// web preview shows (see source.go). A Figure is always true in
+// {{ if }}: test it with ne or gt.
 func Funcs(ds *dataset.Dataset) template.FuncMap {
 	return funcs(ds, newBudget(DefaultLimits))
 }
@@ -107,7 +113,7 @@ func funcs(ds *dataset.Dataset, b *budget) template.FuncMap {
 			if err == nil {
 				b.cells = append(b.cells, v.Loc)
 			}
-			return Value{v}, err
+			return Value{v, k}, err
 		},
 		"node":   func(code any) (*Node, error) { return tree("", code) },
 		"nodeIn": tree,
@@ -136,30 +142,35 @@ func funcs(ds *dataset.Dataset, b *budget) template.FuncMap {
 		// tong totals a column over every row by its kind in the data
 		// contract: flows summed, opening stocks the first row's, closing
 		// stocks the last row's, sums of parts, rates recomputed.
-		"tong": func(sheet, column any) (float64, error) {
+		"tong": func(sheet, column any) (Figure, error) {
 			t, err := table(sheet)
 			if err != nil {
-				return 0, err
+				return Figure{}, err
 			}
-			return (&Table{t}).Total(column)
+			v, err := (&Table{t}).Total(column)
+			if err != nil {
+				return Figure{}, err
+			}
+			c, _ := name(column)
+			return Figure{v, columnSource(t, c, "Tổng theo loại trong du-lieu.yaml của")}, nil
 		},
 		// chitieu is a derived figure (chỉ tiêu) of the data contract.
-		"chitieu": func(key any) (float64, error) {
+		"chitieu": func(key any) (Figure, error) {
 			if err := need(); err != nil {
-				return 0, err
+				return Figure{}, err
 			}
 			k, err := name(key)
 			if err != nil {
-				return 0, err
+				return Figure{}, err
 			}
 			d, ok := ds.Derived[k]
 			if !ok {
-				return 0, fmt.Errorf("no chỉ tiêu %q: define it under chi_tieu in du-lieu.yaml", k)
+				return Figure{}, fmt.Errorf("no chỉ tiêu %q: define it under chi_tieu in du-lieu.yaml", k)
 			}
 			if d.Err != nil {
-				return 0, fmt.Errorf("chỉ tiêu %s (%s) cannot be computed: %w", k, d.Formula, d.Err)
+				return Figure{}, fmt.Errorf("chỉ tiêu %s (%s) cannot be computed: %w", k, d.Formula, d.Err)
 			}
-			return d.Value, nil
+			return Figure{d.Value, derivedSource(d)}, nil
 		},
 		// lietke "Sheet" lists a table's rows with separators: "; " by
 		// default, or lietke "Sheet" ", " " và ".
@@ -195,16 +206,24 @@ func funcs(ds *dataset.Dataset, b *budget) template.FuncMap {
 			}
 			return (&Table{t}).edge(true)
 		},
-		"sum": func(sheet, column any) (float64, error) {
+		"sum": func(sheet, column any) (Figure, error) {
 			t, err := table(sheet)
 			if err != nil {
-				return 0, err
+				return Figure{}, err
 			}
-			return (&Table{t}).Sum(column)
+			v, err := (&Table{t}).Sum(column)
+			if err != nil {
+				return Figure{}, err
+			}
+			c, _ := name(column)
+			return Figure{v, columnSource(t, c, "Tổng")}, nil
 		},
 		"num": func(x any) (string, error) {
 			v, err := Float(x)
-			return vnfmt.Auto(v, 4), err
+			if err != nil {
+				return "", err
+			}
+			return b.mark(sourceOf(x), vnfmt.Auto(v, 4)), nil
 		},
 		"fixed": func(d any, x any) (string, error) {
 			n, err := Int(d)
@@ -215,7 +234,10 @@ func funcs(ds *dataset.Dataset, b *budget) template.FuncMap {
 				return "", &LimitError{"decimals", fmt.Sprintf("fixed %d: expected 0 to %d decimals", n, MaxDecimals)}
 			}
 			v, err := Float(x)
-			return vnfmt.Number(v, n), err
+			if err != nil {
+				return "", err
+			}
+			return b.mark(sourceOf(x), vnfmt.Number(v, n)), nil
 		},
 		"pad": func(x any) (string, error) {
 			v, err := Float(x)
@@ -223,39 +245,50 @@ func funcs(ds *dataset.Dataset, b *budget) template.FuncMap {
 				return "", err
 			}
 			if v != math.Trunc(v) || math.Abs(v) > 1e15 {
-				return vnfmt.Auto(v, 4), nil
+				return b.mark(sourceOf(x), vnfmt.Auto(v, 4)), nil
 			}
-			return vnfmt.Pad(int(v)), nil
+			return b.mark(sourceOf(x), vnfmt.Pad(int(v))), nil
 		},
 		"percent": func(x any) (string, error) {
 			v, err := Float(x)
-			return vnfmt.Auto(v, 2) + "%", err
+			if err != nil {
+				return "", err
+			}
+			return b.mark(sourceOf(x), vnfmt.Auto(v, 2)+"%"), nil
 		},
-		"pct": func(a, b any) (string, error) {
+		"pct": func(a, c any) (string, error) {
 			x, err := Float(a)
 			if err != nil {
 				return "", err
 			}
-			y, err := Float(b)
+			y, err := Float(c)
 			if err != nil {
 				return "", err
 			}
-			return vnfmt.Ratio(x, y, 2)
+			s, err := vnfmt.Ratio(x, y, 2)
+			if err != nil {
+				return "", err
+			}
+			return b.mark(ratioSource(a, c), s), nil
 		},
 		// tyle d a b is pct with d decimals: "100%" (0), "99,64%" (2).
-		"tyle": func(d int, a, b any) (string, error) {
+		"tyle": func(d int, a, c any) (string, error) {
 			x, err := Float(a)
 			if err != nil {
 				return "", err
 			}
-			y, err := Float(b)
+			y, err := Float(c)
 			if err != nil {
 				return "", err
 			}
 			if d < 0 || d > 6 {
 				return "", fmt.Errorf("tyle: %d decimals; expected 0 to 6", d)
 			}
-			return vnfmt.Ratio(x, y, d)
+			s, err := vnfmt.Ratio(x, y, d)
+			if err != nil {
+				return "", err
+			}
+			return b.mark(ratioSource(a, c), s), nil
 		},
 		"add": func(xs ...any) (float64, error) {
 			s := 0.0
@@ -380,6 +413,8 @@ func Float(x any) (float64, error) {
 		return v.Float()
 	case Value:
 		return v.Float()
+	case Figure:
+		return v.v, nil
 	case dataset.Quantity:
 		if !v.Known {
 			return 0, dataset.Errorf(v.Loc, "the figure is blank")

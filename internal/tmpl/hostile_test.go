@@ -37,6 +37,7 @@ var payloads = []string{
 	"Đề mục {.khong-so} {#id}",
 	"{{ fact \"p\" }} {{/* */}}",
 	"\uE100\uE041\uE101 ký tự riêng \uE000",
+	"\uE1020\uE103nguồn giả\uE104 \uE102\uE104",
 	"\r\n\r\n\r\nđoạn mới\r\n",
 	"***\n___\n- - -",
 	strings.Repeat("Rất dài *đậm* [x] ", 3000),
@@ -149,6 +150,9 @@ var probes = map[string]probe{
 	"Value.Num":      {expr: `(fact "p").Num`, kind: "number"},
 	"Value.Float":    {expr: `(fact "p").Float`, kind: "error", cell: "B2"},
 	"Value.Date":     {expr: `(fact "p").Date`, kind: "error", cell: "B2"},
+
+	"Figure.Format": {expr: `printf "%.2f" (chitieu "ty_le")`, kind: "number"},
+	"Figure.Num":    {expr: `(chitieu "ty_le").Num`, kind: "number"},
 
 	"Node.String":      {expr: `(node "1").String`, kind: "text"},
 	"Node.GoString":    {expr: `printf "%#v" (node "1")`, kind: "text"},

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"baocao/internal/dataset"
+	"baocao/internal/docmodel"
 	"baocao/internal/vnfmt"
 )
 
@@ -69,6 +70,9 @@ type budget struct {
 	// cells are where the facts and cells fetched lately came from, so
 	// that a front-matter value the report cannot use names its cell.
 	cells []dataset.Loc
+	// sources are the sources of the figures printed, indexed by their
+	// marks (see mark).
+	sources []docmodel.Source
 }
 
 func newBudget(lim Limits) *budget {

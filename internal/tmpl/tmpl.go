@@ -24,6 +24,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"baocao/internal/dataset"
+	"baocao/internal/docmodel"
 	"baocao/internal/markdown"
 	"baocao/internal/vnfmt"
 )
@@ -168,6 +169,10 @@ type Result struct {
 	// (so: "abc") is reported at its cell.
 	Cells map[string][]dataset.Loc
 	Path  string
+	// Sources are the sources of the figures the body printed, for
+	// markdown.Read (Options.Sources): the source marks in Markdown index
+	// them (see Figure).
+	Sources []docmodel.Source
 }
 
 // Execute fills the template from ds.
@@ -202,11 +207,12 @@ func (t *Template) Execute(ds *dataset.Dataset) (*Result, error) {
 	}
 	var buf bytes.Buffer
 	b.output -= int64(t.bodyLine - 1) // the newlines that keep line numbers
+	b.sources = nil                   // the front matter's are resolved away
 	if err := body.Execute(limitedWriter{&buf, b}, dataRoot{}); err != nil {
 		return nil, t.execError(err)
 	}
 	md := bytes.TrimLeft(buf.Bytes(), "\n")
-	return &Result{Front: front, Cells: cells, Markdown: []byte(vnfmt.NFC(string(md))), BodyLine: buf.Len() - len(md) + 1, Path: t.path}, nil
+	return &Result{Front: front, Cells: cells, Markdown: []byte(vnfmt.NFC(string(md))), BodyLine: buf.Len() - len(md) + 1, Path: t.path, Sources: b.sources}, nil
 }
 
 // requiredFront are the front-matter fields of the header and signature

@@ -161,7 +161,7 @@ func TestErrors(t *testing.T) {
 }
 
 func TestFloat(t *testing.T) {
-	for _, x := range []any{1, int64(1), 1.0, float32(1), dataset.Value{Kind: dataset.NumberKind, Num: 1}, Value{dataset.Value{Kind: dataset.NumberKind, Num: 1}}, dataset.Quantity{V: 1, Known: true}} {
+	for _, x := range []any{1, int64(1), 1.0, float32(1), dataset.Value{Kind: dataset.NumberKind, Num: 1}, Value{v: dataset.Value{Kind: dataset.NumberKind, Num: 1}}, Figure{v: 1}, dataset.Quantity{V: 1, Known: true}} {
 		if v, err := Float(x); err != nil || v != 1 {
 			t.Errorf("Float(%#v) = %v, %v", x, v, err)
 		}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"baocao/internal/dataset"
+	"baocao/internal/docmodel"
 	"baocao/internal/markdown"
 )
 
@@ -31,7 +32,10 @@ func (t Text) String() string { return markdown.Literal(string(t)) }
 func (t Text) GoString() string { return t.String() }
 
 // Value is one cell's content: a fact or a cell of a table.
-type Value struct{ v dataset.Value }
+type Value struct {
+	v     dataset.Value
+	label string // the source's label: a fact's key, "column (row)"
+}
 
 // String is the value's text (numbers with a decimal comma, dates as
 // dd/mm/yyyy) as a literal.
@@ -92,25 +96,73 @@ func (n *Node) Code() Text { return Text(n.n.Code) }
 func (n *Node) Number() int { return n.n.Number() }
 
 // Max is the maximum points, survey part included.
-func (n *Node) Max() (float64, error) { return n.n.Max() }
+func (n *Node) Max() (Figure, error) { return n.figure(dataset.Max) }
 
 // Survey is the survey (ĐTXHH) part of the maximum.
-func (n *Node) Survey() (float64, error) { return n.n.Survey() }
+func (n *Node) Survey() (Figure, error) { return n.figure(dataset.Survey) }
 
 // SelfMax is the self-assessed part of the maximum: Max − Survey.
-func (n *Node) SelfMax() (float64, error) { return n.n.SelfMax() }
+func (n *Node) SelfMax() (Figure, error) {
+	v, err := n.n.SelfMax()
+	return n.derived(v, "điểm tự đánh giá tối đa", "điểm tối đa − điểm ĐTXHH"), err
+}
 
 // Score is the self-assessed points achieved.
-func (n *Node) Score() (float64, error) { return n.n.Score() }
+func (n *Node) Score() (Figure, error) { return n.figure(dataset.Score) }
 
 // SurveyScore is the survey points achieved so far.
-func (n *Node) SurveyScore() (float64, error) { return n.n.SurveyScore() }
+func (n *Node) SurveyScore() (Figure, error) { return n.figure(dataset.SurveyScore) }
 
 // Total is Score + SurveyScore.
-func (n *Node) Total() (float64, error) { return n.n.Total() }
+func (n *Node) Total() (Figure, error) {
+	v, err := n.n.Total()
+	return n.derived(v, "tổng điểm đạt", "điểm đạt + điểm ĐTXHH đạt"), err
+}
 
 // Lost is the self-assessed points not achieved: SelfMax − Score.
-func (n *Node) Lost() (float64, error) { return n.n.Lost() }
+func (n *Node) Lost() (Figure, error) {
+	v, err := n.n.Lost()
+	return n.derived(v, "điểm bị trừ", "điểm tự đánh giá tối đa − điểm đạt"), err
+}
+
+// measureLabel names a measure of an indicator in a figure's source.
+var measureLabel = [...]string{dataset.Max: "điểm tối đa", dataset.Survey: "điểm ĐTXHH", dataset.Score: "điểm đạt", dataset.SurveyScore: "điểm ĐTXHH đạt"}
+
+// nodeLabel is "điểm đạt, chỉ số 7.2 (Name)", or "…, tổng" for the total.
+func (n *Node) nodeLabel(what string) string {
+	if n.n.Code == "" {
+		return what + ", tổng"
+	}
+	return what + ", chỉ số " + n.n.Code + " (" + n.n.Name + ")"
+}
+
+// figure is a measure of the node with its source: the cell it was typed
+// in, or its row and the sum of the children when computed.
+func (n *Node) figure(m dataset.Measure) (Figure, error) {
+	q := n.n.Get(m)
+	var v float64
+	var err error
+	switch m {
+	case dataset.Max:
+		v, err = n.n.Max()
+	case dataset.Survey:
+		v, err = n.n.Survey()
+	case dataset.Score:
+		v, err = n.n.Score()
+	default:
+		v, err = n.n.SurveyScore()
+	}
+	s := &docmodel.Source{File: q.Loc.File, Sheet: q.Loc.Sheet, Cell: q.Loc.Cell, Label: n.nodeLabel(measureLabel[m])}
+	if !q.Given {
+		s.Formula = "tổng các chỉ số con"
+	}
+	return Figure{v, s}, err
+}
+
+// derived is a figure computed from the node's measures.
+func (n *Node) derived(v float64, what, formula string) Figure {
+	return Figure{v, &docmodel.Source{File: n.n.Row.File, Sheet: n.n.Row.Sheet, Cell: n.n.Row.Cell, Label: n.nodeLabel(what), Formula: formula}}
+}
 
 // Full reports whether the node achieved its whole self-assessed maximum.
 func (n *Node) Full() (bool, error) { return n.n.Full() }
@@ -270,7 +322,7 @@ func (r *Row) Get(column any) (Value, error) {
 		return Value{}, err
 	}
 	v, err := r.r.Get(c)
-	return Value{v}, err
+	return Value{v, cellLabel(r.r, c)}, err
 }
 
 // Num is the row's cell in the named column as a number; a blank cell is

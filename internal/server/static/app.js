@@ -282,6 +282,17 @@
     $("tien-do-chu").textContent = "Đã xử lý " + st.done + "/" + st.total + " đơn vị";
   }
 
+  // Figure provenance: a figure's popover (CSS, from data-nguon) opens to
+  // the left when it would run past the preview's right edge.
+  function placeSource(ev) {
+    const e = ev.target.closest && ev.target.closest(".nguon");
+    if (!e) return;
+    const width = 26 * parseFloat(getComputedStyle(document.documentElement).fontSize);
+    e.classList.toggle("ve-trai", e.getBoundingClientRect().left + width > $("xem-truoc").getBoundingClientRect().right - 16);
+  }
+  $("xem-truoc").addEventListener("mouseover", placeSource);
+  $("xem-truoc").addEventListener("focusin", placeSource);
+
   dropZone($("drop"), $("tep"), upload);
   dropZone(document.querySelector('label[for="tep-sua"]'), $("tep-sua"), fix);
   dropZone(document.querySelector('label[for="tep-loat"]'), $("tep-loat"), batch);
