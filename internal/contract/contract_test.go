@@ -1,6 +1,9 @@
 package contract
 
 import (
+	"math/rand/v2"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -207,5 +210,30 @@ func TestDerived(t *testing.T) {
 	errs := c.Apply(ds)
 	if len(errs) != 1 || !strings.Contains(errs[0].Error(), `d.yaml:19: chỉ tiêu so_cong cannot be computed from this workbook: so_van_ban + 1: w.xlsx, sheet "Thông tin": no fact with key "so_van_ban"`) {
 		t.Errorf("errors %v", errs)
+	}
+}
+
+// TestFactCalls: the hand scan finds what the regexp it replaces finds,
+// on template text and on random text made of its pieces.
+func TestFactCalls(t *testing.T) {
+	re := regexp.MustCompile(`\bfact\s+"([^"]+)"`)
+	pieces := []string{"fact", "fact ", "fact\t", "fact\n", " ", "\"", "\"k\"", "x", "_", "{{", "}}", "ư", "\xff", "facts", "afact", "\f", "\r", "\v", "kt_xa", ".", "("}
+	rng := rand.New(rand.NewPCG(5, 6))
+	cases := []string{"", "fact", `{{ fact "kt_xa" }}`, `xfact "a fact "b"`, `fact ""`, `fact "a`, `(fact "a")fact "b"`, "ưfact \"ư\""}
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, s := range cases {
+		var want [][3]int
+		for _, m := range re.FindAllSubmatchIndex([]byte(s), -1) {
+			want = append(want, [3]int{m[0], m[2], m[3]})
+		}
+		if got := factCalls([]byte(s)); !slices.Equal(got, want) {
+			t.Errorf("%q: factCalls %v, regexp %v", s, got, want)
+		}
 	}
 }
