@@ -54,3 +54,15 @@ func TestLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldRune: the fold tables' rune-by-rune fold is the transform
+// chain's on every rune of their ranges.
+func TestFoldRune(t *testing.T) {
+	for _, rg := range [][2]rune{{0x80, 0x250}, {0x1E00, 0x1F00}} {
+		for r := rg[0]; r < rg[1]; r++ {
+			if got, want := foldRune(r), foldRunes(string(r)); got != want {
+				t.Errorf("U+%04X: foldRune %q, foldRunes %q", r, got, want)
+			}
+		}
+	}
+}
