@@ -66,3 +66,60 @@ func TestFoldRune(t *testing.T) {
 		}
 	}
 }
+
+// TestRowLabels: IsTotalLabel and IsNoteLabel answer as their first,
+// plain forms (below) on labels built from the words they look for.
+func TestRowLabels(t *testing.T) {
+	slowLabel := func(s string) string { return strings.Join(strings.Fields(lower.String(strings.TrimSpace(s))), " ") }
+	slowTotal := func(s string) bool {
+		l := strings.TrimRight(slowLabel(s), ":.")
+		for _, w := range totalWords {
+			if l == w || strings.HasPrefix(l, w+" ") || strings.HasPrefix(l, w+":") || strings.HasPrefix(l, w+"(") {
+				return true
+			}
+		}
+		f := FoldKey(s)
+		for _, w := range totalASCII {
+			if l == f && (f == w || strings.HasPrefix(f, w+" ") && w != "cong") {
+				return true
+			}
+		}
+		return false
+	}
+	slowNote := func(s string) bool {
+		l := slowLabel(s)
+		for _, p := range notePrefix {
+			if strings.HasPrefix(l, p) {
+				return true
+			}
+		}
+		f := FoldKey(s)
+		for _, p := range noteFoldPre {
+			if strings.HasPrefix(f, p) {
+				return true
+			}
+		}
+		return false
+	}
+	var pieces []string
+	for _, ws := range [][]string{totalWords, totalASCII, notePrefix, noteFoldPre} {
+		for _, w := range ws {
+			pieces = append(pieces, w, strings.ToUpper(w))
+		}
+	}
+	pieces = append(pieces, " ", "  ", ":", ".", "(", ")", "quý III", "Công an xã", "Tổng", "CỘNG", "x", "\t", "2024")
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 50000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(4) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := IsTotalLabel(s), slowTotal(s); got != want {
+			t.Errorf("IsTotalLabel(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := IsNoteLabel(s), slowNote(s); got != want {
+			t.Errorf("IsNoteLabel(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -70,7 +70,7 @@ func simpleLower(r rune) bool {
 func isTotal(s, l string) bool {
 	l = strings.TrimRight(l, ":.")
 	for _, w := range totalWords {
-		if l == w || strings.HasPrefix(l, w+" ") || strings.HasPrefix(l, w+":") || strings.HasPrefix(l, w+"(") {
+		if strings.HasPrefix(l, w) && (len(l) == len(w) || l[len(w)] == ' ' || l[len(w)] == ':' || l[len(w)] == '(') {
 			return true
 		}
 	}
@@ -81,7 +81,7 @@ func isTotal(s, l string) bool {
 	}
 	f := FoldKey(s)
 	for _, w := range totalASCII {
-		if l == f && (f == w || strings.HasPrefix(f, w+" ") && w != "cong") {
+		if l == f && (f == w || strings.HasPrefix(f, w) && len(f) > len(w) && f[len(w)] == ' ' && w != "cong") {
 			return true
 		}
 	}
