@@ -38,7 +38,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"regexp"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -538,7 +537,45 @@ func (t *Table) Column(name string) (*Column, bool) { return t.column(name) }
 // Line is the line of the declaration in du-lieu.yaml.
 func (c *Column) Line() int { return c.line }
 
-var factCall = regexp.MustCompile(`\bfact\s+"([^"]+)"`)
+// factCalls returns, for every match of the regexp \bfact\s+"([^"]+)"
+// in src, the start of the match and the start and end of the key, as
+// FindAllSubmatchIndex would. The regexp opens with \b, which keeps Go's
+// matcher from skipping ahead to the literal "fact", so it ran over every
+// byte of every template file at each load; this scan jumps from one
+// "fact" to the next. TestFactCalls compares the two.
+func factCalls(src []byte) [][3]int {
+	var out [][3]int
+	for i := 0; ; {
+		j := bytes.Index(src[i:], []byte("fact"))
+		if j < 0 {
+			return out
+		}
+		start := i + j
+		i = start + 1
+		if start > 0 && isWordByte(src[start-1]) {
+			continue
+		}
+		k := start + 4
+		ws := k
+		for k < len(src) && (src[k] == ' ' || src[k] == '\t' || src[k] == '\n' || src[k] == '\f' || src[k] == '\r') {
+			k++
+		}
+		if k == ws || k >= len(src) || src[k] != '"' {
+			continue
+		}
+		q := bytes.IndexByte(src[k+1:], '"')
+		if q <= 0 { // no closing quote, or an empty key
+			continue
+		}
+		out = append(out, [3]int{start, k + 1, k + 1 + q})
+		i = k + 2 + q
+	}
+}
+
+// isWordByte is \w of RE2: an ASCII letter, digit or underscore.
+func isWordByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
 
 // CheckTemplate reports a fact that the template file src (named name in
 // messages) reads by a literal key, {{ fact "kt_xa" }}, but the contract
@@ -558,8 +595,8 @@ func (c *Contract) CheckTemplate(name string, src []byte) error {
 	if len(declared) == 0 {
 		return nil
 	}
-	for _, m := range factCall.FindAllSubmatchIndex(src, -1) {
-		key := string(src[m[2]:m[3]])
+	for _, m := range factCalls(src) {
+		key := string(src[m[1]:m[2]])
 		if !declared[fold(key)] {
 			line := 1 + bytes.Count(src[:m[0]], []byte("\n"))
 			return fmt.Errorf("%s:%d: fact %q is not declared in %s; declare it there (khoa, kieu, mo_ta) or correct the key", name, line, key, c.file)

@@ -1,6 +1,9 @@
 package contract
 
 import (
+	"math/rand/v2"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -237,6 +240,31 @@ func TestConsolidation(t *testing.T) {
 	} {
 		if _, err := Parse("t.yaml", []byte(strings.Replace(src, tc[0], tc[1], 1))); err == nil || !strings.Contains(err.Error(), tc[2]) {
 			t.Errorf("%s: %v, want %q", tc[1], err, tc[2])
+		}
+	}
+}
+
+// TestFactCalls: the hand scan finds what the regexp it replaces finds,
+// on template text and on random text made of its pieces.
+func TestFactCalls(t *testing.T) {
+	re := regexp.MustCompile(`\bfact\s+"([^"]+)"`)
+	pieces := []string{"fact", "fact ", "fact\t", "fact\n", " ", "\"", "\"k\"", "x", "_", "{{", "}}", "ư", "\xff", "facts", "afact", "\f", "\r", "\v", "kt_xa", ".", "("}
+	rng := rand.New(rand.NewPCG(5, 6))
+	cases := []string{"", "fact", `{{ fact "kt_xa" }}`, `xfact "a fact "b"`, `fact ""`, `fact "a`, `(fact "a")fact "b"`, "ưfact \"ư\""}
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, s := range cases {
+		var want [][3]int
+		for _, m := range re.FindAllSubmatchIndex([]byte(s), -1) {
+			want = append(want, [3]int{m[0], m[2], m[3]})
+		}
+		if got := factCalls([]byte(s)); !slices.Equal(got, want) {
+			t.Errorf("%q: factCalls %v, regexp %v", s, got, want)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package dataset
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
@@ -34,17 +35,53 @@ var (
 )
 
 // IsTotalLabel reports whether a key or label reads as a total row.
-func IsTotalLabel(s string) bool {
-	l := strings.Join(strings.Fields(lower.String(strings.TrimSpace(s))), " ")
+func IsTotalLabel(s string) bool { return isTotal(s, label(s)) }
+
+// label is the form IsTotalLabel and IsNoteLabel compare: trimmed, lower
+// case, runs of white space as one space. A reader classifies every row
+// of every table, so the common case (Latin and Vietnamese letters, one
+// space between words) is done without cases.Lower and strings.Fields,
+// which allocate; simpleLower says where the result is the same.
+func label(s string) string {
+	s = strings.TrimSpace(s)
+	prevSpace := false
+	for _, r := range s {
+		if !simpleLower(r) {
+			return strings.Join(strings.Fields(lower.String(s)), " ")
+		}
+		sp := r == ' '
+		if sp && prevSpace || r != ' ' && unicode.IsSpace(r) {
+			return strings.Join(strings.Fields(lower.String(s)), " ")
+		}
+		prevSpace = sp
+	}
+	return strings.Map(unicode.ToLower, s) // s itself when already lower case
+}
+
+// simpleLower reports a rune whose lower case under cases.Lower(Vietnamese)
+// is unicode.ToLower(r), alone and in any context: Latin (but İ, whose
+// full mapping adds a combining dot) and the Latin Extended Additional
+// block that holds the Vietnamese letters with two marks. A test checks
+// every rune of these ranges.
+func simpleLower(r rune) bool {
+	return r < 0x250 && r != 0x130 || r >= 0x1E00 && r <= 0x1EFF
+}
+
+func isTotal(s, l string) bool {
 	l = strings.TrimRight(l, ":.")
 	for _, w := range totalWords {
-		if l == w || strings.HasPrefix(l, w+" ") || strings.HasPrefix(l, w+":") || strings.HasPrefix(l, w+"(") {
+		if strings.HasPrefix(l, w) && (len(l) == len(w) || l[len(w)] == ' ' || l[len(w)] == ':' || l[len(w)] == '(') {
 			return true
 		}
 	}
+	// Every totalASCII word opens with "tong" or "cong", and l must equal
+	// the fold: other labels need no fold.
+	if !strings.HasPrefix(l, "tong") && !strings.HasPrefix(l, "cong") {
+		return false
+	}
 	f := FoldKey(s)
 	for _, w := range totalASCII {
-		if l == f && (f == w || strings.HasPrefix(f, w+" ") && w != "cong") {
+		if l == f && (f == w || strings.HasPrefix(f, w) && len(f) > len(w) && f[len(w)] == ' ' && w != "cong") {
 			return true
 		}
 	}
@@ -53,8 +90,9 @@ func IsTotalLabel(s string) bool {
 
 // IsNoteLabel reports whether a cell's text reads as a note or a
 // signature line rather than a row key.
-func IsNoteLabel(s string) bool {
-	l := strings.Join(strings.Fields(lower.String(strings.TrimSpace(s))), " ")
+func IsNoteLabel(s string) bool { return isNote(s, label(s)) }
+
+func isNote(s, l string) bool {
 	for _, p := range notePrefix {
 		if strings.HasPrefix(l, p) {
 			return true
@@ -76,10 +114,11 @@ func IsNoteLabel(s string) bool {
 // (a signature, a name, a place and date).
 func ClassifyRow(key Value, cells []Value) RowRole {
 	if key.Kind == TextKind {
+		l := label(key.Text)
 		switch {
-		case IsTotalLabel(key.Text):
+		case isTotal(key.Text, l):
 			return TotalRow
-		case IsNoteLabel(key.Text):
+		case isNote(key.Text, l):
 			return NoteRow
 		}
 		return DataRow

@@ -82,6 +82,28 @@ type metrics struct {
 	width map[rune]float64 // in units of the em
 	gid   map[rune]uint16
 	buf   sfnt.Buffer
+	// Dense caches of the maps above for the Latin and Vietnamese
+	// letters (see dense), which are nearly every rune measured: a layout
+	// measures every word of a report several times.
+	dWidth [denseN]float64
+	dHave  [denseN]bool
+	dGID   [denseN]uint16
+	dGHave [denseN]bool
+}
+
+const denseN = 0x250 + 0x100
+
+// dense is the index of r in the dense caches: U+0000–U+024F (Latin-1,
+// Latin Extended-A and -B) and U+1E00–U+1EFF (Latin Extended Additional,
+// the Vietnamese letters with two marks); -1 for other runes.
+func dense(r rune) int {
+	switch {
+	case r >= 0 && r < 0x250:
+		return int(r)
+	case r >= 0x1E00 && r <= 0x1EFF:
+		return 0x250 + int(r-0x1E00)
+	}
+	return -1
 }
 
 var faces [4]metrics
@@ -102,6 +124,10 @@ func (m *metrics) load(f Face) error {
 // as the font's .notdef glyph would, so a width is always defined. The
 // caller holds m.mu.
 func (m *metrics) advance(r rune) float64 {
+	d := dense(r)
+	if d >= 0 && m.dHave[d] {
+		return m.dWidth[d]
+	}
 	if w, ok := m.width[r]; ok {
 		return w
 	}
@@ -111,13 +137,21 @@ func (m *metrics) advance(r rune) float64 {
 	if err == nil {
 		w = float64(adv) / 64 / m.upem
 	}
-	m.width[r] = w
+	if d >= 0 {
+		m.dWidth[d], m.dHave[d] = w, true
+	} else {
+		m.width[r] = w
+	}
 	return w
 }
 
 // glyph is the glyph index of r, 0 (.notdef) when the face lacks it; the
 // caller holds m.mu.
 func (m *metrics) glyph(r rune) sfnt.GlyphIndex {
+	d := dense(r)
+	if d >= 0 && m.dGHave[d] {
+		return sfnt.GlyphIndex(m.dGID[d])
+	}
 	if g, ok := m.gid[r]; ok {
 		return sfnt.GlyphIndex(g)
 	}
@@ -125,7 +159,11 @@ func (m *metrics) glyph(r rune) sfnt.GlyphIndex {
 	if err != nil {
 		gi = 0
 	}
-	m.gid[r] = uint16(gi)
+	if d >= 0 {
+		m.dGID[d], m.dGHave[d] = uint16(gi), true
+	} else {
+		m.gid[r] = uint16(gi)
+	}
 	return gi
 }
 

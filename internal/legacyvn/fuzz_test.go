@@ -50,6 +50,9 @@ func FuzzDetect(f *testing.F) {
 		default:
 			t.Fatalf("Detect(%q) = %s", s, e)
 		}
+		if !mayBeLegacy(s) && analyze(s).confident(true) {
+			t.Fatalf("Fix's fast path skips %q, which its analysis converts", s)
+		}
 		out, enc, _ := Fix(s, "")
 		if !utf8.ValidString(out) || !norm.NFC.IsNormalString(out) {
 			t.Fatalf("Fix %q → %q", s, out)

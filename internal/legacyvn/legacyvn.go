@@ -231,7 +231,7 @@ func Fix(s, fontName string) (out string, enc Encoding, changed bool) {
 	if enc != Unicode && (!legacyRepresentable(s) || analyze(s).looksUnicode(enc)) {
 		enc = Unicode
 	}
-	if enc == Unicode {
+	if enc == Unicode && mayBeLegacy(s) {
 		a := analyze(s)
 		if a.confident(true) {
 			enc = a.enc
@@ -239,4 +239,26 @@ func Fix(s, fontName string) (out string, enc Encoding, changed bool) {
 	}
 	out = Convert(s, enc)
 	return out, enc, out != s
+}
+
+// mayBeLegacy reports whether s has a rune that Fix's analysis counts as
+// foreign to Vietnamese (isForeign). Without one the analysis can never be
+// confident (confident requires a foreign rune in a marked word), so Fix
+// skips it: text already in Vietnamese Unicode, which is nearly every
+// cell of a workbook, costs one scan instead of a syllable analysis of
+// every word under three readings.
+func mayBeLegacy(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if isForeign(r) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package legacyvn
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -273,5 +274,46 @@ func TestFix(t *testing.T) {
 		if out != tt.want || enc != tt.enc || changed != tt.changed {
 			t.Errorf("Fix(%q, %q) = %q, %s, %v; want %q, %s, %v", tt.s, tt.font, out, enc, changed, tt.want, tt.enc, tt.changed)
 		}
+	}
+}
+
+// TestFixFastPath: Fix skips the analysis of text without a rune foreign
+// to Vietnamese; on such text the analysis must never have been
+// confident, or the fast path would change what Fix returns. Random words
+// over Vietnamese letters, Latin-1 letters that legacy text is read as,
+// and punctuation, plus every corpus string.
+func TestFixFastPath(t *testing.T) {
+	alphabet := []rune("aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵÂÊÔĐ ,.-–0123456789")
+	foreign := []rune("µÖøñ¬¹¸ßÎÑ")
+	rng := rand.New(rand.NewPCG(1, 2))
+	var cases []string
+	for _, c := range literature {
+		cases = append(cases, c.in)
+	}
+	cases = append(cases, negatives...)
+	for range 20000 {
+		n := 1 + rng.IntN(30)
+		rs := make([]rune, n)
+		for i := range rs {
+			if rng.IntN(8) == 0 {
+				rs[i] = foreign[rng.IntN(len(foreign))]
+			} else {
+				rs[i] = alphabet[rng.IntN(len(alphabet))]
+			}
+		}
+		cases = append(cases, string(rs))
+	}
+	skipped := 0
+	for _, s := range cases {
+		if mayBeLegacy(s) {
+			continue
+		}
+		skipped++
+		if analyze(s).confident(true) {
+			t.Errorf("the fast path skips %q, which the analysis would convert", s)
+		}
+	}
+	if skipped == 0 {
+		t.Fatal("no case took the fast path")
 	}
 }
