@@ -2,7 +2,6 @@ package build
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -415,27 +414,6 @@ func TestThachAnWorkbook(t *testing.T) {
 	for _, want := range []string{`"Tổng cộng","57,385","16,898","40,455",32,"57,286"`, `208,8,8,0,29.45%,0.36%`} {
 		if !strings.Contains(total, want) {
 			t.Errorf("recalculated total row %q lacks %s", total, want)
-		}
-	}
-}
-
-// BenchmarkThachAn builds the full set in memory: model (template,
-// Markdown, appendix tables), DOCX, PDF and XLSX.
-func BenchmarkThachAn(b *testing.B) {
-	j := sampleJob(b, thachAn, b.TempDir())
-	b.ReportAllocs()
-	for b.Loop() {
-		d, err := j.Document()
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, w := range Writers {
-			if w.Wants != nil && !w.Wants(d) {
-				continue
-			}
-			if err := w.Write(io.Discard, d); err != nil {
-				b.Fatal(err)
-			}
 		}
 	}
 }
