@@ -64,6 +64,21 @@ func NewConsolidationJob(name string, t, unit *Template, baseName string, base [
 	}
 	bj.Data = res.Data
 	bj.Data.Source = baseName
+	// Every unit left out is a finding of the build, at the cell of its
+	// first failed check, so that validate and the page list it too.
+	for _, u := range res.Missing {
+		loc := dataset.Loc{File: u.File}
+		for _, f := range u.Findings {
+			if f.Severity == check.Error {
+				loc = f.Loc
+				if loc.File == "" {
+					loc.File = u.File
+				}
+				break
+			}
+		}
+		bj.Data.Warnings = append(bj.Data.Warnings, dataset.Errorf(loc, "unit %s is left out of the consolidation: %v", u.File, u.Err))
+	}
 	return bj, res, nil
 }
 

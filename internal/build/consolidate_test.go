@@ -141,4 +141,12 @@ func TestConsolidationMissingUnit(t *testing.T) {
 			t.Errorf("the report lacks %q", want)
 		}
 	}
+	// And the build's findings name it, with its file.
+	found := false
+	for _, f := range j.Validate() {
+		found = found || f.File == "zz-sai-mau.xlsx" && strings.Contains(f.Message, "unit zz-sai-mau.xlsx is left out of the consolidation")
+	}
+	if !found {
+		t.Errorf("no finding names the unit left out: %v", j.Validate())
+	}
 }
