@@ -125,8 +125,8 @@ func TestBrowser(t *testing.T) {
 		chromedp.Navigate(ts.URL),
 		chromedp.WaitVisible(css(`.card[data-name="`+thachAn+`"]`)),
 		shot("thu-vien-mau"))
-	if n := count(".card"); n != 3 {
-		t.Errorf("%d templates on the page, want 3", n)
+	if n := count(".card"); n != 4 {
+		t.Errorf("%d templates on the page, want 4", n)
 	}
 	// 2. Choose Thạch An and upload its workbook.
 	do("choose Thạch An", chromedp.Click(css(`.card[data-name="`+thachAn+`"] h3`)))

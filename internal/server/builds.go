@@ -144,7 +144,7 @@ type buildFailed struct {
 
 // buildVersion builds workbook data as version n of report id into
 // builds/ID/vN. On failure the folder is removed.
-func (s *Server) buildVersion(e *entry, id string, n int, upload string, data []byte) (*version, *buildFailed) {
+func (s *Server) buildVersion(e *entry, id string, n int, upload string, data []byte, units []build.UnitFile) (*version, *buildFailed) {
 	busy <- struct{}{}
 	defer func() { <-busy }()
 	dir := filepath.Join(s.dataDir, "builds", id, "v"+strconv.Itoa(n))
@@ -159,7 +159,20 @@ func (s *Server) buildVersion(e *entry, id string, n int, upload string, data []
 	if err := build.WriteFileAtomic(input, data); err != nil {
 		return fail(nil, err)
 	}
-	j, err := build.NewJob(outName, e.t, upload, data, filepath.Join(dir, "out"))
+	var j *build.Job
+	var err error
+	if e.UnitTemplate != "" {
+		unit := s.lib.byName[e.UnitTemplate]
+		switch {
+		case unit == nil:
+			return fail(nil, fmt.Errorf("mẫu tổng hợp %s đọc bảng tính theo mẫu %s, nhưng thư viện không có mẫu này", e.Name, e.UnitTemplate))
+		case len(units) == 0:
+			return fail(nil, fmt.Errorf("mẫu tổng hợp cần bảng tính của các đơn vị (mẫu %s): chọn nhiều tệp .xlsx hoặc một tệp .zip ở ô \"Bảng tính của các đơn vị\"", e.UnitTemplate))
+		}
+		j, _, err = build.NewConsolidationJob(outName, e.t, unit.t, upload, data, units, filepath.Join(dir, "out"))
+	} else {
+		j, err = build.NewJob(outName, e.t, upload, data, filepath.Join(dir, "out"))
+	}
 	if err != nil {
 		return fail(nil, err)
 	}
@@ -269,7 +282,12 @@ func (s *Server) createBuild(w http.ResponseWriter, r *http.Request) {
 	}
 	defer r.MultipartForm.RemoveAll()
 	rep := &report{ID: newID(), Template: e.Name, t: e}
-	v, failed := s.buildVersion(e, rep.ID, 1, upload, data)
+	units, err := unitUploads(r, s.cfg.MaxUpload)
+	if err != nil {
+		apiError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	v, failed := s.buildVersion(e, rep.ID, 1, upload, data, units)
 	if failed != nil {
 		os.Remove(filepath.Join(s.dataDir, "builds", rep.ID))
 		s.refuse(w, failed)
@@ -436,7 +454,7 @@ func (s *Server) addVersion(w http.ResponseWriter, r *http.Request) {
 	rep.mu.Lock()
 	defer rep.mu.Unlock()
 	n := rep.Versions[len(rep.Versions)-1].N + 1
-	v, failed := s.buildVersion(rep.t, rep.ID, n, upload, data)
+	v, failed := s.buildVersion(rep.t, rep.ID, n, upload, data, nil)
 	if failed != nil {
 		s.refuse(w, failed)
 		return
@@ -599,4 +617,83 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, p, name strin
 func attachment(w http.ResponseWriter, name string) {
 	ascii := safename.Name(name, safename.ASCII())
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"; filename*=UTF-8''%s`, ascii, url.PathEscape(name)))
+}
+
+// maxUnits bounds the unit workbooks of one consolidation upload: a
+// province has about 100 units.
+const maxUnits = 1000
+
+// unitUploads reads the unit workbooks of a consolidating build: the
+// field units, as several .xlsx files or one .zip of them (folders inside
+// are walked; Excel's lock files ~$… and macOS's __MACOSX are skipped).
+// Names are made safe; the visitor's paths are never used.
+func unitUploads(r *http.Request, limit int64) ([]build.UnitFile, error) {
+	if r.MultipartForm == nil {
+		return nil, nil
+	}
+	var out []build.UnitFile
+	add := func(name string, data []byte) error {
+		if len(out) >= maxUnits {
+			return fmt.Errorf("quá nhiều bảng tính đơn vị: tối đa %d", maxUnits)
+		}
+		out = append(out, build.UnitFile{Name: safename.Name(strings.TrimSuffix(name, filepath.Ext(name))) + ".xlsx", Data: data})
+		return nil
+	}
+	for _, h := range r.MultipartForm.File["units"] {
+		f, err := h.Open()
+		if err != nil {
+			return nil, err
+		}
+		data, err := io.ReadAll(io.LimitReader(f, limit+1))
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		base := h.Filename
+		if i := strings.LastIndexAny(base, `/\`); i >= 0 {
+			base = base[i+1:]
+		}
+		switch strings.ToLower(filepath.Ext(base)) {
+		case ".zip":
+			zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+			if err != nil {
+				return nil, fmt.Errorf("%s không phải tệp .zip đọc được: %v", base, err)
+			}
+			for _, zf := range zr.File {
+				name := zf.Name
+				if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+					name = name[i+1:]
+				}
+				if zf.FileInfo().IsDir() || strings.HasPrefix(zf.Name, "__MACOSX") || strings.HasPrefix(name, "~$") || strings.ToLower(filepath.Ext(name)) != ".xlsx" {
+					continue
+				}
+				if zf.UncompressedSize64 > uint64(limit) {
+					return nil, fmt.Errorf("%s trong %s quá lớn: tối đa %d MB", name, base, limit>>20)
+				}
+				rc, err := zf.Open()
+				if err != nil {
+					return nil, err
+				}
+				b, err := io.ReadAll(io.LimitReader(rc, limit+1))
+				rc.Close()
+				if err != nil {
+					return nil, fmt.Errorf("%s trong %s: %v", name, base, err)
+				}
+				if err := add(name, b); err != nil {
+					return nil, err
+				}
+			}
+		case ".xlsx", ".xlsm":
+			if strings.HasPrefix(base, "~$") {
+				continue
+			}
+			if err := add(base, data); err != nil {
+				return nil, err
+			}
+		default:
+			return nil, fmt.Errorf("%s: bảng tính đơn vị phải là tệp .xlsx hoặc một tệp .zip chứa các tệp .xlsx", base)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
 }

@@ -32,6 +32,9 @@ type entry struct {
 	Unit        string `json:"unit,omitempty"`
 	HasContract bool   `json:"blank_workbook"`
 	Workbook    string `json:"workbook_url,omitempty"`
+	// UnitTemplate is set for a consolidating template: the template of
+	// the unit workbooks it takes with its own (field units).
+	UnitTemplate string `json:"unit_template,omitempty"`
 	t           *build.Template
 }
 
@@ -57,13 +60,11 @@ func loadLibrary(assets fs.FS, dir string, logf func(string, ...any)) (*library,
 			logf("không nạp được mẫu %s: %v", prefix, err)
 			return
 		}
-		// A consolidating template reads a folder of unit workbooks,
-		// which the page does not take yet: it is not offered rather
-		// than offered and refused.
-		if t.Contract != nil && t.Contract.Consolidation != nil {
-			return
-		}
+
 		e := &entry{Name: name, Source: source, t: t, HasContract: t.Contract != nil}
+		if t.Contract != nil && t.Contract.Consolidation != nil {
+			e.UnitTemplate = t.Contract.Consolidation.UnitTemplate
+		}
 		e.Title, e.Description = readme(fsys, root)
 		// "name: what it is" says the name twice on the page.
 		e.Title = strings.TrimSpace(strings.TrimPrefix(e.Title, name+":"))

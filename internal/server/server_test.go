@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io/fs"
+	"mime/multipart"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -99,8 +100,10 @@ func TestTemplates(t *testing.T) {
 			t.Errorf("%s: %+v", tc.name, e)
 		}
 	}
-	if len(list) != 4 {
-		t.Errorf("%d templates, want 4", len(list))
+	// The four built-in templates (one consolidating) and the data
+	// folder's.
+	if len(list) != 5 {
+		t.Errorf("%d templates, want 5", len(list))
 	}
 	// The blank workbook of the data folder's template, by its escaped name.
 	resp, err = http.Get(ts.URL + got["Mẫu huyện"].Workbook)
@@ -563,5 +566,66 @@ func TestRestart(t *testing.T) {
 		if b := readAll(t, resp); resp.StatusCode != 200 || !bytes.HasPrefix(b, []byte("%PDF")) {
 			t.Errorf("version %d after a restart: %d", v.N, resp.StatusCode)
 		}
+	}
+}
+
+// TestConsolidationUpload: a consolidating template takes the report's
+// own workbook and its units' workbooks, as .xlsx files or one .zip; a
+// unit that fails its checks is left out and named in the findings.
+func TestConsolidationUpload(t *testing.T) {
+	_, ts := newTest(t, nil)
+	base := sample(t, "tinh-nam-son-2026.xlsx")
+	var zbuf bytes.Buffer
+	zw := zip.NewWriter(&zbuf)
+	for _, n := range []string{"ward-01.xlsx", "ward-02.xlsx", "ward-03.xlsx"} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "data", "tong-hop-tinh", n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, _ := zw.Create("Các xã/" + n)
+		w.Write(data)
+	}
+	w, _ := zw.Create("Các xã/sai-mau.xlsx")
+	w.Write(sample(t, "sa-dec-2024.xlsx"))
+	zw.Close()
+
+	post := func(units []byte) *http.Response {
+		var body bytes.Buffer
+		mw := multipart.NewWriter(&body)
+		mw.WriteField("template", "tong-hop-cchc-tinh")
+		fw, _ := mw.CreateFormFile("workbook", "tinh.xlsx")
+		fw.Write(base)
+		if units != nil {
+			fw, _ = mw.CreateFormFile("units", "don-vi.zip")
+			fw.Write(units)
+		}
+		mw.Close()
+		req, _ := http.NewRequest("POST", ts.URL+"/api/builds", &body)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		resp, err := ts.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp
+	}
+	resp := post(zbuf.Bytes())
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("status %d: %s", resp.StatusCode, readAll(t, resp))
+	}
+	b := decode[tBuild](t, resp)
+	found := false
+	for _, f := range b.Findings {
+		found = found || strings.Contains(f.Message, "unit sai-mau.xlsx is left out of the consolidation")
+	}
+	if !found {
+		t.Errorf("the unit left out is not among the findings: %+v", b.Findings)
+	}
+	if b.Files["pdf"] == "" || b.Files["xlsx"] == "" {
+		t.Errorf("files %v", b.Files)
+	}
+	if resp := post(nil); resp.StatusCode != http.StatusUnprocessableEntity && resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("without units: status %d", resp.StatusCode)
+	} else if body := string(readAll(t, resp)); !strings.Contains(body, "bảng tính của các đơn vị") {
+		t.Errorf("without units: %s", body)
 	}
 }

@@ -6,7 +6,7 @@
 (function () {
   const csrf = document.querySelector('meta[name="csrf"]').content;
   const $ = (id) => document.getElementById(id);
-  const state = { template: null, build: null, pendingFix: null };
+  const state = { template: null, build: null, pendingFix: null, units: [] };
 
   function el(tag, attrs, ...kids) {
     const e = document.createElement(tag);
@@ -19,7 +19,9 @@
 
   async function post(url, fields) {
     const fd = new FormData();
-    for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+    for (const [k, v] of Object.entries(fields)) {
+      if (Array.isArray(v)) for (const x of v) fd.append(k, x); else fd.append(k, v);
+    }
     const r = await fetch(url, { method: "POST", body: fd, headers: { "X-Baocao-Csrf": csrf }, credentials: "same-origin" });
     let body = {};
     try { body = await r.json(); } catch (e) { body = { error: "Máy chủ trả lời không đúng dạng (" + r.status + ")." }; }
@@ -88,6 +90,9 @@
     for (const c of document.querySelectorAll(".card")) c.classList.toggle("chosen", c === card);
     $("mau-chon").textContent = "Loại báo cáo: " + t.title;
     $("mau-chon").classList.remove("muted");
+    // A consolidating template also takes its units' workbooks.
+    $("don-vi").hidden = !t.unit_template;
+    $("mau-don-vi").textContent = t.unit_template || "";
   }
 
   // 2. Upload, by drag and drop or the file picker.
@@ -110,7 +115,9 @@
   async function upload(file) {
     if (!needTemplate()) return;
     $("dang-lap").hidden = false;
-    const r = await post("/api/builds", { template: state.template.name, workbook: file });
+    const fields = { template: state.template.name, workbook: file };
+    if (state.template.unit_template) fields.units = state.units;
+    const r = await post("/api/builds", fields);
     $("dang-lap").hidden = true;
     showFindings(r);
     if (r.status === 201) {
@@ -294,6 +301,11 @@
   $("xem-truoc").addEventListener("focusin", placeSource);
 
   dropZone($("drop"), $("tep"), upload);
+  // The units' workbooks of a consolidating report: several files at once.
+  $("tep-don-vi").addEventListener("change", () => {
+    state.units = Array.from($("tep-don-vi").files);
+    $("so-don-vi").textContent = "Đã chọn " + state.units.length + " tệp của các đơn vị.";
+  });
   dropZone(document.querySelector('label[for="tep-sua"]'), $("tep-sua"), fix);
   dropZone(document.querySelector('label[for="tep-loat"]'), $("tep-loat"), batch);
   $("lap-moi").addEventListener("click", newVersion);
