@@ -35,7 +35,7 @@ type entry struct {
 	// UnitTemplate is set for a consolidating template: the template of
 	// the unit workbooks it takes with its own (field units).
 	UnitTemplate string `json:"unit_template,omitempty"`
-	t           *build.Template
+	t            *build.Template
 }
 
 type library struct {
