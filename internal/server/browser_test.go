@@ -271,6 +271,31 @@ func TestBrowser(t *testing.T) {
 	if n := count("#da-lap tbody tr"); n != 1 {
 		t.Errorf("%d reports listed, want 1 (a batch is not one)", n)
 	}
+	// 8. A consolidating report: the units' workbooks, then its own.
+	var wards []string
+	for _, n := range []string{"ward-01.xlsx", "ward-02.xlsx", "ward-03.xlsx"} {
+		p, err := filepath.Abs(filepath.Join("..", "..", "data", "tong-hop-tinh", n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		wards = append(wards, p)
+	}
+	province, err := filepath.Abs(filepath.Join("..", "..", "data", "tinh-nam-son-2026.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	do("consolidate",
+		chromedp.Navigate(ts.URL),
+		chromedp.WaitVisible(css(`.card[data-name="tong-hop-cchc-tinh"]`)),
+		chromedp.Click(css(`.card[data-name="tong-hop-cchc-tinh"] h3`)),
+		chromedp.WaitVisible(css(`#don-vi`)),
+		chromedp.SetUploadFiles(css(`#tep-don-vi`), wards),
+		chromedp.SetUploadFiles(css(`#tep`), []string{province}),
+		chromedp.WaitVisible(css(`#xem-truoc article.doc`)),
+		shot("tong-hop"))
+	if p := text("#xem-truoc"); !strings.Contains(p, "03 xã, phường") || !strings.Contains(p, "Toàn tỉnh") {
+		t.Errorf("the consolidated preview:\n%.600s", p)
+	}
 	t.Logf("screenshots in %s", shots)
 }
 
