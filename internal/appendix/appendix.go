@@ -53,6 +53,9 @@ type Def struct {
 	Total     string   `yaml:"dong_tong"`
 	Note      string   `yaml:"ghi_chu"`
 	Rows      []string `yaml:"dong"` // the rows to print, in order; empty: all
+	// OmitEmpty leaves the appendix out when its table has no row (the
+	// units not consolidated, when every unit is in).
+	OmitEmpty bool `yaml:"bo_neu_trong"`
 	line      int
 	file      string
 }
@@ -191,12 +194,24 @@ func Subtitle(doc *docmodel.Document) string {
 // recomputed, text left blank); a column without one is summed.
 func Build(defs []Def, ds *dataset.Dataset, doc *docmodel.Document) ([]docmodel.Appendix, error) {
 	var out []docmodel.Appendix
+	omitted := 0
 	for i := range defs {
+		if defs[i].OmitEmpty {
+			if t, err := ds.Table(defs[i].Sheet); err == nil && len(t.Rows) == 0 {
+				omitted++
+				continue
+			}
+		}
 		a, err := defs[i].build(ds, doc)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, a)
+	}
+	// A lone appendix is not numbered (ND30 Phụ lục I, Mục III.1): when
+	// the others were left out empty, the one left is just "Phụ lục".
+	if omitted > 0 && len(out) == 1 {
+		out[0].Label, out[0].Name = "Phụ lục", "Phụ lục"
 	}
 	return out, nil
 }

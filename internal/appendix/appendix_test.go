@@ -130,3 +130,26 @@ func TestSubtitleElectronic(t *testing.T) {
 		t.Errorf("Subtitle = %q, want %q", got, want)
 	}
 }
+
+// TestOmitEmpty: an appendix marked bo_neu_trong is left out when its
+// table has no row, and a lone appendix left is not numbered.
+func TestOmitEmpty(t *testing.T) {
+	ds := TTHC()
+	ds.Tables["Trống"] = dataset.NewTable("Trống", "Tệp", [][]string{{"Lý do"}}, make([]dataset.Loc, 1))
+	src := Def1 + "\n- so: II\n  tieu_de: Các đơn vị chưa được tổng hợp\n  bang: Trống\n  bo_neu_trong: true\n  cot:\n    - {nhan: Tệp, khoa: true}\n    - {nhan: Lý do, du_lieu: Lý do}\n"
+	defs, err := Parse("phu-luc.yaml", []byte(strings.Replace(src, "- so: I\n", "- so: I\n", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, err := Build(defs, ds, Doc())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(as) != 1 || as[0].Label != "Phụ lục" {
+		t.Errorf("%d appendices, the first %q", len(as), as[0].Label)
+	}
+	ds.Tables["Trống"].AddRow("x.xlsx", dataset.Loc{}, []dataset.Value{{Kind: dataset.TextKind, Text: "sai mẫu"}})
+	if as, err = Build(defs, ds, Doc()); err != nil || len(as) != 2 || as[1].Label != "Phụ lục II" {
+		t.Errorf("with a row: %d appendices (%v)", len(as), err)
+	}
+}

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"sort"
 	"strings"
@@ -140,6 +141,17 @@ func TestConsolidationMissingUnit(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("the report lacks %q", want)
 		}
+	}
+	// Phụ lục II lists it with the reason (left out when no unit is).
+	if len(d.Appendices) != 2 || d.Appendices[1].Label != "Phụ lục II" || !strings.Contains(fmt.Sprint(appendixCells(d)), "zz-sai-mau.xlsx") {
+		t.Errorf("appendices %d; the unit left out is not in Phụ lục II", len(d.Appendices))
+	}
+	full, err := consolidation(t, nil).Document()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(full.Appendices) != 1 || full.Appendices[0].Label != "Phụ lục" {
+		t.Errorf("with every unit in: %d appendices, the first %q (a lone appendix is not numbered)", len(full.Appendices), full.Appendices[0].Label)
 	}
 	// And the build's findings name it, with its file.
 	found := false
