@@ -60,7 +60,11 @@ func main() {
 		tr = msg.New(msg.FromEnv(getenv))
 		os.Exit(doubleClicked(os.Stdout, os.Stderr))
 	}
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	code := run(os.Args[1:], os.Stdout, os.Stderr)
+	if droppedWorkbooks(os.Args[1:]) && noTerminal() {
+		waitForEnter(os.Stdout)
+	}
+	os.Exit(code)
 }
 
 // tr prints every text of the command line in the language of the run
@@ -183,6 +187,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		tr.Fprint(stdout, tr.Sprintf(usage))
 		return exitOK
 	default:
+		if droppedWorkbooks(args) {
+			return cmdDrop(args, stdout, stderr)
+		}
 		tr.Fprintf(stderr, "baocao: unknown command %q\n\n%s", args[0], tr.Sprintf(mainUsage))
 		return exitUsage
 	}

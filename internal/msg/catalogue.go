@@ -58,6 +58,18 @@ var entries = []struct{ en, vi string }{
 	{"folder of the units' workbooks, for a consolidating template", "thư mục bảng tính của các đơn vị, cho mẫu báo cáo tổng hợp"},
 	{"--units needs --template and --data, and goes alone (not with --each or --watch)", "--units cần --template và --data, và không đi cùng --each hay --watch"},
 	{"consolidated %d unit(s); left out %d: %s", "đã tổng hợp %d đơn vị; bỏ ra %d: %s"},
+
+	// A workbook dropped on the program.
+	{"the workbook fits several templates (%s); choose one on the web page (double-click baocao) or with baocao build --template", "bảng tính khớp với nhiều mẫu báo cáo (%s); hãy chọn mẫu trên trang web (nháy đúp baocao) hoặc bằng baocao build --template"},
+	{"no built-in template reads a single workbook", "không có mẫu báo cáo sẵn có nào lập từ một bảng tính"},
+	{"and %d more", "và %d mục khác"},
+	{"this is the workbook of the consolidating template %s, which also needs its units' workbooks; build it on the web page (double-click baocao) or with baocao build --template %s --data FILE.xlsx --units FOLDER", "đây là bảng tính của mẫu báo cáo tổng hợp %s, mẫu này cần cả bảng tính của các đơn vị; hãy lập trên trang web (nháy đúp baocao) hoặc bằng baocao build --template %s --data TỆP.xlsx --units THƯ-MỤC"},
+	{"the fact %s", "thông tin %s"},
+	{"the column %q of sheet %q", "cột %q của sheet %q"},
+	{"the sheet %q", "sheet %q"},
+	{"no built-in template fits this workbook; the closest, %s, needs %s. Start from the blank workbook of the template (the web page, or baocao workbook --template NAME)", "bảng tính không khớp với mẫu báo cáo sẵn có nào; gần nhất là mẫu %s, còn thiếu %s. Hãy điền số liệu vào bảng tính mẫu của mẫu báo cáo (tải trên trang web, hoặc baocao workbook --template TÊN)"},
+	{"%s: template %s\n", "%s: mẫu báo cáo %s\n"},
+	{"Press Enter to close this window.\n", "Nhấn Enter để đóng cửa sổ.\n"},
 	{"for a consolidating template: the report's own workbook (OLD and NEW are then folders of unit workbooks)", "với mẫu tổng hợp: bảng tính của chính báo cáo (khi đó CŨ và MỚI là thư mục bảng tính của các đơn vị)"},
 	{"--data is required: the template consolidates, so OLD and NEW are folders of unit workbooks and --data the report's own workbook", "cần --data: mẫu này là mẫu tổng hợp, nên CŨ và MỚI là thư mục bảng tính của các đơn vị, còn --data là bảng tính của chính báo cáo"},
 	{"the template does not consolidate: its du-lieu.yaml has no tong_hop", "mẫu này không phải mẫu tổng hợp: du-lieu.yaml của mẫu không có tong_hop"},

@@ -15,6 +15,9 @@ Usage:
   baocao serve [--addr 127.0.0.1:8080] [--data-dir DIR]
                             the web page (in Vietnamese) that does all of this
   baocao version            the program's version (also --version)
+  baocao FILE.xlsx ...      the report of each workbook, into a folder "Báo cáo" next to it;
+                            the template is recognised from the workbook's sheets and facts
+                            (dropping workbooks on baocao.exe does the same)
   baocao help [command]     show help
 
 Global flag: --lang vi|en, the language of the messages (default: the

@@ -15,6 +15,9 @@ Cách dùng:
   baocao serve [--addr 127.0.0.1:8080] [--data-dir THƯ-MỤC]
                                trang web (tiếng Việt) làm được mọi việc trên
   baocao version               phiên bản của chương trình (hoặc --version)
+  baocao TỆP.xlsx ...          lập báo cáo của từng bảng tính, vào thư mục "Báo cáo" cạnh tệp;
+                               mẫu báo cáo được nhận ra từ các sheet và thông tin của bảng tính
+                               (kéo thả bảng tính vào baocao.exe cũng vậy)
   baocao help [lệnh]           xem hướng dẫn
 
 Tùy chọn chung: --lang vi|en, ngôn ngữ của thông báo (mặc định: theo môi
