@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"io/fs"
 	"runtime"
 	"sync"
 	"testing"
@@ -160,6 +161,86 @@ func BenchmarkBatchThachAn100(b *testing.B) {
 		close(errs)
 		for err := range errs {
 			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkConsolidationSet150 builds the province's report over 150
+// units, as a provincial department would each period: the 20 sample
+// wards copied under new names up to 150, read, checked and consolidated,
+// then the report's DOCX, PDF and XLSX written.
+func BenchmarkConsolidationSet150(b *testing.B) {
+	assets := baocao.Assets()
+	samples, err := Samples(assets)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var s Sample
+	for _, x := range samples {
+		if x.Units != "" {
+			s = x
+		}
+	}
+	if s.Units == "" {
+		b.Fatal("no consolidating sample")
+	}
+	dir := "templates/" + s.Template
+	t, err := LoadTemplateFS(assets, dir, dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	udir := "templates/" + t.Contract.Consolidation.UnitTemplate
+	unit, err := LoadTemplateFS(assets, udir, udir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	wards, err := UnitFilesFS(assets, "data/"+s.Units, func(name string) ([]byte, error) { return fs.ReadFile(assets, name) })
+	if err != nil {
+		b.Fatal(err)
+	}
+	var units []UnitFile
+	for i := 0; i < 150; i++ {
+		f, err := excelize.OpenReader(bytes.NewReader(wards[i%len(wards)].Data))
+		if err != nil {
+			b.Fatal(err)
+		}
+		rows, _ := f.GetRows("Thông tin")
+		for r, row := range rows {
+			if len(row) > 1 && row[0] == "ten_don_vi" {
+				f.SetCellValue("Thông tin", fmt.Sprintf("B%d", r+1), fmt.Sprintf("%s %d", row[1], i+1))
+			}
+		}
+		var buf bytes.Buffer
+		if err := f.Write(&buf); err != nil {
+			b.Fatal(err)
+		}
+		f.Close()
+		units = append(units, UnitFile{Name: fmt.Sprintf("don-vi-%03d.xlsx", i+1), Data: buf.Bytes()})
+	}
+	own, err := fs.ReadFile(assets, "data/"+s.Data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		j, res, err := NewConsolidationJob(s.Name, t, unit, s.Data, own, units, b.TempDir())
+		if err != nil {
+			b.Fatal(err)
+		}
+		if n := len(res.Units) - len(res.Missing); n != 150 {
+			b.Fatalf("%d units consolidated, want 150: %v", n, res.Missing)
+		}
+		j.Validate()
+		if j.built == nil {
+			b.Fatal(j.buildErr)
+		}
+		for _, w := range Writers {
+			if w.Wants != nil && !w.Wants(j.built) {
+				continue
+			}
+			if err := w.Write(io.Discard, j.built); err != nil {
 				b.Fatal(err)
 			}
 		}
