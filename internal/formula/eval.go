@@ -637,6 +637,36 @@ func (c *ctx) toArray(o operand) (*array, error) {
 	return &array{rows: 1, cols: 1, el: []operand{o}}, nil
 }
 
+// eachValue calls f on each value of a range argument (the used cells of
+// an area, the elements of an array) and reports whether o was one; a
+// single value is left to the caller, as each function coerces it its own
+// way (SUM("3") is 3, but "3" in a range is an error).
+func (c *ctx) eachValue(o operand, f func(operand) error) (bool, error) {
+	switch {
+	case o.area != nil:
+		return true, c.forCells(*o.area, func(_, _ int, v operand) error { return f(v) })
+	case o.arr != nil:
+		for _, el := range o.arr.el {
+			if err := f(el); err != nil {
+				return true, err
+			}
+		}
+		return true, nil
+	}
+	return false, nil
+}
+
+// shape is the rows and columns of an area or array; a single value is 1×1.
+func (o operand) shape() (rows, cols int) {
+	switch {
+	case o.area != nil:
+		return o.area.rows(), o.area.cols()
+	case o.arr != nil:
+		return o.arr.rows, o.arr.cols
+	}
+	return 1, 1
+}
+
 // forCells calls f for each used cell of a, row by row, with its offset
 // from a's top-left corner.
 func (c *ctx) forCells(a area, f func(dr, dc int, o operand) error) error {

@@ -203,15 +203,10 @@ func aggregate(name string, kind aggKind) function {
 			if err != nil {
 				return operand{}, err
 			}
+			var ranged bool
+			ranged, err = c.eachValue(o, inRange)
 			switch {
-			case o.area != nil:
-				err = c.forCells(*o.area, func(_, _ int, v operand) error { return inRange(v) })
-			case o.arr != nil:
-				for _, el := range o.arr.el {
-					if err = inRange(el); err != nil {
-						break
-					}
-				}
+			case ranged:
 			case o.v.Kind == Empty:
 				if kind != aggCount {
 					add(0)
@@ -268,24 +263,16 @@ func fnCountA(c *ctx, args []node) (operand, error) {
 		if err != nil {
 			return operand{}, err
 		}
-		switch {
-		case o.area != nil:
-			err = c.forCells(*o.area, func(_, _ int, v operand) error {
-				if v.v.Kind != Empty {
-					n++
-				}
-				return nil
-			})
-			if err != nil {
-				return operand{}, err
+		ranged, err := c.eachValue(o, func(v operand) error {
+			if v.v.Kind != Empty {
+				n++
 			}
-		case o.arr != nil:
-			for _, el := range o.arr.el {
-				if el.v.Kind != Empty {
-					n++
-				}
-			}
-		default:
+			return nil
+		})
+		if err != nil {
+			return operand{}, err
+		}
+		if !ranged {
 			n++
 		}
 	}
@@ -932,16 +919,9 @@ func logical(name string, isAnd bool) function {
 			if err != nil {
 				return operand{}, err
 			}
-			switch {
-			case o.area != nil:
-				err = c.forCells(*o.area, func(_, _ int, v operand) error { return inRange(v) })
-			case o.arr != nil:
-				for _, el := range o.arr.el {
-					if err = inRange(el); err != nil {
-						break
-					}
-				}
-			default:
+			if ranged, e := c.eachValue(o, inRange); ranged {
+				err = e
+			} else {
 				var b bool
 				if b, err = c.boolOf(o); err == nil {
 					take(b)
@@ -1057,16 +1037,11 @@ func fnConcat(name string, ranges bool) function {
 			if err != nil {
 				return operand{}, err
 			}
-			switch {
-			case ranges && o.area != nil:
-				err = c.forCells(*o.area, func(_, _ int, v operand) error { return add(v) })
-			case ranges && o.arr != nil:
-				for _, el := range o.arr.el {
-					if err = add(el); err != nil {
-						break
-					}
-				}
-			default:
+			ranged := false
+			if ranges {
+				ranged, err = c.eachValue(o, add)
+			}
+			if !ranged {
 				if o, err = c.scalar(o); err == nil {
 					err = add(o)
 				}
@@ -1140,13 +1115,7 @@ func fnIndex(c *ctx, args []node) (operand, error) {
 			return done(Value{}, err)
 		}
 	}
-	rows, cols := 1, 1
-	switch {
-	case o.area != nil:
-		rows, cols = o.area.rows(), o.area.cols()
-	case o.arr != nil:
-		rows, cols = o.arr.rows, o.arr.cols
-	}
+	rows, cols := o.shape()
 	if len(args) == 2 && rows == 1 && cols > 1 {
 		row, col = 1, row // INDEX(A1:E1,3) is the third column
 	}
@@ -1322,13 +1291,7 @@ func dims(name string, rows bool) function {
 		if err != nil {
 			return operand{}, err
 		}
-		r, k := 1, 1
-		switch {
-		case o.area != nil:
-			r, k = o.area.rows(), o.area.cols()
-		case o.arr != nil:
-			r, k = o.arr.rows, o.arr.cols
-		}
+		r, k := o.shape()
 		if rows {
 			return val(num(float64(r))), nil
 		}
