@@ -12,7 +12,6 @@ import (
 	"baocao/internal/check"
 	"baocao/internal/dataset"
 	"baocao/internal/diff"
-	"baocao/internal/docmodel"
 )
 
 const diffUsage = msg.UsageDiff
@@ -61,22 +60,9 @@ func cmdDiff(args []string, stdout, stderr io.Writer) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	doc := func(ds *dataset.Dataset) (*docmodel.Document, error) {
-		j := &build.Job{Template: t.Report, Appendices: t.Appendices, Contract: t.Contract, Data: ds}
-		return j.Document()
-	}
 	// The checks build would run on NEW: a diff of a workbook that build
 	// refuses says so, with the findings, before the changes.
-	var failing []check.Finding
-	newJob := &build.Job{Template: t.Report, Checks: t.Checks, Appendices: t.Appendices, Contract: t.Contract, Data: newDS}
-	if findings := newJob.Validate(); check.HasErrors(findings) {
-		for _, f := range findings {
-			if f.Severity == check.Error {
-				failing = append(failing, f)
-			}
-		}
-	}
-	rep, err := diff.Run(oldDS, newDS, doc, func() (*dataset.Dataset, error) { return read(files[0]) })
+	rep, failing, err := t.Diff(oldDS, newDS, func() (*dataset.Dataset, error) { return read(files[0]) })
 	if err != nil {
 		if len(failing) == 0 {
 			return false, err
@@ -85,7 +71,6 @@ func cmdDiff(args []string, stdout, stderr io.Writer) (bool, error) {
 		printFailing(stderr, failing, files[1])
 		return false, err
 	}
-	rep.NewFindings = failing
 	if *format == "json" {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")

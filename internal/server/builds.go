@@ -23,7 +23,6 @@ import (
 	"baocao/internal/check"
 	"baocao/internal/dataset"
 	"baocao/internal/diff"
-	"baocao/internal/docmodel"
 	"baocao/internal/safename"
 )
 
@@ -506,25 +505,11 @@ func (s *Server) diffBuild(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, &buildFailed{err: err})
 		return
 	}
-	doc := func(ds *dataset.Dataset) (*docmodel.Document, error) {
-		j := &build.Job{Template: t.Report, Appendices: t.Appendices, Contract: t.Contract, Data: ds}
-		return j.Document()
-	}
-	var failing []check.Finding
-	newJob := &build.Job{Template: t.Report, Checks: t.Checks, Appendices: t.Appendices, Contract: t.Contract, Data: newDS}
-	if findings := newJob.Validate(); check.HasErrors(findings) {
-		for _, f := range findings {
-			if f.Severity == check.Error {
-				failing = append(failing, f)
-			}
-		}
-	}
-	res, err := diff.Run(oldDS, newDS, doc, func() (*dataset.Dataset, error) { return build.ReadWorkbook(oldPath) })
+	res, failing, err := t.Diff(oldDS, newDS, func() (*dataset.Dataset, error) { return build.ReadWorkbook(oldPath) })
 	if err != nil {
 		s.refuse(w, &buildFailed{findings: failing, err: err})
 		return
 	}
-	res.NewFindings = failing
 	if res.Changes == nil {
 		res.Changes = []diff.Change{}
 	}
