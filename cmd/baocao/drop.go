@@ -85,7 +85,10 @@ func dropTemplates() ([]namedTemplate, error) {
 		if !e.IsDir() {
 			continue
 		}
-		t, err := loadTemplate(e.Name())
+		// From the program itself, never a folder of the same name in
+		// the current one (as loadTemplate would prefer).
+		dir := "templates/" + e.Name()
+		t, err := build.LoadTemplateFS(baocao.Assets(), dir, dir)
 		if err != nil {
 			return nil, err
 		}

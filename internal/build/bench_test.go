@@ -186,13 +186,7 @@ func BenchmarkConsolidationSet150(b *testing.B) {
 	if s.Units == "" {
 		b.Fatal("no consolidating sample")
 	}
-	dir := "templates/" + s.Template
-	t, err := LoadTemplateFS(assets, dir, dir)
-	if err != nil {
-		b.Fatal(err)
-	}
-	udir := "templates/" + t.Contract.Consolidation.UnitTemplate
-	unit, err := LoadTemplateFS(assets, udir, udir)
+	t, unit, err := sampleTemplates(assets, s)
 	if err != nil {
 		b.Fatal(err)
 	}

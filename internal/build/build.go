@@ -502,8 +502,7 @@ func Samples(assets fs.FS) ([]Sample, error) {
 
 // SampleJob prepares the job of a built-in sample.
 func SampleJob(assets fs.FS, s Sample, outDir string) (*Job, error) {
-	dir := "templates/" + s.Template
-	t, err := LoadTemplateFS(assets, dir, dir)
+	t, unit, err := sampleTemplates(assets, s)
 	if err != nil {
 		return nil, err
 	}
@@ -512,16 +511,8 @@ func SampleJob(assets fs.FS, s Sample, outDir string) (*Job, error) {
 	if err != nil {
 		return nil, err
 	}
-	if s.Units == "" {
+	if unit == nil {
 		return NewJob(s.Name, t, path, src, outDir)
-	}
-	if t.Contract == nil || t.Contract.Consolidation == nil {
-		return nil, fmt.Errorf("data/samples.yaml: %s has don_vi, but template %s does not consolidate", s.Name, s.Template)
-	}
-	udir := "templates/" + t.Contract.Consolidation.UnitTemplate
-	unit, err := LoadTemplateFS(assets, udir, udir)
-	if err != nil {
-		return nil, err
 	}
 	units, err := UnitFilesFS(assets, "data/"+s.Units, func(name string) ([]byte, error) { return fs.ReadFile(assets, name) })
 	if err != nil {
@@ -529,4 +520,24 @@ func SampleJob(assets fs.FS, s Sample, outDir string) (*Job, error) {
 	}
 	j, _, err := NewConsolidationJob(s.Name, t, unit, path, src, units, outDir)
 	return j, err
+}
+
+// sampleTemplates loads a sample's template and, for a consolidating
+// sample, the template of its units (nil otherwise).
+func sampleTemplates(assets fs.FS, s Sample) (t, unit *Template, err error) {
+	dir := "templates/" + s.Template
+	if t, err = LoadTemplateFS(assets, dir, dir); err != nil {
+		return nil, nil, err
+	}
+	if s.Units == "" {
+		return t, nil, nil
+	}
+	if t.Contract == nil || t.Contract.Consolidation == nil {
+		return nil, nil, fmt.Errorf("data/samples.yaml: %s has don_vi, but template %s does not consolidate", s.Name, s.Template)
+	}
+	udir := "templates/" + t.Contract.Consolidation.UnitTemplate
+	if unit, err = LoadTemplateFS(assets, udir, udir); err != nil {
+		return nil, nil, err
+	}
+	return t, unit, nil
 }

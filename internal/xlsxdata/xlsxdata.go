@@ -59,13 +59,13 @@ func Limits() (xlsxfile.Limits, error) {
 // Read opens the workbook at path and reads it. Only a regular file is
 // read; the reader never writes to it.
 func Read(path string) (*dataset.Dataset, error) {
-	lim, err := Limits()
+	data, err := ReadInput(path)
 	if err != nil {
 		return nil, err
 	}
-	data, err := xlsxfile.ReadFile(path, lim)
+	lim, err := Limits()
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot open as an .xlsx workbook: %w", path, err)
+		return nil, err
 	}
 	return read(path, filepath.Base(path), data, lim)
 }
