@@ -139,24 +139,12 @@ func (l *lexer) next() (token, error) {
 		}
 		return tok(tOp, start+1)
 	case '"':
-		var b strings.Builder
-		i := start + 1
-		for {
-			j := strings.IndexByte(s[i:], '"')
-			if j < 0 {
-				return token{}, l.errf(start, "a text in quotes is not closed")
-			}
-			b.WriteString(s[i : i+j])
-			i += j + 1
-			if i < len(s) && s[i] == '"' {
-				b.WriteByte('"')
-				i++
-				continue
-			}
-			break
+		text, i, ok := unquote(s, start)
+		if !ok {
+			return token{}, l.errf(start, "a text in quotes is not closed")
 		}
 		l.pos = i
-		return token{kind: tStr, start: start, end: i, text: b.String()}, nil
+		return token{kind: tStr, start: start, end: i, text: text}, nil
 	case '#':
 		for _, e := range errorLiterals {
 			if len(s)-start >= len(e) && strings.EqualFold(s[start:start+len(e)], e) {
@@ -171,26 +159,14 @@ func (l *lexer) next() (token, error) {
 	case '[':
 		return token{}, l.errf(start, "references to other workbooks or tables ([…]) are not supported")
 	case '\'':
-		i := start + 1
-		var b strings.Builder
-		for {
-			j := strings.IndexByte(s[i:], '\'')
-			if j < 0 {
-				return token{}, l.errf(start, "a quoted sheet name is not closed")
-			}
-			b.WriteString(s[i : i+j])
-			i += j + 1
-			if i < len(s) && s[i] == '\'' {
-				b.WriteByte('\'')
-				i++
-				continue
-			}
-			break
+		name, i, ok := unquote(s, start)
+		if !ok {
+			return token{}, l.errf(start, "a quoted sheet name is not closed")
 		}
 		if i >= len(s) || s[i] != '!' {
 			return token{}, l.errf(start, "a quoted sheet name must be followed by !")
 		}
-		return l.sheetRef(start, b.String(), i+1)
+		return l.sheetRef(start, name, i+1)
 	}
 	if c == '.' || c >= '0' && c <= '9' {
 		// A row range (1:5) or a sheet named with digits (2024!A1) first.
@@ -582,4 +558,27 @@ func (p *parser) prefix() (node, error) {
 		}
 	}
 	return nil, p.unexpected()
+}
+
+// unquote reads the quoted text that opens at s[start] (a "text" or a
+// 'sheet name'), where the quote doubled stands for itself; end is just
+// past the closing quote, ok false when there is none.
+func unquote(s string, start int) (text string, end int, ok bool) {
+	q := s[start]
+	var b strings.Builder
+	i := start + 1
+	for {
+		j := strings.IndexByte(s[i:], q)
+		if j < 0 {
+			return "", 0, false
+		}
+		b.WriteString(s[i : i+j])
+		i += j + 1
+		if i < len(s) && s[i] == q {
+			b.WriteByte(q)
+			i++
+			continue
+		}
+		return b.String(), i, true
+	}
 }
