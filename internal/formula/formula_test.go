@@ -124,6 +124,7 @@ func TestEval(t *testing.T) {
 		{"\"a\"&\"b\"&1&TRUE", text("ab1TRUE")},
 		{"\"x\"&0.1+0.2", text("x0.3")},
 		{"1&\"\"", text("1")},
+		{"\"a\"\"b\"&\"\"\"\"", text("a\"b\"")}, // a doubled quote stands for itself
 		{"1/3&\"\"", text("0.333333333333333")},
 		{"\"2\"+1", num(3)},
 		{"\"abc\"+1", errVal("#VALUE!")},
@@ -370,6 +371,9 @@ func TestRefuse(t *testing.T) {
 		{map[string]any{"E33": "=Missing!A1+1"}, "E33", "Missing!A1", "the workbook has no sheet Missing"},
 		{map[string]any{"E33": "=SUM(Missing!A:A)"}, "E33", "Missing!A1", "the workbook has no sheet Missing"},
 		{map[string]any{"E33": "=FOO(1)"}, "E33", "", "the function FOO is not supported"},
+		{map[string]any{"E33": "=\"a\"\"b"}, "E33", "", "a text in quotes is not closed"},
+		{map[string]any{"E33": "='It''s!A1"}, "E33", "", "a quoted sheet name is not closed"},
+		{map[string]any{"E33": "='It''s'A1"}, "E33", "", "a quoted sheet name must be followed by !"},
 		{map[string]any{"E33": "=SUBTOTAL(109,A1:A2)"}, "E33", "", "SUBTOTAL(109, …) leaves out hidden rows, which is not supported"},
 		{map[string]any{"E33": "=ROW(A1:A2)"}, "E33", "", "gives an array, which is not supported"},
 		{map[string]any{"E33": "=A1*2", "A1": "=FOO(1)"}, "E33", "A1", "depends on A1, which cannot be evaluated: formula in S!A1: the function FOO is not supported"},
