@@ -250,7 +250,7 @@ func (d *Def) build(ds *dataset.Dataset, doc *docmodel.Document) (docmodel.Appen
 
 	tab := &docmodel.Table{Borders: true}
 	if d.Serial {
-		tab.Columns = append(tab.Columns, docmodel.Column{Width: 0.7, Align: docmodel.AlignCenter})
+		tab.Columns = append(tab.Columns, docmodel.Column{Width: 0.9, Align: docmodel.AlignCenter})
 	}
 	for _, c := range leaves {
 		w, al := c.Width, docmodel.AlignRight
