@@ -40,7 +40,11 @@ type Template struct {
 	frontLine int // line of the first front-matter line in the file
 	body      string
 	bodyLine  int
-	source    []byte
+	// parsed is the body, parsed and instrumented once; each filling
+	// runs a clone bound to its own functions, since parsing a long body
+	// costs more than executing it.
+	parsed *template.Template
+	source []byte
 	// Limits bound each filling; DefaultLimits unless changed.
 	Limits Limits
 }
@@ -101,7 +105,8 @@ func Parse(path string, src []byte) (*Template, error) {
 		return nil, fmt.Errorf("%s:%d: the front matter must be a list of \"key: value\" lines", path, t.frontLine)
 	}
 	// Parse the body now so that a syntax error shows before any data is read.
-	if _, err := t.newTemplate(t.path, t.bodyLine, t.body, nil); err != nil {
+	var err error
+	if t.parsed, err = t.newTemplate(t.path, t.bodyLine, t.body, nil); err != nil {
 		return nil, err
 	}
 	return t, nil
@@ -201,10 +206,14 @@ func (t *Template) Execute(ds *dataset.Dataset) (*Result, error) {
 	if err := front.check(root, t.path, t.frontLine-1); err != nil {
 		return nil, err
 	}
-	body, err := t.newTemplate(t.path, t.bodyLine, t.body, funcs)
+	body, err := t.parsed.Clone()
 	if err != nil {
 		return nil, err
 	}
+	// The clone shares the parse tree and has its own function maps:
+	// overriding them leaves t.parsed to other fillings, even concurrent
+	// ones.
+	body.Funcs(funcs)
 	var buf bytes.Buffer
 	b.output -= int64(t.bodyLine - 1) // the newlines that keep line numbers
 	b.sources = nil                   // the front matter's are resolved away
