@@ -28,8 +28,10 @@
 // Type 0 / CIDFontType2 fonts addressed by glyph index with a ToUnicode
 // map, the outline, page labels, Info and XMP. Fonts are parsed once per
 // process and their subsets (package fonts) and compressed programs are
-// cached per glyph set; zlib writers are pooled. docs/pdf.md records the
-// measurements and the XMP fields.
+// cached per glyph set; zlib writers (klauspost/compress) are pooled, and
+// the page streams and font programs are compressed on all cores once the
+// pages are drawn. docs/pdf.md records the measurements and the XMP
+// fields.
 //
 // Tagged PDF (a structure tree) is not written. With this serialiser it
 // costs marked-content sequences (BDC/EMC with MCIDs) around each op group

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -127,10 +126,17 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 	}
 	c := &content{faces: &faces}
 	e := &emitter{c: c}
-	var zbuf bytes.Buffer
-	var pb []byte
+	// The pages' content streams are built first, in order (they record
+	// the glyphs drawn); compressing them and the font programs, most of
+	// the cost of the file, is then shared among the cores, and the
+	// objects are written in their order, so the bytes do not depend on
+	// the number of cores.
+	streams := make([][]byte, len(pages))
+	onPage := make([][4]bool, len(pages))
+	size := 0
 	for i, pg := range pages {
 		c.reset(pg.g.h)
+		c.b = make([]byte, 0, size)
 		e.page = i
 		for _, d := range pg.parts {
 			e.ops(d.ops, d.dy)
@@ -147,14 +153,39 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 				y += pg.notes[i].h
 			}
 		}
+		streams[i], onPage[i] = c.b, c.onPage
+		size = len(c.b) + len(c.b)/8
+	}
+	var embeds [4]*embedded
+	tasks := make([]func() error, 0, len(faces)+len(pages))
+	for f := range faces {
+		if faces[f].used {
+			// First: a font program is the longest task.
+			tasks = append(tasks, func() (err error) {
+				embeds[f], err = embed(fonts.Face(f), &faces[f])
+				return err
+			})
+		}
+	}
+	for i := range streams {
+		tasks = append(tasks, func() error {
+			streams[i] = deflate(fastZ, streams[i])
+			return nil
+		})
+	}
+	if err := parallel(tasks); err != nil {
+		return fmt.Errorf("embedding fonts: %w", err)
+	}
+	var pb []byte
+	for i, pg := range pages {
 		contents := pf.alloc()
-		pf.stream(contents, "", deflate(fastZ, &zbuf, c.b), true)
+		pf.stream(contents, "", streams[i], true)
 		pb = fmt.Appendf(pb[:0], "/Type/Page/Parent %d 0 R/MediaBox[0 0 ", pagesObj)
 		pb = num(pb, pg.g.w, 2)
 		pb = append(pb, ' ')
 		pb = num(pb, pg.g.h, 2)
 		pb = append(pb, "]/Resources<</Font<<"...)
-		for f, on := range c.onPage {
+		for f, on := range onPage[i] {
 			if on {
 				pb = fmt.Appendf(pb, "/F%d %d 0 R", f+1, fontObj[f])
 			}
@@ -163,10 +194,8 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 		pf.dict(pageObj[i], string(pb))
 	}
 	for f := range faces {
-		if faces[f].used {
-			if err := pf.writeFont(fontObj[f], fonts.Face(f), &faces[f], &zbuf); err != nil {
-				return fmt.Errorf("embedding fonts: %w", err)
-			}
+		if embeds[f] != nil {
+			pf.writeFont(fontObj[f], fonts.Face(f), embeds[f])
 		} else {
 			// reserved for a face no page drew with: an empty dictionary
 			// keeps the object numbering independent of the text.
