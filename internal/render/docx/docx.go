@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"baocao/internal/docmodel"
+	"baocao/internal/zipdeflate"
 )
 
 // zipEpoch stamps the zip entries of a document without a date; it is the
@@ -47,7 +48,7 @@ func Write(w io.Writer, d *docmodel.Document) error {
 	if !d.Meta.Date.IsZero() && d.Meta.Date.After(zipEpoch) {
 		stamp = d.Meta.Date.UTC()
 	}
-	z := zip.NewWriter(w)
+	z := zipdeflate.NewWriter(w)
 	for _, p := range parts {
 		f, err := z.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: stamp})
 		if err != nil {

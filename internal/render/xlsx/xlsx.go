@@ -15,12 +15,12 @@
 package xlsx
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math"
 	"regexp"
 	"slices"
@@ -32,6 +32,7 @@ import (
 
 	"baocao/internal/docmodel"
 	"baocao/internal/fonts"
+	"baocao/internal/zipdeflate"
 )
 
 // ErrNoAppendix is returned for a document without appendix tables; the
@@ -94,40 +95,72 @@ func Write(w io.Writer, d *docmodel.Document) error {
 	if err := f.SetAppProps(&excelize.AppProperties{Application: "baocao", Company: d.Meta.Author}); err != nil {
 		return err
 	}
-	var raw bytes.Buffer
-	if _, err := f.WriteTo(&raw); err != nil {
+	// excelize hands its parts to parts, uncompressed; they are then
+	// compressed once, in a fixed order.
+	var ps parts
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return &ps })
+	if _, err := f.WriteTo(io.Discard); err != nil {
 		return err
 	}
-	return canonicalZip(w, raw.Bytes())
+	return ps.write(w)
 }
 
-// canonicalZip copies the archive excelize wrote with its streamed sheets
-// in name order: excelize writes them from a map, in a different order on
-// every run, and the same document must give the same bytes. The entries
-// are copied as they are, not recompressed.
-func canonicalZip(w io.Writer, data []byte) error {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
+// parts collects the parts excelize writes (an excelize.ZipWriter), so
+// that they can be written in a canonical order: excelize writes its
+// streamed sheets from a map, in a different order on every run, and the
+// same document must give the same bytes.
+type parts struct {
+	names []string
+	data  []*bytes.Buffer
+}
+
+func (ps *parts) Create(name string) (io.Writer, error) {
+	b := new(bytes.Buffer)
+	ps.names = append(ps.names, name)
+	ps.data = append(ps.data, b)
+	return b, nil
+}
+
+func (ps *parts) AddFS(fsys fs.FS) error {
+	return fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
+		}
+		w, _ := ps.Create(name)
+		_, err = w.Write(data)
 		return err
-	}
-	files := slices.Clone(zr.File)
+	})
+}
+
+func (ps *parts) Close() error { return nil }
+
+// write writes the parts as a zip in excelize's order, except that the
+// worksheets, wherever excelize put them, come in name order.
+func (ps *parts) write(w io.Writer) error {
+	order := make([]int, len(ps.names))
 	var sheets []int
-	for i, zf := range files {
-		if strings.HasPrefix(zf.Name, "xl/worksheets/") {
+	for i, name := range ps.names {
+		order[i] = i
+		if strings.HasPrefix(name, "xl/worksheets/") {
 			sheets = append(sheets, i)
 		}
 	}
-	sorted := make([]*zip.File, len(sheets))
+	sorted := slices.Clone(sheets)
+	slices.SortFunc(sorted, func(a, b int) int { return strings.Compare(ps.names[a], ps.names[b]) })
 	for k, i := range sheets {
-		sorted[k] = files[i]
+		order[i] = sorted[k]
 	}
-	slices.SortFunc(sorted, func(a, b *zip.File) int { return strings.Compare(a.Name, b.Name) })
-	for k, i := range sheets {
-		files[i] = sorted[k]
-	}
-	zw := zip.NewWriter(w)
-	for _, zf := range files {
-		if err := zw.Copy(zf); err != nil {
+	zw := zipdeflate.NewWriter(w)
+	for _, i := range order {
+		f, err := zw.Create(ps.names[i])
+		if err != nil {
+			return err
+		}
+		if _, err := f.Write(ps.data[i].Bytes()); err != nil {
 			return err
 		}
 	}

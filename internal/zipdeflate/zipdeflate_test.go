@@ -1,0 +1,56 @@
+package zipdeflate
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+)
+
+// TestRoundTrip writes entries of different sizes twice and reads them
+// back with archive/zip's own decompressor: the bytes must survive and the
+// two archives must be identical (the compressors are reused in between).
+func TestRoundTrip(t *testing.T) {
+	entries := []struct{ name, text string }{
+		{"empty.xml", ""},
+		{"small.xml", "<a>Thành phố Sa Đéc</a>"},
+		{"large.xml", strings.Repeat("<w:p><w:r><w:t>Ủy ban nhân dân huyện Thạch An</w:t></w:r></w:p>", 5000)},
+	}
+	write := func() []byte {
+		var buf bytes.Buffer
+		z := NewWriter(&buf)
+		for _, e := range entries {
+			f, err := z.CreateHeader(&zip.FileHeader{Name: e.name, Method: zip.Deflate})
+			if err != nil {
+				t.Fatal(err)
+			}
+			io.WriteString(f, e.text)
+		}
+		if err := z.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	a, b := write(), write()
+	if !bytes.Equal(a, b) {
+		t.Error("two writes of the same entries differ")
+	}
+	zr, err := zip.NewReader(bytes.NewReader(a), int64(len(a)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range zr.File {
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := io.ReadAll(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name != entries[i].name || string(got) != entries[i].text {
+			t.Errorf("entry %d: %s, %d bytes; want %s, %d bytes", i, f.Name, len(got), entries[i].name, len(entries[i].text))
+		}
+	}
+}
