@@ -24,6 +24,12 @@ type writer struct {
 	notes map[float64][][]unit
 	// blocks numbers the headings and tables laid out so far.
 	blocks int
+	// words and arena are the arrays of the last paragraph's wordBuilder,
+	// for the next paragraph: its lines are set by then, and they hold
+	// copies of the strings, so the words are no longer read. Growing
+	// them anew for each paragraph was the largest allocation of a write.
+	words []word
+	arena []piece
 }
 
 // Fixed spacing of the ND30 blocks, in points. ND30 fixes what each block
@@ -320,12 +326,14 @@ func (w *writer) paragraph(p *docmodel.Paragraph, x, wd, size, ls float64, inden
 	case docmodel.RightText:
 		sp.align = alignRight
 	}
-	b := wordBuilder{g: &w.g, br: newBreaker(sp)}
+	b := wordBuilder{g: &w.g, br: newBreaker(sp), words: w.words[:0], arena: w.arena[:0]}
 	if p.Marker != "" {
 		b.text(p.Marker+" ", style{face: fonts.Regular, size: size})
 	}
 	b.inlines(p.Content, size, false, false)
-	return b.finishLines()
+	units := b.finishLines()
+	w.words, w.arena = b.words[:0], b.arena[:0]
+	return units
 }
 
 // headingStyle is the ND30 look of each rung.

@@ -366,6 +366,7 @@ func (b *wordBuilder) finishLines() []unit {
 		return []unit{{h: b.br.sp.lineH}}
 	}
 	b.br.lines(words, true)
+	b.words = words[:0] // for the caller to reuse
 	return b.br.units
 }
 

@@ -176,6 +176,18 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 	if err := parallel(tasks); err != nil {
 		return fmt.Errorf("embedding fonts: %w", err)
 	}
+	// The file's buffer is sized once: doubling it up to a quarter of a
+	// megabyte allocated twice that.
+	size = 1 << 16
+	for i := range streams {
+		size += len(streams[i]) + 512
+	}
+	for _, e := range embeds {
+		if e != nil {
+			size += len(e.prog) + len(e.cmap) + 16*len(e.glyphs)
+		}
+	}
+	pf.buf.Grow(size)
 	var pb []byte
 	for i, pg := range pages {
 		contents := pf.alloc()
