@@ -1,6 +1,7 @@
 package tmpl
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -332,10 +333,13 @@ func readOpened(name string, info fs.FileInfo, limit int64, open func() (io.Read
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
+	// Sized from the file's size: io.ReadAll's doubling allocated three
+	// times a 90 KB report.md.
+	buf := bytes.NewBuffer(make([]byte, 0, min(info.Size(), limit)+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		return nil, err
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > limit {
 		return nil, sizeError(name, int64(len(data)), limit)
 	}
