@@ -43,6 +43,7 @@ import (
 	"baocao"
 	"baocao/internal/build"
 	"baocao/internal/check"
+	"baocao/internal/dataset"
 	"baocao/internal/msg"
 	"baocao/internal/safename"
 	"baocao/internal/tmpl"
@@ -446,13 +447,31 @@ func makeJobs(tmplDir, data, out, name string) ([]*build.Job, error) {
 	case tmplDir == "" || data == "":
 		return nil, usageError{tr.Sprintf("--template and --data go together")}
 	}
+	// The workbook is read while the template loads: each is a few
+	// milliseconds of one core. The template's error, if both fail, is
+	// the one said, as when they were read one after the other.
+	var (
+		ds         *dataset.Dataset
+		sum        string
+		readErr    error
+		readerDone = make(chan struct{})
+	)
+	go func() {
+		defer close(readerDone)
+		src, err := xlsxdata.ReadInput(data)
+		if err != nil {
+			readErr = err
+			return
+		}
+		ds, sum, readErr = build.ReadWorkbookBytes(data, src)
+	}()
 	t, err := loadTemplate(tmplDir)
+	<-readerDone
 	if err != nil {
 		return nil, err
 	}
-	src, err := xlsxdata.ReadInput(data)
-	if err != nil {
-		return nil, err
+	if readErr != nil {
+		return nil, readErr
 	}
 	if name == "" {
 		name = strings.TrimSuffix(filepath.Base(data), filepath.Ext(data))
@@ -462,10 +481,7 @@ func makeJobs(tmplDir, data, out, name string) ([]*build.Job, error) {
 	// Like the names of a batch: no device name (CON), no leading dot or
 	// dash, nothing a file system of another platform refuses.
 	name = safename.Name(name)
-	j, err := build.NewJob(name, t, data, src, out)
-	if err != nil {
-		return nil, err
-	}
+	j := build.NewJobRead(name, t, data, ds, sum, out)
 	j.InputPaths = []string{data}
 	if _, err := os.Stat(filepath.Join(tmplDir, tmpl.FileName)); err == nil {
 		for _, f := range build.TemplateFiles {

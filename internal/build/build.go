@@ -442,21 +442,30 @@ func LoadTemplateFS(fsys fs.FS, dir, prefix string) (*Template, error) {
 	if err != nil {
 		return nil, fmt.Errorf("template %s: %w", prefix, err)
 	}
+	// The four files parse independently, and YAML and text/template
+	// parsing are most of the time of a build's start: the data files
+	// are parsed on another goroutine while report.md is. The first error
+	// in the old order (report.md, kiem-tra, phu-luc, du-lieu) is kept.
+	var (
+		checks            []check.Check
+		defs              []appendix.Def
+		ct                *contract.Contract
+		cerr, derr, cterr error
+		wg                sync.WaitGroup
+	)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		ct, cterr = contract.LoadFS(fsys, dir, name(contract.FileName))
+		checks, cerr = check.LoadFS(fsys, dir, name(check.FileName))
+		defs, derr = appendix.LoadFS(fsys, dir, name(appendix.FileName))
+	}()
 	t, err := tmpl.Parse(name(tmpl.FileName), src)
-	if err != nil {
-		return nil, err
-	}
-	checks, err := check.LoadFS(fsys, dir, name(check.FileName))
-	if err != nil {
-		return nil, err
-	}
-	defs, err := appendix.LoadFS(fsys, dir, name(appendix.FileName))
-	if err != nil {
-		return nil, err
-	}
-	ct, err := contract.LoadFS(fsys, dir, name(contract.FileName))
-	if err != nil {
-		return nil, err
+	wg.Wait()
+	for _, e := range []error{err, cerr, derr, cterr} {
+		if e != nil {
+			return nil, e
+		}
 	}
 	if err := ct.CheckTemplate(name(tmpl.FileName), src); err != nil {
 		return nil, err
@@ -479,8 +488,15 @@ func NewJob(name string, t *Template, dataName string, data []byte, outDir strin
 	if err != nil {
 		return nil, err
 	}
+	return NewJobRead(name, t, dataName, ds, sum, outDir), nil
+}
+
+// NewJobRead is NewJob for a workbook already read with ReadWorkbookBytes
+// (ds and its hash sum), so that a caller can read it while the template
+// loads.
+func NewJobRead(name string, t *Template, dataName string, ds *dataset.Dataset, sum string, outDir string) *Job {
 	return &Job{Name: name, Template: t.Report, Checks: t.Checks, Appendices: t.Appendices, Contract: t.Contract, Data: ds, OutDir: outDir,
-		TemplateHash: t.Hash, Inputs: map[string]string{filepath.Base(dataName): sum}}, nil
+		TemplateHash: t.Hash, Inputs: map[string]string{filepath.Base(dataName): sum}}
 }
 
 // Sample is one built-in template paired with its sample workbook.
