@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"sync"
 )
 
 //go:embed static
@@ -14,7 +15,11 @@ var staticFiles embed.FS
 // offline, with nothing fetched from elsewhere.
 var staticFS = func() fs.FS { return staticFiles }()
 
-var pageTmpl = template.Must(template.ParseFS(staticFiles, "static/index.html"))
+// pageTmpl is parsed on first use: every run of the program, a build
+// too, would otherwise pay for it at start.
+var pageTmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.ParseFS(staticFiles, "static/index.html"))
+})
 
 // page is the one page of the application; it carries the visitor's
 // session token for the posts its script makes.
@@ -22,5 +27,5 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	tok := session(w, r)
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	pageTmpl.Execute(w, map[string]any{"CSRF": tok, "MaxMB": s.cfg.MaxUpload >> 20, "UnitSheet": DefaultUnitSheet})
+	pageTmpl().Execute(w, map[string]any{"CSRF": tok, "MaxMB": s.cfg.MaxUpload >> 20, "UnitSheet": DefaultUnitSheet})
 }

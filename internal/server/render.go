@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 
 	"baocao/internal/docmodel"
 )
@@ -20,25 +21,28 @@ import (
 // formula. The popover is the span's data-nguon drawn by CSS (::after), so
 // the page's text stays the report's text; aria-description gives it to
 // a screen reader.
-var previewTmpl = template.Must(template.New("doc").Funcs(template.FuncMap{
-	"heading":   func(b docmodel.Block) *docmodel.Heading { h, _ := b.(*docmodel.Heading); return h },
-	"paragraph": func(b docmodel.Block) *docmodel.Paragraph { p, _ := b.(*docmodel.Paragraph); return p },
-	"table":     func(b docmodel.Block) *docmodel.Table { t, _ := b.(*docmodel.Table); return t },
-	"text":      func(i docmodel.Inline) *docmodel.Text { t, ok := i.(docmodel.Text); return ptr(t, ok) },
-	"noteRef":   func(i docmodel.Inline) *docmodel.FootnoteRef { r, ok := i.(docmodel.FootnoteRef); return ptr(r, ok) },
-	"lineBreak": func(i docmodel.Inline) bool { _, ok := i.(docmodel.LineBreak); return ok },
-	"hlevel":    func(h *docmodel.Heading) int { return min(max(h.Level, 1), 5) + 1 },
-	"kind":      func(h *docmodel.Heading) string { return h.Kind.String() },
-	"pstyle": func(p *docmodel.Paragraph) string {
-		return [...]string{"body", "center", "flush", "right"}[min(max(int(p.Style), 0), 3)]
-	},
-	"align": func(a docmodel.Align) string {
-		return [...]string{"", "left", "center", "right", "justify"}[min(max(int(a), 0), 4)]
-	},
-	"rows":  tableRows,
-	"runs":  runs,
-	"nguon": sourceText,
-}).Parse(`
+//
+// It is parsed on first use, like pageTmpl.
+var previewTmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("doc").Funcs(template.FuncMap{
+		"heading":   func(b docmodel.Block) *docmodel.Heading { h, _ := b.(*docmodel.Heading); return h },
+		"paragraph": func(b docmodel.Block) *docmodel.Paragraph { p, _ := b.(*docmodel.Paragraph); return p },
+		"table":     func(b docmodel.Block) *docmodel.Table { t, _ := b.(*docmodel.Table); return t },
+		"text":      func(i docmodel.Inline) *docmodel.Text { t, ok := i.(docmodel.Text); return ptr(t, ok) },
+		"noteRef":   func(i docmodel.Inline) *docmodel.FootnoteRef { r, ok := i.(docmodel.FootnoteRef); return ptr(r, ok) },
+		"lineBreak": func(i docmodel.Inline) bool { _, ok := i.(docmodel.LineBreak); return ok },
+		"hlevel":    func(h *docmodel.Heading) int { return min(max(h.Level, 1), 5) + 1 },
+		"kind":      func(h *docmodel.Heading) string { return h.Kind.String() },
+		"pstyle": func(p *docmodel.Paragraph) string {
+			return [...]string{"body", "center", "flush", "right"}[min(max(int(p.Style), 0), 3)]
+		},
+		"align": func(a docmodel.Align) string {
+			return [...]string{"", "left", "center", "right", "justify"}[min(max(int(a), 0), 4)]
+		},
+		"rows":  tableRows,
+		"runs":  runs,
+		"nguon": sourceText,
+	}).Parse(`
 {{- define "inlines"}}{{range .}}{{with text .}}{{if .Superscript}}<sup>{{end}}{{if .Bold}}<b>{{end}}{{if .Italic}}<i>{{end}}{{range runs .}}{{if .Source}}{{$n := nguon .Source}}<span class="nguon" tabindex="0" data-nguon="{{$n}}" aria-description="{{$n}}">{{.Text}}</span>{{else}}{{.Text}}{{end}}{{end}}{{if .Italic}}</i>{{end}}{{if .Bold}}</b>{{end}}{{if .Superscript}}</sup>{{end}}{{end}}{{with noteRef .}}<sup class="fn"><a href="#cthich-{{.Number}}" id="tham-chieu-{{.Number}}">{{.Number}}</a></sup>{{end}}{{if lineBreak .}}<br>{{end}}{{end}}{{end}}
 {{- define "paragraph"}}<p class="{{pstyle .}}">{{if .Marker}}{{.Marker}} {{end}}{{template "inlines" .Content}}</p>{{end}}
 {{- define "table"}}{{if .Caption}}<p class="caption">{{.Caption}}</p>{{end}}<div class="table-wrap"><table class="{{if .Borders}}borders{{end}}">{{range rows .}}<tr{{if .Bold}} class="bold"{{end}}>{{$head := .Head}}{{range .Cells}}{{if $head}}<th{{else}}<td{{end}}{{if gt .ColSpan 1}} colspan="{{.ColSpan}}"{{end}}{{if gt .RowSpan 1}} rowspan="{{.RowSpan}}"{{end}} class="{{align .Align}}{{if .Bold}} bold{{end}}">{{range .Content}}{{template "paragraph" .}}{{end}}{{if $head}}</th>{{else}}</td>{{end}}{{end}}</tr>
@@ -66,6 +70,7 @@ var previewTmpl = template.Must(template.New("doc").Funcs(template.FuncMap{
 {{template "blocks" .Body}}</section>
 {{end}}</article>
 `))
+})
 
 type viewRow struct {
 	Bold, Head bool
@@ -186,5 +191,5 @@ func sourceText(s *docmodel.Source) string {
 
 // renderDocument writes the preview of doc.
 func renderDocument(w io.Writer, doc *docmodel.Document) error {
-	return previewTmpl.Execute(w, doc)
+	return previewTmpl().Execute(w, doc)
 }
