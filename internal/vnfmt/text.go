@@ -46,6 +46,8 @@ func stableNFC(r rune) bool {
 		return true
 	case r >= 0x2010 && r <= 0x2027, r >= 0x2030 && r <= 0x205E: // dashes, quotes, …, ‰
 		return true
+	case r >= 0xE000 && r <= 0xF8FF: // private use: package markdown's literal and source marks
+		return true
 	}
 	return false
 }
