@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"baocao/internal/docmodel"
 	"baocao/internal/fonts"
@@ -432,6 +434,47 @@ func TestTiedTitles(t *testing.T) {
 	} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("document.xml lacks %q", want)
+		}
+	}
+}
+
+// TestEscape compares escape with the rune-by-rune form it replaced, on
+// text and attribute values with every kind of character it treats.
+func TestEscape(t *testing.T) {
+	ref := func(s string, attr bool) string {
+		var w bytes.Buffer
+		for i := 0; i < len(s); {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			switch {
+			case r == '<':
+				w.WriteString("&lt;")
+			case r == '>':
+				w.WriteString("&gt;")
+			case r == '&':
+				w.WriteString("&amp;")
+			case r == '"' && attr:
+				w.WriteString("&quot;")
+			case (r == '\t' || r == '\n' || r == '\r') && attr:
+				fmt.Fprintf(&w, "&#x%x;", r)
+			case r == utf8.RuneError && n == 1:
+			case !validXMLRune(r):
+			default:
+				w.WriteRune(r)
+			}
+		}
+		return w.String()
+	}
+	for _, s := range []string{
+		"", "Thành phố Sa Đéc", `a<b>&"c"`, "tab\there\nline\r", "\x01ctl\x1f", "bad\xff\xfeutf8",
+		"\ufffd\ufffe\uffff", "emoji 😀 & \U0010FFFF", "Điểm < 5 & > 3 \"x\"", "\xe1\xba",
+	} {
+		for _, attr := range []bool{false, true} {
+			var w bytes.Buffer
+			escape(&w, s, attr)
+			if got, want := w.String(), ref(s, attr); got != want {
+				t.Errorf("escape(%q, %v) = %q, want %q", s, attr, got, want)
+			}
 		}
 	}
 }
