@@ -237,7 +237,22 @@ func textString(s string) string {
 type faceUse struct {
 	used  bool
 	runes map[uint16]rune
-	ascii [0x80]uint16 // glyph+1 of each ASCII rune drawn, 0 until drawn
+	// glyph+1 of each rune drawn, 0 until drawn, for the runes of
+	// nearly every text: U+0000–U+024F (ASCII, Latin-1, Latin Extended-A
+	// and -B) and U+1E00–U+1EFF (the Vietnamese letters with two marks).
+	// Looking them up once per write spares the font's lock and the map.
+	known [0x250 + 0x100]uint16
+}
+
+// knownIndex is r's index in faceUse.known, -1 for other runes.
+func knownIndex(r rune) int {
+	switch {
+	case r >= 0 && r < 0x250:
+		return int(r)
+	case r >= 0x1E00 && r <= 0x1EFF:
+		return 0x250 + int(r-0x1E00)
+	}
+	return -1
 }
 
 // content builds the content stream of one page, in PDF coordinates.
@@ -292,16 +307,14 @@ func (c *content) text(f fonts.Face, size, x, y float64, s string) {
 	c.onPage[f] = true
 	for _, r := range s {
 		var g uint16
-		if r < 0x80 {
-			// Most runes are ASCII: look them up once per write rather
-			// than through the font's lock every time.
-			if u.ascii[r] == 0 {
-				u.ascii[r] = fonts.Glyph(f, r) + 1
-				if _, ok := u.runes[u.ascii[r]-1]; !ok {
-					u.runes[u.ascii[r]-1] = r
+		if k := knownIndex(r); k >= 0 {
+			if u.known[k] == 0 {
+				u.known[k] = fonts.Glyph(f, r) + 1
+				if _, ok := u.runes[u.known[k]-1]; !ok {
+					u.runes[u.known[k]-1] = r
 				}
 			}
-			g = u.ascii[r] - 1
+			g = u.known[k] - 1
 		} else {
 			g = fonts.Glyph(f, r)
 			if _, ok := u.runes[g]; !ok {
