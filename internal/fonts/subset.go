@@ -110,11 +110,14 @@ func (p *parsed) parse(f Face) error {
 	if os2 := p.byTag["OS/2"]; len(os2) >= 90 && u16(os2, 0) >= 2 {
 		p.info.CapHeight = i16(os2, 88)
 	}
-	sf, err := sfnt.Parse(src)
-	if err != nil {
+	// The metrics' parse of the face, not a second one: a nil buffer
+	// makes Name safe beside the metrics' own calls.
+	m := &faces[f]
+	if err := m.load(f); err != nil {
 		return fmt.Errorf("fonts: %v: %w", f, err)
 	}
-	if p.info.PostScriptName, err = sf.Name(nil, sfnt.NameIDPostScript); err != nil {
+	var err error
+	if p.info.PostScriptName, err = m.font.Name(nil, sfnt.NameIDPostScript); err != nil {
 		return fmt.Errorf("fonts: %v: PostScript name: %w", f, err)
 	}
 
