@@ -5,7 +5,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -45,16 +44,14 @@ func BenchmarkProcess(b *testing.B) {
 					b.Fatalf("%v\n%s", err, msg)
 				}
 				walls = append(walls, time.Since(start))
-				if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-					cpu += time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-					rss = max(rss, int64(ru.Maxrss)) // KiB on Linux
-				}
+				cpu += cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+				rss = max(rss, peakRSS(cmd.ProcessState))
 			}
 			slices.Sort(walls)
 			b.ReportMetric(float64(walls[len(walls)/2].Microseconds())/1000, "median-ms")
 			b.ReportMetric(float64(cpu.Microseconds())/1000/float64(len(walls)), "cpu-ms/op")
 			if rss > 0 {
-				b.ReportMetric(float64(rss)/1024, "peak-RSS-MiB")
+				b.ReportMetric(float64(rss)/(1<<20), "peak-RSS-MiB")
 			}
 		})
 	}
