@@ -8,6 +8,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"baocao/internal/docmodel"
@@ -128,11 +129,31 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 	e := &emitter{c: c}
 	// The pages' content streams are built first, in order (they record
 	// the glyphs drawn); compressing them and the font programs, most of
-	// the cost of the file, is then shared among the cores, and the
-	// objects are written in their order, so the bytes do not depend on
-	// the number of cores.
+	// the cost of the file, is shared among the cores, and the objects are
+	// then written in their order, so the bytes do not depend on the
+	// number of cores.
 	streams := make([][]byte, len(pages))
 	onPage := make([][4]bool, len(pages))
+	// A page's stream is compressed as soon as it is built, on another
+	// goroutine, while the next pages are drawn.
+	drawn := make(chan int, len(pages))
+	endDrawn := sync.OnceFunc(func() { close(drawn) })
+	defer endDrawn() // also when drawing panics: the goroutine ends
+	var pageErr error
+	pagesDone := make(chan struct{})
+	go func() {
+		defer close(pagesDone)
+		defer func() {
+			if r := recover(); r != nil {
+				pageErr = fmt.Errorf("internal failure: %v", r)
+				for range drawn {
+				}
+			}
+		}()
+		for i := range drawn {
+			streams[i] = deflate(fastZ, streams[i])
+		}
+	}()
 	size := 0
 	for i, pg := range pages {
 		c.reset(pg.g.h)
@@ -155,9 +176,11 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 		}
 		streams[i], onPage[i] = c.b, c.onPage
 		size = len(c.b) + len(c.b)/8
+		drawn <- i
 	}
+	endDrawn()
 	var embeds [4]*embedded
-	tasks := make([]func() error, 0, len(faces)+len(pages))
+	tasks := make([]func() error, 0, len(faces))
 	for f := range faces {
 		if faces[f].used {
 			// First: a font program is the longest task.
@@ -167,14 +190,13 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 			})
 		}
 	}
-	for i := range streams {
-		tasks = append(tasks, func() error {
-			streams[i] = deflate(fastZ, streams[i])
-			return nil
-		})
-	}
-	if err := parallel(tasks); err != nil {
+	err := parallel(tasks)
+	<-pagesDone
+	if err != nil {
 		return fmt.Errorf("embedding fonts: %w", err)
+	}
+	if pageErr != nil {
+		return pageErr
 	}
 	// The file's buffer is sized once: doubling it up to a quarter of a
 	// megabyte allocated twice that.
