@@ -199,6 +199,10 @@ func (j *Job) document() (*docmodel.Document, []report.Issue, error) {
 // Force is set. A file replaced by different bytes is first kept in
 // .history, so a version that was signed is never lost.
 func (j *Job) Run() (*Result, error) {
+	// Building the model takes one core; the other parses the fonts
+	// meanwhile, which the first build of a process would otherwise do
+	// on its way.
+	go pdf.Prepare()
 	res := &Result{Findings: j.Validate()}
 	if j.buildErr != nil {
 		// Validate lists it as a finding for validate; build says it as

@@ -102,3 +102,22 @@ func TestSubset(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadConcurrent parses the faces ahead while they are measured and
+// subset, as a build does on two cores (go test -race checks it).
+func TestLoadConcurrent(t *testing.T) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		Load()
+	}()
+	for f := Regular; f <= BoldItalic; f++ {
+		if Width(f, 12, "Thạch An") <= 0 {
+			t.Errorf("%v: no width", f)
+		}
+		if _, err := Subset(f, []uint16{Glyph(f, 'A')}); err != nil {
+			t.Errorf("%v: %v", f, err)
+		}
+	}
+	<-done
+}

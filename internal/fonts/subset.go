@@ -438,3 +438,14 @@ func assemble(tabs []table) []byte {
 	}
 	return out
 }
+
+// Load parses the four faces for measuring and for subsetting, which is
+// otherwise done on first use. A writer calls it on a core that would
+// wait anyway (while the document model is built), so that the first
+// measurement of a layout does not pay for it.
+func Load() {
+	for f := Regular; f <= BoldItalic; f++ {
+		faces[f].load(f)
+		parsedFace(f)
+	}
+}
