@@ -80,9 +80,18 @@ func baselineIn(h, size float64) float64 {
 // before measuring; that keeps measuring and drawing in step.
 type glyphs struct {
 	has [4]map[rune]bool
+	// known caches has for the runes of knownIndex (nearly every rune
+	// drawn): 0 not yet asked, 1 drawable, 2 not.
+	known [4][0x250 + 0x100]uint8
 }
 
 func (g *glyphs) ok(f fonts.Face, r rune) bool {
+	k := knownIndex(r)
+	if k >= 0 {
+		if v := g.known[f&3][k]; v != 0 {
+			return v == 1
+		}
+	}
 	m := g.has[f&3]
 	if m == nil {
 		m = make(map[rune]bool, 64)
@@ -93,6 +102,12 @@ func (g *glyphs) ok(f fonts.Face, r rune) bool {
 		v = fonts.Has(f, r)
 		m[r] = v
 	}
+	if k >= 0 {
+		g.known[f&3][k] = 2
+		if v {
+			g.known[f&3][k] = 1
+		}
+	}
 	return v
 }
 
@@ -100,19 +115,28 @@ func (g *glyphs) ok(f fonts.Face, r rune) bool {
 // (so it can break a line), other control characters are dropped, invalid
 // UTF-8 and runes the face lacks become '?'.
 func (g *glyphs) clean(f fonts.Face, s string) string {
-	simple := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f {
-			simple = false
+	// Nearly every text is kept as it is: find the first rune that is
+	// not, and copy only from there.
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c >= 0x20 && c < 0x7f {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if c < 0x80 || r == utf8.RuneError && n <= 1 || r < 0xa0 || r == 0xfeff || r == 0x200b || r == 0x2028 || r == 0x2029 || !g.ok(f, r) {
 			break
 		}
+		i += n
 	}
-	if simple {
+	if i == len(s) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for i := 0; i < len(s); {
+	b.WriteString(s[:i])
+	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 		switch {
