@@ -514,6 +514,15 @@ func (br *breaker) balanceRun(words []word, texts []string, even bool) {
 	n := len(words)
 	best := make([]float64, n+1)
 	next := make([]int, n+1)
+	// Whether a break before word j is tied or between phrases depends on
+	// j alone: it is asked once here, not once for every line that could
+	// end there.
+	tied := make([]bool, n)
+	phrase := make([]bool, n)
+	for j := 1; j < n; j++ {
+		tied[j] = layout.Tied(texts[j-1], texts[j]) || blankAfter(&words[j-1])
+		phrase[j] = layout.PhraseBreak(texts[j-1], texts[j])
+	}
 	for i := n - 1; i >= 0; i-- {
 		best[i] = math.Inf(1)
 		lead := sp.hang
@@ -540,10 +549,10 @@ func (br *breaker) balanceRun(words []word, texts []string, even bool) {
 				c += costLoneWord
 			}
 			if !last {
-				if layout.Tied(texts[j-1], texts[j]) || blankAfter(&words[j-1]) {
+				if tied[j] {
 					c += costTied
 				}
-				if layout.PhraseBreak(texts[j-1], texts[j]) {
+				if phrase[j] {
 					c -= bonusPhrase
 				}
 			}
