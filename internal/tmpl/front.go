@@ -1,10 +1,11 @@
 package tmpl
 
 import (
-	"fmt"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"baocao/internal/msg"
 )
 
 // Front is the front matter of report.md after execution. Keys are the
@@ -105,18 +106,18 @@ func (f *Front) check(root *yaml.Node, path string, offset int) error {
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		if k := root.Content[i]; !known[k.Value] {
-			return fmt.Errorf("%s:%d: unknown front-matter key %q", path, k.Line+offset, k.Value)
+			return msg.Errorf("%s:%d: unknown front-matter key %q", path, k.Line+offset, k.Value)
 		}
 	}
 	switch f.CoChu {
 	case "", "13/14/14", "12/13/13":
 	default:
-		return fmt.Errorf("%s:%d: co_chu %q: expected 13/14/14 or 12/13/13 (ND30 Phụ lục I, Mục V)", path, line("co_chu"), f.CoChu)
+		return msg.Errorf("%s:%d: co_chu %q: expected 13/14/14 or 12/13/13 (ND30 Phụ lục I, Mục V)", path, line("co_chu"), f.CoChu)
 	}
 	switch f.PhatHanh {
 	case "", PhatHanhGiay, PhatHanhDienTu:
 	default:
-		return fmt.Errorf("%s:%d: phat_hanh %q: expected %s (paper) or %s (a draft for the electronic document system, số and ngày left blank)", path, line("phat_hanh"), f.PhatHanh, PhatHanhGiay, PhatHanhDienTu)
+		return msg.Errorf("%s:%d: phat_hanh %q: expected %s (paper) or %s (a draft for the electronic document system, số and ngày left blank)", path, line("phat_hanh"), f.PhatHanh, PhatHanhGiay, PhatHanhDienTu)
 	}
 	so := f.So
 	if f.Electronic() {
@@ -124,11 +125,11 @@ func (f *Front) check(root *yaml.Node, path string, offset int) error {
 	}
 	for _, req := range []struct{ key, val string }{{"ten_loai", f.TenLoai}, {"so", so}, {"ky_hieu", f.KyHieu}, {"dia_danh", f.DiaDanh}, {"ngay", f.Ngay}} {
 		if strings.TrimSpace(req.val) == "" {
-			return fmt.Errorf("%s:%d: front matter needs %s", path, line(req.key), req.key)
+			return msg.Errorf("%s:%d: front matter needs %s", path, line(req.key), req.key)
 		}
 	}
 	if len(f.CoQuan) == 0 {
-		return fmt.Errorf("%s:%d: front matter needs co_quan (the issuing agency, one or more lines)", path, line("co_quan"))
+		return msg.Errorf("%s:%d: front matter needs co_quan (the issuing agency, one or more lines)", path, line("co_quan"))
 	}
 	for _, s := range f.DanhSo {
 		ok := false
@@ -136,11 +137,11 @@ func (f *Front) check(root *yaml.Node, path string, offset int) error {
 			ok = ok || s == n
 		}
 		if !ok {
-			return fmt.Errorf("%s:%d: danh_so %q: expected one of %s", path, line("danh_so"), s, strings.Join(NumberingStyles, ", "))
+			return msg.Errorf("%s:%d: danh_so %q: expected one of %s", path, line("danh_so"), s, strings.Join(NumberingStyles, ", "))
 		}
 	}
 	if g := f.Trang.GianDong; g != 0 && (g < 1 || g > 1.5) {
-		return fmt.Errorf("%s:%d: trang.gian_dong %v: ND30 allows single (1) to 1.5 line spacing", path, line("trang"), g)
+		return msg.Errorf("%s:%d: trang.gian_dong %v: ND30 allows single (1) to 1.5 line spacing", path, line("trang"), g)
 	}
 	return nil
 }

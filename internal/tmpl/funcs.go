@@ -10,6 +10,7 @@ import (
 
 	"baocao/internal/dataset"
 	"baocao/internal/markdown"
+	"baocao/internal/msg"
 	"baocao/internal/vnfmt"
 )
 
@@ -67,7 +68,7 @@ func Funcs(ds *dataset.Dataset) template.FuncMap {
 func funcs(ds *dataset.Dataset, b *budget) template.FuncMap {
 	need := func() error {
 		if ds == nil {
-			return fmt.Errorf("no dataset")
+			return msg.Errorf("no dataset")
 		}
 		return nil
 	}
@@ -165,10 +166,10 @@ func funcs(ds *dataset.Dataset, b *budget) template.FuncMap {
 			}
 			d, ok := ds.Derived[k]
 			if !ok {
-				return Figure{}, fmt.Errorf("no chỉ tiêu %q: define it under chi_tieu in du-lieu.yaml", k)
+				return Figure{}, msg.Errorf("no chỉ tiêu %q: define it under chi_tieu in du-lieu.yaml", k)
 			}
 			if d.Err != nil {
-				return Figure{}, fmt.Errorf("chỉ tiêu %s (%s) cannot be computed: %w", k, d.Formula, d.Err)
+				return Figure{}, msg.Errorf("chỉ tiêu %s (%s) cannot be computed: %w", k, d.Formula, d.Err)
 			}
 			return Figure{d.Value, derivedSource(d)}, nil
 		},
@@ -187,7 +188,7 @@ func funcs(ds *dataset.Dataset, b *budget) template.FuncMap {
 				last = seps[1]
 			}
 			if len(seps) > 2 {
-				return nil, fmt.Errorf("lietke takes the sheet and at most two separators")
+				return nil, msg.Errorf("lietke takes the sheet and at most two separators")
 			}
 			return items(t, sep, last), nil
 		},
@@ -231,7 +232,7 @@ func funcs(ds *dataset.Dataset, b *budget) template.FuncMap {
 				return "", err
 			}
 			if n < 0 || n > MaxDecimals {
-				return "", &LimitError{"decimals", fmt.Sprintf("fixed %d: expected 0 to %d decimals", n, MaxDecimals)}
+				return "", &LimitError{"decimals", msg.Sprintf("fixed %d: expected 0 to %d decimals", n, MaxDecimals)}
 			}
 			v, err := Float(x)
 			if err != nil {
@@ -282,7 +283,7 @@ func funcs(ds *dataset.Dataset, b *budget) template.FuncMap {
 				return "", err
 			}
 			if d < 0 || d > 6 {
-				return "", fmt.Errorf("tyle: %d decimals; expected 0 to 6", d)
+				return "", msg.Errorf("tyle: %d decimals; expected 0 to 6", d)
 			}
 			s, err := vnfmt.Ratio(x, y, d)
 			if err != nil {
@@ -305,7 +306,7 @@ func funcs(ds *dataset.Dataset, b *budget) template.FuncMap {
 		"mul": arith(func(a, b float64) (float64, error) { return a * b, nil }),
 		"div": arith(func(a, b float64) (float64, error) {
 			if b == 0 {
-				return 0, fmt.Errorf("division by zero")
+				return 0, msg.Errorf("division by zero")
 			}
 			return a / b, nil
 		}),
@@ -421,11 +422,11 @@ func Float(x any) (float64, error) {
 		}
 		return v.V, nil
 	case string:
-		return 0, fmt.Errorf("expected a number, got the text %q", v)
+		return 0, msg.Errorf("expected a number, got the text %q", v)
 	case Text:
-		return 0, fmt.Errorf("expected a number, got the text %q", string(v))
+		return 0, msg.Errorf("expected a number, got the text %q", string(v))
 	}
-	return 0, fmt.Errorf("expected a number, got %T", x)
+	return 0, msg.Errorf("expected a number, got %T", x)
 }
 
 // Int converts a template argument to a whole number.
@@ -435,14 +436,14 @@ func Int(x any) (int, error) {
 		return 0, err
 	}
 	if v != math.Trunc(v) || math.Abs(v) > 1e15 {
-		where := ""
+		got := strings.Replace(fmt.Sprint(v), ".", ",", 1)
 		switch dv := x.(type) {
 		case dataset.Value:
-			where = dv.Loc.String() + ": "
+			return 0, msg.Errorf("%s: expected a whole number, got %s", dv.Loc, got)
 		case Value:
-			where = dv.v.Loc.String() + ": "
+			return 0, msg.Errorf("%s: expected a whole number, got %s", dv.v.Loc, got)
 		}
-		return 0, fmt.Errorf("%sexpected a whole number, got %s", where, strings.Replace(fmt.Sprint(v), ".", ",", 1))
+		return 0, msg.Errorf("expected a whole number, got %s", got)
 	}
 	return int(v), nil
 }
@@ -462,7 +463,7 @@ func Time(x any) (time.Time, error) {
 		if t, ok := vnfmt.ParseDate(v); ok {
 			return t, nil
 		}
-		return time.Time{}, fmt.Errorf("expected a date (dd/mm/yyyy), got %q", v)
+		return time.Time{}, msg.Errorf("expected a date (dd/mm/yyyy), got %q", v)
 	}
-	return time.Time{}, fmt.Errorf("expected a date, got %T", x)
+	return time.Time{}, msg.Errorf("expected a date, got %T", x)
 }
