@@ -69,3 +69,26 @@ var tmplEntries = []struct{ en, vi string }{
 }
 
 func init() { errorEntries = append(errorEntries, tmplEntries) }
+
+// internal/report: the header, number, page and signature block.
+var reportEntries = []struct{ en, vi string }{
+	{"%s: front matter: %s", "%s: phần đầu: %s"},
+	{"%s: %s (printed by %s, front matter %s)", "%s: %s (giá trị do %s in ra, khóa %s của phần đầu)"},
+	{"ngay %q: expected a date such as 09/10/2024", "ngay %q: cần một ngày dạng 09/10/2024"},
+	{"trang.%s %v mm: ND30 allows %v to %v mm", "trang.%s %v mm: Nghị định 30 cho phép từ %v đến %v mm"},
+	{"%s: the report body is empty", "%s: thân báo cáo trống"},
+	{"ky_hieu %q: expected groups joined by \"-\" with no spaces or \"/\", such as BC-UBND", "ky_hieu %q: cần các nhóm chữ nối bằng \"-\", không có dấu cách hay \"/\", ví dụ BC-UBND"},
+	{"so %q: expected a whole number", "so %q: cần một số nguyên"},
+	{"so %q: expected a number from 1", "so %q: cần một số từ 1 trở lên"},
+	{"%s: front matter: ky.hinh_thuc %q: expected TM., KT., Q., TL., TUQ. or khong", "%s: phần đầu: ky.hinh_thuc %q: cần TM., KT., Q., TL., TUQ. hoặc khong"},
+	{"%s: front matter: ky.thieu %q: expected canh-bao or loi", "%s: phần đầu: ky.thieu %q: cần canh-bao hoặc loi"},
+	{"the signature block %s (ND30 Phụ lục I, Mục II.7)", "khối chữ ký %s (Nghị định 30, Phụ lục I, Mục II.7)"},
+	{"has the authority line %q, but the template says the head signs in their own name (hinh_thuc: khong)", "có dòng quyền hạn %q, nhưng mẫu quy định người đứng đầu ký trực tiếp (hinh_thuc: khong)"},
+	{"has no authority line: the template signs %s (as in \"%s\"); the data leaves it blank", "thiếu dòng quyền hạn: mẫu ký %s (ví dụ \"%s\"); số liệu để trống dòng này"},
+	{"opens its authority line %q with %q, but the template signs %s", "có dòng quyền hạn %q mở đầu bằng %q, nhưng mẫu ký %s"},
+	{"has the authority line %q, which opens with none of TM., KT., Q., TL., TUQ.", "có dòng quyền hạn %q không mở đầu bằng TM., KT., Q., TL. hay TUQ."},
+	{"has no chức vụ line (CHỦ TỊCH, PHÓ CHỦ TỊCH …) between the authority and the name", "thiếu dòng chức vụ (CHỦ TỊCH, PHÓ CHỦ TỊCH …) giữa dòng quyền hạn và họ tên"},
+	{"has no name under the chức vụ", "thiếu họ tên dưới dòng chức vụ"},
+}
+
+func init() { errorEntries = append(errorEntries, reportEntries) }
