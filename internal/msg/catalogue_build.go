@@ -92,3 +92,46 @@ var reportEntries = []struct{ en, vi string }{
 }
 
 func init() { errorEntries = append(errorEntries, reportEntries) }
+
+// internal/build: writing a report's files, the output folder, its lock,
+// the findings of a build, several units and the built-in samples.
+var buildEntries = []struct{ en, vi string }{
+	{"the report cannot be built: %v", "không lập được báo cáo: %v"},
+	{"sheet %q has no rows: nothing to build", "trang %q không có dòng nào: không có báo cáo nào để lập"},
+	{"output name %q is not a plain file name (safe: %q): name the report without a folder, \"..\" or a device name, and choose the folder with --out", "tên tệp kết quả %q không phải là một tên tệp đơn giản (tên an toàn: %q): đặt tên báo cáo không kèm thư mục, \"..\" hay tên thiết bị, và chọn thư mục bằng --out"},
+	{"manifest: %w", "tệp manifest: %w"},
+	{"output folder: %w", "thư mục lưu kết quả: %w"},
+	{"the output would overwrite an input", "tệp kết quả sẽ ghi đè lên một tệp đầu vào"},
+	{"%w: writing %s would replace the input %s (the same file), which baocao only reads; choose another --out folder or another --name; nothing was written", "%w: ghi %s sẽ thay thế tệp đầu vào %s (cùng một tệp), tệp mà baocao chỉ đọc; hãy chọn thư mục --out khác hoặc tên --name khác; chưa ghi tệp nào"},
+	{"write %s: %w", "ghi %s: %w"},
+	{"data/samples.yaml: %w", "data/samples.yaml: %w"},
+	{"data/samples.yaml: entry %d needs ten (a file name), mau and du_lieu", "data/samples.yaml: mục thứ %d cần ten (tên tệp), mau và du_lieu"},
+	{"data/samples.yaml: %s has don_vi, but template %s does not consolidate", "data/samples.yaml: %s có don_vi, nhưng mẫu %s không phải mẫu tổng hợp"},
+	{"%s is %s, not a folder: baocao keeps old versions there and does not follow links; replace it by a folder (move the files it holds into it) and build again", "%s là %s, không phải thư mục: baocao lưu các phiên bản cũ ở đó và không đi theo liên kết; hãy thay nó bằng một thư mục (chuyển các tệp nó chứa vào thư mục đó) rồi lập lại"},
+	{"%s is %s: baocao replaces only regular files and does not write through links; remove it and build again", "%s là %s: baocao chỉ thay thế tệp thông thường và không ghi qua liên kết; hãy xóa nó rồi lập lại"},
+	{"nothing to write", "không có gì để ghi"},
+	{"keep previous versions: %w", "lưu các phiên bản trước: %w"},
+	{"%w; putting the previous files back failed too (%v): the next build into %s completes this one", "%w; đặt lại các tệp trước cũng không được (%v): lần lập tiếp theo vào %s sẽ hoàn tất lần này"},
+	{"%w (the previous files are back in place)", "%w (các tệp trước đã được đặt lại như cũ)"},
+	{"keep previous %s: %w", "lưu bản trước của %s: %w"},
+	{"%s is %s, not a folder: baocao writes new files there and does not follow links; remove it and build again", "%s là %s, không phải thư mục: baocao ghi tệp mới vào đó và không đi theo liên kết; hãy xóa nó rồi lập lại"},
+	{"%s is %s: remove it: %w", "%s là %s: xóa nó: %w"},
+	{"completing an interrupted build in %s: %w", "hoàn tất lần lập bị gián đoạn trong %s: %w"},
+	{"the template does not consolidate: its %s has no tong_hop", "mẫu không phải mẫu tổng hợp: %s của mẫu không có tong_hop"},
+	{"unit %s is left out of the consolidation: %v", "đơn vị %s bị bỏ ra khỏi bản tổng hợp: %v"},
+	{"unit folder %s: %w", "thư mục bảng tính của các đơn vị %s: %w"},
+	{"unit folder %s holds no .xlsx workbook", "thư mục bảng tính của các đơn vị %s không có bảng tính .xlsx nào"},
+	{"output folder is in use by another build", "thư mục lưu kết quả đang được một lần lập khác sử dụng"},
+	{"lock held", "đang bị khóa"},
+	{"lock %s: %w", "khóa %s: %w"},
+	{"%w: waited %v for the lock on %s; wait for the other build to finish, or build into another --out folder", "%w: đã chờ %v để khóa %s; hãy chờ lần lập kia xong, hoặc lập vào thư mục --out khác"},
+	{"%s is %s: baocao locks it while it writes and does not follow links; remove it and build again", "%s là %s: baocao khóa tệp này trong khi ghi và không đi theo liên kết; hãy xóa nó rồi lập lại"},
+	{"not a regular file", "không phải tệp thông thường"},
+	{"%s: %w (it changed while being opened)", "%s: %w (tệp đã thay đổi trong khi mở)"},
+	{"%s: %d bytes, more than the %d expected", "%s: %d byte, nhiều hơn %d byte dự kiến"},
+	{"%s changed while being read", "%s đã thay đổi trong khi đọc"},
+	{"a symbolic link", "một liên kết tượng trưng"},
+	{"a FIFO", "một đường ống (FIFO)"},
+}
+
+func init() { errorEntries = append(errorEntries, buildEntries) }

@@ -169,7 +169,6 @@ var messageFuncs = map[string]int{
 // errors.New: the next step converts them, and takes each off this list.
 var pending = map[string]bool{
 	"cmd/baocao":           true,
-	"internal/build":       true,
 	"internal/check":       true,
 	"internal/consolidate": true,
 	"internal/contract":    true,
