@@ -34,6 +34,7 @@ import (
 
 	"baocao/internal/dataset"
 	"baocao/internal/docmodel"
+	"baocao/internal/msg"
 	"baocao/internal/vnfmt"
 	"baocao/internal/yamllist"
 )
@@ -95,7 +96,7 @@ func Parse(name string, src []byte) ([]Def, error) {
 }
 
 func (d *Def) errorf(format string, args ...any) error {
-	return fmt.Errorf("%s:%d: phụ lục %s: %s", d.file, d.line, d.Number, fmt.Sprintf(format, args...))
+	return msg.Errorf("%s:%d: phụ lục %s: %s", d.file, d.line, d.Number, msg.Sprintf(format, args...))
 }
 
 func (d *Def) validate() error {

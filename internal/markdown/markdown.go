@@ -13,7 +13,6 @@ package markdown
 
 import (
 	"bytes"
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -27,6 +26,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"baocao/internal/docmodel"
+	"baocao/internal/msg"
 	"baocao/internal/vnfmt"
 )
 
@@ -106,13 +106,13 @@ func Read(src []byte, opt Options) (*Result, error) {
 	// reference is a mistake the user wants to hear about.
 	for i, line := range bytes.Split(src, []byte("\n")) {
 		if m := footnoteDef.FindSubmatch(line); m != nil && !used[string(m[1])] {
-			return nil, fmt.Errorf("%s:%d: footnote [^%s] is defined but never referenced", opt.File, r.opt.FirstLine+i, m[1])
+			return nil, msg.Errorf("%s:%d: footnote [^%s] is defined but never referenced", opt.File, r.opt.FirstLine+i, m[1])
 		}
 	}
 	for i := 1; i <= len(r.notes); i++ {
 		fn, ok := r.notes[i]
 		if !ok || fn.Content == nil {
-			return nil, fmt.Errorf("%s: footnote %d is referenced but has no text", opt.File, i)
+			return nil, msg.Errorf("%s: footnote %d is referenced but has no text", opt.File, i)
 		}
 		res.Footnotes = append(res.Footnotes, *fn)
 	}
@@ -153,7 +153,7 @@ func (r *reader) line(n gast.Node) int {
 }
 
 func (r *reader) errorf(n gast.Node, format string, args ...any) error {
-	return fmt.Errorf("%s:%d: %s", r.opt.File, r.line(n), fmt.Sprintf(format, args...))
+	return msg.Errorf("%s:%d: %s", r.opt.File, r.line(n), msg.Sprintf(format, args...))
 }
 
 func (r *reader) block(n gast.Node) ([]docmodel.Block, error) {

@@ -135,3 +135,35 @@ var buildEntries = []struct{ en, vi string }{
 }
 
 func init() { errorEntries = append(errorEntries, buildEntries) }
+
+// internal/appendix (phu-luc.yaml), internal/markdown (the report's body)
+// and internal/docmodel (a table's shape).
+var bodyEntries = []struct{ en, vi string }{
+	{"needs tieu_de and bang", "cần tieu_de và bang"},
+	{"column %q: ty_le needs two columns, [numerator, denominator]", "cột %q: ty_le cần hai cột, [tử số, mẫu số]"},
+	{"column %q: give exactly one of khoa, du_lieu, ty_le", "cột %q: cần đúng một trong các khóa khoa, du_lieu, ty_le"},
+	{"a column has no nhan (label)", "có một cột thiếu nhan (tên cột)"},
+	{"needs exactly one key column (khoa: true), found %d", "cần đúng một cột khóa (khoa: true), có %d"},
+	{"group %q has no columns", "nhóm cột %q không có cột nào"},
+	{"column %q: %v", "cột %q: %v"},
+	{"total of %q: %v", "tổng của %q: %v"},
+	{"%s:%d: footnote [^%s] is defined but never referenced", "%s:%d: chú thích [^%s] có nội dung nhưng không được dẫn ở đâu"},
+	{"%s: footnote %d is referenced but has no text", "%s: chú thích %d được dẫn nhưng không có nội dung"},
+	{"raw HTML is not supported in a report; use Markdown", "báo cáo không dùng được mã HTML; hãy viết bằng Markdown"},
+	{"block quotes (lines starting with \">\") are not supported in a report", "báo cáo không dùng được đoạn trích dẫn (dòng bắt đầu bằng \">\")"},
+	{"code blocks are not supported in a report (an indented line of 4 spaces starts one)", "báo cáo không dùng được khối mã (một dòng thụt vào 4 dấu cách là bắt đầu khối mã)"},
+	{"unsupported Markdown element %s", "báo cáo không dùng được thành phần Markdown %s"},
+	{"a footnote may hold only paragraphs", "chú thích chỉ được gồm các đoạn văn"},
+	{"footnote [^%s] is empty", "chú thích [^%s] không có nội dung"},
+	{"footnote %d is referenced twice; a Word footnote has one reference, so give the second place its own note", "chú thích %d được dẫn hai lần; một chú thích của Word chỉ có một chỗ dẫn, hãy cho chỗ thứ hai một chú thích riêng"},
+	{"raw HTML %q is not supported in a report", "báo cáo không dùng được mã HTML %q"},
+	{"images are not supported in a report yet", "báo cáo chưa chèn được hình ảnh"},
+	{"table has no columns", "bảng không có cột nào"},
+	{"table has %d header rows but %d rows", "bảng có %d dòng tiêu đề nhưng chỉ có %d dòng"},
+	{"row %d, cell %d: spans past column %d", "dòng %d, ô thứ %d: trải quá cột %d"},
+	{"row %d, cell %d: spans %d rows past the end of the table", "dòng %d, ô thứ %d: trải %d dòng, quá cuối bảng"},
+	{"row %d, cell %d: overlaps the cell from row %d, column %d", "dòng %d, ô thứ %d: chồng lên ô của dòng %d, cột %d"},
+	{"row %d has no cell at column %d", "dòng %d không có ô ở cột %d"},
+}
+
+func init() { errorEntries = append(errorEntries, bodyEntries) }

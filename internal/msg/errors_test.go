@@ -163,6 +163,9 @@ var messageFuncs = map[string]int{
 	// internal/report: Assemble's front-matter errors.
 	"report.errorf":    0,
 	"report.cellError": 1,
+	// internal/appendix and internal/markdown: an error at a line.
+	"d.errorf": 0,
+	"r.errorf": 1,
 }
 
 // pending are the packages whose messages are still fmt.Errorf and
@@ -174,11 +177,9 @@ var pending = map[string]bool{
 	"internal/contract":    true,
 	"internal/dataset":     true,
 	"internal/diff":        true,
-	"internal/docmodel":    true,
 	"internal/figures":     true,
 	"internal/fonts":       true,
 	"internal/formula":     true,
-	"internal/markdown":    true,
 	"internal/render/docx": true,
 	"internal/render/pdf":  true,
 	"internal/render/xlsx": true,
