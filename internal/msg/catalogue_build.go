@@ -167,3 +167,91 @@ var bodyEntries = []struct{ en, vi string }{
 }
 
 func init() { errorEntries = append(errorEntries, bodyEntries) }
+
+// internal/render/docx, pdf, xlsx: what a writer refuses in a document
+// (most are faults of the program, not of the data, but they are told in
+// the reader's language all the same).
+var renderEntries = []struct{ en, vi string }{
+	{"docx: %w", "docx: %w"},
+	{"docx: %s: %w", "docx: %s: %w"},
+	{"docx: nil document", "docx: không có văn bản"},
+	{"body: %w", "thân văn bản: %w"},
+	{"appendix %d (%s): %w", "phụ lục %d (%s): %w"},
+	{"footnote %d is never referenced: Word would drop it silently", "chú thích %d không được dẫn ở đâu: Word sẽ lặng lẽ bỏ nó đi"},
+	{"nil block", "khối văn bản rỗng"},
+	{"unknown block type %T", "không biết loại khối văn bản %T"},
+	{"block %d: %w", "khối %d: %w"},
+	{"nil heading", "đề mục rỗng"},
+	{"unknown heading kind %v", "không biết loại đề mục %v"},
+	{"unknown paragraph style %d", "không biết kiểu đoạn văn %d"},
+	{"nil paragraph", "đoạn văn rỗng"},
+	{"inline %d: unknown type %T", "thành phần %d trong dòng: không biết loại %T"},
+	{"footnote reference %d inside a footnote", "chỗ dẫn chú thích %d nằm trong một chú thích"},
+	{"footnote reference %d: the document has %d footnotes", "chỗ dẫn chú thích %d: văn bản chỉ có %d chú thích"},
+	{"footnote %d is referenced before footnote %d: Word numbers notes in reference order", "chú thích %d được dẫn trước chú thích %d: Word đánh số chú thích theo thứ tự được dẫn"},
+	{"footnote %d carries number %d", "chú thích %d mang số %d"},
+	{"footnote %d, paragraph %d is nil", "chú thích %d, đoạn %d rỗng"},
+	{"footnote %d, paragraph %d: %w", "chú thích %d, đoạn %d: %w"},
+	{"nil table", "bảng rỗng"},
+	{"table: %w", "bảng: %w"},
+	{"table: column %d has a negative width", "bảng: cột %d có độ rộng âm"},
+	{"table: column %d has no width (give every column a weight, or none)", "bảng: cột %d không có độ rộng (hãy cho mọi cột một tỷ lệ độ rộng, hoặc không cột nào)"},
+	{"table row %d, column %d: %w", "bảng, dòng %d, cột %d: %w"},
+	{"paragraph %d is nil", "đoạn %d rỗng"},
+	{"paragraph %d: %w", "đoạn %d: %w"},
+	{"pdf: %w", "pdf: %w"},
+	{"pdf: nil document", "pdf: không có văn bản"},
+	{"pdf: internal failure: %w", "pdf: lỗi bên trong chương trình: %w"},
+	{"pdf: internal failure: %v", "pdf: lỗi bên trong chương trình: %v"},
+	{"embedding fonts: %w", "nhúng phông chữ: %w"},
+	{"writing: %w", "ghi: %w"},
+	{"page size %d × %d twips is not positive", "khổ giấy %d × %d twip không dương"},
+	{"page margins must not be negative", "lề trang không được âm"},
+	{"page margins leave too little room for text", "lề trang để lại quá ít chỗ cho chữ"},
+	{"font size Sizes.%s = %v is not a usable size", "cỡ chữ Sizes.%s = %v không dùng được"},
+	{"line spacing %v is not usable", "giãn dòng %v không dùng được"},
+	{"indent and paragraph spacing must not be negative", "thụt lề và khoảng cách đoạn không được âm"},
+	{"body block %d: %w", "khối %d của thân văn bản: %w"},
+	{"appendix %d, block %d: %w", "phụ lục %d, khối %d: %w"},
+	{"footnote %d: %w", "chú thích %d: %w"},
+	{"footnote reference %d, but the document has %d footnotes", "chỗ dẫn chú thích %d, nhưng văn bản chỉ có %d chú thích"},
+	{"table column %d has width %v", "cột %d của bảng có độ rộng %v"},
+	{"the document has no appendix table", "văn bản không có biểu phụ lục nào"},
+	{"nil document", "không có văn bản"},
+	{"sheet %q: %w", "trang %q: %w"},
+}
+
+func init() { errorEntries = append(errorEntries, renderEntries) }
+
+// internal/fonts: reading and subsetting the embedded fonts.
+var fontEntries = []struct{ en, vi string }{
+	{"table too short", "bảng dữ liệu của phông quá ngắn"},
+	{"fonts: %v: %w", "phông chữ %v: %w"},
+	{"fonts: %v: table directory: %w", "phông chữ %v: danh mục bảng: %w"},
+	{"fonts: %v: table %q out of the file", "phông chữ %v: bảng %q nằm ngoài tệp"},
+	{"fonts: %v: table %q missing or short", "phông chữ %v: bảng %q bị thiếu hoặc quá ngắn"},
+	{"fonts: %v: PostScript name: %w", "phông chữ %v: tên PostScript: %w"},
+	{"fonts: %v: loca: %w", "phông chữ %v: loca: %w"},
+	{"fonts: %v: loca entry %d out of glyf", "phông chữ %v: mục loca %d nằm ngoài glyf"},
+	{"fonts: %v: hmtx: %w", "phông chữ %v: hmtx: %w"},
+	{"fonts: subsetting %v: %w", "phông chữ: lấy tập con của %v: %w"},
+	{"glyph %d: composite record: %w", "glyph %d: bản ghi glyph ghép: %w"},
+	{"glyph %d: component %d out of range", "glyph %d: thành phần %d ngoài phạm vi"},
+}
+
+func init() { errorEntries = append(errorEntries, fontEntries) }
+
+// internal/samples: the built-in sample workbooks.
+var sampleEntries = []struct{ en, vi string }{
+	{"sample %q: %w", "bảng tính mẫu %q: %w"},
+	{"node %s: formula uses unknown fact %q", "tiêu chí %s: công thức dùng dữ kiện %q không có"},
+	{"sheet %q: column %q is ambiguous", "trang %q: tên cột %q trùng với nhiều cột"},
+	{"sheet %q: no column %q", "trang %q: không có cột %q"},
+	{"sheet %q: no row %q", "trang %q: không có dòng %q"},
+	{"formula %s: no table %q", "công thức %s: không có bảng %q"},
+	{"sheet %q: header row %d has %d cells, want %d", "trang %q: dòng tiêu đề %d có %d ô, cần %d"},
+	{"sheet %q: row %v has %d cells, the header %d", "trang %q: dòng %v có %d ô, dòng tiêu đề có %d"},
+	{"sheet %q, cell %s: %w", "trang %q, ô %s: %w"},
+}
+
+func init() { errorEntries = append(errorEntries, sampleEntries) }

@@ -1,9 +1,8 @@
 package docx
 
 import (
-	"fmt"
-
 	"baocao/internal/docmodel"
+	"baocao/internal/msg"
 )
 
 func jcOf(a docmodel.Align) string {
@@ -30,21 +29,21 @@ const smallTable = 6
 // current section, so a landscape appendix gets the wider grid.
 func (w *docWriter) table(t *docmodel.Table) error {
 	if t == nil {
-		return fmt.Errorf("nil table")
+		return msg.Errorf("nil table")
 	}
 	grid, err := t.Grid()
 	if err != nil {
-		return fmt.Errorf("table: %w", err)
+		return msg.Errorf("table: %w", err)
 	}
 	for i, c := range t.Columns {
 		if c.Width < 0 {
-			return fmt.Errorf("table: column %d has a negative width", i+1)
+			return msg.Errorf("table: column %d has a negative width", i+1)
 		}
 	}
 	widths := columnWidths(t.Columns, w.sect.textWidth())
 	for i, x := range widths {
 		if x <= 0 {
-			return fmt.Errorf("table: column %d has no width (give every column a weight, or none)", i+1)
+			return msg.Errorf("table: column %d has no width (give every column a weight, or none)", i+1)
 		}
 	}
 
@@ -124,7 +123,7 @@ func (w *docWriter) table(t *docmodel.Table) error {
 			b.close("w:tcPr")
 			if origin {
 				if err := w.cell(t, row, s.Cell, c, header, keep); err != nil {
-					return fmt.Errorf("table row %d, column %d: %w", r+1, c+1, err)
+					return msg.Errorf("table row %d, column %d: %w", r+1, c+1, err)
 				}
 			} else {
 				// A continued merge still needs its paragraph; its text is
@@ -158,7 +157,7 @@ func (w *docWriter) cell(t *docmodel.Table, row docmodel.Row, c *docmodel.Cell, 
 	}
 	for i, p := range c.Content {
 		if p == nil {
-			return fmt.Errorf("paragraph %d is nil", i+1)
+			return msg.Errorf("paragraph %d is nil", i+1)
 		}
 		jc := jcOf(align)
 		// A paragraph that asks to be centred or right aligned says more
@@ -170,7 +169,7 @@ func (w *docWriter) cell(t *docmodel.Table, row docmodel.Row, c *docmodel.Cell, 
 			jc = "right"
 		}
 		if err := w.para(p, pProps{style: stTableText, jc: jc, keepNext: keep}, base); err != nil {
-			return fmt.Errorf("paragraph %d: %w", i+1, err)
+			return msg.Errorf("paragraph %d: %w", i+1, err)
 		}
 	}
 	return nil

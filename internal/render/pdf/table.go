@@ -1,11 +1,11 @@
 package pdf
 
 import (
-	"fmt"
 	"math"
 
 	"baocao/internal/docmodel"
 	"baocao/internal/fonts"
+	"baocao/internal/msg"
 )
 
 // tableUnits is a laid-out table: the caption lines, the header row group
@@ -54,7 +54,7 @@ func (w *writer) table(t *docmodel.Table, g geom) (tableUnits, error) {
 	var tu tableUnits
 	grid, err := t.Grid()
 	if err != nil {
-		return tu, fmt.Errorf("table: %w", err)
+		return tu, msg.Errorf("table: %w", err)
 	}
 	cols := len(t.Columns)
 	total := 0.0

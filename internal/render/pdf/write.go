@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"crypto/sha256"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -13,6 +12,7 @@ import (
 
 	"baocao/internal/docmodel"
 	"baocao/internal/fonts"
+	"baocao/internal/msg"
 )
 
 // fallbackDate stands in for a missing Meta.Date: the file must not carry
@@ -22,29 +22,29 @@ var fallbackDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // Write lays out d and writes it to out as PDF. The bytes depend only on d.
 func Write(out io.Writer, d *docmodel.Document) (err error) {
 	if d == nil {
-		return errors.New("pdf: nil document")
+		return msg.Errorf("pdf: nil document")
 	}
 	if err := validate(d); err != nil {
-		return fmt.Errorf("pdf: %w", err)
+		return msg.Errorf("pdf: %w", err)
 	}
 	// A malformed document must cost the caller an error, not the
 	// process, even if it reaches a path that panics.
 	defer func() {
 		if r := recover(); r != nil {
 			if e, ok := r.(error); ok {
-				err = fmt.Errorf("pdf: internal failure: %w", e)
+				err = msg.Errorf("pdf: internal failure: %w", e)
 			} else {
-				err = fmt.Errorf("pdf: internal failure: %v", r)
+				err = msg.Errorf("pdf: internal failure: %v", r)
 			}
 		}
 	}()
 	w := newWriter(d)
 	pages, err := w.layout()
 	if err != nil {
-		return fmt.Errorf("pdf: %w", err)
+		return msg.Errorf("pdf: %w", err)
 	}
 	if err := w.emit(out, pages); err != nil {
-		return fmt.Errorf("pdf: %w", err)
+		return msg.Errorf("pdf: %w", err)
 	}
 	return nil
 }
@@ -165,7 +165,7 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 	for f := range faces {
 		if faces[f].used {
 			if err := pf.writeFont(fontObj[f], fonts.Face(f), &faces[f], &zbuf); err != nil {
-				return fmt.Errorf("embedding fonts: %w", err)
+				return msg.Errorf("embedding fonts: %w", err)
 			}
 		} else {
 			// reserved for a face no page drew with: an empty dictionary
@@ -215,7 +215,7 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 	pf.dict(catalog, string(pb))
 
 	if _, err := out.Write(pf.finish(catalog, info)); err != nil {
-		return fmt.Errorf("writing: %w", err)
+		return msg.Errorf("writing: %w", err)
 	}
 	return nil
 }

@@ -18,7 +18,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -32,11 +31,12 @@ import (
 
 	"baocao/internal/docmodel"
 	"baocao/internal/fonts"
+	"baocao/internal/msg"
 )
 
 // ErrNoAppendix is returned for a document without appendix tables; the
 // caller writes no workbook then.
-var ErrNoAppendix = errors.New("the document has no appendix table")
+var ErrNoAppendix = msg.Errorf("the document has no appendix table")
 
 // HasTables reports whether d has an appendix with a table.
 func HasTables(d *docmodel.Document) bool {
@@ -53,7 +53,7 @@ func HasTables(d *docmodel.Document) bool {
 // Write writes the appendix tables of d as a workbook.
 func Write(w io.Writer, d *docmodel.Document) error {
 	if d == nil {
-		return errors.New("nil document")
+		return msg.Errorf("nil document")
 	}
 	if !HasTables(d) {
 		return ErrNoAppendix
@@ -76,14 +76,14 @@ func Write(w io.Writer, d *docmodel.Document) error {
 		name := sheetName(a, i, used)
 		if first {
 			if err := f.SetSheetName("Sheet1", name); err != nil {
-				return fmt.Errorf("sheet %q: %w", name, err)
+				return msg.Errorf("sheet %q: %w", name, err)
 			}
 			first = false
 		} else if _, err := f.NewSheet(name); err != nil {
-			return fmt.Errorf("sheet %q: %w", name, err)
+			return msg.Errorf("sheet %q: %w", name, err)
 		}
 		if err := writeAppendix(f, st, name, a); err != nil {
-			return fmt.Errorf("%s: %w", a.Label, err)
+			return msg.Errorf("%s: %w", a.Label, err)
 		}
 	}
 	yes := true
