@@ -66,6 +66,20 @@ var tmplEntries = []struct{ en, vi string }{
 	{"a device", "một thiết bị"},
 	{"a socket", "một socket"},
 	{"%s is %d bytes, more than the limit of %s for a template file", "%s có %d byte, quá giới hạn %s của một tệp mẫu"},
+	// text/template's own messages (tmpl/goerrors.go).
+	{"%s: executing %s at <%s>: %s", "%[1]s: khi điền %[2]s, tại <%[3]s>: %[4]s"},
+	{"missing value for %s", "thiếu giá trị cho %s"},
+	{"function %s not defined", "không có hàm %s"},
+	{"template %s not defined", "không có mẫu con %s"},
+	{"unclosed action", "lệnh {{ … }} chưa được đóng bằng }}"},
+	{"unclosed left paren", "thiếu dấu \")\" đóng ngoặc"},
+	{"unexpected {{%s}}", "{{%s}} không đúng chỗ (không có lệnh mở tương ứng)"},
+	{"unterminated quoted string", "chuỗi trong ngoặc kép chưa được đóng"},
+	{"undefined variable %s", "chưa khai báo biến %s"},
+	{"unexpected %s in operand", "%s không đúng chỗ trong đối số"},
+	{"unexpected EOF", "hết tệp mà lệnh vẫn còn mở (thiếu {{ end }}?)"},
+	{"wrong number of args for %s: want %s got %s", "số đối số của %s không đúng: cần %s, có %s"},
+	{"can't evaluate field %s in type %s", "không có trường %s trong kiểu %s"},
 }
 
 func init() { errorEntries = append(errorEntries, tmplEntries) }

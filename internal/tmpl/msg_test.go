@@ -95,3 +95,47 @@ func TestFileErrorsInVietnamese(t *testing.T) {
 		}
 	}
 }
+
+// TestGoErrorsInVietnamese: text/template's own messages that a
+// template's author meets most are told in Vietnamese, and stay Go's
+// words in English.
+func TestGoErrorsInVietnamese(t *testing.T) {
+	for _, d := range goDetails {
+		if !msg.HasText(d.key) {
+			t.Errorf("%q has no Vietnamese text", d.key)
+		}
+	}
+	for _, tt := range []struct{ body, en, vi string }{
+		{"{{ if }}\n", "r/report.md:9: missing value for if", "r/report.md:9: thiếu giá trị cho if"},
+		{"{{ foo 1 }}\n", `r/report.md:9: function "foo" not defined`, `r/report.md:9: không có hàm "foo"`},
+		{"{{ end }}\n", "r/report.md:9: unexpected {{end}}", "r/report.md:9: {{end}} không đúng chỗ (không có lệnh mở tương ứng)"},
+		{"{{ if 1 }}x\n", "r/report.md:10: unexpected EOF", "r/report.md:10: hết tệp mà lệnh vẫn còn mở (thiếu {{ end }}?)"},
+		{"{{ $x }}\n", `r/report.md:9: undefined variable "$x"`, `r/report.md:9: chưa khai báo biến "$x"`},
+		{"{{ printf }\n", `r/report.md:9: unexpected "}" in operand`, `r/report.md:9: "}" không đúng chỗ trong đối số`},
+		{"{{ fact }}\n", `r/report.md:9:3: executing "r/report.md" at <fact>: wrong number of args for fact: want 1 got 0`, `r/report.md:9:3: khi điền "r/report.md", tại <fact>: số đối số của fact không đúng: cần 1, có 0`},
+		{"{{ template \"x\" }}\n", `r/report.md:9:12: executing "r/report.md" at <{{template "x"}}>: template "x" not defined`, `r/report.md:9:12: khi điền "r/report.md", tại <{{template "x"}}>: không có mẫu con "x"`},
+		// Go's message that is not among them stays as Go wrote it.
+		{"{{ 1 | 2 }}\n", "", ""},
+	} {
+		tp, err := Parse("r/report.md", []byte(front+tt.body))
+		if err == nil {
+			_, err = tp.Execute(testData())
+		}
+		if err == nil {
+			t.Errorf("%q: no error", tt.body)
+			continue
+		}
+		if tt.en == "" {
+			if vi := msg.Local(msg.Vietnamese, err); vi != err.Error() {
+				t.Errorf("%q: Vietnamese %q, English %q", tt.body, vi, err)
+			}
+			continue
+		}
+		if err.Error() != tt.en {
+			t.Errorf("%q: English %q\nwant %q", tt.body, err, tt.en)
+		}
+		if vi := msg.Local(msg.Vietnamese, err); vi != tt.vi {
+			t.Errorf("%q: Vietnamese %q\nwant %q", tt.body, vi, tt.vi)
+		}
+	}
+}

@@ -148,7 +148,7 @@ func (t *Template) newTemplate(name string, first int, text string, funcs templa
 	pad := strings.Repeat("\n", max(first-1, 0))
 	parsed, err := tt.Parse(pad + text)
 	if err != nil {
-		return nil, msg.Errorf("%s", strings.TrimPrefix(err.Error(), "template: "))
+		return nil, parseError(name, strings.TrimPrefix(err.Error(), "template: "))
 	}
 	instrument(parsed)
 	return parsed, nil
@@ -338,7 +338,7 @@ func (t *Template) execError(err error) error {
 	cause := errors.Unwrap(ee.Err)
 	i := strings.Index(text, ": error calling ")
 	if cause == nil || i < 0 {
-		return errors.New(text)
+		return goExecError(text)
 	}
 	// "…:42:14: executing \"report.md\" at <fact \"x\">: error calling fact: cause"
 	head := text[:i]
