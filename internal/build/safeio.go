@@ -25,9 +25,6 @@ const maxManifestSize = 1 << 20
 // manifest; a real report is a few megabytes.
 const maxOutputSize = 1 << 30
 
-// errNotRegular says that a path is a link, a folder, a FIFO or a device.
-var errNotRegular = msg.Errorf("not a regular file")
-
 // openRegular opens path for reading if it is a regular file, not a link,
 // and not larger than limit bytes. The file opened is checked to be the one
 // looked at, so a link put in its place in between is not followed.
@@ -37,7 +34,7 @@ func openRegular(path string, limit int64) (*os.File, int64, error) {
 		return nil, 0, err
 	}
 	if !st.Mode().IsRegular() {
-		return nil, 0, msg.Errorf("%s: %w (%s)", path, errNotRegular, kind(st.Mode()))
+		return nil, 0, msg.Errorf("%s: not a regular file (%s)", path, kind(st.Mode()))
 	}
 	f, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
 	if err != nil {
@@ -50,7 +47,7 @@ func openRegular(path string, limit int64) (*os.File, int64, error) {
 	}
 	if !os.SameFile(st, fst) || !fst.Mode().IsRegular() {
 		f.Close()
-		return nil, 0, msg.Errorf("%s: %w (it changed while being opened)", path, errNotRegular)
+		return nil, 0, msg.Errorf("%s: not a regular file (it changed while being opened)", path)
 	}
 	if fst.Size() > limit {
 		f.Close()
@@ -107,5 +104,5 @@ func kind(m fs.FileMode) msg.Word {
 	case m&fs.ModeSocket != 0:
 		return msg.Word("a socket")
 	}
-	return msg.Word("not a regular file")
+	return msg.Word("a special file")
 }
