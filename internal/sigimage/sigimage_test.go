@@ -4,37 +4,18 @@ import (
 	"bytes"
 	"encoding/binary"
 	"hash/crc32"
-	"image"
 	"image/color"
-	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"baocao/internal/testtool"
 )
 
-// PNG makes a w × h PNG: a filled disc of ink on a transparent
-// background, or on an opaque white one.
 func PNG(t testing.TB, w, h int, ink color.NRGBA, opaque bool) []byte {
-	t.Helper()
-	m := image.NewNRGBA(image.Rect(0, 0, w, h))
-	for y := range h {
-		for x := range w {
-			dx, dy := float64(x-w/2), float64(y-h/2)
-			switch {
-			case dx*dx+dy*dy <= float64(w*w)/16:
-				m.SetNRGBA(x, y, ink)
-			case opaque:
-				m.SetNRGBA(x, y, color.NRGBA{255, 255, 255, 255})
-			}
-		}
-	}
-	var b bytes.Buffer
-	if err := png.Encode(&b, m); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
+	return testtool.PNG(t, w, h, ink, opaque)
 }
 
 // pngHeader is the start of a PNG that claims w × h pixels: enough for
@@ -51,10 +32,7 @@ func pngHeader(w, h uint32) []byte {
 	return binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(chunk))
 }
 
-var (
-	blue = color.NRGBA{20, 40, 160, 255}
-	red  = color.NRGBA{210, 20, 30, 255}
-)
+var blue, red = testtool.Blue, testtool.Red
 
 func TestLoad(t *testing.T) {
 	dir := t.TempDir()

@@ -106,7 +106,7 @@ const phantomSignature = 40 * 72 / 25.4
 // lines; and the seal "trùm lên khoảng 1/3 hình ảnh chữ ký số … về bên
 // trái" (Mục II.8.a): its right edge a third of the way into the
 // signature, its centre level with the signature's. The room grows to
-// hold the signature with a little air and the whole seal, so neither
+// hold the signature and the whole seal with a little air, so neither
 // covers the chức vụ or the name; it is SignatureSpace when there are no
 // images.
 func Signature(sig docmodel.Signature, colW float64) SignatureGeom {
@@ -118,7 +118,7 @@ func Signature(sig docmodel.Signature, colW float64) SignatureGeom {
 	}
 	if sig.Seal != nil {
 		sw, sh = sig.Seal.Width.Pt(), sig.Seal.Height.Pt()
-		g.Gap = max(g.Gap, sh)
+		g.Gap = max(g.Gap, sh+2*imagePad)
 	}
 	cx, cy := colW/2, g.Gap/2
 	if sig.Image != nil {
