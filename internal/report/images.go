@@ -50,7 +50,7 @@ func signatureImages(res *tmpl.Result, sig *docmodel.Signature, dirs []sigimage.
 		}
 		hmm := wmm * float64(img.Height) / float64(img.Width)
 		if hmm > maxImageHeight {
-			return nil, keyError(res, key, fmt.Errorf("%s: %d × %d pixels print %.0f mm tall at %v mm wide, more than the %v mm a signature block has room for; crop the image to the %s", img.Where, img.Width, img.Height, hmm, wmm, maxImageHeight, im.kind))
+			return nil, keyError(res, key, fmt.Errorf("%s: %d × %d pixels print %.0f mm tall at %v mm wide, more than the %v mm a signature block has room for; crop the %s close to its ink", img.Where, img.Width, img.Height, hmm, wmm, maxImageHeight, im.kind))
 		}
 		*im.dst = &docmodel.Image{PNG: img.PNG, Width: docmodel.MM(wmm), Height: docmodel.MM(hmm), Description: strings.TrimSpace(im.desc)}
 	}
