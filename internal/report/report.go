@@ -21,7 +21,8 @@ import (
 	"baocao/internal/vnfmt"
 )
 
-// Build fills t from ds and returns the document.
+// Build fills t from ds and returns the document, without the signature
+// and seal images (it has no folder to read them from; see BuildChecked).
 func Build(t *tmpl.Template, ds *dataset.Dataset) (*docmodel.Document, error) {
 	d, _, err := BuildChecked(t, ds, Options{NoImages: true})
 	return d, err

@@ -23,6 +23,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"strings"
 )
 
@@ -93,10 +94,7 @@ func find(dirs []Dir, name string) (*Image, error) {
 	var looked []string
 	for _, d := range dirs {
 		p := path.Join(d.Path, name)
-		where := d.Label + "/" + name
-		if d.Label == "" || d.Label == "." {
-			where = name
-		}
+		where := filepath.Join(d.Label, name) // as the user's system writes it
 		// Lstat, not Stat: a link is refused, not followed (os.DirFS
 		// answers Lstat; a file system without links answers Stat).
 		info, err := fs.Lstat(d.FS, p)

@@ -35,13 +35,13 @@ type imageUse struct {
 
 // image draws image i of the document with its top-left corner at x, y
 // (from the page top), w × h points.
-func (e *emitter) image(i int, x, y, w, h float64, pf *file) {
+func (e *emitter) image(i int, x, y, w, h float64) {
 	if i < 0 || i >= len(e.images) || e.images[i].img == nil || w <= 0 || h <= 0 {
 		return
 	}
 	u := &e.images[i]
 	if u.obj == 0 {
-		u.obj = pf.alloc()
+		u.obj = e.pf.alloc()
 	}
 	u.onPage = true
 	c := e.c

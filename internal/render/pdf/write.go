@@ -109,7 +109,7 @@ func (e *emitter) ops(ops []op, dy float64) {
 		case opMark:
 			e.marks = append(e.marks, mark{title: o.s, level: o.level, page: e.page, y: c.h - (o.y + dy)})
 		case opImage:
-			e.image(o.level, o.x, o.y+dy, o.x2, o.y2, e.pf)
+			e.image(o.level, o.x, o.y+dy, o.x2, o.y2)
 		}
 	}
 }
