@@ -180,6 +180,7 @@ var pending = map[string]bool{
 	"internal/figures":     true,
 	"internal/formula":     true,
 	"internal/server":      true,
+	"internal/sigimage":    true,
 	"internal/vnfmt":       true,
 	"internal/watch":       true,
 	"internal/xlsxdata":    true,

@@ -33,6 +33,8 @@ func TestMessagesInVietnamese(t *testing.T) {
 		{"bad size profile", strings.Replace(front, "---\nco_quan", "---\nco_chu: 14/15/15\nco_quan", 1) + "x\n", nil, nil, `r/report.md:2: co_chu "14/15/15": cần 13/14/14 hoặc 12/13/13 (Nghị định 30, Phụ lục I, Mục V)`},
 		{"bad issuance", strings.Replace(front, "---\nco_quan", "---\nphat_hanh: email\nco_quan", 1) + "x\n", nil, nil, `r/report.md:2: phat_hanh "email": cần giay (bản giấy) hoặc dien-tu`},
 		{"bad numbering", strings.Replace(front, "---\nco_quan", "---\ndanh_so: [roman]\nco_quan", 1) + "x\n", nil, nil, `danh_so "roman": cần một trong các giá trị phan, phan-la-ma`},
+		{"ky key", strings.Replace(front, "ten_loai: Báo cáo\n", "ten_loai: Báo cáo\nky:\n  anh_dua: d.png\n", 1) + "x\n", nil, nil, "r/report.md:9: không có khóa ky.anh_dua; khối ky chỉ gồm các khóa quyen_han"},
+		{"seal size", strings.Replace(front, "ten_loai: Báo cáo\n", "ten_loai: Báo cáo\nky:\n  duong_kinh_dau: 100\n", 1) + "x\n", nil, nil, "r/report.md:9: ky.duong_kinh_dau 100 mm: cần từ"},
 		{"line spacing", strings.Replace(front, "---\nco_quan", "---\ntrang:\n  gian_dong: 2\nco_quan", 1) + "x\n", nil, nil, "trang.gian_dong 2: Nghị định 30 cho phép giãn dòng từ 1 đến 1,5 dòng"},
 		{"blank agency", front + "x\n", blankTen, nil, `r/report.md:2: co_quan (cơ quan ban hành) bị trống: bảng tính để trống dữ kiện "ten" (d.xlsx, trang "Thông tin", ô B9); hãy nhập vào bảng tính`},
 		{"division by zero", front + "{{ div 1 0 }}\n", nil, nil, "r/report.md:9:3: tại <div 1 0>: chia cho 0"},
