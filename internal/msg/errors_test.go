@@ -183,7 +183,6 @@ var pending = map[string]bool{
 	"internal/report":      true,
 	"internal/samples":     true,
 	"internal/server":      true,
-	"internal/sigimage":    true,
 	"internal/tmpl":        true,
 	"internal/vnfmt":       true,
 	"internal/watch":       true,

@@ -42,7 +42,7 @@ func signatureImages(res *tmpl.Result, sig *docmodel.Signature, dirs []sigimage.
 			return nil, keyError(res, key, err)
 		}
 		for _, w := range warn {
-			issues = append(issues, Issue{Message: w})
+			issues = append(issues, Issue{Message: w.String()})
 		}
 		wmm := im.width
 		if wmm == 0 {
