@@ -57,3 +57,54 @@ var watchEntries = []struct{ en, vi string }{
 }
 
 func init() { errorEntries = append(errorEntries, watchEntries) }
+
+// internal/server: the web page's answers and the server's log.
+var serverEntries = []struct{ en, vi string }{
+	{"the address is not this computer's own (loopback): an access token is required (--token or the environment variable %s)",
+		"địa chỉ không phải máy này (loopback): cần mã truy cập (--token hoặc biến môi trường %s)"},
+	{"--addr %s: %w", "--addr %s: %w"},
+	{"the data folder is missing (--data-dir)", "thiếu thư mục dữ liệu (--data-dir)"},
+	{"the data folder %s: %w", "thư mục dữ liệu %s: %w"},
+	{"the data folder: %w", "thư mục dữ liệu: %w"},
+	{"A request from another site is refused (protection against forged requests).", "Yêu cầu từ một trang khác bị từ chối (chống giả mạo yêu cầu)."},
+	{"The session has expired or is not valid: reload the page.", "Phiên làm việc đã hết hạn hoặc không hợp lệ: hãy tải lại trang."},
+	{"The host name is not valid: open http://127.0.0.1 or http://localhost.", "Tên máy không hợp lệ: hãy mở http://127.0.0.1 hoặc http://localhost."},
+	{"An access token is required: open the page with ?token=… or send the header Authorization: Bearer ….", "Cần mã truy cập: mở trang với ?token=… hoặc gửi tiêu đề Authorization: Bearer …."},
+
+	{"the template %s in %s has the name of a built-in template: left out", "mẫu %s trong %s trùng tên với một mẫu có sẵn: bỏ qua"},
+	{"could not load the template %s: %v", "không nạp được mẫu %s: %v"},
+	{"the built-in templates: %w", "mẫu có sẵn: %w"},
+	{"the template folder %s: %w", "thư mục mẫu %s: %w"},
+	{"There is no such report template.", "Không có mẫu báo cáo này."},
+	{"This template has no %s yet, so it has no blank workbook.", "Mẫu này chưa có %s nên chưa có bảng tính trống."},
+	{"Could not make the blank workbook: %w", "Không tạo được bảng tính trống: %w"},
+
+	{"The file is too large: at most %d MB per upload.", "Tệp quá lớn: tối đa %d MB mỗi lần tải lên."},
+	{"The request is not a multipart/form-data form: %w", "Yêu cầu không phải biểu mẫu multipart/form-data: %w"},
+	{"Choose a report template of the library (the field template; see GET /api/templates).", "Hãy chọn một mẫu báo cáo có trong thư viện (trường template; xem GET /api/templates)."},
+	{"The workbook is missing (the field workbook, an .xlsx file).", "Thiếu bảng tính (trường workbook, tệp .xlsx)."},
+	{"Could not read the uploaded file: %w", "Không đọc được tệp tải lên: %w"},
+	{"the consolidating template %s reads workbooks of the template %s, which the library does not have", "mẫu tổng hợp %s đọc bảng tính theo mẫu %s, nhưng thư viện không có mẫu này"},
+	{"a consolidating template needs the workbooks of the units (template %s): choose several .xlsx files or one .zip file in the box \"Bảng tính của các đơn vị\"",
+		"mẫu tổng hợp cần bảng tính của các đơn vị (mẫu %s): chọn nhiều tệp .xlsx hoặc một tệp .zip ở ô \"Bảng tính của các đơn vị\""},
+	{"Could not build the report from this workbook: %w", "Không lập được báo cáo từ bảng tính này: %w"},
+	{"The workbook has %d error(s): no report was built. Correct the cells named and upload it again.", "Bảng tính có %d lỗi: chưa lập báo cáo. Sửa các ô được nêu rồi tải lên lại."},
+	{"There is no such report (the server may have restarted).", "Không có báo cáo này (có thể máy chủ đã khởi động lại)."},
+	{"left out %s: %v", "bỏ qua %s: %v"},
+	{"Could not read the previous version again: %w", "Không đọc lại được phiên bản trước: %w"},
+	{"There is no such version.", "Không có phiên bản này."},
+	{"This version has no %s file.", "Phiên bản này không có tệp %s."},
+	{"The file was not found.", "Không tìm thấy tệp."},
+	{"too many unit workbooks: at most %d", "quá nhiều bảng tính đơn vị: tối đa %d"},
+	{"%s is not a .zip file that can be read: %w", "%s không phải tệp .zip đọc được: %w"},
+	{"%s in %s is too large: at most %d MB", "%s trong %s quá lớn: tối đa %d MB"},
+	{"%s in %s: %w", "%s trong %s: %w"},
+	{"%s: a unit workbook is an .xlsx file, or a .zip file of .xlsx files", "%s: bảng tính đơn vị phải là tệp .xlsx hoặc một tệp .zip chứa các tệp .xlsx"},
+
+	{"the unit sheet %q: %w", "trang đơn vị %q: %w"},
+	{"Could not pack the reports: %w", "Không đóng gói được các báo cáo: %w"},
+	{"There is no such batch of reports.", "Không có lượt lập báo cáo hàng loạt này."},
+	{"Not finished: wait until every unit is built.", "Chưa xong: hãy chờ đến khi lập xong mọi đơn vị."},
+}
+
+func init() { errorEntries = append(errorEntries, serverEntries) }

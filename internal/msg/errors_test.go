@@ -181,7 +181,6 @@ var pending = map[string]bool{
 	"internal/render/xlsx": true,
 	"internal/report":      true,
 	"internal/samples":     true,
-	"internal/server":      true,
 	"internal/tmpl":        true,
 	"internal/vnfmt":       true,
 	"internal/xlsxdata":    true,
