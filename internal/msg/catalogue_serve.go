@@ -108,3 +108,31 @@ var serverEntries = []struct{ en, vi string }{
 }
 
 func init() { errorEntries = append(errorEntries, serverEntries) }
+
+// cmd/baocao: the command line's own errors (its other texts are in
+// catalogue.go, printed with its Printer). Keys written with explicit
+// indexes (%[1]s) are so only to keep them this command's own: their
+// English is that of the plain verbs.
+var commandEntries = []struct{ en, vi string }{
+	{"checks failed", "số liệu không đạt các phép kiểm tra"},
+	{"%s: the template does not consolidate: its du-lieu.yaml has no tong_hop", "%s: mẫu này không phải mẫu tổng hợp: du-lieu.yaml của mẫu không có tong_hop"},
+	{"template %s has no %s, so baocao does not know what its workbook holds", "mẫu %s không có %s nên baocao không biết bảng tính của nó gồm những gì"},
+	{"the blank workbook: %w", "bảng tính trống: %w"},
+	{"could not open the browser: open %s (%w)", "không tự mở được trình duyệt: hãy mở %s (%w)"},
+	{"could not listen on %s (baocao may be running already): %w", "không mở được địa chỉ %s (có thể baocao đang chạy rồi): %w"},
+
+	// A workbook dropped on the program.
+	{"%s: this is the workbook of the consolidating template %s, which also needs its units' workbooks; build it on the web page (double-click baocao) or with baocao build --template %s --data FILE.xlsx --units FOLDER",
+		"%s: đây là bảng tính của mẫu báo cáo tổng hợp %s, mẫu này cần cả bảng tính của các đơn vị; hãy lập trên trang web (nháy đúp baocao) hoặc bằng baocao build --template %s --data TỆP.xlsx --units THƯ-MỤC"},
+	{"%s: the workbook fits several templates (%s); choose one on the web page (double-click baocao) or with baocao build --template",
+		"%s: bảng tính khớp với nhiều mẫu báo cáo (%s); hãy chọn mẫu trên trang web (nháy đúp baocao) hoặc bằng baocao build --template"},
+	{"%s: no built-in template reads a single workbook", "%s: không có mẫu báo cáo sẵn có nào lập từ một bảng tính"},
+	{"%s: no built-in template fits this workbook; the closest, %s, needs %s. Start from the blank workbook of the template (the web page, or baocao workbook --template NAME)",
+		"%s: bảng tính không khớp với mẫu báo cáo sẵn có nào; gần nhất là mẫu %s, còn thiếu %s. Hãy điền số liệu vào bảng tính mẫu của mẫu báo cáo (tải trên trang web, hoặc baocao workbook --template TÊN)"},
+	{"and %[1]d more", "và %[1]d mục khác"},
+	{"the fact %[1]s", "dữ kiện %[1]s"},
+	{"the column %[1]q of sheet %[2]q", "cột %[1]q của trang %[2]q"},
+	{"the sheet %[1]q", "trang %[1]q"},
+}
+
+func init() { errorEntries = append(errorEntries, commandEntries) }
