@@ -165,13 +165,11 @@ var messageFuncs = map[string]int{
 // pending are the packages whose messages are still fmt.Errorf and
 // errors.New: the next step converts them, and takes each off this list.
 var pending = map[string]bool{
-	"cmd/baocao":           true,
 	"internal/build":       true,
 	"internal/check":       true,
 	"internal/consolidate": true,
 	"internal/contract":    true,
 	"internal/dataset":     true,
-	"internal/diff":        true,
 	"internal/docmodel":    true,
 	"internal/figures":     true,
 	"internal/fonts":       true,
@@ -182,10 +180,8 @@ var pending = map[string]bool{
 	"internal/render/xlsx": true,
 	"internal/report":      true,
 	"internal/samples":     true,
-	"internal/server":      true,
 	"internal/tmpl":        true,
 	"internal/vnfmt":       true,
-	"internal/watch":       true,
 	"internal/xlsxdata":    true,
 	"internal/xlsxfile":    true,
 	"internal/yamllist":    true,
