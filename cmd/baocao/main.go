@@ -485,7 +485,7 @@ func consolidationJob(tmplDir, data, unitsDir, out, name string, stderr io.Write
 		return nil, err
 	}
 	if t.Contract == nil || t.Contract.Consolidation == nil {
-		return nil, fmt.Errorf("%s: %s", tmplDir, tr.Sprintf("the template does not consolidate: its du-lieu.yaml has no tong_hop"))
+		return nil, msg.Errorf("%s: the template does not consolidate: its du-lieu.yaml has no tong_hop", tmplDir)
 	}
 	unit, err := loadTemplate(t.Contract.Consolidation.UnitTemplate)
 	if err != nil {
@@ -532,7 +532,7 @@ func loadTemplate(dir string) (*build.Template, error) {
 		}
 	}
 	if _, err := os.Stat(filepath.Join(dir, tmpl.FileName)); err != nil {
-		return nil, fmt.Errorf("%s: %w", tr.Sprintf("template %s", dir), err)
+		return nil, msg.Errorf("the template folder %s: %w", dir, err)
 	}
 	return build.LoadTemplateFS(os.DirFS(dir), ".", dir)
 }

@@ -277,8 +277,6 @@ var imageEntries = []struct{ en, vi string }{
 	{"%s:%d: unknown key ky.%s; the ky block takes quyen_han, chuc_vu, ho_ten, hinh_thuc, thieu, anh_chu_ky, rong_chu_ky, anh_dau, duong_kinh_dau", "%s:%d: không có khóa ky.%s; khối ky chỉ gồm các khóa quyen_han, chuc_vu, ho_ten, hinh_thuc, thieu, anh_chu_ky, rong_chu_ky, anh_dau, duong_kinh_dau"},
 	{"%s:%d: ky.%s %v mm: expected %v to %v mm", "%s:%d: ky.%s %v mm: cần từ %v đến %v mm"},
 	{"%s: %d × %d pixels print %.0f mm tall at %v mm wide, more than the %v mm a signature block has room for; crop the %s close to its ink", "%s: %d × %d điểm ảnh, in ra cao %.0f mm khi rộng %v mm, quá %v mm chỗ trống của khối chữ ký; hãy cắt %s sát nét mực"},
-	{"signature image (ô 7c)", "ảnh chữ ký (ô 7c)"},
-	{"seal image (ô 8)", "ảnh con dấu (ô 8)"},
 	{"%s: %s (printed by %s): %w", "%s: %s (giá trị do %s in ra): %w"},
 	{"%s: front matter %s: %w", "%s: khóa %s của phần đầu: %w"},
 	{"%d × %d pixels: more than an image may have", "%d × %d điểm ảnh: quá kích thước một ảnh được phép có"},

@@ -171,18 +171,13 @@ var messageFuncs = map[string]int{
 // pending are the packages whose messages are still fmt.Errorf and
 // errors.New: the next step converts them, and takes each off this list.
 var pending = map[string]bool{
-	"cmd/baocao":           true,
 	"internal/check":       true,
 	"internal/consolidate": true,
 	"internal/contract":    true,
 	"internal/dataset":     true,
-	"internal/diff":        true,
 	"internal/figures":     true,
 	"internal/formula":     true,
-	"internal/server":      true,
-	"internal/sigimage":    true,
 	"internal/vnfmt":       true,
-	"internal/watch":       true,
 	"internal/xlsxdata":    true,
 	"internal/xlsxfile":    true,
 	"internal/yamllist":    true,

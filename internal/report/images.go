@@ -28,10 +28,9 @@ func signatureImages(res *tmpl.Result, sig *docmodel.Signature, dirs []sigimage.
 		def   float64
 		dst   **docmodel.Image
 		desc  string
-		what  msg.Word // the kind, as the message names it
 	}{
-		{"anh_chu_ky", k.AnhChuKy, sigimage.Signature, k.RongChuKy, tmpl.SignatureWidthDefault, &sig.Image, "Chữ ký của " + sig.Name, msg.Word("signature image (ô 7c)")},
-		{"anh_dau", k.AnhDau, sigimage.Seal, k.DuongKinhDau, tmpl.SealDefault, &sig.Seal, "Dấu của " + strings.Join(trimAll(res.Front.CoQuan), " "), msg.Word("seal image (ô 8)")},
+		{"anh_chu_ky", k.AnhChuKy, sigimage.Signature, k.RongChuKy, tmpl.SignatureWidthDefault, &sig.Image, "Chữ ký của " + sig.Name},
+		{"anh_dau", k.AnhDau, sigimage.Seal, k.DuongKinhDau, tmpl.SealDefault, &sig.Seal, "Dấu của " + strings.Join(trimAll(res.Front.CoQuan), " ")},
 	} {
 		name := strings.TrimSpace(im.name)
 		if name == "" {
@@ -43,7 +42,7 @@ func signatureImages(res *tmpl.Result, sig *docmodel.Signature, dirs []sigimage.
 			return nil, keyError(res, key, err)
 		}
 		for _, w := range warn {
-			issues = append(issues, Issue{Message: w})
+			issues = append(issues, Issue{Message: w.String(), Text: w})
 		}
 		wmm := im.width
 		if wmm == 0 {
@@ -51,7 +50,7 @@ func signatureImages(res *tmpl.Result, sig *docmodel.Signature, dirs []sigimage.
 		}
 		hmm := wmm * float64(img.Height) / float64(img.Width)
 		if hmm > maxImageHeight {
-			return nil, keyError(res, key, msg.Errorf("%s: %d × %d pixels print %.0f mm tall at %v mm wide, more than the %v mm a signature block has room for; crop the %s close to its ink", img.Where, img.Width, img.Height, hmm, wmm, maxImageHeight, im.what))
+			return nil, keyError(res, key, msg.Errorf("%s: %d × %d pixels print %.0f mm tall at %v mm wide, more than the %v mm a signature block has room for; crop the %s close to its ink", img.Where, img.Width, img.Height, hmm, wmm, maxImageHeight, im.kind))
 		}
 		*im.dst = &docmodel.Image{PNG: img.PNG, Width: docmodel.MM(wmm), Height: docmodel.MM(hmm), Description: strings.TrimSpace(im.desc)}
 	}

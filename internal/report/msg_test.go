@@ -6,6 +6,7 @@ import (
 
 	"baocao/internal/dataset"
 	"baocao/internal/msg"
+	"baocao/internal/sigimage"
 	"baocao/internal/tmpl"
 )
 
@@ -85,8 +86,8 @@ func TestMessagesInVietnamese(t *testing.T) {
 func TestImageErrorsInVietnamese(t *testing.T) {
 	loc := dataset.Loc{File: "d.xlsx", Sheet: "Thông tin", Cell: "B5"}
 	res := &tmpl.Result{Path: "r.md", Cells: map[string][]dataset.Loc{"ky.anh_dau": {loc}}}
-	inner := msg.Errorf("%s: %d × %d pixels print %.0f mm tall at %v mm wide, more than the %v mm a signature block has room for; crop the %s close to its ink", "dau.png", 100, 900, 270.0, 30.0, 60.0, msg.Word("seal image (ô 8)"))
-	want := `d.xlsx, trang "Thông tin", ô B5: ky.anh_dau (giá trị do r.md in ra): dau.png: 100 × 900 điểm ảnh, in ra cao 270 mm khi rộng 30 mm, quá 60 mm chỗ trống của khối chữ ký; hãy cắt ảnh con dấu (ô 8) sát nét mực`
+	inner := msg.Errorf("%s: %d × %d pixels print %.0f mm tall at %v mm wide, more than the %v mm a signature block has room for; crop the %s close to its ink", "dau.png", 100, 900, 270.0, 30.0, 60.0, sigimage.Seal)
+	want := `d.xlsx, trang "Thông tin", ô B5: ky.anh_dau (giá trị do r.md in ra): dau.png: 100 × 900 điểm ảnh, in ra cao 270 mm khi rộng 30 mm, quá 60 mm chỗ trống của khối chữ ký; hãy cắt ảnh dấu (ô 8) sát nét mực`
 	if got := msg.Local(msg.Vietnamese, keyError(res, "ky.anh_dau", inner)); got != want {
 		t.Errorf("%q\nwant %q", got, want)
 	}

@@ -25,6 +25,10 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+
+	"golang.org/x/text/language"
+
+	"baocao/internal/msg"
 )
 
 // Kind says which picture an image is, for the checks ND30 makes of each.
@@ -35,12 +39,15 @@ const (
 	Seal                      // ô 8, red
 )
 
-func (k Kind) String() string {
+func (k Kind) String() string { return k.Localize(msg.English) }
+
+// Localize names the picture in lang.
+func (k Kind) Localize(lang language.Tag) string {
 	switch k {
 	case Signature:
-		return "signature image (ô 7c)"
+		return msg.Word("signature image (ô 7c)").Localize(lang)
 	case Seal:
-		return "seal image (ô 8)"
+		return msg.Word("seal image (ô 8)").Localize(lang)
 	}
 	return fmt.Sprintf("Kind(%d)", int(k))
 }
@@ -74,14 +81,14 @@ type Image struct {
 // it for kind. Warnings say what ND30 asks that the image does not do (a
 // background that is not transparent, a colour other than blue or red):
 // the image is still used.
-func Load(dirs []Dir, name string, kind Kind) (*Image, []string, error) {
+func Load(dirs []Dir, name string, kind Kind) (*Image, []msg.Text, error) {
 	img, err := find(dirs, name)
 	if err != nil {
 		return nil, nil, err
 	}
 	warn, err := check(img, kind)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", img.Where, err)
+		return nil, nil, msg.Errorf("%s: %w", img.Where, err)
 	}
 	return img, warn, nil
 }
@@ -103,18 +110,18 @@ func find(dirs []Dir, name string) (*Image, error) {
 			continue
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", where, err)
+			return nil, msg.Errorf("%s: %w", where, err)
 		}
 		data, err := readRegular(d.FS, p, info)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", where, err)
+			return nil, msg.Errorf("%s: %w", where, err)
 		}
 		return &Image{Name: name, Where: where, PNG: data}, nil
 	}
 	if len(looked) == 0 {
-		return nil, fmt.Errorf("%s: no folder to look for the image in", name)
+		return nil, msg.Errorf("%s: no folder to look for the image in", name)
 	}
-	return nil, fmt.Errorf("%s: no such file in %s; put the PNG there, or correct the name", name, strings.Join(looked, " or "))
+	return nil, msg.Errorf("%s: no such file in %s; put the PNG there, or correct the name", name, strings.Join(looked, " or "))
 }
 
 func labelOf(d Dir) string {
@@ -129,11 +136,11 @@ func labelOf(d Dir) string {
 func validName(name string) error {
 	switch {
 	case name == "":
-		return errors.New("the image has no file name")
+		return msg.Errorf("the image has no file name")
 	case strings.ContainsAny(name, `/\:`) || name == "." || name == ".." || !fs.ValidPath(name):
-		return fmt.Errorf("%q: give a file name only, without a folder (the image is looked for beside the workbook and in the template folder)", name)
+		return msg.Errorf("%q: give a file name only, without a folder (the image is looked for beside the workbook and in the template folder)", name)
 	case !strings.EqualFold(path.Ext(name), ".png"):
-		return fmt.Errorf("%s: not a .png file; ND30 (Phụ lục I, Mục II.7.d, II.8.a) asks for a PNG with a transparent background: save the image as PNG", name)
+		return msg.Errorf("%s: not a .png file; ND30 (Phụ lục I, Mục II.7.d, II.8.a) asks for a PNG with a transparent background: save the image as PNG", name)
 	}
 	return nil
 }
@@ -144,11 +151,11 @@ func validName(name string) error {
 func readRegular(fsys fs.FS, p string, info fs.FileInfo) ([]byte, error) {
 	switch m := info.Mode(); {
 	case m&fs.ModeSymlink != 0:
-		return nil, errors.New("is a symbolic link; baocao does not follow links: copy the image itself into the folder")
+		return nil, msg.Errorf("is a symbolic link; baocao does not follow links: copy the image itself into the folder")
 	case !m.IsRegular():
-		return nil, fmt.Errorf("is not a regular file (%s)", m.Type())
+		return nil, msg.Errorf("is not a regular file (%s)", m.Type())
 	case info.Size() > MaxBytes:
-		return nil, fmt.Errorf("is %d bytes, more than the %d MiB an image may have; save it smaller (a seal needs at most about 1000 × 1000 pixels)", info.Size(), MaxBytes>>20)
+		return nil, msg.Errorf("is %d bytes, more than the %d MiB an image may have; save it smaller (a seal needs at most about 1000 × 1000 pixels)", info.Size(), MaxBytes>>20)
 	}
 	f, err := fsys.Open(p)
 	if err != nil {
@@ -160,14 +167,14 @@ func readRegular(fsys fs.FS, p string, info fs.FileInfo) ([]byte, error) {
 		return nil, err
 	}
 	if !st.Mode().IsRegular() || st.Size() != info.Size() || !st.ModTime().Equal(info.ModTime()) {
-		return nil, errors.New("changed while it was being read; build again")
+		return nil, msg.Errorf("changed while it was being read; build again")
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxBytes+1))
 	if err != nil {
 		return nil, err
 	}
 	if len(data) > MaxBytes {
-		return nil, fmt.Errorf("is more than the %d MiB an image may have", MaxBytes>>20)
+		return nil, msg.Errorf("is more than the %d MiB an image may have", MaxBytes>>20)
 	}
 	return data, nil
 }
@@ -176,36 +183,36 @@ var pngMagic = []byte("\x89PNG\r\n\x1a\n")
 
 // check decodes the image within the limits and says what ND30 asks of
 // it that it does not do.
-func check(img *Image, kind Kind) ([]string, error) {
+func check(img *Image, kind Kind) ([]msg.Text, error) {
 	if !bytes.HasPrefix(img.PNG, pngMagic) {
-		return nil, fmt.Errorf("not a PNG file (the name ends in .png, the content is %s); save the %s as PNG", sniff(img.PNG), kind)
+		return nil, msg.Errorf("not a PNG file (the name ends in .png, the content is %s); save the %s as PNG", sniff(img.PNG), kind)
 	}
 	cfg, err := png.DecodeConfig(bytes.NewReader(img.PNG))
 	if err != nil {
-		return nil, fmt.Errorf("a damaged PNG file: %w", err)
+		return nil, msg.Errorf("a damaged PNG file: %w", err)
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 || cfg.Width > MaxSide || cfg.Height > MaxSide || cfg.Width*cfg.Height > MaxPixels {
-		return nil, fmt.Errorf("%d × %d pixels, more than the %d × %d (%d million pixels) an image may have; save it smaller", cfg.Width, cfg.Height, MaxSide, MaxSide, MaxPixels/1_000_000)
+		return nil, msg.Errorf("%d × %d pixels, more than the %d × %d (%d million pixels) an image may have; save it smaller", cfg.Width, cfg.Height, MaxSide, MaxSide, MaxPixels/1_000_000)
 	}
 	m, err := png.Decode(bytes.NewReader(img.PNG))
 	if err != nil {
-		return nil, fmt.Errorf("a damaged PNG file: %w", err)
+		return nil, msg.Errorf("a damaged PNG file: %w", err)
 	}
 	img.Width, img.Height = cfg.Width, cfg.Height
 	st := stats(m)
 	if st.ink == 0 {
-		return nil, fmt.Errorf("every pixel is transparent: the %s shows nothing", kind)
+		return nil, msg.Errorf("every pixel is transparent: the %s shows nothing", kind)
 	}
-	var warn []string
+	var warn []msg.Text
 	if st.opaque {
-		warn = append(warn, fmt.Sprintf("%s: the %s has no transparent background (ND30 Phụ lục I, Mục II.7.d, II.8.a: PNG \"nền trong suốt\"): its background will hide what lies under it; save it with a transparent background", img.Where, kind))
+		warn = append(warn, msg.Sprintf("%s: the %s has no transparent background (ND30 Phụ lục I, Mục II.7.d, II.8.a: PNG \"nền trong suốt\"): its background will hide what lies under it; save it with a transparent background", img.Where, kind))
 	}
 	r, g, b := st.r, st.g, st.b
 	switch {
 	case kind == Signature && b < max(r, g)+16:
-		warn = append(warn, fmt.Sprintf("%s: the %s is not blue (its ink averages R %d, G %d, B %d); ND30 Phụ lục I, Mục II.7.d asks for \"màu xanh\"", img.Where, kind, r, g, b))
+		warn = append(warn, msg.Sprintf("%s: the %s is not blue (its ink averages R %d, G %d, B %d); ND30 Phụ lục I, Mục II.7.d asks for \"màu xanh\"", img.Where, kind, r, g, b))
 	case kind == Seal && r < max(g, b)+32:
-		warn = append(warn, fmt.Sprintf("%s: the %s is not red (its ink averages R %d, G %d, B %d); ND30 Phụ lục I, Mục II.8.a asks for \"màu đỏ\"", img.Where, kind, r, g, b))
+		warn = append(warn, msg.Sprintf("%s: the %s is not red (its ink averages R %d, G %d, B %d); ND30 Phụ lục I, Mục II.8.a asks for \"màu đỏ\"", img.Where, kind, r, g, b))
 	}
 	return warn, nil
 }

@@ -1,6 +1,8 @@
 package sigimage
 
 import (
+	"baocao/internal/msg"
+
 	"bytes"
 	"encoding/binary"
 	"hash/crc32"
@@ -105,7 +107,14 @@ func TestLoad(t *testing.T) {
 			if img.Width == 0 || len(img.PNG) == 0 {
 				t.Errorf("image %+v", img)
 			}
-			joined := strings.Join(warn, "\n")
+			var ws []string
+			for _, w := range warn {
+				ws = append(ws, w.String())
+				if vi := msg.Local(msg.Vietnamese, w); strings.Contains(vi, " the ") {
+					t.Errorf("warning not wholly Vietnamese: %s", vi)
+				}
+			}
+			joined := strings.Join(ws, "\n")
 			if c.warn == "" && joined != "" {
 				t.Errorf("unexpected warnings: %s", joined)
 			}
