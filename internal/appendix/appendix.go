@@ -249,24 +249,17 @@ func (d *Def) build(ds *dataset.Dataset, doc *docmodel.Document) (docmodel.Appen
 	}
 
 	tab := &docmodel.Table{Borders: true}
+	// Widths come from the content (layout.TableColumns) unless the
+	// template gives rong.
 	if d.Serial {
-		tab.Columns = append(tab.Columns, docmodel.Column{Width: 0.9, Align: docmodel.AlignCenter})
+		tab.Columns = append(tab.Columns, docmodel.Column{Align: docmodel.AlignCenter})
 	}
 	for _, c := range leaves {
-		w, al := c.Width, docmodel.AlignRight
+		al := docmodel.AlignRight
 		if c.Key {
 			al = docmodel.AlignLeft
-			if w == 0 {
-				w = 2
-			}
 		}
-		if w == 0 && len(c.Ratio) > 0 {
-			w = 1.4 // "100,00%" on one line
-		}
-		if w == 0 {
-			w = 1
-		}
-		tab.Columns = append(tab.Columns, docmodel.Column{Width: w, Align: al})
+		tab.Columns = append(tab.Columns, docmodel.Column{Width: c.Width, Align: al})
 	}
 	// Header rows.
 	head := func(text string, cs, rs int) docmodel.Cell {

@@ -331,7 +331,11 @@ type Table struct {
 	Caption    string // optional, printed above the table
 }
 
-// Column has a relative width (any positive weights) and an alignment.
+// Column has a width and an alignment. A zero Width leaves the width to
+// the writers, which size the column from its content (layout.TableColumns:
+// never narrower than its widest word, figures never wrapped). A positive
+// Width is the template's: a relative width against the other columns, a
+// column sized from its content counting as 1.
 type Column struct {
 	Width float64
 	Align Align

@@ -320,7 +320,8 @@ func (r *reader) table(t *east.Table) (*docmodel.Table, error) {
 		case east.AlignRight:
 			al = docmodel.AlignRight
 		}
-		tab.Columns = append(tab.Columns, docmodel.Column{Width: 1, Align: al})
+		// No width: the writers size each column from its content.
+		tab.Columns = append(tab.Columns, docmodel.Column{Align: al})
 	}
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
 		var cells []docmodel.Cell

@@ -147,6 +147,15 @@ func (t *tableUnits) lead() []unit {
 	return append(out, t.body[0])
 }
 
+// tableTail is how many of a table's last body row groups go to a page
+// together: two, or three when the last is a total row.
+func tableTail(t *tableUnits) int {
+	if t.total {
+		return 3
+	}
+	return 2
+}
+
 // placeTable sets a table row group by row group, repeating the header
 // rows at the top of each new page.
 func (p *paginator) placeTable(t *tableUnits) {
@@ -157,12 +166,15 @@ func (p *paginator) placeTable(t *tableUnits) {
 	for i := range t.header {
 		p.place(&t.header[i])
 	}
+	tail := tableTail(t)
 	for i := range t.body {
 		g := &t.body[i]
-		// A last row group (often the total row) does not start a page
-		// alone when the group before it can go along.
-		lastPair := !p.st.empty && i == len(t.body)-2 && i > 0 && p.fitsAll(t.body[i:i+1]) && !p.fitsAll(t.body[i:])
-		if lastPair || !p.st.empty && !p.fitsAll(t.body[i:i+1]) {
+		// The tail of a table does not start on a page that cannot hold
+		// all of it: a last row group never opens a page alone, and a
+		// total row keeps the two groups before it, or a page would read
+		// as a total of one row.
+		tailStart := !p.st.empty && i == len(t.body)-tail && i > 0 && p.fitsAll(t.body[i:i+1]) && !p.fitsAll(t.body[i:])
+		if tailStart || !p.st.empty && !p.fitsAll(t.body[i:i+1]) {
 			p.newPage(0)
 			for j := range t.header {
 				h := t.header[j]

@@ -59,8 +59,12 @@ func TestSampleLayoutRules(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			type span struct{ first, last, rows int }
+			type span struct{ first, last, rows, next int }
 			tables := map[int]*span{}
+			// perPage[table][page] counts the table's body row groups on
+			// a page; totalOn[table] is the page of its total row.
+			perPage := map[int]map[int]int{}
+			totalOn := map[int]int{}
 			notes := map[int][]int{} // footnote → the page of each of its lines
 			var heading []string
 			headingGrp := 0
@@ -83,14 +87,28 @@ func TestSampleLayoutRules(t *testing.T) {
 					if l.Kind == "text" && li == len(pg.Body)-1 && strings.HasSuffix(l.Text, ":") && (li == 0 || pg.Body[li-1].Grp != l.Grp) && pi+1 < len(pages) && pages[pi+1].Section == pg.Section {
 						t.Errorf("page %d ends with the one-line introduction %q", pi+1, l.Text)
 					}
+					if (l.Kind == "row" || l.Kind == "thead") && l.Bottom > pg.Foot+0.01 {
+						t.Errorf("page %d: table %d, rows %d–%d run %.1f pt past the foot of the page: a row split by the page edge", pi+1, l.Grp, l.Row+1, l.Row+l.Rows, l.Bottom-pg.Foot)
+					}
 					if l.Kind == "row" {
 						s := tables[l.Grp]
 						if s == nil {
-							s = &span{first: pi}
+							s = &span{first: pi, next: l.Row}
 							tables[l.Grp] = s
+							perPage[l.Grp] = map[int]int{}
 						}
+						// Each row is set once, whole, in order: a row
+						// split across pages would be set twice or skipped.
+						if l.Row != s.next || l.Rows < 1 {
+							t.Errorf("page %d: table %d sets rows %d–%d after row %d", pi+1, l.Grp, l.Row+1, l.Row+l.Rows, s.next)
+						}
+						s.next = l.Row + l.Rows
 						s.last = pi
 						s.rows++
+						perPage[l.Grp][pi]++
+						if l.Total {
+							totalOn[l.Grp] = pi
+						}
 					}
 				}
 				for _, l := range pg.Notes {
@@ -100,6 +118,12 @@ func TestSampleLayoutRules(t *testing.T) {
 			for g, s := range tables {
 				if s.rows <= 6 && s.first != s.last {
 					t.Errorf("table %d of %d rows spans pages %d–%d", g, s.rows, s.first+1, s.last+1)
+				}
+				if p, ok := totalOn[g]; ok && p != s.first && perPage[g][p] < 3 {
+					t.Errorf("page %d holds the total row of table %d with only %d row(s) before it", p+1, g, perPage[g][p]-1)
+				}
+				if n := perPage[g][s.last]; s.first != s.last && n < 2 {
+					t.Errorf("page %d holds the last row of table %d alone", s.last+1, g)
 				}
 			}
 			for n, ps := range notes {
