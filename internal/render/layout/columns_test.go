@@ -47,16 +47,35 @@ func TestTableColumns(t *testing.T) {
 		room  float64
 		check func(t *testing.T, w []float64)
 	}{
-		{"one line each, widened alike", tab([]float64{0, 0, 0}, "STT|Đơn vị|Hồ sơ tiếp nhận", "1|phường An Bình|1.168"), 500,
+		{"one line each, the rest to the text column", tab([]float64{0, 0, 0}, "STT|Đơn vị|Hồ sơ tiếp nhận", "1|phường An Bình|1.168"), 500,
 			func(t *testing.T, w []float64) {
 				need := fonts.Width(fonts.Bold, 12, "Hồ sơ tiếp nhận") + frame
-				if w[2] < need {
+				if math.Abs(w[2]-need) > 1e-6 {
 					t.Errorf("header on one line needs %.1f, column has %.1f", need, w[2])
 				}
-				a := w[1] / (fonts.Width(fonts.Regular, 12, "phường An Bình") + frame)
-				b := w[2] / need
+				if need := fonts.Width(fonts.Bold, 12, "STT") + frame; math.Abs(w[0]-need) > 1e-6 {
+					t.Errorf("STT column %.1f, want %.1f", w[0], need)
+				}
+			}},
+		{"figures only: widened alike", tab([]float64{0, 0}, "Năm|Tổng số hồ sơ", "2021|23.870"), 400,
+			func(t *testing.T, w []float64) {
+				a := w[0] - (fonts.Width(fonts.Bold, 12, "Năm") + frame)
+				b := w[1] - (fonts.Width(fonts.Bold, 12, "Tổng số hồ sơ") + frame)
 				if math.Abs(a-b) > 1e-6 {
 					t.Errorf("columns widened unevenly: %.3f and %.3f", a, b)
+				}
+			}},
+		{"two wrapping cells of one row", tab([]float64{0, 0}, "A|B", "một hai ba bốn năm sáu bảy tám|chín mười một hai ba bốn năm sáu"), 350,
+			func(t *testing.T, w []float64) {
+				// Widening one cell saves no line of the row; both on one
+				// line do, and they fit.
+				a := fonts.Width(fonts.Regular, 12, "một hai ba bốn năm sáu bảy tám") + frame
+				b := fonts.Width(fonts.Regular, 12, "chín mười một hai ba bốn năm sáu") + frame
+				if a+b > 350 {
+					t.Fatalf("test texts too wide: %.1f", a+b)
+				}
+				if w[0] < a-1e-6 || w[1] < b-1e-6 {
+					t.Errorf("widths %v: a cell wraps (%.1f, %.1f)", w, a, b)
 				}
 			}},
 		{"text wraps, figures keep their width", tab([]float64{0, 0, 0}, "STT|Đơn vị|Tỷ lệ", "1|"+unit+"|99,48%"), 300,
@@ -110,6 +129,12 @@ func TestTableColumns(t *testing.T) {
 			func(t *testing.T, w []float64) {
 				if need := fonts.Width(fonts.Bold, 12, "Số hồ sơ nhận giải quyết trong kỳ") + frame; w[1]+w[2] < need {
 					t.Errorf("group columns %.1f + %.1f do not hold the title (%.1f)", w[1], w[2], need)
+				}
+			}},
+		{"headers wrap before the body", tab([]float64{0, 0, 0}, "Kỳ báo cáo|Tỷ lệ hồ sơ giải quyết trực tuyến trong kỳ|Tỷ lệ hồ sơ giải quyết quá hạn trong kỳ", "Từ 05/12/2024 đến 31/3/2025|97,87%|0,12%"), 300,
+			func(t *testing.T, w []float64) {
+				if need := fonts.Width(fonts.Regular, 12, "Từ 05/12/2024 đến 31/3/2025") + frame; w[0] < need {
+					t.Errorf("body text wraps (%.1f < %.1f) while headers could", w[0], need)
 				}
 			}},
 		{"too narrow: shrunk alike", tab([]float64{0, 0}, "Trướchạnđúnghạn|Đanggiảiquyết", "1|2"), 60,
