@@ -30,8 +30,8 @@ const supScale = 0.65
 // room left goes, a step at a time, to the column where it saves the most
 // lines of the whole table per point (a wide text column, a header that
 // would wrap to five lines), until no line can be saved; what is still
-// left widens the text columns (those with words in their body rows), so
-// the figures keep their natural widths and the table fills room. A column with a positive Width is the
+// left goes to the text columns that wrap all the same, or, when nothing
+// wraps, to every column alike, so the table fills room. A column with a positive Width is the
 // template's: it gets that share of room, counting each column sized from
 // content as 1, but never less than its widest word. Only when the widest
 // words alone do not fit is every column scaled down, and lines then break
@@ -103,12 +103,12 @@ func TableColumns(t *docmodel.Table, grid [][]docmodel.Slot, room, size, pad flo
 	}
 	if rest > 0 && len(auto) > 0 {
 		rest = grow(cells, len(grid), out, auto, frame, rest)
-		// What saves no line goes to the text columns, those with words
-		// in their body rows, in proportion to their widths; with none,
-		// every column gets the same.
+		// What saves no line goes to the text columns that still wrap,
+		// in proportion to their widths; when nothing wraps, to every
+		// column alike, so the table fills room without one wide gap.
 		text := map[int]bool{}
 		for _, ct := range cells {
-			if ct.r >= t.HeaderRows && ct.cols == 1 && len(ct.words) > 1 {
+			if ct.r >= t.HeaderRows && ct.cols == 1 && isAutoCol(t, ct.c) && ct.wrap(out[ct.c]-frame) > 1 {
 				text[ct.c] = true
 			}
 		}
@@ -154,6 +154,9 @@ func TableColumns(t *docmodel.Table, grid [][]docmodel.Slot, room, size, pad flo
 	}
 	return out
 }
+
+// isAutoCol reports whether column c is sized from its content.
+func isAutoCol(t *docmodel.Table, c int) bool { return !(t.Columns[c].Width > 0) }
 
 // grow widens the auto columns of out, one step at a time, where a point
 // saves the most lines of the table, while rest lasts; it returns what is

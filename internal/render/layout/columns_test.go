@@ -47,12 +47,16 @@ func TestTableColumns(t *testing.T) {
 		room  float64
 		check func(t *testing.T, w []float64)
 	}{
-		{"one line each, the rest to the text column", tab([]float64{0, 0, 0}, "STT|Đơn vị|Hồ sơ tiếp nhận", "1|phường An Bình|1.168"), 500,
+		{"one line each: widened alike", tab([]float64{0, 0, 0}, "STT|Đơn vị|Hồ sơ tiếp nhận", "1|phường An Bình|1.168"), 500,
 			func(t *testing.T, w []float64) {
-				need := fonts.Width(fonts.Bold, 12, "Hồ sơ tiếp nhận") + frame
-				if math.Abs(w[2]-need) > 1e-6 {
-					t.Errorf("header on one line needs %.1f, column has %.1f", need, w[2])
+				a := w[0] - (fonts.Width(fonts.Bold, 12, "STT") + frame)
+				b := w[2] - (fonts.Width(fonts.Bold, 12, "Hồ sơ tiếp nhận") + frame)
+				if a <= 0 || math.Abs(a-b) > 1e-6 {
+					t.Errorf("columns widened unevenly: %.3f and %.3f", a, b)
 				}
+			}},
+		{"the rest to the text column that wraps", tab([]float64{0, 0, 0}, "STT|Nội dung|Tỷ lệ", "1|"+unit+" "+unit+"|99,48%"), 500,
+			func(t *testing.T, w []float64) {
 				if need := fonts.Width(fonts.Bold, 12, "STT") + frame; math.Abs(w[0]-need) > 1e-6 {
 					t.Errorf("STT column %.1f, want %.1f", w[0], need)
 				}
