@@ -22,7 +22,9 @@
 //     ghi_chu: Số liệu đến 31/3/2025.
 //
 // du_lieu and ty_le name columns of the table sheet; chu_so is the number
-// of decimals shown (0 for counts, 2 for rates by default).
+// of decimals shown (0 for counts, 2 for rates by default); rong fixes a
+// column's relative width (a column without it, sized from its content by
+// the writers, counts as 1).
 package appendix
 
 import (
@@ -104,6 +106,9 @@ func (d *Def) validate() error {
 	}
 	keys := 0
 	for _, c := range d.leaves() {
+		if c.Width < 0 {
+			return d.errorf("column %q: rong %v; give a positive relative width, or none to size the column from its content", c.Label, c.Width)
+		}
 		n := 0
 		if c.Key {
 			keys++

@@ -208,8 +208,18 @@ type Footnote struct {
 	Content []*Paragraph
 }
 
-// A Block is one of *Heading, *Paragraph, *Table.
+// A Block is one of *Heading, *Paragraph, *Table, *SectionBreak.
 type Block interface{ isBlock() }
+
+// SectionBreak turns the page: the blocks after it, up to the next
+// SectionBreak, are set on new pages of its orientation. ND30 allows a
+// landscape page inside the text for a table that is not made a phụ lục;
+// the page numbers run on and the header is the body's, so it is not an
+// appendix. The body ends in portrait: the closing block is never turned.
+// Writers that do not lay out pages (the spreadsheet, the diff) skip it.
+type SectionBreak struct {
+	Landscape bool
+}
 
 // HeadingKind says which rung of the report's numbering a heading is on;
 // writers choose the style by kind, not by depth, so a report without a
@@ -398,9 +408,10 @@ type Formula struct {
 	Cols     []int // SumCols
 }
 
-func (*Heading) isBlock()   {}
-func (*Paragraph) isBlock() {}
-func (*Table) isBlock()     {}
+func (*Heading) isBlock()      {}
+func (*Paragraph) isBlock()    {}
+func (*Table) isBlock()        {}
+func (*SectionBreak) isBlock() {}
 
 func (Text) isInline()        {}
 func (FootnoteRef) isInline() {}
