@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -167,5 +168,22 @@ func TestTableColumns(t *testing.T) {
 			}
 			tt.check(t, w)
 		})
+	}
+}
+
+// BenchmarkTableColumns sizes the columns of a province appendix of 150
+// units: eight columns, the unit names wrapping at their widest word.
+func BenchmarkTableColumns(b *testing.B) {
+	rows := []string{}
+	for i := 0; i < 150; i++ {
+		rows = append(rows, fmt.Sprintf("%d|phường Thanh Bình Số %d|1.168|1.160|1.154|8|99,48%%|%d", i+1, i, i+1))
+	}
+	tb := tab(make([]float64, 8), "STT|Đơn vị|Hồ sơ tiếp nhận|Đã giải quyết|Trước hạn, đúng hạn|Đang giải quyết|Tỷ lệ đúng hạn|Xếp hạng", rows...)
+	g, err := tb.Grid()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		TableColumns(tb, g, 467.7, 12, CellPadding)
 	}
 }
