@@ -1,10 +1,13 @@
 package pdf_test
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
 
+	"baocao/internal/docmodel"
+	"baocao/internal/fonts"
 	"baocao/internal/render/layout"
 	"baocao/internal/render/pdf"
 )
@@ -33,9 +36,12 @@ func breakFaults(lines []string) []string {
 // typist would not sign: a centred title or a heading broken inside a
 // word pair (HÀNH / CHÍNH, nhân / dân, NĂM / 2026), a heading as the last
 // line of a page or a one-line introduction ("- Nguyên nhân khách
-// quan:") there, a small table (at most six body rows) or a table row
-// across pages, and a footnote that continues, or is continued, with a
-// single line.
+// quan:") there, a small table (at most six body rows) across pages, a
+// table row across pages (set twice, or run past the foot of its page),
+// a table continued on a page without its header row, a page that holds a
+// table's total row with fewer than two rows before it or its last row
+// alone, and a footnote that continues, or is continued, with a single
+// line.
 func TestSampleLayoutRules(t *testing.T) {
 	docs := sampleDocs(t)
 	names := make([]string, 0, len(docs))
@@ -89,6 +95,9 @@ func TestSampleLayoutRules(t *testing.T) {
 					}
 					if (l.Kind == "row" || l.Kind == "thead") && l.Bottom > pg.Foot+0.01 {
 						t.Errorf("page %d: table %d, rows %d–%d run %.1f pt past the foot of the page: a row split by the page edge", pi+1, l.Grp, l.Row+1, l.Row+l.Rows, l.Bottom-pg.Foot)
+					}
+					if l.Kind == "row" && tables[l.Grp] != nil && tables[l.Grp].last != pi && (li == 0 || pg.Body[li-1].Kind != "thead" || pg.Body[li-1].Grp != l.Grp) {
+						t.Errorf("page %d: table %d goes on without its header row", pi+1, l.Grp)
 					}
 					if l.Kind == "row" {
 						s := tables[l.Grp]
@@ -156,6 +165,74 @@ func TestBreakFaults(t *testing.T) {
 	} {
 		if got := len(breakFaults(c.lines)) > 0; got != c.bad {
 			t.Errorf("breakFaults(%q) = %v, want %v", c.lines, got, c.bad)
+		}
+	}
+}
+
+// TestSampleTableWords: no column of a sample's tables (body and
+// appendices, on the width of their pages) is narrower than the widest
+// word of its cells, bold where the row or the header is, so no line of a
+// table breaks inside a syllable, and no figure wraps.
+func TestSampleTableWords(t *testing.T) {
+	docs := sampleDocs(t)
+	names := make([]string, 0, len(docs))
+	for n := range docs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		d := docs[name]
+		p := d.Page
+		portrait, landscape := (p.Width - p.MarginLeft - p.MarginRight).Pt(), (p.Height - p.MarginLeft - p.MarginRight).Pt()
+		check := func(where string, tb *docmodel.Table, room float64) {
+			grid, err := tb.Grid()
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := layout.TableColumns(tb, grid, room, p.Sizes.Table, layout.CellPadding)
+			for r, row := range grid {
+				for c, sl := range row {
+					if !sl.Origin(r, c) || max(sl.Cell.ColSpan, 1) > 1 {
+						continue
+					}
+					face := fonts.FaceOf(r < tb.HeaderRows || tb.Rows[r].Bold || sl.Cell.Bold, false)
+					for _, par := range sl.Cell.Content {
+						text := docmodel.PlainText(par.Content)
+						words := strings.Fields(text)
+						if sl.Cell.Number != nil {
+							words = []string{text}
+						}
+						for _, word := range words {
+							if need := fonts.Width(face, p.Sizes.Table, word) + 2*layout.CellPadding; need > w[c]+1e-6 {
+								t.Errorf("%s %s: row %d, column %d is %.1f pt, %q needs %.1f", name, where, r+1, c+1, w[c], word, need)
+							}
+						}
+					}
+				}
+			}
+		}
+		room := portrait
+		for i, b := range d.Body {
+			switch v := b.(type) {
+			case *docmodel.SectionBreak:
+				room = portrait
+				if v.Landscape {
+					room = landscape
+				}
+			case *docmodel.Table:
+				check(fmt.Sprintf("body block %d", i+1), v, room)
+			}
+		}
+		for _, a := range d.Appendices {
+			room := portrait
+			if a.Landscape {
+				room = landscape
+			}
+			for _, b := range a.Body {
+				if v, ok := b.(*docmodel.Table); ok {
+					check(a.Label, v, room)
+				}
+			}
 		}
 	}
 }
