@@ -170,6 +170,7 @@ func dropOne(path string, templates []namedTemplate, stdout, stderr io.Writer) e
 		return err
 	}
 	j.InputPaths = []string{path}
+	j.ImagesBeside(path)
 	return runJob(j, stdout, stderr)
 }
 

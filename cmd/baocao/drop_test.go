@@ -161,7 +161,7 @@ func TestDropRefusesWhatItCannotRecognise(t *testing.T) {
 	if code := run([]string{blank}, &o, &e); code != exitData {
 		t.Errorf("blank workbook: exit %d, want %d", code, exitData)
 	}
-	if !strings.Contains(o.String(), blank+": mẫu báo cáo cchc-nam-xa-phuong") || !strings.Contains(e.String(), `sheet "Thông tin", cell B3: ten_don_vi`) {
+	if !strings.Contains(o.String(), blank+": mẫu báo cáo cchc-nam-xa-phuong") || !strings.Contains(e.String(), `trang "Thông tin", ô B3: ten_don_vi`) {
 		t.Errorf("blank workbook not recognised, or its empty facts not listed:\n%s%s", &o, &e)
 	}
 	if _, err := os.Stat(filepath.Join(dir, dropFolder)); !os.IsNotExist(err) {

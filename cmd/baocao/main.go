@@ -467,6 +467,7 @@ func makeJobs(tmplDir, data, out, name string) ([]*build.Job, error) {
 		return nil, err
 	}
 	j.InputPaths = []string{data}
+	j.ImagesBeside(data)
 	if _, err := os.Stat(filepath.Join(tmplDir, tmpl.FileName)); err == nil {
 		for _, f := range build.TemplateFiles {
 			j.InputPaths = append(j.InputPaths, filepath.Join(tmplDir, f))
@@ -508,6 +509,7 @@ func consolidationJob(tmplDir, data, unitsDir, out, name string, stderr io.Write
 		return nil, err
 	}
 	j.InputPaths = []string{data}
+	j.ImagesBeside(data)
 	for _, u := range units {
 		j.InputPaths = append(j.InputPaths, filepath.Join(unitsDir, u.Name))
 	}

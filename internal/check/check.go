@@ -28,8 +28,11 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"baocao/internal/dataset"
 	"baocao/internal/figures"
+	"baocao/internal/msg"
 	"baocao/internal/yamllist"
 )
 
@@ -86,21 +89,45 @@ type Finding struct {
 	File     string      `json:"file"`
 	Sheet    string      `json:"sheet,omitempty"`
 	Cell     string      `json:"cell,omitempty"`
-	Message  string      `json:"message"`
-	Expected string      `json:"expected,omitempty"`
-	Found    string      `json:"found,omitempty"`
+	// Message is the finding in English, or in the language of In.
+	Message  string `json:"message"`
+	Expected string `json:"expected,omitempty"`
+	Found    string `json:"found,omitempty"`
+	// Text is Message as it can be told in another language (a msg.Text,
+	// or the error the finding reports); nil for a Message alone.
+	Text msg.Localizer `json:"-"`
 }
 
-func (f Finding) String() string {
+func (f Finding) String() string { return f.Localize(msg.English) }
+
+// Localize says the whole finding in lang: where, what, and the expected
+// and found figures.
+func (f Finding) Localize(lang language.Tag) string {
 	loc := f.Loc
 	if loc.File == "" {
 		loc.File = f.File
 	}
-	s := loc.String() + ": " + f.Message
+	s := loc.Localize(lang) + ": " + f.message(lang)
 	if f.Expected != "" || f.Found != "" {
-		s += fmt.Sprintf(" (expected %s, found %s)", f.Expected, f.Found)
+		s += msg.Sprintf(" (expected %s, found %s)", f.Expected, f.Found).Localize(lang)
 	}
 	return s
+}
+
+// Format prints the finding in the language of a msg printer.
+func (f Finding) Format(s fmt.State, verb rune) { msg.Format(s, verb, f) }
+
+// In is the finding with its Message in lang, for a JSON answer.
+func (f Finding) In(lang language.Tag) Finding {
+	f.Message = f.message(lang)
+	return f
+}
+
+func (f Finding) message(lang language.Tag) string {
+	if f.Text != nil {
+		return f.Text.Localize(lang)
+	}
+	return f.Message
 }
 
 // Defaults are the checks of a template without kiem-tra.yaml.
@@ -225,9 +252,11 @@ func HasErrors(fs []Finding) bool {
 	return false
 }
 
+// finding's format is a key of the msg catalogue.
 func (c *Check) finding(sev Severity, loc dataset.Loc, expected, found, format string, args ...any) Finding {
+	text := msg.Sprintf(format, args...)
 	return Finding{Severity: sev, Check: c.label(), Loc: loc, File: loc.File, Sheet: loc.Sheet, Cell: loc.Cell,
-		Message: fmt.Sprintf(format, args...), Expected: expected, Found: found}
+		Message: text.String(), Text: text, Expected: expected, Found: found}
 }
 
 func (c *Check) broken(ds *dataset.Dataset, err error) []Finding {

@@ -11,6 +11,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/text/language"
+
+	"baocao/internal/msg"
 )
 
 // Loc is where a value came from: file, sheet and cell ("C5").
@@ -20,17 +24,25 @@ type Loc struct {
 	Cell  string
 }
 
-func (l Loc) String() string {
+func (l Loc) String() string { return l.Localize(msg.English) }
+
+// Localize says the location in lang: `a.xlsx, sheet "Biểu 1", cell C5`,
+// in Vietnamese `a.xlsx, trang "Biểu 1", ô C5` (Excel's own words for a
+// sheet and a cell in Vietnamese).
+func (l Loc) Localize(lang language.Tag) string {
 	var b strings.Builder
 	b.WriteString(l.File)
 	if l.Sheet != "" {
-		fmt.Fprintf(&b, ", sheet %q", l.Sheet)
+		b.WriteString(msg.Sprintf(", sheet %q", l.Sheet).Localize(lang))
 	}
 	if l.Cell != "" {
-		fmt.Fprintf(&b, ", cell %s", l.Cell)
+		b.WriteString(msg.Sprintf(", cell %s", l.Cell).Localize(lang))
 	}
 	return b.String()
 }
+
+// Format prints the location in the language of a msg printer.
+func (l Loc) Format(s fmt.State, verb rune) { msg.Format(s, verb, l) }
 
 // Error is a problem with the data at a location.
 type Error struct {
@@ -41,9 +53,18 @@ type Error struct {
 func (e *Error) Error() string { return e.Loc.String() + ": " + e.Err.Error() }
 func (e *Error) Unwrap() error { return e.Err }
 
-// Errorf builds an *Error at loc.
+// Localize says the error in lang, its location and its message both.
+func (e *Error) Localize(lang language.Tag) string {
+	return e.Loc.Localize(lang) + ": " + msg.Local(lang, e.Err)
+}
+
+// Format prints the error in the language of a msg printer.
+func (e *Error) Format(s fmt.State, verb rune) { msg.Format(s, verb, e) }
+
+// Errorf builds an *Error at loc; format is a key of the msg catalogue,
+// as with msg.Errorf.
 func Errorf(loc Loc, format string, args ...any) error {
-	return &Error{Loc: loc, Err: fmt.Errorf(format, args...)}
+	return &Error{Loc: loc, Err: msg.Errorf(format, args...)}
 }
 
 // Kind says what a Value holds.
