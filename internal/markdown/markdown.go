@@ -92,7 +92,7 @@ func Read(src []byte, opt Options) (*Result, error) {
 		}
 		// The fences before this block turn the page.
 		for len(turns) > 0 && turns[0].line < r.line(n)-r.opt.FirstLine {
-			blocks = append(blocks, &docmodel.SectionBreak{Landscape: turns[0].open})
+			blocks = turn(blocks, turns[0].open)
 			turns = turns[1:]
 		}
 		bs, err := r.block(n)
@@ -102,7 +102,7 @@ func Read(src []byte, opt Options) (*Result, error) {
 		blocks = append(blocks, bs...)
 	}
 	for _, f := range turns {
-		blocks = append(blocks, &docmodel.SectionBreak{Landscape: f.open})
+		blocks = turn(blocks, f.open)
 	}
 	res := &Result{Blocks: blocks}
 	used := map[string]bool{}

@@ -186,6 +186,7 @@ func TestLandscape(t *testing.T) {
 		{"a table", "Trước.\n\n::: ngang\n" + table + ":::\n\nSau.\n", "P[ngang]T[doc]P", ""},
 		{"pandoc class", "::: {.ngang}\n# Bảng\n\n" + table + ":::\n", "[ngang]HT[doc]", ""},
 		{"right after a paragraph", "Trước.\n::: ngang\n" + table + ":::\nSau.\n", "P[ngang]T[doc]P", ""},
+		{"a heading before the fence goes over", "# Kết quả\n\n## Bảng\n\n::: ngang\n" + table + ":::\n", "[ngang]HHT[doc]", ""},
 		{"two parts", "::: ngang\n" + table + ":::\n\nGiữa.\n\n::: ngang\n" + table + ":::\n", "[ngang]T[doc]P[ngang]T[doc]", ""},
 		{"no fence", "Văn bản có ::: ở giữa.\n", "P", ""},
 		{"unknown", "::: doc\nX\n:::\n", "", `r.md:10: unknown block "::: doc"`},

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+
+	"baocao/internal/docmodel"
 )
 
 // A landscape part of the body is a fenced div, in the syntax of pandoc
@@ -86,4 +88,23 @@ func fences(src []byte, opt Options) ([]byte, []fence, error) {
 		return src, nil, nil
 	}
 	return out, fs, nil
+}
+
+// turn appends the section break of a fence. The headings right before a
+// landscape part go over with it: left at the foot of the portrait page
+// they would be cut off from the table they title.
+func turn(blocks []docmodel.Block, landscape bool) []docmodel.Block {
+	at := len(blocks)
+	if landscape {
+		for at > 0 {
+			if _, ok := blocks[at-1].(*docmodel.Heading); !ok {
+				break
+			}
+			at--
+		}
+	}
+	blocks = append(blocks, nil)
+	copy(blocks[at+1:], blocks[at:])
+	blocks[at] = &docmodel.SectionBreak{Landscape: landscape}
+	return blocks
 }

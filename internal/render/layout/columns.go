@@ -31,11 +31,11 @@ const supScale = 0.65
 // lines of the whole table per point (a wide text column, a header that
 // would wrap to five lines), until no line can be saved; what is still
 // left goes to the text columns that wrap all the same, or, when nothing
-// wraps, to every column alike, so the table fills room. A column with a positive Width is the
-// template's: it gets that share of room, counting each column sized from
-// content as 1, but never less than its widest word. Only when the widest
-// words alone do not fit is every column scaled down, and lines then break
-// inside words.
+// wraps, to every column alike, so the table fills room. A column with a
+// positive Width is the template's: it gets that share of room, counting
+// each column sized from content as 1, but never less than its widest
+// word. Only when the widest words alone do not fit is every column scaled
+// down, and lines then break inside words.
 //
 // grid is t.Grid(); the widths add up to room.
 func TableColumns(t *docmodel.Table, grid [][]docmodel.Slot, room, size, pad float64) []float64 {
