@@ -225,8 +225,18 @@ type Footnote struct {
 	Content []*Paragraph
 }
 
-// A Block is one of *Heading, *Paragraph, *Table.
+// A Block is one of *Heading, *Paragraph, *Table, *SectionBreak.
 type Block interface{ isBlock() }
+
+// SectionBreak turns the page: the blocks after it, up to the next
+// SectionBreak, are set on new pages of its orientation. ND30 allows a
+// landscape page inside the text for a table that is not made a phụ lục;
+// the page numbers run on and the header is the body's, so it is not an
+// appendix. The body ends in portrait: the closing block is never turned.
+// Writers that do not lay out pages (the spreadsheet, the diff) skip it.
+type SectionBreak struct {
+	Landscape bool
+}
 
 // HeadingKind says which rung of the report's numbering a heading is on;
 // writers choose the style by kind, not by depth, so a report without a
@@ -348,7 +358,11 @@ type Table struct {
 	Caption    string // optional, printed above the table
 }
 
-// Column has a relative width (any positive weights) and an alignment.
+// Column has a width and an alignment. A zero Width leaves the width to
+// the writers, which size the column from its content (layout.TableColumns:
+// never narrower than its widest word, figures never wrapped). A positive
+// Width is the template's: a relative width against the other columns, a
+// column sized from its content counting as 1.
 type Column struct {
 	Width float64
 	Align Align
@@ -411,9 +425,10 @@ type Formula struct {
 	Cols     []int // SumCols
 }
 
-func (*Heading) isBlock()   {}
-func (*Paragraph) isBlock() {}
-func (*Table) isBlock()     {}
+func (*Heading) isBlock()      {}
+func (*Paragraph) isBlock()    {}
+func (*Table) isBlock()        {}
+func (*SectionBreak) isBlock() {}
 
 func (Text) isInline()        {}
 func (FootnoteRef) isInline() {}

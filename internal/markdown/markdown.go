@@ -71,6 +71,13 @@ func Read(src []byte, opt Options) (*Result, error) {
 		goldmark.WithParserOptions(parser.WithAttribute()),
 	)
 	src, spans := stripMarks(src)
+	if opt.FirstLine == 0 {
+		opt.FirstLine = 1
+	}
+	src, turns, err := fences(src, opt)
+	if err != nil {
+		return nil, err
+	}
 	doc := md.Parser().Parse(text.NewReader(src))
 	r := &reader{src: src, spans: spans, opt: opt, counters: make([]int, 7), notes: map[int]*docmodel.Footnote{}}
 	if r.opt.FirstLine == 0 {
@@ -83,11 +90,19 @@ func Read(src []byte, opt Options) (*Result, error) {
 			noteList = n
 			continue
 		}
+		// The fences before this block turn the page.
+		for len(turns) > 0 && turns[0].line < r.line(n)-r.opt.FirstLine {
+			blocks = turn(blocks, turns[0].open)
+			turns = turns[1:]
+		}
 		bs, err := r.block(n)
 		if err != nil {
 			return nil, err
 		}
 		blocks = append(blocks, bs...)
+	}
+	for _, f := range turns {
+		blocks = turn(blocks, f.open)
 	}
 	res := &Result{Blocks: blocks}
 	used := map[string]bool{}
@@ -320,7 +335,8 @@ func (r *reader) table(t *east.Table) (*docmodel.Table, error) {
 		case east.AlignRight:
 			al = docmodel.AlignRight
 		}
-		tab.Columns = append(tab.Columns, docmodel.Column{Width: 1, Align: al})
+		// No width: the writers size each column from its content.
+		tab.Columns = append(tab.Columns, docmodel.Column{Align: al})
 	}
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
 		var cells []docmodel.Cell

@@ -16,6 +16,8 @@ func TestErrorsInVietnamese(t *testing.T) {
 		{"html", "Dòng\n\n<div>x</div>\n", "t.md:12: báo cáo không dùng được mã HTML; hãy viết bằng Markdown"},
 		{"quote", "Dòng\n\n> trích\n", `t.md:12: báo cáo không dùng được đoạn trích dẫn (dòng bắt đầu bằng ">")`},
 		{"code block", "Dòng\n\n    mã\n", "t.md:12: báo cáo không dùng được khối mã (một dòng thụt vào 4 dấu cách là bắt đầu khối mã)"},
+		{"landscape never closed", "Dòng\n\n::: ngang\n\nBảng.\n", "t.md:12: \"::: ngang\" chưa được đóng; hãy kết thúc phần trang ngang bằng một dòng \":::\""},
+		{"unknown block", "Dòng\n\n::: doc\n\nx\n\n:::\n", "t.md:12: không có khối \"::: doc\"; chỉ có \"::: ngang\" (một phần trang ngang của thân báo cáo), đóng bằng \":::\""},
 		{"image", "Dòng ![ảnh](a.png)\n", "t.md:10: báo cáo chưa chèn được hình ảnh"},
 	} {
 		_, err := Read([]byte(tt.src), Options{File: "t.md", FirstLine: 10})

@@ -39,7 +39,8 @@ import (
 //	pad x        whole numbers 1–9 with a leading zero (08, 03/07 điểm);
 //	             0 stays 0; other numbers print as num does (13,8)
 //	percent x    x is already a percentage: 90% · 31,94%
-//	pct a b      a/b as a percentage with 2 decimals: 79,58%
+//	pct a b [d]  a/b as a percentage with 2 decimals, or d (0 to 6): 79,58%
+//	             · pct a b 0 → 100% · pct a b 1 → 99,5%
 //	tyle d a b   a/b as a percentage with d decimals: 100% · 99,64%
 //	add, sub, mul, div   arithmetic (div fails on 0)
 //
@@ -71,6 +72,25 @@ func funcs(ds *dataset.Dataset, b *budget) template.FuncMap {
 			return msg.Errorf("no dataset")
 		}
 		return nil
+	}
+	// ratio prints a/c as a percentage with d decimals, for pct and tyle.
+	ratio := func(name string, d int, a, c any) (string, error) {
+		x, err := Float(a)
+		if err != nil {
+			return "", err
+		}
+		y, err := Float(c)
+		if err != nil {
+			return "", err
+		}
+		if d < 0 || d > 6 {
+			return "", msg.Errorf("%s: %d decimals; expected 0 to 6", name, d)
+		}
+		s, err := vnfmt.Ratio(x, y, d)
+		if err != nil {
+			return "", err
+		}
+		return b.mark(ratioSource(a, c), s), nil
 	}
 	table := func(sheet any) (*dataset.Table, error) {
 		if err := need(); err != nil {
@@ -257,40 +277,20 @@ func funcs(ds *dataset.Dataset, b *budget) template.FuncMap {
 			}
 			return b.mark(sourceOf(x), vnfmt.Auto(v, 2)+"%"), nil
 		},
-		"pct": func(a, c any) (string, error) {
-			x, err := Float(a)
-			if err != nil {
-				return "", err
+		// pct a b is a/b with 2 decimals, the form of the reference
+		// reports; pct a b d chooses d decimals, as tyle d a b does, for a
+		// rate that reads better whole ("100%") or with one ("99,5%").
+		"pct": func(a, c any, d ...int) (string, error) {
+			switch len(d) {
+			case 0:
+				return ratio("pct", 2, a, c)
+			case 1:
+				return ratio("pct", d[0], a, c)
 			}
-			y, err := Float(c)
-			if err != nil {
-				return "", err
-			}
-			s, err := vnfmt.Ratio(x, y, 2)
-			if err != nil {
-				return "", err
-			}
-			return b.mark(ratioSource(a, c), s), nil
+			return "", msg.Errorf("pct: %d arguments after the two figures; expected at most one, the decimals (pct a b 1)", len(d))
 		},
 		// tyle d a b is pct with d decimals: "100%" (0), "99,64%" (2).
-		"tyle": func(d int, a, c any) (string, error) {
-			x, err := Float(a)
-			if err != nil {
-				return "", err
-			}
-			y, err := Float(c)
-			if err != nil {
-				return "", err
-			}
-			if d < 0 || d > 6 {
-				return "", msg.Errorf("tyle: %d decimals; expected 0 to 6", d)
-			}
-			s, err := vnfmt.Ratio(x, y, d)
-			if err != nil {
-				return "", err
-			}
-			return b.mark(ratioSource(a, c), s), nil
-		},
+		"tyle": func(d int, a, c any) (string, error) { return ratio("tyle", d, a, c) },
 		"add": func(xs ...any) (float64, error) {
 			s := 0.0
 			for _, x := range xs {

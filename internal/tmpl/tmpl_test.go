@@ -262,3 +262,41 @@ func TestElectronicNeedsNoNumber(t *testing.T) {
 		t.Errorf("front %+v: want an electronic draft without so", res.Front)
 	}
 }
+
+// TestPercentDecimals: pct prints two decimals unless told, and takes the
+// number of decimals as an optional third argument; tyle is the same with
+// the decimals first.
+func TestPercentDecimals(t *testing.T) {
+	for _, c := range []struct{ expr, want, err string }{
+		{`pct 3797 4771`, "79,58%", ""},
+		{`pct 23 23`, "100,00%", ""},
+		{`pct 23 23 0`, "100%", ""},
+		{`pct 199 200 1`, "99,5%", ""},
+		{`pct 3797 4771 3`, "79,585%", ""},
+		{`pct (fact "so") 8 1`, "62,5%", ""},
+		{`tyle 1 199 200`, "99,5%", ""},
+		{`pct 1 3 7`, "", "pct: 7 decimals"},
+		{`pct 1 3 1 2`, "", "expected at most one"},
+		{`pct 1 0 1`, "", "zero"},
+	} {
+		t.Run(c.expr, func(t *testing.T) {
+			tp, err := Parse("r/report.md", []byte(front+"{{ "+c.expr+" }}\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := tp.Execute(testData())
+			if c.err != "" {
+				if err == nil || !strings.Contains(err.Error(), c.err) {
+					t.Fatalf("err = %v, want %q", err, c.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.TrimSpace(markdown.Resolve(string(res.Markdown))); got != c.want {
+				t.Errorf("got %q, want %q", got, c.want)
+			}
+		})
+	}
+}

@@ -100,6 +100,10 @@ func (w *docWriter) document() error {
 		return msg.Errorf("body: %w", err)
 	}
 	if w.hasClosing() {
+		// A body that ends turned comes back to portrait for the closing.
+		if w.sect.landscape {
+			w.turn(false)
+		}
 		w.closing()
 	}
 
@@ -129,6 +133,18 @@ func (w *docWriter) document() error {
 		}
 	}
 	return nil
+}
+
+// turn ends the current section and starts one of the other orientation
+// on a new page, with the page numbers running on and the number printed
+// on its first page too: a turned page inside the body is not a first page.
+func (w *docWriter) turn(landscape bool) {
+	if landscape == w.sect.landscape {
+		return
+	}
+	s := w.sect
+	w.b.simpleParagraph(pProps{markSize: 1, spacing: &spacing{}, sect: &s}, rProps{}, "")
+	w.sect = sectProps{page: w.page, landscape: landscape, numbered: true}
 }
 
 // separateTable writes a 1 pt empty paragraph before a table when the last
@@ -415,6 +431,10 @@ func (w *docWriter) blocks(bs []docmodel.Block, keepLast bool) error {
 				// table cannot give itself; it also keeps the next table
 				// (or the closing block) from fusing with this one.
 				w.b.simpleParagraph(pProps{markSize: 1, spacing: &spacing{after: max(int(w.page.SpaceAfter), 6*20)}}, rProps{}, "")
+			}
+		case *docmodel.SectionBreak:
+			if v != nil {
+				w.turn(v.Landscape)
 			}
 		case nil:
 			err = msg.Errorf("nil block")

@@ -127,7 +127,8 @@ func validateBlock(d *docmodel.Document, b docmodel.Block) error {
 			return msg.Errorf("table: %w", err)
 		}
 		for i, c := range v.Columns {
-			if !(c.Width > 0) || math.IsInf(c.Width, 0) {
+			// Zero: sized from the content.
+			if c.Width < 0 || math.IsNaN(c.Width) || math.IsInf(c.Width, 0) {
 				return msg.Errorf("table column %d has width %v", i+1, c.Width)
 			}
 		}
