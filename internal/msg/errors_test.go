@@ -170,7 +170,6 @@ var pending = map[string]bool{
 	"internal/check":       true,
 	"internal/consolidate": true,
 	"internal/contract":    true,
-	"internal/dataset":     true,
 	"internal/diff":        true,
 	"internal/docmodel":    true,
 	"internal/figures":     true,
