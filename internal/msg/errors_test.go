@@ -161,7 +161,11 @@ var messageFuncs = map[string]int{
 	"msg.Word":       0,
 	"dataset.Errorf": 1,
 	// The reading side (i18n-read).
-	"s.fail": 0, // xlsxfile's scanner
+	"s.fail":        0, // xlsxfile's scanner
+	"formula.errAt": 2,
+	"c.errf":        1, // formula's evaluator
+	"c.unsup":       0,
+	"l.errf":        1, // formula's lexer
 }
 
 // pending are the packages whose messages are still fmt.Errorf and
@@ -176,7 +180,6 @@ var pending = map[string]bool{
 	"internal/docmodel":    true,
 	"internal/figures":     true,
 	"internal/fonts":       true,
-	"internal/formula":     true,
 	"internal/markdown":    true,
 	"internal/render/docx": true,
 	"internal/render/pdf":  true,
