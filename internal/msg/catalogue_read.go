@@ -5,7 +5,7 @@ package msg
 // slice per package; each key is the English format of the message.
 
 func init() {
-	errorEntries = append(errorEntries, datasetEntries, xlsxfileEntries, formulaEntries)
+	errorEntries = append(errorEntries, datasetEntries, xlsxfileEntries, formulaEntries, xlsxdataEntries)
 }
 
 // internal/dataset: values, facts, tables and indicator trees.
@@ -208,4 +208,41 @@ var formulaEntries = []struct{ en, vi string }{
 	{"unions of ranges ((A1,B2)) are not supported", "chưa hỗ trợ hợp các vùng ((A1,B2))"},
 	{"cannot translate the shared formula %q: %w", "không chuyển được công thức dùng chung %q: %w"},
 	{"the shared formula %q moved from %s to %s refers off the sheet (%s)", "công thức dùng chung %q khi chuyển từ %s sang %s trỏ ra ngoài trang (%s)"},
+}
+
+// internal/xlsxdata: a workbook's sheets read as facts, indicators and
+// tables.
+var xlsxdataEntries = []struct{ en, vi string }{
+	{"%s: cannot open as an .xlsx workbook: %w", "%s: không mở được như một bảng tính .xlsx: %w"},
+	{"%s: no sheet with a header row: expected a fact sheet (columns Khóa, Giá trị), an indicator sheet (columns Mã, Nội dung, Điểm tối đa) or a table", "%s: không có trang nào có dòng tiêu đề: cần một trang dữ kiện (các cột Khóa, Giá trị), một trang chỉ số (các cột Mã, Nội dung, Điểm tối đa) hoặc một bảng"},
+	{"%d cell(s) typed in the legacy %s encoding were converted to Unicode: %s; check the text, and retype it in Unicode when convenient", "%d ô gõ bằng bảng mã cũ %s đã được chuyển sang Unicode: %s; hãy kiểm tra lại chữ, và khi thuận tiện thì gõ lại bằng Unicode"},
+	{"%s and %d more", "%s và %d ô khác"},
+	{" and %d more", " và %d ô khác"},
+	{"the column has no header; every column of a table needs a name", "cột không có tiêu đề; mỗi cột của bảng cần có tên"},
+	{"row %d reads as a note or signature (%q) but holds figures (cells %s); put the note below the table in a row of its own, or give the figures a key", "dòng %d giống một dòng ghi chú hay chữ ký (%q) nhưng có số liệu (các ô %s); hãy đặt ghi chú dưới bảng ở một dòng riêng, hoặc ghi khóa cho các số liệu này"},
+	{"row %d (%q) reads as a note or signature, not data: it was left out of the table", "dòng %d (%q) là dòng ghi chú hay chữ ký, không phải số liệu: dòng này không được đưa vào bảng"},
+	{"the total row %q comes below the notes (row of cell %s); keep the table's rows together above its notes", "dòng tổng %q nằm dưới phần ghi chú (dòng của ô %s); hãy để các dòng của bảng liền nhau, phía trên phần ghi chú"},
+	{"row %d holds figures below the notes (%q at cell %s); keep the table's rows together above its notes", "dòng %d có số liệu nằm dưới phần ghi chú (%q ở ô %s); hãy để các dòng của bảng liền nhau, phía trên phần ghi chú"},
+	{"this row has figures but no key (the %s column is empty)", "dòng này có số liệu nhưng không có khóa (cột %s để trống)"},
+	{"%s, sheet %q: a second fact sheet (the first is %q); keep the facts on one sheet", "%s, trang %q: trang dữ kiện thứ hai (trang thứ nhất là %q); hãy ghi các dữ kiện trên một trang"},
+	{"expected a key (text such as so_van_ban), found %s", "cần một khóa (chữ, như so_van_ban), có %s"},
+	{"indicator code %s is a number; type it as text ('%s) so that 1.2 and 1.20 stay different", "mã chỉ số %s đang là số; hãy gõ dạng văn bản ('%s) để 1.2 và 1.20 không bị lẫn"},
+	{"a second total row (the first is at cell %s)", "dòng tổng thứ hai (dòng tổng thứ nhất ở ô %s)"},
+	{"indicator %q has no code (expected 1, 1.2, 1.2.3 …, or Tổng for the total row)", "chỉ số %q không có mã (cần 1, 1.2, 1.2.3 …, hoặc Tổng cho dòng tổng)"},
+	{"%s is negative (%s)", "%s là số âm (%s)"},
+	{"expected a number for the %s, found %q", "cần một số cho %s, có %q"},
+	{"the indicator sheet has a header but no rows: type the indicator set (code, name, maximum) from row %d", "trang chỉ số có dòng tiêu đề nhưng chưa có dòng nào: hãy nhập bộ chỉ số (mã, nội dung, điểm tối đa) từ dòng %d"},
+	{"the cell holds the error %s", "ô chứa lỗi %s"},
+	{"date serial %s: %w", "số ngày %s: %w"},
+	{"not a date between 1900 and 9999", "không phải một ngày trong khoảng năm 1900 đến 9999"},
+	{"the key %q holds a control character (U+%04X): a spreadsheet program probably decoded an \"_x…_\" sequence in it as an escaped character (LibreOffice Calc reads \"_xa_\" as a line feed); the key was probably %q: rename it in the workbook and the template to one without \"_x\" followed by hexadecimal digits and \"_\"", "khóa %q chứa một ký tự điều khiển (U+%04X): có thể một chương trình bảng tính đã đọc chuỗi \"_x…_\" trong khóa thành một ký tự thoát (LibreOffice Calc đọc \"_xa_\" thành ký tự xuống dòng); khóa ban đầu có lẽ là %q: hãy đổi tên khóa trong bảng tính và trong mẫu thành một tên không có \"_x\" theo sau là các chữ số thập lục phân và \"_\""},
+	{"the key %q holds an \"_xHHHH_\" sequence, which Excel and LibreOffice read as an escaped character: saved again, the key may change into another; rename it in the workbook and the template", "khóa %q chứa chuỗi \"_xHHHH_\", chuỗi mà Excel và LibreOffice đọc thành một ký tự thoát: khi lưu lại, khóa có thể biến thành khóa khác; hãy đổi tên khóa trong bảng tính và trong mẫu"},
+	{"the formula =%s cannot be checked (%s); the saved value %s is used as it is", "không kiểm tra được công thức =%s (%s); giá trị đã lưu %s được dùng nguyên như vậy"},
+	{"the formula =%s cannot be evaluated: %s", "không tính được công thức =%s: %s"},
+	{"the formula =%s gives %v, which is not a number", "công thức =%s cho ra %v, không phải một số"},
+	{"the formula =%s gives the error %s", "công thức =%s cho ra lỗi %s"},
+	{"the formula =%s gives no value (it refers to empty cells only); type the figure, or point the formula at the cells that hold it", "công thức =%s không cho ra giá trị nào (chỉ trỏ tới ô trống); hãy gõ số liệu, hoặc sửa công thức để trỏ tới các ô chứa số liệu"},
+	{"the workbook asks to be recalculated when opened (fullCalcOnLoad), so its saved formula values may be stale; baocao evaluated the %d formula cell(s) it read and used their values", "bảng tính yêu cầu tính lại khi mở (fullCalcOnLoad), nên các giá trị công thức đã lưu có thể đã cũ; baocao đã tự tính %d ô công thức đọc được và dùng các giá trị đó"},
+	{"%d more formula cells had a saved value that differs from their formula's (%s%s); baocao used the formulas'", "thêm %d ô công thức có giá trị đã lưu khác với giá trị tính theo công thức (%s%s); baocao dùng giá trị tính theo công thức"},
+	{"the saved value of %s (%s) differs from its formula's (%s): the workbook was saved by a program that does not recalculate; baocao used the formula's", "giá trị đã lưu của %s (%s) khác với giá trị tính theo công thức (%s): bảng tính được lưu bởi một chương trình không tự tính lại; baocao dùng giá trị tính theo công thức"},
 }

@@ -190,7 +190,6 @@ var pending = map[string]bool{
 	"internal/tmpl":        true,
 	"internal/vnfmt":       true,
 	"internal/watch":       true,
-	"internal/xlsxdata":    true,
 	"internal/yamllist":    true,
 }
 
