@@ -5,7 +5,7 @@ package msg
 // slice per package; each key is the English format of the message.
 
 func init() {
-	errorEntries = append(errorEntries, datasetEntries, xlsxfileEntries, formulaEntries, xlsxdataEntries)
+	errorEntries = append(errorEntries, datasetEntries, xlsxfileEntries, formulaEntries, xlsxdataEntries, figuresEntries)
 }
 
 // internal/dataset: values, facts, tables and indicator trees.
@@ -245,4 +245,37 @@ var xlsxdataEntries = []struct{ en, vi string }{
 	{"the workbook asks to be recalculated when opened (fullCalcOnLoad), so its saved formula values may be stale; baocao evaluated the %d formula cell(s) it read and used their values", "bảng tính yêu cầu tính lại khi mở (fullCalcOnLoad), nên các giá trị công thức đã lưu có thể đã cũ; baocao đã tự tính %d ô công thức đọc được và dùng các giá trị đó"},
 	{"%d more formula cells had a saved value that differs from their formula's (%s%s); baocao used the formulas'", "thêm %d ô công thức có giá trị đã lưu khác với giá trị tính theo công thức (%s%s); baocao dùng giá trị tính theo công thức"},
 	{"the saved value of %s (%s) differs from its formula's (%s): the workbook was saved by a program that does not recalculate; baocao used the formula's", "giá trị đã lưu của %s (%s) khác với giá trị tính theo công thức (%s): bảng tính được lưu bởi một chương trình không tự tính lại; baocao dùng giá trị tính theo công thức"},
+}
+
+// internal/figures: the expressions of chỉ tiêu and of so-sanh checks.
+var figuresEntries = []struct{ en, vi string }{
+	{"%s: the result is not a finite number", "%s: kết quả không phải một số hữu hạn"},
+	{"%q, at character %d: %s", "%q, ở ký tự thứ %d: %s"},
+	{"%q: a text opened at character %d is not closed", "%q: chuỗi chữ mở ở ký tự thứ %d không được đóng"},
+	{"%q: a column opened by [ at character %d is not closed", "%q: tên cột mở bằng [ ở ký tự thứ %d không được đóng"},
+	{"nested too deep", "lồng nhau quá sâu"},
+	{"%q, at character %d: %q is not a number (write 0,5 or 0.5; no thousands separator)", "%q, ở ký tự thứ %d: %q không phải một số (viết 0,5 hoặc 0.5; không dùng dấu phân cách hàng nghìn)"},
+	{"expected \",\" or \")\" in the arguments of %s", "cần \",\" hoặc \")\" trong các đối số của %s"},
+	{"expected \")\"", "cần \")\""},
+	{"the expression ends too early", "biểu thức kết thúc quá sớm"},
+	{"the text %q stands where a number is expected", "chuỗi chữ %q đứng ở chỗ cần một số"},
+	{"[%s] names a column of a row, and is only meaningful in a condition of a table function", "[%s] là tên một cột của dòng, chỉ có nghĩa trong điều kiện của một hàm bảng"},
+	{"the key %q of sheet %q is not a number", "khóa %q của trang %q không phải một số"},
+	{"division by 0", "chia cho 0"},
+	{"unknown expression", "biểu thức không xác định"},
+	{"texts compare with = or <> only, not %s (%q %s %q)", "chuỗi chữ chỉ so sánh được bằng = hoặc <>, không dùng %s (%q %s %q)"},
+	{"%s takes %d arguments, found %d", "%s nhận %d đối số, có %d"},
+	{"%s: the denominator is 0", "%s: mẫu số bằng 0"},
+	{"%s: the number of decimals must be a whole number from 0 to 15", "%s: số chữ số thập phân phải là số nguyên từ 0 đến 15"},
+	{"unknown function %s (known: tong, cong, dau, cuoi, dem, nho_nhat, lon_nhat, ty_le, phan_tram, lam_tron)", "không có hàm %s (các hàm có: tong, cong, dau, cuoi, dem, nho_nhat, lon_nhat, ty_le, phan_tram, lam_tron)"},
+	{"%s takes the table and, optionally, a condition", "%s nhận tên bảng và, nếu cần, một điều kiện"},
+	{"%s takes the table and the column and, optionally, a condition", "%s nhận tên bảng, tên cột và, nếu cần, một điều kiện"},
+	{"%s: the table is named in quotes: %s(\"TTHC\", …)", "%s: tên bảng viết trong dấu ngoặc kép: %s(\"TTHC\", …)"},
+	{"%s: the column is named in quotes: %s(\"%s\", \"Cột\")", "%s: tên cột viết trong dấu ngoặc kép: %s(\"%s\", \"Cột\")"},
+	{"the condition on row %q: %w", "điều kiện ở dòng %q: %w"},
+	{"column %q of sheet %q has no total (text, or a rate over 0)", "cột %q của trang %q không có tổng (cột chữ, hoặc tỷ lệ có mẫu số bằng 0)"},
+	{"sheet %q has no row to take the first of", "trang %q không có dòng nào để lấy dòng đầu"},
+	{"sheet %q has no row to take the last of", "trang %q không có dòng nào để lấy dòng cuối"},
+	{"sheet %q has no row for %s", "trang %q không có dòng nào cho %s"},
+	{"chỉ tiêu %s could not be computed: %w", "không tính được chỉ tiêu %s: %w"},
 }

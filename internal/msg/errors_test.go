@@ -166,6 +166,7 @@ var messageFuncs = map[string]int{
 	"c.errf":        1, // formula's evaluator
 	"c.unsup":       0,
 	"l.errf":        1, // formula's lexer
+	"p.errorf":      0, // figures' parser
 }
 
 // pending are the packages whose messages are still fmt.Errorf and
@@ -178,7 +179,6 @@ var pending = map[string]bool{
 	"internal/contract":    true,
 	"internal/diff":        true,
 	"internal/docmodel":    true,
-	"internal/figures":     true,
 	"internal/fonts":       true,
 	"internal/markdown":    true,
 	"internal/render/docx": true,
