@@ -5,7 +5,7 @@ package msg
 // slice per package; each key is the English format of the message.
 
 func init() {
-	errorEntries = append(errorEntries, datasetEntries, xlsxfileEntries, formulaEntries, xlsxdataEntries, figuresEntries)
+	errorEntries = append(errorEntries, datasetEntries, xlsxfileEntries, formulaEntries, xlsxdataEntries, figuresEntries, yamllistEntries, checkEntries)
 }
 
 // internal/dataset: values, facts, tables and indicator trees.
@@ -278,4 +278,33 @@ var figuresEntries = []struct{ en, vi string }{
 	{"sheet %q has no row to take the last of", "trang %q không có dòng nào để lấy dòng cuối"},
 	{"sheet %q has no row for %s", "trang %q không có dòng nào cho %s"},
 	{"chỉ tiêu %s could not be computed: %w", "không tính được chỉ tiêu %s: %w"},
+}
+
+// internal/yamllist: the YAML lists of a template folder.
+var yamllistEntries = []struct{ en, vi string }{
+	{"%s:%d: expected a list of %s", "%s:%d: cần một danh sách %s"},
+	{"%s:%d: unknown key %q (expected one of %s)", "%s:%d: không có khóa %q (cần một trong các khóa %s)"},
+	{"%s:%d: unknown key %q (expected one of %s); in {…} a comma separates keys, so quote a text that holds one", "%s:%d: không có khóa %q (cần một trong các khóa %s); trong {…} dấu phẩy ngăn cách các khóa, nên chuỗi chữ nào có dấu phẩy thì phải đặt trong dấu ngoặc kép"},
+}
+
+// internal/check: kiem-tra.yaml and the findings of its checks.
+var checkEntries = []struct{ en, vi string }{
+	{"checks, each starting with \"- loai: …\"", "phép kiểm tra, mỗi mục bắt đầu bằng \"- loai: …\""},
+	{"%s:%d: check %s: %s", "%s:%d: phép kiểm tra %s: %s"},
+	{"unknown kind; expected one of %s", "không có loại (loai) này; cần một trong các loại %s"},
+	{"muc %q: expected loi or canh-bao", "muc %q: cần loi hoặc canh-bao"},
+	{"needs %s", "cần có %s"},
+	{"phep %q: expected =, <>, <, >, <= or >=", "phep %q: cần =, <>, <, >, <= hoặc >="},
+	{"trai: %v", "trai: %v"},
+	{"phai: %v", "phai: %v"},
+	{"needs thanh_phan (the columns that add up to cot)", "cần có thanh_phan (các cột cộng lại bằng cot)"},
+	{"check %q (%s:%d) cannot run: %v", "phép kiểm tra %q (%s:%d) không chạy được: %v"},
+	{"the score of indicator %s (%s) is more than its maximum", "điểm đạt của chỉ số %s (%s) vượt điểm tối đa"},
+	{"the score of %s is more than its self-assessed maximum (maximum %s less survey points %s)", "điểm đạt của %s vượt điểm tối đa tự đánh giá (điểm tối đa %s trừ điểm ĐTXHH %s)"},
+	{"the %s of %s is typed, and its %d children add up to something else; the report uses the typed figure", "%s của %s được ghi sẵn, nhưng %d chỉ số cấp dưới cộng lại ra số khác; báo cáo dùng số đã ghi"},
+	{"%s of %s is not the sum of %s", "%s của %s không bằng tổng %s"},
+	{"%s of %s: %s is 0, so the rate cannot be checked", "%s của %s: %s bằng 0 nên không kiểm tra được tỷ lệ"},
+	{"%s of %s is not %s / %s × 100", "%s của %s không bằng %s / %s × 100"},
+	{"%s of %s should carry on %s of %s", "%s của %s phải bằng %s của %s (số chuyển kỳ)"},
+	{"%s (%s) is not %s %s (%s)", "%s (%s) không thỏa %s %s (%s)"},
 }
