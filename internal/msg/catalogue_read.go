@@ -5,7 +5,7 @@ package msg
 // slice per package; each key is the English format of the message.
 
 func init() {
-	errorEntries = append(errorEntries, datasetEntries, xlsxfileEntries, formulaEntries, xlsxdataEntries, figuresEntries, yamllistEntries, checkEntries)
+	errorEntries = append(errorEntries, datasetEntries, xlsxfileEntries, formulaEntries, xlsxdataEntries, figuresEntries, yamllistEntries, checkEntries, contractEntries)
 }
 
 // internal/dataset: values, facts, tables and indicator trees.
@@ -307,4 +307,66 @@ var checkEntries = []struct{ en, vi string }{
 	{"%s of %s is not %s / %s × 100", "%s của %s không bằng %s / %s × 100"},
 	{"%s of %s should carry on %s of %s", "%s của %s phải bằng %s của %s (số chuyển kỳ)"},
 	{"%s (%s) is not %s %s (%s)", "%s (%s) không thỏa %s %s (%s)"},
+}
+
+// internal/contract: du-lieu.yaml, and a workbook checked against it.
+var contractEntries = []struct{ en, vi string }{
+	{"%s:%d: expected the keys thong_tin (facts), bang (tables), chi_so (indicator sheets) and chi_tieu (derived figures)", "%s:%d: cần các khóa thong_tin (dữ kiện), bang (bảng), chi_so (trang chỉ số) và chi_tieu (chỉ tiêu)"},
+	{"%s:%d: tong_hop: %w", "%s:%d: tong_hop: %w"},
+	{"%s:%d: %s: expected a list, each item starting with \"- \"", "%s:%d: %s: cần một danh sách, mỗi mục bắt đầu bằng \"- \""},
+	{"nhom %q stands alone: a heading over the facts that follow, without khoa or kieu", "nhom %q phải đứng riêng: là tiêu đề nhóm cho các dữ kiện bên dưới, không kèm khoa hay kieu"},
+	{"a fact needs khoa (its key)", "dữ kiện cần có khoa (khóa của dữ kiện)"},
+	{"fact %s: kieu %q: expected one of %s", "dữ kiện %s: kieu %q: cần một trong các kiểu %s"},
+	{"fact %s is declared twice (first at line %d)", "dữ kiện %s được khai báo hai lần (lần đầu ở dòng %d)"},
+	{"a table needs ten (its sheet) and khoa (the header of its key column)", "bảng cần có ten (tên trang) và khoa (tiêu đề cột khóa)"},
+	{"table %q is declared twice (first at line %d)", "bảng %q được khai báo hai lần (lần đầu ở dòng %d)"},
+	{"table %q: a column needs ten", "bảng %q: cột cần có ten"},
+	{"column %q: loai %q: expected one of %s", "cột %q: loai %q: cần một trong các loại %s"},
+	{"column %q: kieu %q: expected so-nguyen, so or phan-tram", "cột %q: kieu %q: cần so-nguyen, so hoặc phan-tram"},
+	{"table %q: column %q is declared twice", "bảng %q: cột %q được khai báo hai lần"},
+	{"column %q (%s) needs %s", "cột %q (%s) cần có %s"},
+	{"column %q: %s %q is not a column of table %q", "cột %q: %s %q không phải một cột của bảng %q"},
+	{"column %q (tong) needs thanh_phan, the columns it adds", "cột %q (tong) cần có thanh_phan, các cột được cộng vào"},
+	{"column %q: tu, mau and thanh_phan belong to ty-le and tong columns", "cột %q: tu, mau và thanh_phan chỉ dùng cho cột ty-le và tong"},
+	{"column %q depends on itself through its parts", "cột %q được tính từ chính nó qua các thành phần"},
+	{"tong_hop needs mau_don_vi (the unit template) and ten_don_vi (the fact naming a unit)", "tong_hop cần có mau_don_vi (mẫu báo cáo của đơn vị) và ten_don_vi (dữ kiện ghi tên đơn vị)"},
+	{"tong_hop.khi_loi %q: expected bo-qua (leave the unit out, listed as missing) or dung (stop)", "tong_hop.khi_loi %q: cần bo-qua (bỏ đơn vị đó ra, ghi là còn thiếu) hoặc dung (dừng lại)"},
+	{"tong_hop: a column needs ten", "tong_hop: cột cần có ten"},
+	{"tong_hop: column %q is declared twice", "tong_hop: cột %q được khai báo hai lần"},
+	{"tong_hop: column %q: loai %q: expected one of %s", "tong_hop: cột %q: loai %q: cần một trong các loại %s"},
+	{"tong_hop: column %q (ty-le) needs tu_so and mau_so, two columns of the table", "tong_hop: cột %q (ty-le) cần có tu_so và mau_so, là hai cột của bảng"},
+	{"tong_hop: column %q needs tu (a fact or chỉ tiêu of the unit)", "tong_hop: cột %q cần có tu (một dữ kiện hoặc chỉ tiêu của đơn vị)"},
+	{"tong_hop.xep_hang %q: not a column of tong_hop.cot", "tong_hop.xep_hang %q: không phải một cột của tong_hop.cot"},
+	{"tong_hop: column %q: tu_so and mau_so must be columns of the table", "tong_hop: cột %q: tu_so và mau_so phải là các cột của bảng"},
+	{"a chỉ tiêu needs ten and cong_thuc", "chỉ tiêu cần có ten và cong_thuc"},
+	{"chỉ tiêu %s is declared twice", "chỉ tiêu %s được khai báo hai lần"},
+	{"chỉ tiêu %s has the name of a fact; give it another", "chỉ tiêu %s trùng tên với một dữ kiện; hãy đặt tên khác"},
+	{"chỉ tiêu %s: %v", "chỉ tiêu %s: %v"},
+	{"chỉ tiêu %s reads itself", "chỉ tiêu %s được tính từ chính nó"},
+	{"chỉ tiêu %s reads %s, which is defined below it; move %s above", "chỉ tiêu %s dùng %s, là chỉ tiêu được định nghĩa ở phía dưới; hãy chuyển %s lên trên"},
+	{"chỉ tiêu %s reads %s, which is neither a declared fact nor a chỉ tiêu above it", "chỉ tiêu %s dùng %s, không phải một dữ kiện đã khai báo cũng không phải một chỉ tiêu ở phía trên"},
+	{"chỉ tiêu %s reads table %q, which is not declared", "chỉ tiêu %s dùng bảng %q, là bảng chưa được khai báo"},
+	{"chỉ tiêu %s reads column %q of table %q, which is not declared", "chỉ tiêu %s dùng cột %q của bảng %q, là cột chưa được khai báo"},
+	{"%s:%d: fact %q is not declared in %s; declare it there (khoa, kieu, mo_ta) or correct the key", "%s:%d: dữ kiện %q chưa được khai báo trong %s; hãy khai báo ở đó (khoa, kieu, mo_ta) hoặc sửa lại khóa"},
+	{"%s: phụ lục %s has a total row (dong_tong) over table %q, which %s does not declare; declare it with the kinds of its columns", "%s: phụ lục %s có dòng tổng (dong_tong) trên bảng %q, là bảng mà %s chưa khai báo; hãy khai báo bảng đó cùng loại của các cột"},
+	{"%s: phụ lục %s: column %q of table %q is not declared in %s", "%s: phụ lục %s: cột %q của bảng %q chưa được khai báo trong %s"},
+	{"%s:%d: chỉ tiêu %s cannot be computed from this workbook: %w", "%s:%d: không tính được chỉ tiêu %s từ bảng tính này: %w"},
+	{"the workbook has no fact sheet (columns Khóa, Giá trị); it needs the fact %s (%s)", "bảng tính không có trang dữ kiện (các cột Khóa, Giá trị); cần có dữ kiện %s (%s)"},
+	{"the fact sheet has no row for %s (%s); add a row with the key %s", "trang dữ kiện không có dòng nào cho %s (%s); hãy thêm một dòng có khóa %s"},
+	{"%s (%s) is required; type it", "%s (%s) là bắt buộc; hãy nhập vào"},
+	{"%s (%s) must be one of the listed values", "%s (%s) phải là một trong các giá trị đã liệt kê"},
+	{"the workbook has no indicator sheet %q (columns Mã, Nội dung, Điểm tối đa, Điểm ĐTXHH, Điểm đạt); the template needs it", "bảng tính không có trang chỉ số %q (các cột Mã, Nội dung, Điểm tối đa, Điểm ĐTXHH, Điểm đạt); mẫu báo cáo cần trang này"},
+	{"the workbook has no sheet %q with a header row (%s); the template needs it", "bảng tính không có trang %q có dòng tiêu đề (%s); mẫu báo cáo cần trang này"},
+	{"the first column of sheet %q must be %q", "cột đầu tiên của trang %q phải là %q"},
+	{"sheet %q needs the column %q: %v", "trang %q cần có cột %q: %v"},
+	{"a text", "văn bản"},
+	{"a text of one or more paragraphs", "văn bản gồm một hay nhiều đoạn"},
+	{"a whole number", "một số nguyên"},
+	{"a number", "một số"},
+	{"a percent", "một tỷ lệ phần trăm"},
+	{"a date (dd/mm/yyyy)", "một ngày (dd/mm/yyyy)"},
+	{"expected a whole number", "cần một số nguyên"},
+	{"expected a whole number, without decimals", "cần một số nguyên, không có phần thập phân"},
+	{"expected a number", "cần một số"},
+	{"expected a date such as 09/10/2024", "cần một ngày, như 09/10/2024"},
 }

@@ -169,6 +169,8 @@ var messageFuncs = map[string]int{
 	"p.errorf":      0, // figures' parser
 	"c.errorf":      0, // check's
 	"c.finding":     4,
+	"c.errorAt":     1, // contract's
+	"contract.add":  3,
 }
 
 // pending are the packages whose messages are still fmt.Errorf and
@@ -177,7 +179,6 @@ var pending = map[string]bool{
 	"cmd/baocao":           true,
 	"internal/build":       true,
 	"internal/consolidate": true,
-	"internal/contract":    true,
 	"internal/diff":        true,
 	"internal/docmodel":    true,
 	"internal/fonts":       true,
