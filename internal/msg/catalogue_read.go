@@ -5,7 +5,7 @@ package msg
 // slice per package; each key is the English format of the message.
 
 func init() {
-	errorEntries = append(errorEntries, datasetEntries, xlsxfileEntries, formulaEntries, xlsxdataEntries, figuresEntries, yamllistEntries, checkEntries, contractEntries)
+	errorEntries = append(errorEntries, datasetEntries, xlsxfileEntries, formulaEntries, xlsxdataEntries, figuresEntries, yamllistEntries, checkEntries, contractEntries, consolidateEntries)
 }
 
 // internal/dataset: values, facts, tables and indicator trees.
@@ -369,4 +369,17 @@ var contractEntries = []struct{ en, vi string }{
 	{"expected a whole number, without decimals", "cần một số nguyên, không có phần thập phân"},
 	{"expected a number", "cần một số"},
 	{"expected a date such as 09/10/2024", "cần một ngày, như 09/10/2024"},
+}
+
+// internal/consolidate: the units' workbooks of a consolidating template.
+var consolidateEntries = []struct{ en, vi string }{
+	{"no unit workbook to consolidate", "không có bảng tính đơn vị nào để tổng hợp"},
+	{"%s and %s are both the workbook of %s; keep one", "%s và %s đều là bảng tính của %s; hãy giữ lại một tệp"},
+	{"unit %s: %w", "đơn vị %s: %w"},
+	{"none of the %d unit workbooks can be consolidated (the first: %s: %v)", "không tổng hợp được bảng tính nào trong %d bảng tính đơn vị (bảng tính đầu tiên: %s: %v)"},
+	{"%s: the fact %s (the unit's name) is missing or blank", "%s: thiếu dữ kiện %s (tên đơn vị) hoặc để trống"},
+	{"fails %d check(s), the first: %s", "không đạt %d phép kiểm tra, phép đầu tiên: %s"},
+	{"unit %s, column %q: %w", "đơn vị %s, cột %q: %w"},
+	{"unit %s: sheet %q has %d rows, %s has %d; every unit reports the same periods", "đơn vị %s: trang %q có %d dòng, %s có %d dòng; mọi đơn vị phải báo cáo cùng các kỳ"},
+	{"unit %s: row %q where %s has %q; every unit reports the same periods in the same order", "đơn vị %s: dòng %q ở chỗ %s có dòng %q; mọi đơn vị phải báo cáo cùng các kỳ theo cùng thứ tự"},
 }

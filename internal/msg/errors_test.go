@@ -178,7 +178,6 @@ var messageFuncs = map[string]int{
 var pending = map[string]bool{
 	"cmd/baocao":           true,
 	"internal/build":       true,
-	"internal/consolidate": true,
 	"internal/diff":        true,
 	"internal/docmodel":    true,
 	"internal/fonts":       true,
