@@ -5,7 +5,7 @@ package msg
 // slice per package; each key is the English format of the message.
 
 func init() {
-	errorEntries = append(errorEntries, datasetEntries, xlsxfileEntries, formulaEntries, xlsxdataEntries, figuresEntries, yamllistEntries, checkEntries, contractEntries, consolidateEntries)
+	errorEntries = append(errorEntries, datasetEntries, xlsxfileEntries, formulaEntries, xlsxdataEntries, figuresEntries, yamllistEntries, checkEntries, contractEntries, consolidateEntries, vnfmtEntries)
 }
 
 // internal/dataset: values, facts, tables and indicator trees.
@@ -382,4 +382,10 @@ var consolidateEntries = []struct{ en, vi string }{
 	{"unit %s, column %q: %w", "đơn vị %s, cột %q: %w"},
 	{"unit %s: sheet %q has %d rows, %s has %d; every unit reports the same periods", "đơn vị %s: trang %q có %d dòng, %s có %d dòng; mọi đơn vị phải báo cáo cùng các kỳ"},
 	{"unit %s: row %q where %s has %q; every unit reports the same periods in the same order", "đơn vị %s: dòng %q ở chỗ %s có dòng %q; mọi đơn vị phải báo cáo cùng các kỳ theo cùng thứ tự"},
+}
+
+// internal/vnfmt.
+var vnfmtEntries = []struct{ en, vi string }{
+	{"vnfmt: ratio of a zero whole", "vnfmt: tỷ lệ có mẫu số bằng 0"},
+	{"vnfmt: ratio of non-finite values", "vnfmt: tỷ lệ của các giá trị không hữu hạn"},
 }

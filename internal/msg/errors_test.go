@@ -189,7 +189,6 @@ var pending = map[string]bool{
 	"internal/samples":     true,
 	"internal/server":      true,
 	"internal/tmpl":        true,
-	"internal/vnfmt":       true,
 	"internal/watch":       true,
 }
 
