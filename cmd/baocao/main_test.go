@@ -75,7 +75,7 @@ func TestDataErrorNamesCell(t *testing.T) {
 	os.WriteFile(filepath.Join(tpl, "report.md"), []byte("---\nco_quan: [UBND]\nso: 1\nky_hieu: BC-UBND\ndia_danh: X\nngay: 01/01/2026\nten_loai: Báo cáo\n---\n{{ pad (fact \"so_xa\") }} xã\n"), 0o644)
 	var stdout, stderr bytes.Buffer
 	code := run([]string{"build", "--template", tpl, "--data", "../../data/sa-dec-2024.xlsx", "--out", filepath.Join(dir, "out")}, &stdout, &stderr)
-	if code != exitData || !strings.Contains(stderr.String(), `baocao: lỗi: `+tpl+`/report.md:9:8: in <fact "so_xa">: ../../data/sa-dec-2024.xlsx, trang "Thông tin": no fact with key "so_xa"`) {
+	if code != exitData || !strings.Contains(stderr.String(), `baocao: lỗi: `+tpl+`/report.md:9:8: in <fact "so_xa">: ../../data/sa-dec-2024.xlsx, trang "Thông tin": không có dữ kiện nào có khóa "so_xa"`) {
 		t.Errorf("exit %d, stderr %s", code, &stderr)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
@@ -97,7 +97,7 @@ func TestFailedCheckStopsBuild(t *testing.T) {
 	out := filepath.Join(dir, "out")
 	var stdout, stderr bytes.Buffer
 	code := run([]string{"build", "--template", tpl, "--data", "../../data/sa-dec-2024.xlsx", "--out", out}, &stdout, &stderr)
-	if code != exitData || !strings.Contains(stderr.String(), `ô E36: the score of indicator 6`) || !strings.Contains(stderr.String(), "baocao: lỗi: số liệu không đạt 1 phép kiểm tra; chưa ghi tệp nào:\n  ") {
+	if code != exitData || !strings.Contains(stderr.String(), `ô E36: điểm đạt của chỉ số 6`) || !strings.Contains(stderr.String(), "baocao: lỗi: số liệu không đạt 1 phép kiểm tra; chưa ghi tệp nào:\n  ") {
 		t.Errorf("build: exit %d, stderr %s", code, &stderr)
 	}
 	if _, err := os.Stat(out); err == nil {
