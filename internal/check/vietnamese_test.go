@@ -38,9 +38,9 @@ func TestVietnamese(t *testing.T) {
 	fs = append(fs, words)
 	want := []string{
 		`d.xlsx, trang "Chỉ số", ô E2: điểm đạt của chỉ số 1 (A) vượt điểm tối đa (cần ≤ 2, có 2,5)`,
-		`d.xlsx, trang "TTHC", ô E3: Đã giải quyết của 2022 không bằng tổng Trước hạn + Đúng hạn + Quá hạn (cần 198, có 199)`,
-		`d.xlsx, trang "TTHC", ô J4: Tỷ lệ trực tuyến của 2023 không bằng Trực tuyến / Tiếp nhận × 100 (cần 50,00, có 49)`,
-		`d.xlsx, trang "TTHC", ô D4: Từ kỳ trước của 2023 phải bằng Đang giải quyết của 2022 (số chuyển kỳ) (cần 11, có 12)`,
+		`d.xlsx, trang "TTHC", ô E3: cột Đã giải quyết ở dòng 2022 không bằng tổng Trước hạn + Đúng hạn + Quá hạn (cần 198, có 199)`,
+		`d.xlsx, trang "TTHC", ô J4: cột Tỷ lệ trực tuyến ở dòng 2023 không bằng Trực tuyến / Tiếp nhận × 100 (cần 50,00, có 49)`,
+		`d.xlsx, trang "TTHC", ô D4: cột Từ kỳ trước ở dòng 2023 phải bằng cột Đang giải quyết ở dòng 2022 (số chuyển kỳ) (cần 11, có 12)`,
 		`d.xlsx: phép kiểm tra "tong" (kiem-tra.yaml:15) không chạy được: d.xlsx không có trang bảng "Không có"`,
 		`d.xlsx, trang "Thông tin", ô B3: số 1 (cần ô trống, có ô trống)`,
 	}

@@ -213,7 +213,7 @@ var formulaEntries = []struct{ en, vi string }{
 // internal/xlsxdata: a workbook's sheets read as facts, indicators and
 // tables.
 var xlsxdataEntries = []struct{ en, vi string }{
-	{"%s: cannot open as an .xlsx workbook: %w", "%s: không mở được như một bảng tính .xlsx: %w"},
+	{"%s: cannot open as an .xlsx workbook: %w", "%s: không mở được bảng tính .xlsx: %w"},
 	{"%s: no sheet with a header row: expected a fact sheet (columns Khóa, Giá trị), an indicator sheet (columns Mã, Nội dung, Điểm tối đa) or a table", "%s: không có trang nào có dòng tiêu đề: cần một trang dữ kiện (các cột Khóa, Giá trị), một trang chỉ số (các cột Mã, Nội dung, Điểm tối đa) hoặc một bảng"},
 	{"%d cell(s) typed in the legacy %s encoding were converted to Unicode: %s; check the text, and retype it in Unicode when convenient", "%d ô gõ bằng bảng mã cũ %s đã được chuyển sang Unicode: %s; hãy kiểm tra lại chữ, và khi thuận tiện thì gõ lại bằng Unicode"},
 	{"%s and %d more", "%s và %d ô khác"},
@@ -302,10 +302,10 @@ var checkEntries = []struct{ en, vi string }{
 	{"the score of indicator %s (%s) is more than its maximum", "điểm đạt của chỉ số %s (%s) vượt điểm tối đa"},
 	{"the score of %s is more than its self-assessed maximum (maximum %s less survey points %s)", "điểm đạt của %s vượt điểm tối đa tự đánh giá (điểm tối đa %s trừ điểm ĐTXHH %s)"},
 	{"the %s of %s is typed, and its %d children add up to something else; the report uses the typed figure", "%s của %s được ghi sẵn, nhưng %d chỉ số cấp dưới cộng lại ra số khác; báo cáo dùng số đã ghi"},
-	{"%s of %s is not the sum of %s", "%s của %s không bằng tổng %s"},
-	{"%s of %s: %s is 0, so the rate cannot be checked", "%s của %s: %s bằng 0 nên không kiểm tra được tỷ lệ"},
-	{"%s of %s is not %s / %s × 100", "%s của %s không bằng %s / %s × 100"},
-	{"%s of %s should carry on %s of %s", "%s của %s phải bằng %s của %s (số chuyển kỳ)"},
+	{"%s of %s is not the sum of %s", "cột %s ở dòng %s không bằng tổng %s"},
+	{"%s of %s: %s is 0, so the rate cannot be checked", "cột %s ở dòng %s: %s bằng 0 nên không kiểm tra được tỷ lệ"},
+	{"%s of %s is not %s / %s × 100", "cột %s ở dòng %s không bằng %s / %s × 100"},
+	{"%s of %s should carry on %s of %s", "cột %s ở dòng %s phải bằng cột %s ở dòng %s (số chuyển kỳ)"},
 	{"%s (%s) is not %s %s (%s)", "%s (%s) không thỏa %s %s (%s)"},
 }
 

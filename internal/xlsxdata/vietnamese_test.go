@@ -48,7 +48,7 @@ func TestVietnamese(t *testing.T) {
 		err  any
 		want string
 	}{
-		{"not an xlsx", csvErr, "so-lieu.xlsx: không mở được như một bảng tính .xlsx: đây là tệp văn bản (CSV hoặc tương tự), không phải bảng tính .xlsx; hãy mở tệp bằng Excel"},
+		{"not an xlsx", csvErr, "so-lieu.xlsx: không mở được bảng tính .xlsx: đây là tệp văn bản (CSV hoặc tương tự), không phải bảng tính .xlsx; hãy mở tệp bằng Excel"},
 		{"text for a score", textScore, `file.xlsx, trang "X", ô E2: cần một số cho điểm đạt, có "mười"`},
 		{"duplicate key", dupKey, `file.xlsx, trang "Thông tin", ô A3: khóa "Số_văn_bản" chính là khóa "so_van_ban" ở ô A2 viết khác đi`},
 		{"circular", circular, `file.xlsx, trang "X", ô E2: không tính được công thức =E2+1: tham chiếu vòng E2 → E2`},
