@@ -128,7 +128,7 @@ func TestDropRefusesWhatItCannotRecognise(t *testing.T) {
 		name, file, inErr string
 	}{
 		{"the province's own workbook", province, "đây là bảng tính của mẫu báo cáo tổng hợp tong-hop-cchc-tinh, mẫu này cần cả bảng tính của các đơn vị"},
-		{"a sheet missing", damaged, `gần nhất là mẫu cchc-nam-xa-phuong, còn thiếu sheet "Hồ sơ TTHC"`},
+		{"a sheet missing", damaged, `gần nhất là mẫu cchc-nam-xa-phuong, còn thiếu trang "Hồ sơ TTHC"`},
 		{"an unrelated workbook", other, "bảng tính không khớp với mẫu báo cáo sẵn có nào"},
 	}
 	for _, tt := range tests {

@@ -31,6 +31,7 @@ import (
 	"baocao/internal/render/xlsx"
 	"baocao/internal/report"
 	"baocao/internal/safename"
+	"baocao/internal/sigimage"
 	"baocao/internal/tmpl"
 	"baocao/internal/xlsxdata"
 )
@@ -60,6 +61,16 @@ type Job struct {
 	// InputPaths are the files on disk the job reads (the workbook, the
 	// template's files): no output may be one of them.
 	InputPaths []string
+	// ImageDirs are the folders the signature and seal images may come
+	// from, searched in order: the workbook's folder (set by the command
+	// line, which knows it) before the template's (set by NewJob).
+	ImageDirs []sigimage.Dir
+	// noImages builds documents without their images (diff compares
+	// text).
+	noImages bool
+	// images fingerprint the images the last document printed, for the
+	// manifest: a new seal is a new input.
+	images map[string]string
 }
 
 // Result says what a job wrote, and what the checks found.
@@ -177,9 +188,18 @@ func (j *Job) Document() (*docmodel.Document, error) {
 // document is Document, with what the document lacks (report.Issue).
 func (j *Job) document() (*docmodel.Document, []report.Issue, error) {
 	j.Contract.Apply(j.Data)
-	doc, issues, err := report.BuildChecked(j.Template, j.Data)
+	doc, issues, err := report.BuildChecked(j.Template, j.Data, report.Options{Images: j.ImageDirs, NoImages: j.noImages})
 	if err != nil {
 		return nil, nil, err
+	}
+	j.images = nil
+	for key, img := range map[string]*docmodel.Image{"ky.anh_chu_ky": doc.Closing.Signature.Image, "ky.anh_dau": doc.Closing.Signature.Seal} {
+		if img != nil {
+			if j.images == nil {
+				j.images = map[string]string{}
+			}
+			j.images[key] = Hash(img.PNG)
+		}
 	}
 	if doc.Appendices, err = appendix.Build(j.Appendices, j.Data, doc); err != nil {
 		return nil, nil, err
@@ -419,11 +439,17 @@ type Template struct {
 	Appendices []appendix.Def
 	Contract   *contract.Contract
 	Hash       string
+	// Images is the template folder, where the signature and seal images
+	// are looked for after the workbook's folder.
+	Images sigimage.Dir
 }
 
 // LoadTemplateFS loads the template folder dir of fsys; prefix is put
 // before file names in messages.
 func LoadTemplateFS(fsys fs.FS, dir, prefix string) (*Template, error) {
+	// Images have their own limits, and are refused when they are links,
+	// which the limited file system would not tell.
+	images := sigimage.Dir{FS: fsys, Path: dir, Label: prefix}
 	// Every file of the template is read within the template limits.
 	fsys = tmpl.LimitFS(fsys, tmpl.DefaultLimits.Size)
 	name := func(f string) string { return filepath.Join(prefix, f) }
@@ -459,7 +485,7 @@ func LoadTemplateFS(fsys fs.FS, dir, prefix string) (*Template, error) {
 			files[f] = data
 		}
 	}
-	return &Template{Report: t, Checks: checks, Appendices: defs, Contract: ct, Hash: HashFiles(files)}, nil
+	return &Template{Report: t, Checks: checks, Appendices: defs, Contract: ct, Hash: HashFiles(files), Images: images}, nil
 }
 
 // NewJob prepares a job from a template and a workbook's bytes.
@@ -469,7 +495,15 @@ func NewJob(name string, t *Template, dataName string, data []byte, outDir strin
 		return nil, err
 	}
 	return &Job{Name: name, Template: t.Report, Checks: t.Checks, Appendices: t.Appendices, Contract: t.Contract, Data: ds, OutDir: outDir,
-		TemplateHash: t.Hash, Inputs: map[string]string{filepath.Base(dataName): sum}}, nil
+		TemplateHash: t.Hash, Inputs: map[string]string{filepath.Base(dataName): sum}, ImageDirs: []sigimage.Dir{t.Images}}, nil
+}
+
+// ImagesBeside makes the folder of the workbook at path the first place
+// the job's signature and seal images are looked for: the agency keeps its
+// own beside its data, and a template shared by many may hold none.
+func (j *Job) ImagesBeside(workbook string) {
+	dir := filepath.Dir(workbook)
+	j.ImageDirs = append([]sigimage.Dir{{FS: os.DirFS(dir), Path: ".", Label: dir}}, j.ImageDirs...)
 }
 
 // Sample is one built-in template paired with its sample workbook.

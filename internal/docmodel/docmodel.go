@@ -188,6 +188,23 @@ type Signature struct {
 	Name  string
 	// Space is the vertical room left for the hand signature and seal.
 	Space Length
+	// Image is the signer's signature image (ô 7c), centred between the
+	// chức vụ and the name; Seal the agency's seal (ô 8) at its real
+	// size, over the left third of the signature (ND30 Phụ lục I, Mục
+	// II.7.d, II.8.a). Both nil unless the template names them.
+	Image *Image
+	Seal  *Image
+}
+
+// Image is a picture printed at a fixed size: a PNG file, already checked
+// by whoever built the model (package sigimage), which writers embed as
+// is (DOCX) or decode (PDF).
+type Image struct {
+	PNG           []byte
+	Width, Height Length // the printed size
+	// Description says what the picture is, for readers that cannot see
+	// it ("Chữ ký của Nguyễn Văn A").
+	Description string
 }
 
 // Appendix is a phụ lục, printed after the closing block on its own pages

@@ -16,19 +16,34 @@ import (
 	"baocao/internal/dataset"
 	"baocao/internal/docmodel"
 	"baocao/internal/markdown"
+	"baocao/internal/sigimage"
 	"baocao/internal/tmpl"
 	"baocao/internal/vnfmt"
 )
 
-// Build fills t from ds and returns the document.
+// Build fills t from ds and returns the document, without the signature
+// and seal images (it has no folder to read them from; see BuildChecked).
 func Build(t *tmpl.Template, ds *dataset.Dataset) (*docmodel.Document, error) {
-	d, _, err := BuildChecked(t, ds)
+	d, _, err := BuildChecked(t, ds, Options{NoImages: true})
 	return d, err
 }
 
+// Options are what a build gives the report beyond the template and the
+// data.
+type Options struct {
+	// Images are the folders the signature and seal images may come
+	// from, in the order they are searched (the workbook's, then the
+	// template's).
+	Images []sigimage.Dir
+	// NoImages leaves the images out without reading them, for a
+	// document only compared as text (baocao diff).
+	NoImages bool
+}
+
 // BuildChecked is Build, and says what the document lacks that a signer
-// would notice (an incomplete signature block).
-func BuildChecked(t *tmpl.Template, ds *dataset.Dataset) (*docmodel.Document, []Issue, error) {
+// would notice (an incomplete signature block, an image that is not what
+// ND30 asks).
+func BuildChecked(t *tmpl.Template, ds *dataset.Dataset, opts Options) (*docmodel.Document, []Issue, error) {
 	res, err := t.Execute(ds)
 	if err != nil {
 		return nil, nil, err
@@ -38,7 +53,17 @@ func BuildChecked(t *tmpl.Template, ds *dataset.Dataset) (*docmodel.Document, []
 		return nil, nil, err
 	}
 	issues, err := checkSignature(res.Front.Ky, res.Path)
-	return d, issues, err
+	if err != nil {
+		return nil, nil, err
+	}
+	if !opts.NoImages {
+		warn, err := signatureImages(res, &d.Closing.Signature, opts.Images)
+		if err != nil {
+			return nil, nil, err
+		}
+		issues = append(issues, warn...)
+	}
+	return d, issues, nil
 }
 
 // Assemble builds the document from a filled template.

@@ -70,6 +70,8 @@ type budget struct {
 	// cells are where the facts and cells fetched lately came from, so
 	// that a front-matter value the report cannot use names its cell.
 	cells []dataset.Loc
+	// keyCells are the cells of each dotted front-matter key.
+	keyCells map[string][]dataset.Loc
 	// sources are the sources of the figures printed, indexed by their
 	// marks (see mark).
 	sources []docmodel.Source

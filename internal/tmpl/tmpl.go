@@ -164,8 +164,8 @@ type Result struct {
 	Markdown []byte
 	// BodyLine is the file line where Markdown starts, for messages.
 	BodyLine int
-	// Cells are, by front-matter key, the cells whose facts and table
-	// cells its value printed, so that a value the report cannot use
+	// Cells are, by front-matter key (and by dotted key inside a block,
+	// "ky.anh_dau"), the cells whose facts and table cells its value printed, so that a value the report cannot use
 	// (so: "abc") is reported at its cell.
 	Cells map[string][]dataset.Loc
 	Path  string
@@ -185,6 +185,7 @@ func (t *Template) Execute(ds *dataset.Dataset) (*Result, error) {
 	funcs := funcs(ds, b)
 	root := cloneNode(t.front.Content[0])
 	cells := map[string][]dataset.Loc{}
+	b.keyCells = map[string][]dataset.Loc{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		b.cells = nil
 		if err := t.expand(root.Content[i+1], root.Content[i].Value, funcs, b, ds); err != nil {
@@ -192,6 +193,11 @@ func (t *Template) Execute(ds *dataset.Dataset) (*Result, error) {
 		}
 		if len(b.cells) > 0 {
 			cells[root.Content[i].Value] = b.cells
+		}
+	}
+	for k, locs := range b.keyCells {
+		if _, ok := cells[k]; !ok {
+			cells[k] = locs
 		}
 	}
 	var front Front
@@ -241,8 +247,14 @@ func (t *Template) expand(n *yaml.Node, key string, funcs template.FuncMap, b *b
 		}
 		var buf bytes.Buffer
 		b.output -= int64(line - 1) // the newlines that keep line numbers
+		start := len(b.cells)
 		if err := tt.Execute(limitedWriter{&buf, b}, dataRoot{}); err != nil {
 			return t.execError(err)
+		}
+		if n := b.cells[start:]; len(n) > 0 && strings.Contains(key, ".") {
+			// A key of a block (ky.anh_dau) has its own cells, so that
+			// what is wrong with it names its cell, not the block's.
+			b.keyCells[key] = append(b.keyCells[key], n...)
 		}
 		// The front matter is plain text, not Markdown: data text is
 		// resolved here, as typed.

@@ -146,6 +146,9 @@ func TestErrors(t *testing.T) {
 		{"division by zero", front + "{{ div 1 0 }}\n", "division by zero"},
 		{"bad issuance", strings.Replace(front, "---\nco_quan", "---\nphat_hanh: email\nco_quan", 1) + "x\n", "r/report.md:2: phat_hanh \"email\": expected giay (paper) or dien-tu"},
 		{"bad numbering", strings.Replace(front, "---\nco_quan", "---\ndanh_so: [roman]\nco_quan", 1) + "x\n", "danh_so \"roman\": expected one of"},
+		{"misspelt ky key", strings.Replace(front, "---\nco_quan", "---\nky:\n  ho_ten: A\n  anh_dua: dau.png\nco_quan", 1) + "x\n", "r/report.md:4: unknown key ky.anh_dua; the ky block takes"},
+		{"seal in cm", strings.Replace(front, "---\nco_quan", "---\nky:\n  ho_ten: A\n  anh_dau: dau.png\n  duong_kinh_dau: 3.6\nco_quan", 1) + "x\n", "r/report.md:5: ky.duong_kinh_dau 3.6 mm: expected 20 to 60 mm"},
+		{"signature too wide", strings.Replace(front, "---\nco_quan", "---\nky:\n  ho_ten: A\n  rong_chu_ky: 120\nco_quan", 1) + "x\n", "r/report.md:4: ky.rong_chu_ky 120 mm: expected 15 to 80 mm"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

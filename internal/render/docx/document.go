@@ -86,7 +86,11 @@ type docWriter struct {
 func (w *docWriter) document() error {
 	b := &w.b
 	b.WriteString(xmlHeader)
-	b.open("w:document", "xmlns:w", nsW, "xmlns:r", nsR)
+	if hasImages(w.d) {
+		b.open("w:document", "xmlns:w", nsW, "xmlns:r", nsR, "xmlns:wp", nsWP)
+	} else {
+		b.open("w:document", "xmlns:w", nsW, "xmlns:r", nsR)
+	}
 	b.open("w:body")
 
 	w.headerBlock()
@@ -348,6 +352,13 @@ func (w *docWriter) closing() {
 	b.close("w:tc")
 
 	w.openCell(right)
+	if hasImages(w.d) {
+		w.signatureWithImages(c, docmodel.Length(right).Pt())
+		b.close("w:tc")
+		b.close("w:tr")
+		b.close("w:tbl")
+		return
+	}
 	if len(c.Signature.Lines) > 0 {
 		b.lines(pProps{style: stChucVu}, rProps{}, c.Signature.Lines)
 	}

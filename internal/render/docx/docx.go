@@ -84,8 +84,8 @@ func build(d *docmodel.Document) ([]part, error) {
 	if err != nil {
 		return nil, fmt.Errorf("docx: %w", err)
 	}
-	return []part{
-		{partContentTypes, contentTypesXML()},
+	parts := []part{
+		{partContentTypes, contentTypesXML(hasImages(d))},
 		{partRels, packageRelsXML()},
 		{partCore, coreXML(d.Meta)},
 		{partApp, appXML(d.Meta)},
@@ -96,6 +96,12 @@ func build(d *docmodel.Document) ([]part, error) {
 		{partFootnotes, footnotes},
 		{partHeaderPage, headerXML(false)},
 		{partHeaderFirst, headerXML(true)},
-		{partDocRels, documentRelsXML()},
-	}, nil
+		{partDocRels, documentRelsXML(d)},
+	}
+	for _, im := range docImages(d) {
+		if im.img != nil {
+			parts = append(parts, part{"word/" + im.part, im.img.PNG})
+		}
+	}
+	return parts, nil
 }

@@ -468,9 +468,17 @@ func (w *writer) closing(g geom) unit {
 	}
 	ss := style{face: fonts.Bold, size: w.sz.Signature}
 	ry := stack(&u, w.lines(c.Signature.Lines, ss, rx, rw, alignCenter), 0)
-	if c.Signature.Name != "" {
-		gap := layout.SignatureSpace(c.Signature)
-		ry = stack(&u, w.lines([]string{c.Signature.Name}, ss, rx, rw, alignCenter), ry+gap)
+	if sig := c.Signature; sig.Name != "" || sig.Image != nil || sig.Seal != nil {
+		sg := layout.Signature(sig, rw)
+		top := ry
+		ry = stack(&u, w.lines([]string{sig.Name}, ss, rx, rw, alignCenter), ry+sg.Gap)
+		// After the text, so the seal lies over what it touches, as a
+		// stamp does; the signature first, the seal over it.
+		for i, b := range []layout.Box{sg.Image, sg.Seal} {
+			if b.W > 0 {
+				u.ops = append(u.ops, op{kind: opImage, level: i, x: rx + b.X, y: top + b.Y, x2: b.W, y2: b.H})
+			}
+		}
 	}
 	u.h = math.Max(y, ry)
 	return u

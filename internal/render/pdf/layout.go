@@ -9,10 +9,11 @@ import (
 type opKind uint8
 
 const (
-	opText opKind = iota
-	opLine        // x,y to x2,y2
-	opRect        // x,y, width x2, height y2
-	opMark        // outline entry s at y, level
+	opText  opKind = iota
+	opLine         // x,y to x2,y2
+	opRect         // x,y, width x2, height y2
+	opMark         // outline entry s at y, level
+	opImage        // image number level (docImages) with top-left x,y, width x2, height y2
 )
 
 // op is one drawing operation. Inside a unit y is relative to the unit's

@@ -87,9 +87,11 @@ type mark struct {
 
 // emitter replays laid-out operations into a page's content stream.
 type emitter struct {
-	c     *content
-	page  int
-	marks []mark
+	c      *content
+	page   int
+	marks  []mark
+	pf     *file
+	images []imageUse // by an opImage's level (docImages)
 }
 
 func (e *emitter) ops(ops []op, dy float64) {
@@ -106,6 +108,8 @@ func (e *emitter) ops(ops []op, dy float64) {
 			c.rect(o.x, o.y+dy, o.x2, o.y2)
 		case opMark:
 			e.marks = append(e.marks, mark{title: o.s, level: o.level, page: e.page, y: c.h - (o.y + dy)})
+		case opImage:
+			e.image(o.level, o.x, o.y+dy, o.x2, o.y2)
 		}
 	}
 }
@@ -126,7 +130,10 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 		faces[i].runes = make(map[uint16]rune, 128)
 	}
 	c := &content{faces: &faces}
-	e := &emitter{c: c}
+	e := &emitter{c: c, pf: pf}
+	for _, img := range docImages(w.d) {
+		e.images = append(e.images, imageUse{img: img})
+	}
 	var zbuf bytes.Buffer
 	var pb []byte
 	for i, pg := range pages {
@@ -159,7 +166,9 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 				pb = fmt.Appendf(pb, "/F%d %d 0 R", f+1, fontObj[f])
 			}
 		}
-		pb = fmt.Appendf(pb, ">>>>/Contents %d 0 R", contents)
+		pb = append(pb, ">>"...)
+		pb = e.xobjects(pb)
+		pb = fmt.Appendf(pb, ">>/Contents %d 0 R", contents)
 		pf.dict(pageObj[i], string(pb))
 	}
 	for f := range faces {
@@ -172,6 +181,10 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 			// keeps the object numbering independent of the text.
 			pf.dict(fontObj[f], "")
 		}
+	}
+
+	if err := e.writeImages(pf, &zbuf); err != nil {
+		return fmt.Errorf("embedding images: %w", err)
 	}
 
 	pb = fmt.Appendf(pb[:0], "/Type/Pages/Count %d/Kids[", len(pages))
