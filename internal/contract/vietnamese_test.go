@@ -47,7 +47,7 @@ func TestVietnamese(t *testing.T) {
 		}
 	}
 	want := []string{
-		`w.xlsx, trang "Thông tin", ô B2: ten_don_vi (Tên đơn vị) là bắt buộc; hãy nhập vào (cần văn bản, có ô trống)`,
+		`w.xlsx, trang "Thông tin", ô B2: ten_don_vi (Tên đơn vị) là bắt buộc; hãy nhập giá trị (cần văn bản, có ô trống)`,
 		`w.xlsx, trang "Thông tin", ô B3: so_van_ban (một số nguyên): cần một số nguyên, không có phần thập phân (cần một số nguyên, có 3,5)`,
 		`w.xlsx, trang "Thông tin": trang dữ kiện không có dòng nào cho ngay_ban_hanh (một ngày (dd/mm/yyyy)); hãy thêm một dòng có khóa ngay_ban_hanh`,
 		`w.xlsx, trang "Thông tin", ô B4: muc (văn bản) phải là một trong các giá trị đã liệt kê (cần Tốt, Khá, có Rất tốt)`,

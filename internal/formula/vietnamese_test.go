@@ -41,7 +41,7 @@ func TestVietnamese(t *testing.T) {
 		{"B5", "bộ tính công thức của baocao chưa hỗ trợ hàm FOO"},
 		{"B6", "không đọc được công thức =1+: công thức kết thúc quá sớm (ở ký tự thứ 3)"},
 		{"B7", "bảng tính không có trang"},
-		{"B8", `công thức ở ô S!B8: phụ thuộc vào B1, ô không tính được: công thức ở ô S!B1: A1 chứa văn bản "12,5"`},
+		{"B8", `công thức ở ô S!B8: phụ thuộc vào B1, là ô không tính được: công thức ở ô S!B1: A1 chứa văn bản "12,5"`},
 		{"B9", "SUBTOTAL(109, …) bỏ qua các dòng ẩn"},
 	}
 	e := New(book(cells), Options{})
