@@ -75,7 +75,7 @@ func TestDataErrorNamesCell(t *testing.T) {
 	os.WriteFile(filepath.Join(tpl, "report.md"), []byte("---\nco_quan: [UBND]\nso: 1\nky_hieu: BC-UBND\ndia_danh: X\nngay: 01/01/2026\nten_loai: Báo cáo\n---\n{{ pad (fact \"so_xa\") }} xã\n"), 0o644)
 	var stdout, stderr bytes.Buffer
 	code := run([]string{"build", "--template", tpl, "--data", "../../data/sa-dec-2024.xlsx", "--out", filepath.Join(dir, "out")}, &stdout, &stderr)
-	if code != exitData || !strings.Contains(stderr.String(), `baocao: lỗi: `+tpl+`/report.md:9:8: tại <fact "so_xa">: ../../data/sa-dec-2024.xlsx, trang "Thông tin": `) {
+	if code != exitData || !strings.Contains(stderr.String(), `baocao: lỗi: `+tpl+`/report.md:9:8: tại <fact "so_xa">: ../../data/sa-dec-2024.xlsx, trang "Thông tin": không có dữ kiện nào có khóa "so_xa"`) {
 		t.Errorf("exit %d, stderr %s", code, &stderr)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
