@@ -119,6 +119,12 @@ type zpool struct {
 
 var fastZ = &zpool{level: 2}
 
+// imageZ compresses the signature and seal images, at most two a
+// document, at the best level: their pixels are most of a file that has
+// them. Its compressors are made on first use, so a document without
+// images pays nothing for it.
+var imageZ = &zpool{level: zlib.BestCompression}
+
 // Prepare parses the faces, which the first PDF of a process otherwise
 // does on its way (a millisecond), so that a caller can have it done on an
 // idle core before the document is known. (Allocating the compressors
