@@ -160,25 +160,30 @@ func deflate(pool *zpool, src []byte) []byte {
 
 // parallel runs the tasks on at most GOMAXPROCS goroutines, in order of
 // start, and returns the first error in task order. A panic in a task is
-// returned as its error: it must not take the process down from a
-// goroutine that Write's recover does not cover.
+// raised again on the calling goroutine once all have stopped, where
+// Write's recover turns it into an error: from another goroutine it would
+// take the process down.
 func parallel(tasks []func() error) error {
 	errs := make([]error, len(tasks))
-	var next atomic.Int64
+	var (
+		next     atomic.Int64
+		mu       sync.Mutex
+		panicked any
+	)
 	run := func() {
+		defer func() {
+			if r := recover(); r != nil {
+				mu.Lock()
+				panicked = r
+				mu.Unlock()
+			}
+		}()
 		for {
 			i := int(next.Add(1)) - 1
 			if i >= len(tasks) {
 				return
 			}
-			func() {
-				defer func() {
-					if r := recover(); r != nil {
-						errs[i] = fmt.Errorf("internal failure: %v", r)
-					}
-				}()
-				errs[i] = tasks[i]()
-			}()
+			errs[i] = tasks[i]()
 		}
 	}
 	n := min(runtime.GOMAXPROCS(0), len(tasks))
@@ -192,6 +197,9 @@ func parallel(tasks []func() error) error {
 	}
 	run()
 	wg.Wait()
+	if panicked != nil {
+		panic(panicked)
+	}
 	return errors.Join(errs...)
 }
 

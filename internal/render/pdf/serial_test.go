@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -82,4 +83,36 @@ func TestFileID(t *testing.T) {
 	if id(same) == id(func(s string) string { return s + " sửa" }) {
 		t.Error("/ID does not change with the content")
 	}
+}
+
+// TestParallel runs tasks on several goroutines: every task runs once, the
+// first error in task order is returned, and a task's panic is raised on
+// the caller (where Write recovers it) rather than in a goroutine.
+func TestParallel(t *testing.T) {
+	ran := make([]int, 50)
+	tasks := make([]func() error, len(ran))
+	for i := range tasks {
+		tasks[i] = func() error {
+			ran[i]++
+			if i == 7 || i == 30 {
+				return fmt.Errorf("task %d", i)
+			}
+			return nil
+		}
+	}
+	if err := parallel(tasks); err == nil || !strings.HasPrefix(err.Error(), "task 7") {
+		t.Errorf("err = %v, want task 7's first", err)
+	}
+	for i, n := range ran {
+		if n != 1 {
+			t.Errorf("task %d ran %d times", i, n)
+		}
+	}
+	defer func() {
+		if r := recover(); r != "boom" {
+			t.Errorf("recovered %v, want the task's panic", r)
+		}
+	}()
+	parallel([]func() error{func() error { return nil }, func() error { panic("boom") }, func() error { return nil }})
+	t.Error("parallel returned after a task panicked")
 }

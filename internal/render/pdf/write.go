@@ -149,14 +149,14 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 	// goroutine, while the next pages are drawn.
 	drawn := make(chan int, len(pages))
 	endDrawn := sync.OnceFunc(func() { close(drawn) })
-	defer endDrawn() // also when drawing panics: the goroutine ends
-	var pageErr error
+	defer endDrawn()  // also when drawing panics: the goroutine ends
+	var pagePanic any // raised again here: Write's recover reports it
 	pagesDone := make(chan struct{})
 	go func() {
 		defer close(pagesDone)
 		defer func() {
 			if r := recover(); r != nil {
-				pageErr = fmt.Errorf("internal failure: %v", r)
+				pagePanic = r
 				for range drawn {
 				}
 			}
@@ -204,11 +204,11 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 	}
 	err := parallel(tasks)
 	<-pagesDone
-	if err != nil {
-		return fmt.Errorf("embedding fonts: %w", err)
+	if pagePanic != nil {
+		panic(pagePanic)
 	}
-	if pageErr != nil {
-		return pageErr
+	if err != nil {
+		return msg.Errorf("embedding fonts: %w", err)
 	}
 	// The file's buffer is sized once: doubling it up to a quarter of a
 	// megabyte allocated twice that.
