@@ -281,11 +281,15 @@ func TestErrorsInLanguage(t *testing.T) {
 			os.WriteFile(filepath.Join(noContract, filepath.Base(f)), b, 0o644)
 		}
 	}
+	text := filepath.Join(dir, "số liệu.xlsx")
+	os.WriteFile(text, []byte("STT;Tên\n1;a\n"), 0o644)
 	tests := []struct {
 		name   string
 		args   []string
 		vi, en string
 	}{
+		{"not a workbook", []string{"build", "--template", "chi-so-cchc-9-thang", "--data", text, "--out", filepath.Join(dir, "out")},
+			"baocao: lỗi: " + text + ": không mở được bảng tính .xlsx", "baocao: " + text + ": "},
 		{"no such template folder", []string{"build", "--template", filepath.Join(dir, "khong-co"), "--data", "../../data/sa-dec-2024.xlsx"},
 			"baocao: lỗi: thư mục mẫu " + filepath.Join(dir, "khong-co") + ": không xem được", "baocao: the template folder " + filepath.Join(dir, "khong-co") + ": "},
 		{"no contract", []string{"workbook", "--template", noContract, "--out", filepath.Join(dir, "a.xlsx")},
@@ -305,10 +309,54 @@ func TestErrorsInLanguage(t *testing.T) {
 				t.Errorf("%s, %s: %q, want %q", tt.name, lang, stderr.String(), want)
 			}
 			if lang == "vi" {
-				for _, w := range []string{" the ", " template ", " folder ", " file ", " no such "} {
+				for _, w := range englishWords {
 					if strings.Contains(" "+stderr.String()+" ", w) {
 						t.Errorf("%s: English %q left in %q", tt.name, w, stderr.String())
 					}
+				}
+			}
+		}
+	}
+}
+
+// englishWords betray a message left in English inside a Vietnamese run.
+var englishWords = []string{" the ", " template ", " folder ", " file ", " no such ", " sheet ", " cell ", " expected ", " found ", " is required", " row ", " column "}
+
+// TestFindingsInLanguage: the findings of a blank workbook (every
+// required fact empty, a chỉ tiêu that divides by zero) are wholly
+// Vietnamese, their locations included, and wholly English with --lang en.
+func TestFindingsInLanguage(t *testing.T) {
+	blank := filepath.Join(t.TempDir(), "mẫu trống.xlsx")
+	var o, e bytes.Buffer
+	if code := run([]string{"workbook", "--template", "cchc-nam-xa-phuong", "--out", blank}, &o, &e); code != exitOK {
+		t.Fatalf("workbook: exit %d: %s", code, &e)
+	}
+	for _, lang := range []string{"vi", "en"} {
+		var stdout, stderr bytes.Buffer
+		code := run([]string{"--lang", lang, "validate", "--template", "cchc-nam-xa-phuong", "--data", blank}, &stdout, &stderr)
+		out := stdout.String() + stderr.String()
+		if code != exitData {
+			t.Errorf("%s: exit %d, want %d: %s", lang, code, exitData, out)
+		}
+		want := `trang "Thông tin", ô B3: ten_don_vi`
+		if lang == "en" {
+			want = `sheet "Thông tin", cell B3: ten_don_vi`
+		}
+		if !strings.Contains(out, want) {
+			t.Errorf("%s: %q not in\n%s", lang, want, out)
+		}
+		if lang == "en" {
+			for _, w := range []string{"trang \"", " ô ", "bắt buộc", "cần "} {
+				if strings.Contains(out, w) {
+					t.Errorf("en: Vietnamese %q left in\n%s", w, out)
+				}
+			}
+			continue
+		}
+		for _, line := range strings.Split(out, "\n") {
+			for _, w := range englishWords {
+				if strings.Contains(" "+line+" ", w) {
+					t.Errorf("vi: English %q left in %q", w, line)
 				}
 			}
 		}

@@ -91,7 +91,7 @@ func LoadFS(fsys fs.FS, dir, name string) ([]Def, error) {
 
 // Parse reads definitions.
 func Parse(name string, src []byte) ([]Def, error) {
-	return yamllist.Decode(name, src, `appendix tables, each starting with "- so: …"`, func(d *Def, line int) error {
+	return yamllist.Decode(name, src, msg.Word(`appendix tables, each starting with "- so: …"`), func(d *Def, line int) error {
 		d.line, d.file = line, name
 		return d.validate()
 	})

@@ -35,6 +35,7 @@ import (
 	"baocao/internal/sigimage"
 	"baocao/internal/tmpl"
 	"baocao/internal/xlsxdata"
+	"baocao/internal/yamllist"
 )
 
 // Job is one report to build.
@@ -567,7 +568,7 @@ func Samples(assets fs.FS) ([]Sample, error) {
 	}
 	var list []Sample
 	if err := yaml.Unmarshal(src, &list); err != nil {
-		return nil, msg.Errorf("data/samples.yaml: %w", err)
+		return nil, msg.Errorf("data/samples.yaml: %w", yamllist.Explain(err))
 	}
 	for i, s := range list {
 		if s.Name == "" || s.Template == "" || s.Data == "" || strings.ContainsAny(s.Name, `/\`) {

@@ -282,12 +282,13 @@ func aggregate(base *dataset.Dataset, units, missing []*Unit, spec Spec) (*datas
 		}
 		out.Tables[t.Sheet] = t
 	}
-	// The units left out, with why.
+	// The units left out, with why: in Vietnamese whatever the run's
+	// language, since the reason is printed in the report.
 	mt := dataset.NewTable(MissingSheet, "Tệp", [][]string{{"Đơn vị"}, {"Lý do"}}, make([]dataset.Loc, 2))
 	mt.Columns[0].Agg, mt.Columns[1].Agg = dataset.NoTotal, dataset.NoTotal
 	for _, u := range missing {
 		mt.AddRow(u.File, dataset.Loc{File: u.File}, []dataset.Value{
-			{Kind: dataset.TextKind, Text: u.Name}, {Kind: dataset.TextKind, Text: u.Err.Error()}})
+			{Kind: dataset.TextKind, Text: u.Name}, {Kind: dataset.TextKind, Text: msg.Local(msg.Vietnamese, u.Err)}})
 	}
 	out.Tables[MissingSheet] = mt
 	return out, nil

@@ -163,7 +163,7 @@ func LoadFS(fsys fs.FS, dir, name string) (*Contract, error) {
 func Parse(name string, src []byte) (*Contract, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return nil, msg.Errorf("%s: %w", name, err)
+		return nil, msg.Errorf("%s: %w", name, yamllist.Explain(err))
 	}
 	c := &Contract{file: name}
 	if len(doc.Content) == 0 {
@@ -181,7 +181,7 @@ func Parse(name string, src []byte) (*Contract, error) {
 		if key == "tong_hop" {
 			var ct Consolidation
 			if err := val.Decode(&ct); err != nil {
-				return nil, msg.Errorf("%s:%d: tong_hop: %w", name, val.Line, err)
+				return nil, msg.Errorf("%s:%d: tong_hop: %w", name, val.Line, yamllist.Explain(err))
 			}
 			ct.line = val.Line
 			c.Consolidation = &ct
@@ -230,7 +230,7 @@ func Parse(name string, src []byte) (*Contract, error) {
 				}
 			}
 			if err != nil {
-				return nil, msg.Errorf("%s:%d: %w", name, item.Line, err)
+				return nil, msg.Errorf("%s: %w", name, yamllist.Explain(err)) // the library names the line
 			}
 		}
 	}

@@ -290,6 +290,7 @@ var yamllistEntries = []struct{ en, vi string }{
 // internal/check: kiem-tra.yaml and the findings of its checks.
 var checkEntries = []struct{ en, vi string }{
 	{"checks, each starting with \"- loai: …\"", "phép kiểm tra, mỗi mục bắt đầu bằng \"- loai: …\""},
+	{"appendix tables, each starting with \"- so: …\"", "bảng phụ lục, mỗi mục bắt đầu bằng \"- so: …\""},
 	{"%s:%d: check %s: %s", "%s:%d: phép kiểm tra %s: %s"},
 	{"unknown kind; expected one of %s", "không có loại (loai) này; cần một trong các loại %s"},
 	{"muc %q: expected loi or canh-bao", "muc %q: cần loi hoặc canh-bao"},

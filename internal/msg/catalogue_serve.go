@@ -103,6 +103,8 @@ var serverEntries = []struct{ en, vi string }{
 
 	{"the unit sheet %q: %w", "trang đơn vị %q: %w"},
 	{"Could not pack the reports: %w", "Không đóng gói được các báo cáo: %w"},
+	{"This address does not take a %s request (it takes %s).", "Địa chỉ này không nhận yêu cầu %s (chỉ nhận %s)."},
+	{"There is no such page or address: %s.", "Không có trang hay địa chỉ %s."},
 	{"There is no such batch of reports.", "Không có lượt lập báo cáo hàng loạt này."},
 	{"Not finished: wait until every unit is built.", "Chưa xong: hãy chờ đến khi lập xong mọi đơn vị."},
 }

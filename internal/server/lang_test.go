@@ -194,3 +194,33 @@ func TestBatchStatusInLanguage(t *testing.T) {
 		t.Errorf("JSON %s", j)
 	}
 }
+
+// TestUnknownAddresses: an address the API does not have, or a method it
+// does not take there, is answered in JSON in the request's language,
+// not with net/http's English text; 405 says which methods are allowed.
+func TestUnknownAddresses(t *testing.T) {
+	_, ts := newTest(t, nil)
+	for _, tt := range []struct {
+		method, path string
+		code         int
+		allow, want  string
+	}{
+		{http.MethodGet, "/api/khong-co", 404, "", "Không có trang hay địa chỉ /api/khong-co."},
+		{http.MethodGet, "/api/khong-co?lang=en", 404, "", "There is no such page or address: /api/khong-co."},
+		{http.MethodGet, "/static/", 404, "", "Không có trang hay địa chỉ /static/."},
+		{http.MethodDelete, "/api/builds", 405, "GET, POST", "Địa chỉ này không nhận yêu cầu DELETE (chỉ nhận GET, POST)."},
+		{http.MethodGet, "/api/batches?lang=en", 405, "POST", "This address does not take a GET request (it takes POST)."},
+	} {
+		req, _ := http.NewRequest(tt.method, ts.URL+tt.path, nil)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var body struct{ Error string }
+		err = json.NewDecoder(resp.Body).Decode(&body)
+		resp.Body.Close()
+		if resp.StatusCode != tt.code || err != nil || body.Error != tt.want || resp.Header.Get("Allow") != tt.allow {
+			t.Errorf("%s %s: %d %q (Allow %q, %v), want %d %q (Allow %q)", tt.method, tt.path, resp.StatusCode, body.Error, resp.Header.Get("Allow"), err, tt.code, tt.want, tt.allow)
+		}
+	}
+}

@@ -133,7 +133,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /static/", func(w http.ResponseWriter, r *http.Request) {
 		// Files only: no listing of the folder, no template source.
 		if strings.HasSuffix(r.URL.Path, "/") || strings.HasSuffix(r.URL.Path, ".html") {
-			http.NotFound(w, r)
+			apiError(w, r, http.StatusNotFound, msg.Sprintf("There is no such page or address: %s.", r.URL.Path))
 			return
 		}
 		files.ServeHTTP(w, r)
@@ -150,6 +150,25 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /api/batches", s.createBatch)
 	m.HandleFunc("GET /api/batches/{id}", s.getBatch)
 	m.HandleFunc("GET /api/batches/{id}/zip", s.batchZip)
+	// Anything else: net/http would answer a plain English "404 page not
+	// found" or "Method Not Allowed"; a client of the API, or a user who
+	// typed an address, gets the reason in their language.
+	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		var allow []string
+		for _, method := range []string{http.MethodGet, http.MethodPost} {
+			probe := r.Clone(r.Context())
+			probe.Method = method
+			if _, pattern := m.Handler(probe); pattern != "" && pattern != "/" {
+				allow = append(allow, method)
+			}
+		}
+		if len(allow) > 0 {
+			w.Header().Set("Allow", strings.Join(allow, ", "))
+			apiError(w, r, http.StatusMethodNotAllowed, msg.Sprintf("This address does not take a %s request (it takes %s).", r.Method, strings.Join(allow, ", ")))
+			return
+		}
+		apiError(w, r, http.StatusNotFound, msg.Sprintf("There is no such page or address: %s.", r.URL.Path))
+	})
 	s.mux = m
 }
 

@@ -30,6 +30,7 @@ import (
 	"baocao/internal/markdown"
 	"baocao/internal/msg"
 	"baocao/internal/vnfmt"
+	"baocao/internal/yamllist"
 )
 
 // FileName is the template's main file inside its folder.
@@ -140,7 +141,7 @@ func shiftYAMLError(err error, offset int) error {
 		fmt.Fprintf(&out, "%d", n+offset)
 		text = text[j:]
 	}
-	return errors.New(out.String())
+	return yamllist.Explain(errors.New(out.String()))
 }
 
 // newTemplate parses text that starts at line first of the file; leading

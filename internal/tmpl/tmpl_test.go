@@ -134,7 +134,7 @@ func TestErrors(t *testing.T) {
 	}{
 		{"no front matter", "# Tiêu đề\n", "r/report.md:1: expected the front matter"},
 		{"unclosed front matter", "---\nso: 1\n", "no closing line"},
-		{"bad yaml", "---\nso: [1\n---\nx\n", "r/report.md: front matter: yaml: line 2"},
+		{"bad yaml", "---\nso: [1\n---\nx\n", "r/report.md: front matter: line 2: did not find expected"},
 		{"unknown key", strings.Replace(front, "ky_hieu:", "kyhieu:", 1) + "x\n", "r/report.md:4: unknown front-matter key \"kyhieu\""},
 		{"missing so", strings.Replace(front, "so: '{{ fact \"so\" }}'\n", "", 1) + "x\n", "front matter needs so"},
 		{"bad size profile", strings.Replace(front, "---\nco_quan", "---\nco_chu: 14/15/15\nco_quan", 1) + "x\n", "r/report.md:2: co_chu \"14/15/15\""},

@@ -34,7 +34,7 @@ func ReadFS(fsys fs.FS, dir, file string) (src []byte, found bool, err error) {
 func Decode[T any](name string, src []byte, what any, check func(item *T, line int) error) ([]T, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return nil, msg.Errorf("%s: %w", name, err)
+		return nil, msg.Errorf("%s: %w", name, Explain(err))
 	}
 	if len(doc.Content) == 0 {
 		return nil, nil
@@ -50,7 +50,7 @@ func Decode[T any](name string, src []byte, what any, check func(item *T, line i
 			return nil, err
 		}
 		if err := item.Decode(&v); err != nil {
-			return nil, msg.Errorf("%s:%d: %w", name, item.Line, err)
+			return nil, msg.Errorf("%s: %w", name, Explain(err)) // the library names the line
 		}
 		if check != nil {
 			if err := check(&v, item.Line); err != nil {
