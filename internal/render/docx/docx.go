@@ -26,11 +26,16 @@ import (
 	"time"
 
 	"baocao/internal/docmodel"
+	"baocao/internal/render/zcache"
 )
 
 // zipEpoch stamps the zip entries of a document without a date; it is the
 // earliest time the zip format can hold.
 var zipEpoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// compressed keeps the parts that the documents of a batch share (styles,
+// settings, headers, relationships) compressed once.
+var compressed = zcache.New(4 << 20)
 
 type part struct {
 	name string
@@ -48,6 +53,7 @@ func Write(w io.Writer, d *docmodel.Document) error {
 		stamp = d.Meta.Date.UTC()
 	}
 	z := zip.NewWriter(w)
+	z.RegisterCompressor(zip.Deflate, compressed.Zip(zcache.ZipLevel))
 	for _, p := range parts {
 		f, err := z.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: stamp})
 		if err != nil {

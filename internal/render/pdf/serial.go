@@ -11,6 +11,7 @@ import (
 	"unicode/utf16"
 
 	"baocao/internal/fonts"
+	"baocao/internal/render/zcache"
 )
 
 // The serialiser: objects, streams, the cross-reference table and the
@@ -106,6 +107,11 @@ type zpool struct {
 	level int
 	free  []*zlib.Writer
 }
+
+// pageStreams keeps compressed the page contents and ToUnicode maps that
+// the PDFs of a batch share: the pages that do not name the unit come out
+// the same in every report.
+var pageStreams = zcache.New(16 << 20)
 
 var (
 	fastZ = &zpool{level: zlib.BestSpeed}
@@ -414,7 +420,7 @@ func (pf *file) writeFont(obj int, f fonts.Face, u *faceUse, zbuf *bytes.Buffer)
 	pf.dict(desc, string(b))
 
 	pf.stream(file, "/Length1 "+strconv.Itoa(rawLen), prog, true)
-	pf.stream(cmap, "", deflate(fastZ, zbuf, toUnicode(glyphs, u.runes)), true)
+	pf.stream(cmap, "", pageStreams.Do(toUnicode(glyphs, u.runes), func(b []byte) []byte { return deflate(fastZ, zbuf, b) }), true)
 	return nil
 }
 

@@ -148,7 +148,7 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 			}
 		}
 		contents := pf.alloc()
-		pf.stream(contents, "", deflate(fastZ, &zbuf, c.b), true)
+		pf.stream(contents, "", pageStreams.Do(c.b, func(b []byte) []byte { return deflate(fastZ, &zbuf, b) }), true)
 		pb = fmt.Appendf(pb[:0], "/Type/Page/Parent %d 0 R/MediaBox[0 0 ", pagesObj)
 		pb = num(pb, pg.g.w, 2)
 		pb = append(pb, ' ')

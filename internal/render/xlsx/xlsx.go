@@ -32,11 +32,16 @@ import (
 
 	"baocao/internal/docmodel"
 	"baocao/internal/fonts"
+	"baocao/internal/render/zcache"
 )
 
 // ErrNoAppendix is returned for a document without appendix tables; the
 // caller writes no workbook then.
 var ErrNoAppendix = errors.New("the document has no appendix table")
+
+// compressed keeps the parts that the workbooks of a batch share (theme,
+// styles, relationships) compressed once.
+var compressed = zcache.New(4 << 20)
 
 // HasTables reports whether d has an appendix with a table.
 func HasTables(d *docmodel.Document) bool {
@@ -60,6 +65,11 @@ func Write(w io.Writer, d *docmodel.Document) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+		z := zip.NewWriter(w)
+		z.RegisterCompressor(zip.Deflate, compressed.Zip(zcache.ZipLevel))
+		return z
+	})
 	// The workbook's Normal style is the table's face, so an empty cell or
 	// a cell an editor adds is in Times New Roman too.
 	if err := f.SetDefaultFont(fontName(d.Page.FontFamily)); err != nil {
