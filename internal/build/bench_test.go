@@ -6,7 +6,6 @@ import (
 	"io"
 	"io/fs"
 	"runtime"
-	"sync"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -140,29 +139,14 @@ func BenchmarkBatchThachAn100(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		work := make(chan *Job)
-		errs := make(chan error, len(jobs))
-		var wg sync.WaitGroup
-		for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for u := range work {
-					_, err := u.Run()
-					errs <- err
-				}
-			}()
-		}
-		for _, u := range jobs {
-			work <- u
-		}
-		close(work)
-		wg.Wait()
-		close(errs)
-		for err := range errs {
+		var errs []error
+		RunAll(jobs, runtime.GOMAXPROCS(0), func(_ int, _ *Result, err error) {
 			if err != nil {
-				b.Fatal(err)
+				errs = append(errs, err)
 			}
+		})
+		if len(errs) > 0 {
+			b.Fatal(errs[0])
 		}
 	}
 }
