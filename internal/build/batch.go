@@ -30,6 +30,10 @@ func (j *Job) Each(sheet string) ([]*Job, error) {
 		keys[i] = safename.Name(r.Key)
 	}
 	names := safename.Unique(keys)
+	// The units share the workbook's tables; what the contract says of
+	// their columns is written into them here, once, so that the units,
+	// built at once, only read them.
+	j.Contract.Apply(j.Data)
 	var out []*Job
 	for i, r := range t.Rows {
 		over := map[string]dataset.Value{}
