@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -27,6 +28,10 @@ type Table struct {
 	// aside from Rows: they are checked, never summed again.
 	Totals []*TotalLine
 	byKey  map[string]*Row
+	// rows holds the Rows in blocks: one allocation per block rather
+	// than per row. A full block is left as it is (the Rows point into
+	// it) and a new one started.
+	rows []Row
 }
 
 // Column is a measure of a table.
@@ -94,6 +99,19 @@ func NewTable(sheet, key string, cols [][]string, locs []Loc) *Table {
 	return t
 }
 
+// Reserve makes room for n more rows, for a reader that knows how many
+// rows its sheet has: a 50,000-row table otherwise grows its row list and
+// its index by doubling, copying and rehashing them some 16 times.
+func (t *Table) Reserve(n int) {
+	if n <= 0 {
+		return
+	}
+	t.Rows = slices.Grow(t.Rows, n)
+	if len(t.byKey) == 0 {
+		t.byKey = make(map[string]*Row, n)
+	}
+}
+
 // AddRow appends a row; its key must be new.
 func (t *Table) AddRow(key string, loc Loc, cells []Value) (*Row, error) {
 	k := FoldKey(key)
@@ -103,7 +121,11 @@ func (t *Table) AddRow(key string, loc Loc, cells []Value) (*Row, error) {
 	for len(cells) < len(t.Columns) {
 		cells = append(cells, Value{})
 	}
-	r := &Row{Key: key, Loc: loc, Cells: cells, table: t}
+	if len(t.rows) == cap(t.rows) {
+		t.rows = make([]Row, 0, min(256, max(8, 2*cap(t.rows))))
+	}
+	t.rows = append(t.rows, Row{Key: key, Loc: loc, Cells: cells, table: t})
+	r := &t.rows[len(t.rows)-1]
 	t.Rows = append(t.Rows, r)
 	t.byKey[k] = r
 	return r, nil

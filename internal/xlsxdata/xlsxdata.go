@@ -293,13 +293,24 @@ func (r *reader) readTable(d *dataset.Dataset, header int) error {
 		locs = append(locs, r.loc(col, header+height-1))
 	}
 	t := dataset.NewTable(r.sheet, strings.Join(keyParts, " / "), cols, locs)
+	t.Reserve(nrows - header - height + 1)
 	var note *dataset.Value // the first note row; rows below it are notes too
+	// The rows' cells are cut from blocks of up to 256 rows: one
+	// allocation per block, not per row, on a table of 50,000 rows. A
+	// row's slice is capped at its width, so that nothing appended to it
+	// reaches the next row's cells.
+	var slab []dataset.Value
+	width := ncols - 1
 	for row := header + height; row <= nrows; row++ {
 		key, err := r.value(1, row)
 		if err != nil {
 			return err
 		}
-		cells := make([]dataset.Value, 0, ncols-1)
+		if cap(slab)-len(slab) < width {
+			slab = make([]dataset.Value, 0, width*min(256, nrows-row+1))
+		}
+		start := len(slab)
+		cells := slab[start : start : start+width]
 		blank := key.Kind == dataset.Empty
 		for col := 2; col <= ncols; col++ {
 			v, err := r.value(col, row)
@@ -310,8 +321,9 @@ func (r *reader) readTable(d *dataset.Dataset, header int) error {
 			cells = append(cells, v)
 		}
 		if blank {
-			continue
+			continue // its cells are taken again by the next row
 		}
+		slab = slab[:start+width]
 		role := dataset.ClassifyRow(key, cells)
 		if note != nil && role == dataset.DataRow && !hasNumber(cells) && key.Kind != dataset.NumberKind {
 			role = dataset.NoteRow // a second line of the notes or of a signature
