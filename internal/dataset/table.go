@@ -7,6 +7,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -411,6 +412,77 @@ func foldLatin(s string) (string, bool) {
 	}
 	return b.String(), true
 }
+
+// hasFoldPrefix reports whether FoldKey(s) starts with one of prefixes,
+// each at most foldPrefixMax bytes: only the fold's first bytes are made,
+// in place, where FoldKey would build the whole string. The reader asks
+// this of every row's key (is it a note?); on a 50,000-row table it was
+// one allocation a row. Text with runes foldLatin does not know is folded
+// whole.
+func hasFoldPrefix(s string, prefixes []string) bool {
+	foldOnce.Do(initFold)
+	var buf [foldPrefixMax]byte
+	n, space, full := 0, false, false
+	put := func(r rune) {
+		if unicode.IsSpace(r) {
+			space = true
+			return
+		}
+		if space && n > 0 {
+			if n == len(buf) {
+				full = true
+				return
+			}
+			buf[n] = ' '
+			n++
+		}
+		space = false
+		if n+utf8.RuneLen(r) > len(buf) {
+			full = true
+			return
+		}
+		n += utf8.EncodeRune(buf[n:], r)
+	}
+	for _, r := range s {
+		if full {
+			break
+		}
+		switch {
+		case r < 0x80:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			put(r)
+		case r >= 0x300 && r <= 0x36F:
+		case r < 0x250:
+			for _, f := range foldLow[r] {
+				put(f)
+			}
+		case r >= 0x1E00 && r <= 0x1EFF:
+			for _, f := range foldExt[r-0x1E00] {
+				put(f)
+			}
+		default:
+			f := FoldKey(s)
+			for _, p := range prefixes {
+				if strings.HasPrefix(f, p) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	got := unsafe.String(&buf[0], n)
+	for _, p := range prefixes {
+		if strings.HasPrefix(got, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldPrefixMax bounds the prefixes hasFoldPrefix compares.
+const foldPrefixMax = 24
 
 var (
 	foldOnce sync.Once
