@@ -33,6 +33,12 @@ type Table struct {
 	// than per row. A full block is left as it is (the Rows point into
 	// it) and a new one started.
 	rows []Row
+	// found maps the names Column was asked for to the columns they
+	// named: a template asks the same few names for every row and every
+	// unit of a batch, and folding the name again each time was a
+	// twentieth of building a report. The units of a batch share the
+	// table, hence a sync.Map.
+	found sync.Map
 }
 
 // Column is a measure of a table.
@@ -135,11 +141,15 @@ func (t *Table) AddRow(key string, loc Loc, cells []Value) (*Row, error) {
 // Column finds a column by its full name, or by its last header part when
 // only one column has it; names match as FoldKey does.
 func (t *Table) Column(name string) (*Column, error) {
+	if c, ok := t.found.Load(name); ok {
+		return c.(*Column), nil
+	}
 	want := FoldKey(name)
 	var byPart []*Column
 	for i := range t.Columns {
 		c := &t.Columns[i]
 		if c.fold == want {
+			t.found.Store(name, c)
 			return c, nil
 		}
 		if c.foldLast != "" && c.foldLast == want {
@@ -148,6 +158,7 @@ func (t *Table) Column(name string) (*Column, error) {
 	}
 	switch len(byPart) {
 	case 1:
+		t.found.Store(name, byPart[0])
 		return byPart[0], nil
 	case 0:
 		names := make([]string, len(t.Columns))
