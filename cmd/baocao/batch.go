@@ -70,12 +70,14 @@ func runBatch(jobs []*build.Job, n int, stdout, stderr io.Writer, terminal bool)
 	}
 	tr.Fprintf(stdout, "%d report(s): %d built, %d skipped (unchanged), %d failed\n", len(jobs), len(built), len(skipped), len(failed))
 	for _, o := range failed {
-		msg := o.err.Error()
+		// The error itself, not its Error(): the printer tells it in the
+		// run's language.
+		why := any(o.err)
 		var ce *build.CheckError
 		if errors.As(o.err, &ce) {
-			msg = tr.Sprintf("%d check(s) failed", countErrors(ce))
+			why = tr.Sprintf("%d check(s) failed", countErrors(ce))
 		}
-		tr.Fprintf(stdout, "  failed %s: %s\n", o.job.Name, msg)
+		tr.Fprintf(stdout, "  failed %s: %s\n", o.job.Name, why)
 	}
 	if len(failed) > 0 {
 		return errFindings

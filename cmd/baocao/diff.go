@@ -80,7 +80,7 @@ func cmdDiff(args []string, stdout, stderr io.Writer) (bool, error) {
 		if rep.Places == nil {
 			rep.Places = []diff.Place{}
 		}
-		return !rep.Empty(), enc.Encode(rep)
+		return !rep.Empty(), enc.Encode(rep.In(tr.Language()))
 	}
 	printDiff(stdout, rep, files[0], files[1])
 	return !rep.Empty(), nil
@@ -90,11 +90,14 @@ func cmdDiff(args []string, stdout, stderr io.Writer) (bool, error) {
 func printFailing(w io.Writer, findings []check.Finding, newName string) {
 	tr.Fprintf(w, "%s fails %d check(s); build would refuse it until they are fixed:\n", newName, len(findings))
 	for _, f := range findings {
-		fmt.Fprintf(w, "  %s\n", f)
+		tr.Fprintf(w, "  %s\n", f)
 	}
 }
 
 func printDiff(w io.Writer, rep *diff.Report, oldName, newName string) {
+	// Labels, notes and the findings in the run's language.
+	lang := tr.Language()
+	rep = rep.In(lang)
 	if len(rep.NewFindings) > 0 {
 		printFailing(w, rep.NewFindings, newName)
 		fmt.Fprintln(w)
@@ -114,7 +117,7 @@ func printDiff(w io.Writer, rep *diff.Report, oldName, newName string) {
 		tr.Fprintf(w, "%s%s:\n%s  was: %s\n%s  now: %s\n", indent, p.Where, indent, orDash(p.Old), indent, orDash(p.New))
 	}
 	for _, c := range rep.Changes {
-		fmt.Fprintf(w, "\n%s\n", c)
+		fmt.Fprintf(w, "\n%s\n", c.Localize(lang))
 		switch {
 		case !c.Replayable():
 			tr.Fprintf(w, "    (a row, column or sheet added or removed: see the report changes below)\n")

@@ -11,9 +11,12 @@ import (
 	"sort"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"baocao"
 	"baocao/internal/build"
 	"baocao/internal/contract"
+	"baocao/internal/msg"
 	"baocao/internal/safename"
 	"baocao/internal/xlsxdata"
 )
@@ -123,7 +126,7 @@ func recognise(path string, src []byte, templates []namedTemplate) (namedTemplat
 	}
 	switch {
 	case len(fits) == 1 && fits[0].consolidates:
-		return namedTemplate{}, fmt.Errorf("%s: %s", path, tr.Sprintf("this is the workbook of the consolidating template %s, which also needs its units' workbooks; build it on the web page (double-click baocao) or with baocao build --template %s --data FILE.xlsx --units FOLDER", fits[0].name, fits[0].name))
+		return namedTemplate{}, msg.Errorf("%s: this is the workbook of the consolidating template %s, which also needs its units' workbooks; build it on the web page (double-click baocao) or with baocao build --template %s --data FILE.xlsx --units FOLDER", path, fits[0].name, fits[0].name)
 	case len(fits) == 1:
 		return fits[0], nil
 	case len(fits) > 1:
@@ -132,27 +135,41 @@ func recognise(path string, src []byte, templates []namedTemplate) (namedTemplat
 			names = append(names, t.name)
 		}
 		sort.Strings(names)
-		return namedTemplate{}, fmt.Errorf("%s: %s", path, tr.Sprintf("the workbook fits several templates (%s); choose one on the web page (double-click baocao) or with baocao build --template", strings.Join(names, ", ")))
+		return namedTemplate{}, msg.Errorf("%s: the workbook fits several templates (%s); choose one on the web page (double-click baocao) or with baocao build --template", path, strings.Join(names, ", "))
 	case best < 0:
-		return namedTemplate{}, fmt.Errorf("%s: %s", path, tr.Sprintf("no built-in template reads a single workbook"))
+		return namedTemplate{}, msg.Errorf("%s: no built-in template reads a single workbook", path)
 	}
-	var parts []string
+	// (The explicit indexes keep these keys this command's own.)
+	var parts list
 	for i, l := range bestLacks {
 		if i == 5 {
-			parts = append(parts, tr.Sprintf("and %d more", len(bestLacks)-5))
+			parts = append(parts, msg.Sprintf("and %[1]d more", len(bestLacks)-5))
 			break
 		}
 		switch {
 		case l.Fact != "":
-			parts = append(parts, tr.Sprintf("the fact %s", l.Fact))
+			parts = append(parts, msg.Sprintf("the fact %[1]s", l.Fact))
 		case l.Column != "":
-			parts = append(parts, tr.Sprintf("the column %q of sheet %q", l.Column, l.Sheet))
+			parts = append(parts, msg.Sprintf("the column %[1]q of sheet %[2]q", l.Column, l.Sheet))
 		default:
-			parts = append(parts, tr.Sprintf("the sheet %q", l.Sheet))
+			parts = append(parts, msg.Sprintf("the sheet %[1]q", l.Sheet))
 		}
 	}
-	return namedTemplate{}, fmt.Errorf("%s: %s", path, tr.Sprintf("no built-in template fits this workbook; the closest, %s, needs %s. Start from the blank workbook of the template (the web page, or baocao workbook --template NAME)", templates[best].name, strings.Join(parts, ", ")))
+	return namedTemplate{}, msg.Errorf("%s: no built-in template fits this workbook; the closest, %s, needs %s. Start from the blank workbook of the template (the web page, or baocao workbook --template NAME)", path, templates[best].name, parts)
 }
+
+// list is texts said one after the other, separated by commas.
+type list []msg.Localizer
+
+func (l list) Localize(lang language.Tag) string {
+	parts := make([]string, len(l))
+	for i, x := range l {
+		parts[i] = x.Localize(lang)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (l list) Format(s fmt.State, verb rune) { msg.Format(s, verb, l) }
 
 func dropOne(path string, templates []namedTemplate, stdout, stderr io.Writer) error {
 	src, err := xlsxdata.ReadInput(path)
@@ -170,6 +187,7 @@ func dropOne(path string, templates []namedTemplate, stdout, stderr io.Writer) e
 		return err
 	}
 	j.InputPaths = []string{path}
+	j.ImagesBeside(path)
 	return runJob(j, stdout, stderr)
 }
 

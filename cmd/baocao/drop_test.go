@@ -128,7 +128,7 @@ func TestDropRefusesWhatItCannotRecognise(t *testing.T) {
 		name, file, inErr string
 	}{
 		{"the province's own workbook", province, "đây là bảng tính của mẫu báo cáo tổng hợp tong-hop-cchc-tinh, mẫu này cần cả bảng tính của các đơn vị"},
-		{"a sheet missing", damaged, `gần nhất là mẫu cchc-nam-xa-phuong, còn thiếu sheet "Hồ sơ TTHC"`},
+		{"a sheet missing", damaged, `gần nhất là mẫu cchc-nam-xa-phuong, còn thiếu trang "Hồ sơ TTHC"`},
 		{"an unrelated workbook", other, "bảng tính không khớp với mẫu báo cáo sẵn có nào"},
 	}
 	for _, tt := range tests {
@@ -161,7 +161,7 @@ func TestDropRefusesWhatItCannotRecognise(t *testing.T) {
 	if code := run([]string{blank}, &o, &e); code != exitData {
 		t.Errorf("blank workbook: exit %d, want %d", code, exitData)
 	}
-	if !strings.Contains(o.String(), blank+": mẫu báo cáo cchc-nam-xa-phuong") || !strings.Contains(e.String(), `sheet "Thông tin", cell B3: ten_don_vi`) {
+	if !strings.Contains(o.String(), blank+": mẫu báo cáo cchc-nam-xa-phuong") || !strings.Contains(e.String(), `trang "Thông tin", ô B3: ten_don_vi`) {
 		t.Errorf("blank workbook not recognised, or its empty facts not listed:\n%s%s", &o, &e)
 	}
 	if _, err := os.Stat(filepath.Join(dir, dropFolder)); !os.IsNotExist(err) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -210,3 +211,154 @@ func hasWords(s string) bool {
 }
 
 var verbRE = regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
+
+// TestJSONInLanguage: validate --format json and diff --format json write
+// their messages in the run's language, as the text output does.
+func TestJSONInLanguage(t *testing.T) {
+	sd := "../../data/sa-dec-2024.xlsx"
+	changed := editedCopy(t, sd, "Chỉ số CCHC", "E36", 3.5)
+	failing := editedCopy(t, sd, "Chỉ số CCHC", "E36", 5)
+	for _, lang := range []string{"vi", "en"} {
+		tag, _ := msg.Parse(lang)
+		// validate: each message is the finding's own In(lang).
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"validate", "--lang", lang, "--format", "json", "--template", "chi-so-cchc-9-thang", "--data", sd}, &stdout, &stderr); code != exitOK {
+			t.Fatalf("validate %s: exit %d\n%s", lang, code, &stderr)
+		}
+		var got []struct{ Message string }
+		if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
+			t.Fatal(err)
+		}
+		jobs, err := makeJobs("chi-so-cchc-9-thang", sd, "", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := jobs[0].Validate()
+		if len(got) != len(want) || len(got) == 0 {
+			t.Fatalf("validate %s: %d findings, want %d", lang, len(got), len(want))
+		}
+		for i := range got {
+			if w := want[i].In(tag).Message; got[i].Message != w {
+				t.Errorf("validate %s: finding %d %q, want %q", lang, i, got[i].Message, w)
+			}
+		}
+	}
+	// diff: the labels.
+	for _, tt := range []struct{ lang, label string }{
+		{"vi", `"label": "chỉ số 6 (Cải cách tài chính công): điểm đạt"`},
+		{"en", `"label": "indicator 6 (Cải cách tài chính công): score (điểm đạt)"`},
+	} {
+		var stdout, stderr bytes.Buffer
+		run([]string{"diff", "--lang", tt.lang, "--format", "json", "--template", "chi-so-cchc-9-thang", sd, changed}, &stdout, &stderr)
+		if !strings.Contains(stdout.String(), tt.label) {
+			t.Errorf("diff %s: no %s in\n%s%s", tt.lang, tt.label, &stdout, &stderr)
+		}
+	}
+	// The findings of a workbook build would refuse, in the text output.
+	for _, tt := range []struct{ lang, where string }{
+		{"vi", `moi.xlsx, trang "Chỉ số CCHC", ô E36: `},
+		{"en", `moi.xlsx, sheet "Chỉ số CCHC", cell E36: `},
+	} {
+		var stdout, stderr bytes.Buffer
+		run([]string{"diff", "--lang", tt.lang, "--template", "chi-so-cchc-9-thang", sd, failing}, &stdout, &stderr)
+		if !strings.Contains(stdout.String(), tt.where) {
+			t.Errorf("diff %s: no %s in\n%s%s", tt.lang, tt.where, &stdout, &stderr)
+		}
+	}
+}
+
+// TestErrorsInLanguage: the command's own errors, told by the printer in
+// the run's language with nothing English left, and in English with
+// --lang en.
+func TestErrorsInLanguage(t *testing.T) {
+	dir := t.TempDir()
+	// A template without its data contract.
+	noContract := filepath.Join(dir, "mau")
+	os.MkdirAll(noContract, 0o755)
+	src, _ := filepath.Glob("../../templates/chi-so-cchc-9-thang/*")
+	for _, f := range src {
+		if b, err := os.ReadFile(f); err == nil && filepath.Base(f) != "du-lieu.yaml" {
+			os.WriteFile(filepath.Join(noContract, filepath.Base(f)), b, 0o644)
+		}
+	}
+	text := filepath.Join(dir, "số liệu.xlsx")
+	os.WriteFile(text, []byte("STT;Tên\n1;a\n"), 0o644)
+	tests := []struct {
+		name   string
+		args   []string
+		vi, en string
+	}{
+		{"not a workbook", []string{"build", "--template", "chi-so-cchc-9-thang", "--data", text, "--out", filepath.Join(dir, "out")},
+			"baocao: lỗi: " + text + ": không mở được bảng tính .xlsx", "baocao: " + text + ": "},
+		{"no such template folder", []string{"build", "--template", filepath.Join(dir, "khong-co"), "--data", "../../data/sa-dec-2024.xlsx"},
+			"baocao: lỗi: thư mục mẫu " + filepath.Join(dir, "khong-co") + ": không xem được", "baocao: the template folder " + filepath.Join(dir, "khong-co") + ": "},
+		{"no contract", []string{"workbook", "--template", noContract, "--out", filepath.Join(dir, "a.xlsx")},
+			"baocao: lỗi: mẫu " + noContract + " không có du-lieu.yaml nên baocao không biết", "baocao: template " + noContract + " has no du-lieu.yaml, so"},
+		{"not consolidating", []string{"build", "--template", "chi-so-cchc-9-thang", "--data", "../../data/sa-dec-2024.xlsx", "--units", dir},
+			"baocao: lỗi: chi-so-cchc-9-thang: mẫu này không phải mẫu tổng hợp", "baocao: chi-so-cchc-9-thang: the template does not consolidate"},
+	}
+	for _, tt := range tests {
+		for _, lang := range []string{"vi", "en"} {
+			var stdout, stderr bytes.Buffer
+			run(append([]string{"--lang", lang}, tt.args...), &stdout, &stderr)
+			want := tt.vi
+			if lang == "en" {
+				want = tt.en
+			}
+			if !strings.HasPrefix(stderr.String(), want) {
+				t.Errorf("%s, %s: %q, want %q", tt.name, lang, stderr.String(), want)
+			}
+			if lang == "vi" {
+				for _, w := range englishWords {
+					if strings.Contains(" "+stderr.String()+" ", w) {
+						t.Errorf("%s: English %q left in %q", tt.name, w, stderr.String())
+					}
+				}
+			}
+		}
+	}
+}
+
+// englishWords betray a message left in English inside a Vietnamese run.
+var englishWords = []string{" the ", " template ", " folder ", " file ", " no such ", " sheet ", " cell ", " expected ", " found ", " is required", " row ", " column "}
+
+// TestFindingsInLanguage: the findings of a blank workbook (every
+// required fact empty, a chỉ tiêu that divides by zero) are wholly
+// Vietnamese, their locations included, and wholly English with --lang en.
+func TestFindingsInLanguage(t *testing.T) {
+	blank := filepath.Join(t.TempDir(), "mẫu trống.xlsx")
+	var o, e bytes.Buffer
+	if code := run([]string{"workbook", "--template", "cchc-nam-xa-phuong", "--out", blank}, &o, &e); code != exitOK {
+		t.Fatalf("workbook: exit %d: %s", code, &e)
+	}
+	for _, lang := range []string{"vi", "en"} {
+		var stdout, stderr bytes.Buffer
+		code := run([]string{"--lang", lang, "validate", "--template", "cchc-nam-xa-phuong", "--data", blank}, &stdout, &stderr)
+		out := stdout.String() + stderr.String()
+		if code != exitData {
+			t.Errorf("%s: exit %d, want %d: %s", lang, code, exitData, out)
+		}
+		want := `trang "Thông tin", ô B3: ten_don_vi`
+		if lang == "en" {
+			want = `sheet "Thông tin", cell B3: ten_don_vi`
+		}
+		if !strings.Contains(out, want) {
+			t.Errorf("%s: %q not in\n%s", lang, want, out)
+		}
+		if lang == "en" {
+			for _, w := range []string{"trang \"", " ô ", "bắt buộc", "cần "} {
+				if strings.Contains(out, w) {
+					t.Errorf("en: Vietnamese %q left in\n%s", w, out)
+				}
+			}
+			continue
+		}
+		for _, line := range strings.Split(out, "\n") {
+			for _, w := range englishWords {
+				if strings.Contains(" "+line+" ", w) {
+					t.Errorf("vi: English %q left in %q", w, line)
+				}
+			}
+		}
+	}
+}

@@ -467,6 +467,7 @@ func makeJobs(tmplDir, data, out, name string) ([]*build.Job, error) {
 		return nil, err
 	}
 	j.InputPaths = []string{data}
+	j.ImagesBeside(data)
 	if _, err := os.Stat(filepath.Join(tmplDir, tmpl.FileName)); err == nil {
 		for _, f := range build.TemplateFiles {
 			j.InputPaths = append(j.InputPaths, filepath.Join(tmplDir, f))
@@ -484,7 +485,7 @@ func consolidationJob(tmplDir, data, unitsDir, out, name string, stderr io.Write
 		return nil, err
 	}
 	if t.Contract == nil || t.Contract.Consolidation == nil {
-		return nil, fmt.Errorf("%s: %s", tmplDir, tr.Sprintf("the template does not consolidate: its du-lieu.yaml has no tong_hop"))
+		return nil, msg.Errorf("%s: the template does not consolidate: its du-lieu.yaml has no tong_hop", tmplDir)
 	}
 	unit, err := loadTemplate(t.Contract.Consolidation.UnitTemplate)
 	if err != nil {
@@ -508,6 +509,7 @@ func consolidationJob(tmplDir, data, unitsDir, out, name string, stderr io.Write
 		return nil, err
 	}
 	j.InputPaths = []string{data}
+	j.ImagesBeside(data)
 	for _, u := range units {
 		j.InputPaths = append(j.InputPaths, filepath.Join(unitsDir, u.Name))
 	}
@@ -530,7 +532,7 @@ func loadTemplate(dir string) (*build.Template, error) {
 		}
 	}
 	if _, err := os.Stat(filepath.Join(dir, tmpl.FileName)); err != nil {
-		return nil, fmt.Errorf("%s: %w", tr.Sprintf("template %s", dir), err)
+		return nil, msg.Errorf("the template folder %s: %w", dir, err)
 	}
 	return build.LoadTemplateFS(os.DirFS(dir), ".", dir)
 }

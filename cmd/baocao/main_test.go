@@ -75,7 +75,7 @@ func TestDataErrorNamesCell(t *testing.T) {
 	os.WriteFile(filepath.Join(tpl, "report.md"), []byte("---\nco_quan: [UBND]\nso: 1\nky_hieu: BC-UBND\ndia_danh: X\nngay: 01/01/2026\nten_loai: Báo cáo\n---\n{{ pad (fact \"so_xa\") }} xã\n"), 0o644)
 	var stdout, stderr bytes.Buffer
 	code := run([]string{"build", "--template", tpl, "--data", "../../data/sa-dec-2024.xlsx", "--out", filepath.Join(dir, "out")}, &stdout, &stderr)
-	if code != exitData || !strings.Contains(stderr.String(), `baocao: lỗi: `+tpl+`/report.md:9:8: in <fact "so_xa">: ../../data/sa-dec-2024.xlsx, sheet "Thông tin": no fact with key "so_xa"`) {
+	if code != exitData || !strings.Contains(stderr.String(), `baocao: lỗi: `+tpl+`/report.md:9:8: tại <fact "so_xa">: ../../data/sa-dec-2024.xlsx, trang "Thông tin": không có dữ kiện nào có khóa "so_xa"`) {
 		t.Errorf("exit %d, stderr %s", code, &stderr)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
@@ -97,7 +97,7 @@ func TestFailedCheckStopsBuild(t *testing.T) {
 	out := filepath.Join(dir, "out")
 	var stdout, stderr bytes.Buffer
 	code := run([]string{"build", "--template", tpl, "--data", "../../data/sa-dec-2024.xlsx", "--out", out}, &stdout, &stderr)
-	if code != exitData || !strings.Contains(stderr.String(), `cell E36: the score of indicator 6`) || !strings.Contains(stderr.String(), "baocao: lỗi: số liệu không đạt 1 phép kiểm tra; chưa ghi tệp nào:\n  ") {
+	if code != exitData || !strings.Contains(stderr.String(), `trang "Chỉ số CCHC", ô E36: `) || !strings.Contains(stderr.String(), "baocao: lỗi: số liệu không đạt 1 phép kiểm tra; chưa ghi tệp nào:\n  ") {
 		t.Errorf("build: exit %d, stderr %s", code, &stderr)
 	}
 	if _, err := os.Stat(out); err == nil {
@@ -142,10 +142,10 @@ func TestDiff(t *testing.T) {
 	}{
 		{"same workbook", []string{"diff", "--template", "chi-so-cchc-9-thang", sd, sd}, 0, sd + " và " + sd + " cho cùng một báo cáo."},
 		{"one score", []string{"diff", "--template", "../../templates/chi-so-cchc-9-thang", sd, changed}, 1,
-			"1 số liệu đã đổi từ " + sd + " sang " + changed + ":\n\nChỉ số CCHC!E36  indicator 6 (Cải cách tài chính công): score (điểm đạt): 3 → 3,5"},
+			"1 số liệu đã đổi từ " + sd + " sang " + changed + ":\n\nChỉ số CCHC!E36  chỉ số 6 (Cải cách tài chính công): điểm đạt: 3 → 3,5"},
 		{"json", []string{"diff", "--format", "json", "--template", "chi-so-cchc-9-thang", sd, changed}, 1, ""},
 		{"new fails its checks", []string{"diff", "--template", "chi-so-cchc-9-thang", sd, failing}, 1,
-			"moi.xlsx không đạt 1 phép kiểm tra; lệnh build sẽ từ chối cho tới khi sửa xong:\n  moi.xlsx, sheet \"Chỉ số CCHC\", cell E36: the score of indicator 6 (Cải cách tài chính công) is more than its maximum"},
+			"moi.xlsx không đạt 1 phép kiểm tra; lệnh build sẽ từ chối cho tới khi sửa xong:\n  moi.xlsx, trang \"Chỉ số CCHC\", ô E36: "},
 		{"one file", []string{"diff", "--template", "chi-so-cchc-9-thang", sd}, 2, ""},
 		{"no template", []string{"diff", sd, sd}, 2, ""},
 		{"missing workbook", []string{"diff", "--template", "chi-so-cchc-9-thang", sd, "khong-co.xlsx"}, 2, ""},
@@ -197,7 +197,7 @@ func TestInputNeverOverwritten(t *testing.T) {
 	} {
 		var stdout, stderr bytes.Buffer
 		code := run(append(tpl, args...), &stdout, &stderr)
-		if code != exitData || !strings.Contains(stderr.String(), "which baocao only reads; choose another --out folder or another --name") {
+		if code != exitData || !strings.Contains(stderr.String(), "tệp mà baocao chỉ đọc; hãy chọn thư mục --out khác hoặc tên --name khác") {
 			t.Errorf("%v: exit %d, stderr %s", args, code, &stderr)
 		}
 		if stdout.Len() > 0 {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -59,7 +58,8 @@ func serve(ctx context.Context, cfg server.Config, open bool, stdout, stderr io.
 		cfg.DataDir = defaultDataDir()
 	}
 	cfg.Assets = baocao.Assets()
-	cfg.Logf = func(format string, args ...any) { fmt.Fprintf(stderr, "baocao: "+format+"\n", args...) }
+	// The server's log in the run's language: its lines are msg texts.
+	cfg.Logf = func(format string, args ...any) { tr.Fprint(stderr, "baocao: "+tr.Sprintf(format, args...)+"\n") }
 	srv, err := server.New(cfg)
 	if err != nil {
 		return err
@@ -70,12 +70,12 @@ func serve(ctx context.Context, cfg server.Config, open bool, stdout, stderr io.
 		url := "http://" + cfg.Addr + "/"
 		tr.Fprintf(stdout, "Address %s is in use (baocao may be running already): opening %s\n", cfg.Addr, url)
 		if err := openBrowser(url); err != nil {
-			return fmt.Errorf("%s (%w)", tr.Sprintf("could not open the browser: open %s", url), err)
+			return msg.Errorf("could not open the browser: open %s (%w)", url, err)
 		}
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("%s: %w", tr.Sprintf("could not listen on %s (baocao may be running already)", cfg.Addr), err)
+		return msg.Errorf("could not listen on %s (baocao may be running already): %w", cfg.Addr, err)
 	}
 	url := "http://" + ln.Addr().String() + "/"
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}

@@ -3,7 +3,6 @@ package main
 import (
 	"baocao/internal/msg"
 	"encoding/json"
-	"errors"
 	"flag"
 	"io"
 
@@ -13,7 +12,7 @@ import (
 const validateUsage = msg.UsageValidate
 
 // errFindings: the findings were printed; exit 1 without another message.
-var errFindings = errors.New("checks failed")
+var errFindings = msg.Errorf("checks failed")
 
 func cmdValidate(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("validate", flag.ContinueOnError)
@@ -38,10 +37,12 @@ func cmdValidate(args []string, stdout, stderr io.Writer) error {
 	if *format == "json" {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
-		if all == nil {
-			all = []check.Finding{}
+		// The messages in the run's language, as the text output.
+		out := make([]check.Finding, len(all))
+		for i, f := range all {
+			out[i] = f.In(tr.Language())
 		}
-		if err := enc.Encode(all); err != nil {
+		if err := enc.Encode(out); err != nil {
 			return err
 		}
 	} else {

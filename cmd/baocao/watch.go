@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"path/filepath"
 	"time"
@@ -37,7 +36,7 @@ func watchBuild(ctx context.Context, tmplDir, data, out, name string, stdout, st
 			} else {
 				tr.Fprintf(stdout, "%d figure(s) changed:\n", len(changes))
 				for _, c := range changes {
-					fmt.Fprintf(stdout, "  %s\n", c)
+					tr.Fprintf(stdout, "  %s\n", c)
 				}
 			}
 		}

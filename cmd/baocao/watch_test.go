@@ -92,7 +92,7 @@ func TestWatch(t *testing.T) {
 	if err := os.Rename(tmp, data); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, &stdout, "1 số liệu đã đổi:\n  Chỉ số CCHC!E36  indicator 6 (Cải cách tài chính công): score (điểm đạt): 3 → 3,5")
+	waitFor(t, &stdout, "1 số liệu đã đổi:\n  Chỉ số CCHC!E36  chỉ số 6 (Cải cách tài chính công): điểm đạt: 3 → 3,5")
 	waitFor(t, &stdout, "đã giữ bản trước thành")
 	cancel()
 	select {

@@ -3,9 +3,7 @@ package main
 import (
 	"baocao/internal/msg"
 	"bytes"
-	"errors"
 	"flag"
-	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -36,11 +34,11 @@ func cmdWorkbook(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if t.Contract == nil {
-		return errors.New(tr.Sprintf("template %s has no %s, so baocao does not know what its workbook holds", *tmplDir, contract.FileName))
+		return msg.Errorf("template %s has no %s, so baocao does not know what its workbook holds", *tmplDir, contract.FileName)
 	}
 	var buf bytes.Buffer
 	if err := workbook.Write(&buf, t.Contract, filepath.Base(strings.TrimRight(*tmplDir, `/\`))); err != nil {
-		return fmt.Errorf("%s: %w", tr.Sprintf("blank workbook"), err)
+		return msg.Errorf("the blank workbook: %w", err)
 	}
 	if err := build.WriteFileAtomic(*out, buf.Bytes()); err != nil {
 		return err

@@ -22,7 +22,9 @@
 //     ghi_chu: Số liệu đến 31/3/2025.
 //
 // du_lieu and ty_le name columns of the table sheet; chu_so is the number
-// of decimals shown (0 for counts, 2 for rates by default).
+// of decimals shown (0 for counts, 2 for rates by default); rong fixes a
+// column's relative width (a column without it, sized from its content by
+// the writers, counts as 1).
 package appendix
 
 import (
@@ -34,6 +36,7 @@ import (
 
 	"baocao/internal/dataset"
 	"baocao/internal/docmodel"
+	"baocao/internal/msg"
 	"baocao/internal/vnfmt"
 	"baocao/internal/yamllist"
 )
@@ -88,14 +91,14 @@ func LoadFS(fsys fs.FS, dir, name string) ([]Def, error) {
 
 // Parse reads definitions.
 func Parse(name string, src []byte) ([]Def, error) {
-	return yamllist.Decode(name, src, `appendix tables, each starting with "- so: …"`, func(d *Def, line int) error {
+	return yamllist.Decode(name, src, msg.Word(`appendix tables, each starting with "- so: …"`), func(d *Def, line int) error {
 		d.line, d.file = line, name
 		return d.validate()
 	})
 }
 
 func (d *Def) errorf(format string, args ...any) error {
-	return fmt.Errorf("%s:%d: phụ lục %s: %s", d.file, d.line, d.Number, fmt.Sprintf(format, args...))
+	return msg.Errorf("%s:%d: phụ lục %s: %s", d.file, d.line, d.Number, msg.Sprintf(format, args...))
 }
 
 func (d *Def) validate() error {
@@ -104,6 +107,9 @@ func (d *Def) validate() error {
 	}
 	keys := 0
 	for _, c := range d.leaves() {
+		if c.Width < 0 {
+			return d.errorf("column %q: rong %v; give a positive relative width, or none to size the column from its content", c.Label, c.Width)
+		}
 		n := 0
 		if c.Key {
 			keys++
@@ -249,24 +255,17 @@ func (d *Def) build(ds *dataset.Dataset, doc *docmodel.Document) (docmodel.Appen
 	}
 
 	tab := &docmodel.Table{Borders: true}
+	// Widths come from the content (layout.TableColumns) unless the
+	// template gives rong.
 	if d.Serial {
-		tab.Columns = append(tab.Columns, docmodel.Column{Width: 0.9, Align: docmodel.AlignCenter})
+		tab.Columns = append(tab.Columns, docmodel.Column{Align: docmodel.AlignCenter})
 	}
 	for _, c := range leaves {
-		w, al := c.Width, docmodel.AlignRight
+		al := docmodel.AlignRight
 		if c.Key {
 			al = docmodel.AlignLeft
-			if w == 0 {
-				w = 2
-			}
 		}
-		if w == 0 && len(c.Ratio) > 0 {
-			w = 1.4 // "100,00%" on one line
-		}
-		if w == 0 {
-			w = 1
-		}
-		tab.Columns = append(tab.Columns, docmodel.Column{Width: w, Align: al})
+		tab.Columns = append(tab.Columns, docmodel.Column{Width: c.Width, Align: al})
 	}
 	// Header rows.
 	head := func(text string, cs, rs int) docmodel.Cell {

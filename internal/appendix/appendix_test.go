@@ -1,6 +1,7 @@
 package appendix
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -104,6 +105,7 @@ func TestErrors(t *testing.T) {
 		{"- so: I\n  tieu_de: X\n  bang: TTHC\n  cot:\n    - {nhan: Năm, khoa: true, du_lieu: x}\n", "give exactly one of khoa, du_lieu, ty_le"},
 		{"- so: I\n  tieu_de: X\n  bang: TTHC\n  cot:\n    - {nhan: Năm, khoa: true}\n    - {nhan: R, ty_le: [a]}\n", "ty_le needs two columns"},
 		{"so: I\n", "expected a list of appendix tables"},
+		{"- so: I\n  tieu_de: X\n  bang: TTHC\n  cot:\n    - {nhan: Năm, khoa: true, rong: -2}\n", `column "Năm": rong -2`},
 	}
 	for _, tt := range tests {
 		if _, err := Parse("p.yaml", []byte(tt.src)); err == nil || !strings.Contains(err.Error(), tt.want) {
@@ -151,5 +153,32 @@ func TestOmitEmpty(t *testing.T) {
 	ds.Tables["Trống"].AddRow("x.xlsx", dataset.Loc{}, []dataset.Value{{Kind: dataset.TextKind, Text: "sai mẫu"}})
 	if as, err = Build(defs, ds, Doc()); err != nil || len(as) != 2 || as[1].Label != "Phụ lục II" {
 		t.Errorf("with a row: %d appendices (%v)", len(as), err)
+	}
+}
+
+// TestWidths: a column without rong is left to the writers (Width 0, sized
+// from its content); rong is kept as the template's relative width.
+func TestWidths(t *testing.T) {
+	src := strings.Replace(Def1, "- {nhan: Quá hạn, du_lieu: \"Quá hạn\"}", "- {nhan: Quá hạn, du_lieu: \"Quá hạn\", rong: 1.5}", 1)
+	defs, err := Parse("p.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, err := Build(defs, TTHC(), Doc())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tab *docmodel.Table
+	for _, b := range as[0].Body {
+		if x, ok := b.(*docmodel.Table); ok {
+			tab = x
+		}
+	}
+	var got []float64
+	for _, c := range tab.Columns {
+		got = append(got, c.Width)
+	}
+	if want := []float64{0, 0, 0, 0, 0, 1.5}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("widths %v, want %v (STT, Năm, Tổng số, Trực tuyến, Tỷ lệ, Quá hạn)", got, want)
 	}
 }

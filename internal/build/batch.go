@@ -1,13 +1,13 @@
 package build
 
 import (
-	"fmt"
 	"os"
 	"runtime"
 	"runtime/debug"
 	"sync"
 
 	"baocao/internal/dataset"
+	"baocao/internal/msg"
 	"baocao/internal/safename"
 )
 
@@ -23,7 +23,7 @@ func (j *Job) Each(sheet string) ([]*Job, error) {
 		return nil, err
 	}
 	if len(t.Rows) == 0 {
-		return nil, fmt.Errorf("sheet %q has no rows: nothing to build", t.Sheet)
+		return nil, msg.Errorf("sheet %q has no rows: nothing to build", t.Sheet)
 	}
 	keys := make([]string, len(t.Rows))
 	for i, r := range t.Rows {

@@ -26,13 +26,16 @@ import (
 	"baocao/internal/contract"
 	"baocao/internal/dataset"
 	"baocao/internal/docmodel"
+	"baocao/internal/msg"
 	"baocao/internal/render/docx"
 	"baocao/internal/render/pdf"
 	"baocao/internal/render/xlsx"
 	"baocao/internal/report"
 	"baocao/internal/safename"
+	"baocao/internal/sigimage"
 	"baocao/internal/tmpl"
 	"baocao/internal/xlsxdata"
+	"baocao/internal/yamllist"
 )
 
 // Job is one report to build.
@@ -60,6 +63,16 @@ type Job struct {
 	// InputPaths are the files on disk the job reads (the workbook, the
 	// template's files): no output may be one of them.
 	InputPaths []string
+	// ImageDirs are the folders the signature and seal images may come
+	// from, searched in order: the workbook's folder (set by the command
+	// line, which knows it) before the template's (set by NewJob).
+	ImageDirs []sigimage.Dir
+	// noImages builds documents without their images (diff compares
+	// text).
+	noImages bool
+	// images fingerprint the images the last document printed, for the
+	// manifest: a new seal is a new input.
+	images map[string]string
 }
 
 // Result says what a job wrote, and what the checks found.
@@ -105,7 +118,7 @@ func (j *Job) Validate() []check.Finding {
 		f := readerFinding(check.Error, err, j.Data.Source)
 		// The cell is where to look, but the message must still say
 		// which chỉ tiêu could not be computed.
-		f.Check, f.Message = "chi-tieu", err.Error()
+		f.Check, f.Message, f.Text = "chi-tieu", err.Error(), msg.Of(err)
 		if f.Loc.File == "" {
 			f.Loc.File = j.Data.Source
 		}
@@ -125,7 +138,7 @@ func (j *Job) Validate() []check.Finding {
 	j.built, j.buildErr = doc, err // Run writes this one rather than building it again
 	if err != nil {
 		f := readerFinding(check.Error, err, j.Data.Source)
-		f.Check, f.Message = "bao-cao", "the report cannot be built: "+err.Error()
+		f.Check, f.Message, f.Text = "bao-cao", "the report cannot be built: "+err.Error(), msg.Sprintf("the report cannot be built: %v", err)
 		return append(out, f)
 	}
 	for _, is := range issues {
@@ -133,17 +146,21 @@ func (j *Job) Validate() []check.Finding {
 		if is.Error {
 			sev = check.Error
 		}
-		out = append(out, check.Finding{Severity: sev, Check: "chu-ky", Message: is.Message, File: j.Data.Source,
-			Loc: dataset.Loc{File: j.Data.Source}})
+		f := check.Finding{Severity: sev, Check: "chu-ky", Message: is.Message, File: j.Data.Source,
+			Loc: dataset.Loc{File: j.Data.Source}}
+		if !is.Text.IsZero() { // an image's warning is its Message alone
+			f.Text = is.Text
+		}
+		out = append(out, f)
 	}
 	return out
 }
 
 func readerFinding(sev check.Severity, err error, source string) check.Finding {
-	f := check.Finding{Severity: sev, Check: "reader", Message: err.Error(), File: source}
+	f := check.Finding{Severity: sev, Check: "reader", Message: err.Error(), Text: msg.Of(err), File: source}
 	var de *dataset.Error
 	if errors.As(err, &de) {
-		f.Loc, f.Message = de.Loc, de.Err.Error()
+		f.Loc, f.Message, f.Text = de.Loc, de.Err.Error(), msg.Of(de.Err)
 		f.File, f.Sheet, f.Cell = de.Loc.File, de.Loc.Sheet, de.Loc.Cell
 	}
 	return f
@@ -177,9 +194,18 @@ func (j *Job) Document() (*docmodel.Document, error) {
 // document is Document, with what the document lacks (report.Issue).
 func (j *Job) document() (*docmodel.Document, []report.Issue, error) {
 	j.Contract.Apply(j.Data)
-	doc, issues, err := report.BuildChecked(j.Template, j.Data)
+	doc, issues, err := report.BuildChecked(j.Template, j.Data, report.Options{Images: j.ImageDirs, NoImages: j.noImages})
 	if err != nil {
 		return nil, nil, err
+	}
+	j.images = nil
+	for key, img := range map[string]*docmodel.Image{"ky.anh_chu_ky": doc.Closing.Signature.Image, "ky.anh_dau": doc.Closing.Signature.Seal} {
+		if img != nil {
+			if j.images == nil {
+				j.images = map[string]string{}
+			}
+			j.images[key] = Hash(img.PNG)
+		}
 	}
 	if doc.Appendices, err = appendix.Build(j.Appendices, j.Data, doc); err != nil {
 		return nil, nil, err
@@ -214,7 +240,7 @@ func (j *Job) Run() (*Result, error) {
 		return res, &CheckError{res.Findings}
 	}
 	if !validName(j.Name) {
-		return res, fmt.Errorf("output name %q is not a plain file name (safe: %q): name the report without a folder, \"..\" or a device name, and choose the folder with --out", j.Name, safename.Name(j.Name))
+		return res, msg.Errorf("output name %q is not a plain file name (safe: %q): name the report without a folder, \"..\" or a device name, and choose the folder with --out", j.Name, safename.Name(j.Name))
 	}
 	if err := j.checkInputs(); err != nil {
 		return res, err
@@ -247,12 +273,12 @@ func (j *Job) Run() (*Result, error) {
 	if len(j.Inputs) > 0 {
 		m, err := j.manifest(outs)
 		if err != nil {
-			return res, fmt.Errorf("manifest: %w", err)
+			return res, msg.Errorf("manifest: %w", err)
 		}
 		outs = append(outs, output{j.Name + ManifestExt, m})
 	}
 	if err := os.MkdirAll(j.OutDir, 0o755); err != nil {
-		return res, fmt.Errorf("output folder: %w", err)
+		return res, msg.Errorf("output folder: %w", err)
 	}
 	unlock, err := lockDir(j.OutDir)
 	if err != nil {
@@ -300,7 +326,7 @@ func (j *Job) skipUnchanged() (bool, error) {
 
 // ErrOverwritesInput is wrapped by the error of a build whose output would
 // replace one of its inputs.
-var ErrOverwritesInput = errors.New("the output would overwrite an input")
+var ErrOverwritesInput = msg.Errorf("the output would overwrite an input")
 
 // checkInputs refuses a build that would write over one of its inputs: an
 // output name that is the workbook or a template file, through the same
@@ -328,7 +354,7 @@ func (j *Job) checkInputs() error {
 		}
 		for i, in := range inputs {
 			if os.SameFile(st, in) {
-				return fmt.Errorf("%w: writing %s would replace the input %s (the same file), which baocao only reads; choose another --out folder or another --name; nothing was written", ErrOverwritesInput, out, j.InputPaths[i])
+				return msg.Errorf("%w: writing %s would replace the input %s (the same file), which baocao only reads; choose another --out folder or another --name; nothing was written", ErrOverwritesInput, out, j.InputPaths[i])
 			}
 		}
 	}
@@ -362,7 +388,7 @@ func (j *Job) render(doc *docmodel.Document) (outs []output, drop []string, err 
 			continue
 		}
 		if errs[i] != nil {
-			return nil, nil, fmt.Errorf("%s%s: %w", j.Name, w.Ext, errs[i])
+			return nil, nil, msg.Errorf("%s%s: %w", j.Name, w.Ext, errs[i])
 		}
 		outs = append(outs, output{j.Name + w.Ext, bufs[i].Bytes()})
 	}
@@ -378,26 +404,26 @@ func WriteFileAtomic(path string, data []byte) error {
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return msg.Errorf("write %s: %w", path, err)
 	}
 	name := tmp.Name()
 	defer os.Remove(name) // no-op after the rename
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+		return msg.Errorf("write %s: %w", path, err)
 	}
 	if err := tmp.Sync(); err != nil {
 		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+		return msg.Errorf("write %s: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return msg.Errorf("write %s: %w", path, err)
 	}
 	if err := os.Chmod(name, 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return msg.Errorf("write %s: %w", path, err)
 	}
 	if err := os.Rename(name, path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return msg.Errorf("write %s: %w", path, err)
 	}
 	return nil
 }
@@ -423,17 +449,23 @@ type Template struct {
 	Appendices []appendix.Def
 	Contract   *contract.Contract
 	Hash       string
+	// Images is the template folder, where the signature and seal images
+	// are looked for after the workbook's folder.
+	Images sigimage.Dir
 }
 
 // LoadTemplateFS loads the template folder dir of fsys; prefix is put
 // before file names in messages.
 func LoadTemplateFS(fsys fs.FS, dir, prefix string) (*Template, error) {
+	// Images have their own limits, and are refused when they are links,
+	// which the limited file system would not tell.
+	images := sigimage.Dir{FS: fsys, Path: dir, Label: prefix}
 	// Every file of the template is read within the template limits.
 	fsys = tmpl.LimitFS(fsys, tmpl.DefaultLimits.Size)
 	name := func(f string) string { return filepath.Join(prefix, f) }
 	src, err := fs.ReadFile(fsys, path.Join(dir, tmpl.FileName))
 	if err != nil {
-		return nil, fmt.Errorf("template %s: %w", prefix, err)
+		return nil, msg.Errorf("template %s: %w", prefix, err)
 	}
 	t, err := tmpl.Parse(name(tmpl.FileName), src)
 	if err != nil {
@@ -463,7 +495,7 @@ func LoadTemplateFS(fsys fs.FS, dir, prefix string) (*Template, error) {
 			files[f] = data
 		}
 	}
-	return &Template{Report: t, Checks: checks, Appendices: defs, Contract: ct, Hash: HashFiles(files)}, nil
+	return &Template{Report: t, Checks: checks, Appendices: defs, Contract: ct, Hash: HashFiles(files), Images: images}, nil
 }
 
 // NewJob prepares a job from a template and a workbook's bytes.
@@ -473,7 +505,15 @@ func NewJob(name string, t *Template, dataName string, data []byte, outDir strin
 		return nil, err
 	}
 	return &Job{Name: name, Template: t.Report, Checks: t.Checks, Appendices: t.Appendices, Contract: t.Contract, Data: ds, OutDir: outDir,
-		TemplateHash: t.Hash, Inputs: map[string]string{filepath.Base(dataName): sum}}, nil
+		TemplateHash: t.Hash, Inputs: map[string]string{filepath.Base(dataName): sum}, ImageDirs: []sigimage.Dir{t.Images}}, nil
+}
+
+// ImagesBeside makes the folder of the workbook at path the first place
+// the job's signature and seal images are looked for: the agency keeps its
+// own beside its data, and a template shared by many may hold none.
+func (j *Job) ImagesBeside(workbook string) {
+	dir := filepath.Dir(workbook)
+	j.ImageDirs = append([]sigimage.Dir{{FS: os.DirFS(dir), Path: ".", Label: dir}}, j.ImageDirs...)
 }
 
 // Sample is one built-in template paired with its sample workbook.
@@ -494,11 +534,11 @@ func Samples(assets fs.FS) ([]Sample, error) {
 	}
 	var list []Sample
 	if err := yaml.Unmarshal(src, &list); err != nil {
-		return nil, fmt.Errorf("data/samples.yaml: %w", err)
+		return nil, msg.Errorf("data/samples.yaml: %w", yamllist.Explain(err))
 	}
 	for i, s := range list {
 		if s.Name == "" || s.Template == "" || s.Data == "" || strings.ContainsAny(s.Name, `/\`) {
-			return nil, fmt.Errorf("data/samples.yaml: entry %d needs ten (a file name), mau and du_lieu", i+1)
+			return nil, msg.Errorf("data/samples.yaml: entry %d needs ten (a file name), mau and du_lieu", i+1)
 		}
 	}
 	return list, nil
@@ -537,7 +577,7 @@ func sampleTemplates(assets fs.FS, s Sample) (t, unit *Template, err error) {
 		return t, nil, nil
 	}
 	if t.Contract == nil || t.Contract.Consolidation == nil {
-		return nil, nil, fmt.Errorf("data/samples.yaml: %s has don_vi, but template %s does not consolidate", s.Name, s.Template)
+		return nil, nil, msg.Errorf("data/samples.yaml: %s has don_vi, but template %s does not consolidate", s.Name, s.Template)
 	}
 	udir := "templates/" + t.Contract.Consolidation.UnitTemplate
 	if unit, err = LoadTemplateFS(assets, udir, udir); err != nil {

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"baocao/internal/msg"
 	"baocao/internal/safename"
 )
 
@@ -106,7 +107,7 @@ func checkTree(dir string) error {
 		return err
 	}
 	if !st.IsDir() {
-		return fmt.Errorf("%s is %s, not a folder: baocao keeps old versions there and does not follow links; replace it by a folder (move the files it holds into it) and build again", p, kind(st.Mode()))
+		return msg.Errorf("%s is %s, not a folder: baocao keeps old versions there and does not follow links; replace it by a folder (move the files it holds into it) and build again", p, kind(st.Mode()))
 	}
 	return nil
 }
@@ -124,7 +125,7 @@ func current(dir, name string) (exists bool, sum string, err error) {
 		return false, "", err
 	}
 	if !st.Mode().IsRegular() {
-		return false, "", fmt.Errorf("%s is %s: baocao replaces only regular files and does not write through links; remove it and build again", p, kind(st.Mode()))
+		return false, "", msg.Errorf("%s is %s: baocao replaces only regular files and does not write through links; remove it and build again", p, kind(st.Mode()))
 	}
 	sum, err = hashRegular(p, maxOutputSize)
 	return true, sum, err
@@ -136,7 +137,7 @@ func current(dir, name string) (exists bool, sum string, err error) {
 // paths of the kept versions.
 func commit(dir string, outs []output, drop []string) ([]string, error) {
 	if len(outs) == 0 {
-		return nil, errors.New("nothing to write")
+		return nil, msg.Errorf("nothing to write")
 	}
 	if err := checkTree(dir); err != nil {
 		return nil, err
@@ -176,7 +177,7 @@ func commit(dir string, outs []output, drop []string) ([]string, error) {
 	hist := filepath.Join(dir, HistoryDir)
 	if len(keep) > 0 {
 		if err := os.Mkdir(hist, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-			return nil, fmt.Errorf("keep previous versions: %w", err)
+			return nil, msg.Errorf("keep previous versions: %w", err)
 		}
 		if err := checkTree(dir); err != nil {
 			return nil, err
@@ -200,7 +201,7 @@ func commit(dir string, outs []output, drop []string) ([]string, error) {
 	}
 	stage, err := os.MkdirTemp(root, "")
 	if err != nil {
-		return nil, fmt.Errorf("output folder: %w", err)
+		return nil, msg.Errorf("output folder: %w", err)
 	}
 	committed := false
 	defer func() {
@@ -210,10 +211,10 @@ func commit(dir string, outs []output, drop []string) ([]string, error) {
 	}()
 	for _, o := range outs {
 		if err := hook("stage " + o.name); err != nil {
-			return nil, fmt.Errorf("write %s: %w", filepath.Join(dir, o.name), err)
+			return nil, msg.Errorf("write %s: %w", filepath.Join(dir, o.name), err)
 		}
 		if err := writeNew(filepath.Join(stage, o.name), o.data); err != nil {
-			return nil, fmt.Errorf("write %s: %w", filepath.Join(dir, o.name), err)
+			return nil, msg.Errorf("write %s: %w", filepath.Join(dir, o.name), err)
 		}
 	}
 	plan, err := json.MarshalIndent(j, "", "  ")
@@ -221,12 +222,12 @@ func commit(dir string, outs []output, drop []string) ([]string, error) {
 		return nil, err
 	}
 	if err := hook("journal"); err != nil {
-		return nil, fmt.Errorf("write %s: %w", filepath.Join(stage, journalName), err)
+		return nil, msg.Errorf("write %s: %w", filepath.Join(stage, journalName), err)
 	}
 	// Synced before any rename: a journal cut by a power loss does not
 	// parse, and counts as none, which is right since nothing was renamed.
 	if err := writeNew(filepath.Join(stage, journalName), plan); err != nil {
-		return nil, fmt.Errorf("write %s: %w", filepath.Join(stage, journalName), err)
+		return nil, msg.Errorf("write %s: %w", filepath.Join(stage, journalName), err)
 	}
 	syncDir(stage)
 
@@ -234,9 +235,9 @@ func commit(dir string, outs []output, drop []string) ([]string, error) {
 	if err := apply(dir, stage, &j, done); err != nil {
 		if rerr := rollback(dir, stage, &j, done); rerr != nil {
 			committed = true // the journal stays: the next build completes the commit
-			return nil, fmt.Errorf("%w; putting the previous files back failed too (%v): the next build into %s completes this one", err, rerr, dir)
+			return nil, msg.Errorf("%w; putting the previous files back failed too (%v): the next build into %s completes this one", err, rerr, dir)
 		}
-		return nil, fmt.Errorf("%w (the previous files are back in place)", err)
+		return nil, msg.Errorf("%w (the previous files are back in place)", err)
 	}
 	committed = true
 	finish(stage)
@@ -267,13 +268,13 @@ func apply(dir, stage string, j *journal, done []state) error {
 		// is placed.
 		if e.History != "" && pending && exists(cur) {
 			if err := hook("history " + e.Name); err != nil {
-				return fmt.Errorf("keep previous %s: %w", cur, err)
+				return msg.Errorf("keep previous %s: %w", cur, err)
 			}
 			// Completing a commit of a killed build, the planned name may
 			// have been taken since: never replace a kept version.
 			j.Files[i].History = freeVersion(hist, e.History)
 			if err := os.Rename(cur, filepath.Join(hist, j.Files[i].History)); err != nil {
-				return fmt.Errorf("keep previous %s: %w", cur, err)
+				return msg.Errorf("keep previous %s: %w", cur, err)
 			}
 			moved = true
 			if done != nil {
@@ -284,11 +285,11 @@ func apply(dir, stage string, j *journal, done []state) error {
 			continue
 		}
 		if err := hook("place " + e.Name); err != nil {
-			return fmt.Errorf("write %s: %w", cur, err)
+			return msg.Errorf("write %s: %w", cur, err)
 		}
 		replaced := exists(cur)
 		if err := os.Rename(src, cur); err != nil {
-			return fmt.Errorf("write %s: %w", cur, err)
+			return msg.Errorf("write %s: %w", cur, err)
 		}
 		if done != nil {
 			done[i].placed, done[i].replaced = true, replaced
@@ -350,14 +351,14 @@ func finish(stage string) {
 func stagingRoot(dir string) (string, error) {
 	p := filepath.Join(dir, StagingDir)
 	if err := os.Mkdir(p, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-		return "", fmt.Errorf("output folder: %w", err)
+		return "", msg.Errorf("output folder: %w", err)
 	}
 	st, err := os.Lstat(p)
 	if err != nil {
-		return "", fmt.Errorf("output folder: %w", err)
+		return "", msg.Errorf("output folder: %w", err)
 	}
 	if !st.IsDir() {
-		return "", fmt.Errorf("%s is %s, not a folder: baocao writes new files there and does not follow links; remove it and build again", p, kind(st.Mode()))
+		return "", msg.Errorf("%s is %s, not a folder: baocao writes new files there and does not follow links; remove it and build again", p, kind(st.Mode()))
 	}
 	return p, nil
 }
@@ -376,7 +377,7 @@ func recoverDir(dir string) error {
 	if st, err := os.Lstat(root); err == nil {
 		if !st.IsDir() { // a link or a file: remove it, never follow it
 			if err := os.Remove(root); err != nil {
-				return fmt.Errorf("%s is %s: remove it: %w", root, kind(st.Mode()), err)
+				return msg.Errorf("%s is %s: remove it: %w", root, kind(st.Mode()), err)
 			}
 		} else if err := recoverStages(dir, root); err != nil {
 			return err
@@ -406,7 +407,7 @@ func recoverDir(dir string) error {
 func recoverStages(dir, root string) error {
 	entries, err := os.ReadDir(root)
 	if err != nil {
-		return fmt.Errorf("output folder: %w", err)
+		return msg.Errorf("output folder: %w", err)
 	}
 	for _, e := range entries {
 		p := filepath.Join(root, e.Name())
@@ -423,7 +424,7 @@ func recoverStages(dir, root string) error {
 			return err
 		}
 		if err := apply(dir, p, j, nil); err != nil {
-			return fmt.Errorf("completing an interrupted build in %s: %w", dir, err)
+			return msg.Errorf("completing an interrupted build in %s: %w", dir, err)
 		}
 		finish(p)
 	}
@@ -474,7 +475,7 @@ func readJournal(stage string) (*journal, bool) {
 func lastVersions(hist string) (map[string]int, error) {
 	entries, err := os.ReadDir(hist)
 	if err != nil {
-		return nil, fmt.Errorf("keep previous versions: %w", err)
+		return nil, msg.Errorf("keep previous versions: %w", err)
 	}
 	last := map[string]int{}
 	for _, e := range entries {

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"fmt"
 	"io/fs"
 	"path"
 	"sort"
@@ -10,6 +9,7 @@ import (
 	"baocao/internal/check"
 	"baocao/internal/consolidate"
 	"baocao/internal/dataset"
+	"baocao/internal/msg"
 )
 
 // UnitFile is one unit's workbook, as bytes.
@@ -29,7 +29,7 @@ func (t *Template) CheckData(ds *dataset.Dataset) []check.Finding {
 	out = append(out, t.Contract.Check(ds)...)
 	for _, err := range t.Contract.Apply(ds) {
 		f := readerFinding(check.Error, err, ds.Source)
-		f.Check, f.Message = "chi-tieu", err.Error()
+		f.Check, f.Message, f.Text = "chi-tieu", err.Error(), msg.Of(err)
 		out = append(out, f)
 	}
 	return append(out, check.Run(t.Checks, ds)...)
@@ -44,7 +44,7 @@ func (t *Template) CheckData(ds *dataset.Dataset) []check.Finding {
 func NewConsolidationJob(name string, t, unit *Template, baseName string, base []byte, units []UnitFile, outDir string) (*Job, *consolidate.Result, error) {
 	spec := t.Contract.Spec(unit.CheckData)
 	if spec == nil {
-		return nil, nil, fmt.Errorf("the template does not consolidate: its %s has no tong_hop", "du-lieu.yaml")
+		return nil, nil, msg.Errorf("the template does not consolidate: its %s has no tong_hop", "du-lieu.yaml")
 	}
 	bj, err := NewJob(name, t, baseName, base, outDir)
 	if err != nil {
@@ -87,7 +87,7 @@ func NewConsolidationJob(name string, t, unit *Template, baseName string, base [
 func UnitFilesFS(fsys fs.FS, dir string, read func(name string) ([]byte, error)) ([]UnitFile, error) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		return nil, fmt.Errorf("unit folder %s: %w", dir, err)
+		return nil, msg.Errorf("unit folder %s: %w", dir, err)
 	}
 	var out []UnitFile
 	for _, e := range entries {
@@ -102,7 +102,7 @@ func UnitFilesFS(fsys fs.FS, dir string, read func(name string) ([]byte, error))
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	if len(out) == 0 {
-		return nil, fmt.Errorf("unit folder %s holds no .xlsx workbook", dir)
+		return nil, msg.Errorf("unit folder %s holds no .xlsx workbook", dir)
 	}
 	return out, nil
 }

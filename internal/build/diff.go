@@ -17,10 +17,11 @@ import (
 // a document at all, err says so and failing explains why.
 func (t *Template) Diff(old, cur *dataset.Dataset, readOld func() (*dataset.Dataset, error)) (rep *diff.Report, failing []check.Finding, err error) {
 	doc := func(ds *dataset.Dataset) (*docmodel.Document, error) {
-		j := &Job{Template: t.Report, Appendices: t.Appendices, Contract: t.Contract, Data: ds}
+		// The images do not change a word of the report.
+		j := &Job{Template: t.Report, Appendices: t.Appendices, Contract: t.Contract, Data: ds, noImages: true}
 		return j.Document()
 	}
-	newJob := &Job{Template: t.Report, Checks: t.Checks, Appendices: t.Appendices, Contract: t.Contract, Data: cur}
+	newJob := &Job{Template: t.Report, Checks: t.Checks, Appendices: t.Appendices, Contract: t.Contract, Data: cur, noImages: true}
 	if findings := newJob.Validate(); check.HasErrors(findings) {
 		for _, f := range findings {
 			if f.Severity == check.Error {

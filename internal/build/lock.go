@@ -2,11 +2,12 @@ package build
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
 	"time"
+
+	"baocao/internal/msg"
 )
 
 // LockName is the file, inside the output folder, that a build locks while
@@ -23,10 +24,10 @@ var LockTimeout = 2 * time.Minute
 
 // ErrLocked is wrapped by the error of a build that waited LockTimeout for
 // the output folder.
-var ErrLocked = errors.New("output folder is in use by another build")
+var ErrLocked = msg.Errorf("output folder is in use by another build")
 
 // errWouldBlock is what tryLock returns when another holder has the lock.
-var errWouldBlock = errors.New("lock held")
+var errWouldBlock = msg.Errorf("lock held")
 
 // dirMutexes serialise the builds of one process into one folder before
 // they reach the OS lock, so that the units of a batch queue rather than
@@ -41,11 +42,11 @@ var dirMutexes sync.Map // absolute folder → chan struct{}
 func lockDir(dir string) (func(), error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return nil, fmt.Errorf("lock %s: %w", dir, err)
+		return nil, msg.Errorf("lock %s: %w", dir, err)
 	}
 	deadline := time.Now().Add(LockTimeout)
 	timeout := func() error {
-		return fmt.Errorf("%w: waited %v for the lock on %s; wait for the other build to finish, or build into another --out folder", ErrLocked, LockTimeout, filepath.Join(dir, LockName))
+		return msg.Errorf("%w: waited %v for the lock on %s; wait for the other build to finish, or build into another --out folder", ErrLocked, LockTimeout, filepath.Join(dir, LockName))
 	}
 	slot, _ := dirMutexes.LoadOrStore(abs, make(chan struct{}, 1))
 	sem := slot.(chan struct{})
@@ -58,12 +59,12 @@ func lockDir(dir string) (func(), error) {
 	path := filepath.Join(dir, LockName)
 	if st, err := os.Lstat(path); err == nil && !st.Mode().IsRegular() {
 		release()
-		return nil, fmt.Errorf("%s is %s: baocao locks it while it writes and does not follow links; remove it and build again", path, kind(st.Mode()))
+		return nil, msg.Errorf("%s is %s: baocao locks it while it writes and does not follow links; remove it and build again", path, kind(st.Mode()))
 	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|openFlags, 0o644)
 	if err != nil {
 		release()
-		return nil, fmt.Errorf("lock %s: %w", dir, err)
+		return nil, msg.Errorf("lock %s: %w", dir, err)
 	}
 	wait := time.Millisecond
 	for {
@@ -74,7 +75,7 @@ func lockDir(dir string) (func(), error) {
 		if !errors.Is(err, errWouldBlock) {
 			f.Close()
 			release()
-			return nil, fmt.Errorf("lock %s: %w", path, err)
+			return nil, msg.Errorf("lock %s: %w", path, err)
 		}
 		if time.Now().After(deadline) {
 			f.Close()

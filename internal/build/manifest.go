@@ -199,10 +199,11 @@ func (j *Job) upToDate() bool {
 	if !ok || m.Report != j.Name || m.Program != Program() || m.Template != j.TemplateHash || len(m.Outputs) == 0 {
 		return false
 	}
-	if len(m.Inputs) != len(j.Inputs) {
+	inputs := j.inputs()
+	if len(m.Inputs) != len(inputs) {
 		return false
 	}
-	for k, v := range j.Inputs {
+	for k, v := range inputs {
 		if m.Inputs[k] != v {
 			return false
 		}
@@ -222,7 +223,7 @@ func (j *Job) upToDate() bool {
 
 // manifest is the manifest of a build that writes outs.
 func (j *Job) manifest(outs []output) ([]byte, error) {
-	m := Manifest{Report: j.Name, Program: Program(), Template: j.TemplateHash, Inputs: j.Inputs, Outputs: map[string]string{}}
+	m := Manifest{Report: j.Name, Program: Program(), Template: j.TemplateHash, Inputs: j.inputs(), Outputs: map[string]string{}}
 	for _, o := range outs {
 		m.Outputs[o.name] = Hash(o.data)
 	}
@@ -248,4 +249,20 @@ func HashFiles(files map[string][]byte) string {
 		parts = append(parts, []byte(n), files[n])
 	}
 	return Hash(parts...)
+}
+
+// inputs are the job's inputs with the images its document printed, by
+// their front-matter key.
+func (j *Job) inputs() map[string]string {
+	if len(j.images) == 0 {
+		return j.Inputs
+	}
+	out := make(map[string]string, len(j.Inputs)+len(j.images))
+	for k, v := range j.Inputs {
+		out[k] = v
+	}
+	for k, v := range j.images {
+		out[k] = v
+	}
+	return out
 }

@@ -3,11 +3,12 @@ package build
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+
+	"baocao/internal/msg"
 )
 
 // The output folder is not trusted: a file in it may have been replaced by
@@ -24,9 +25,6 @@ const maxManifestSize = 1 << 20
 // manifest; a real report is a few megabytes.
 const maxOutputSize = 1 << 30
 
-// errNotRegular says that a path is a link, a folder, a FIFO or a device.
-var errNotRegular = errors.New("not a regular file")
-
 // openRegular opens path for reading if it is a regular file, not a link,
 // and not larger than limit bytes. The file opened is checked to be the one
 // looked at, so a link put in its place in between is not followed.
@@ -36,7 +34,7 @@ func openRegular(path string, limit int64) (*os.File, int64, error) {
 		return nil, 0, err
 	}
 	if !st.Mode().IsRegular() {
-		return nil, 0, fmt.Errorf("%s: %w (%s)", path, errNotRegular, kind(st.Mode()))
+		return nil, 0, msg.Errorf("%s: not a regular file (%s)", path, kind(st.Mode()))
 	}
 	f, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
 	if err != nil {
@@ -49,11 +47,11 @@ func openRegular(path string, limit int64) (*os.File, int64, error) {
 	}
 	if !os.SameFile(st, fst) || !fst.Mode().IsRegular() {
 		f.Close()
-		return nil, 0, fmt.Errorf("%s: %w (it changed while being opened)", path, errNotRegular)
+		return nil, 0, msg.Errorf("%s: not a regular file (it changed while being opened)", path)
 	}
 	if fst.Size() > limit {
 		f.Close()
-		return nil, 0, fmt.Errorf("%s: %d bytes, more than the %d expected", path, fst.Size(), limit)
+		return nil, 0, msg.Errorf("%s: %d bytes, more than the %d expected", path, fst.Size(), limit)
 	}
 	return f, fst.Size(), nil
 }
@@ -67,7 +65,7 @@ func readRegular(path string, limit int64) ([]byte, error) {
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, size+1))
 	if err == nil && int64(len(data)) != size {
-		err = fmt.Errorf("%s changed while being read", path)
+		err = msg.Errorf("%s changed while being read", path)
 	}
 	return data, err
 }
@@ -84,7 +82,7 @@ func hashRegular(path string, limit int64) (string, error) {
 	fmt.Fprintf(h, "%d:", size)
 	n, err := io.Copy(h, io.LimitReader(f, size+1))
 	if err == nil && n != size {
-		err = fmt.Errorf("%s changed while being read", path)
+		err = msg.Errorf("%s changed while being read", path)
 	}
 	if err != nil {
 		return "", err
@@ -93,18 +91,18 @@ func hashRegular(path string, limit int64) (string, error) {
 }
 
 // kind names what a non-regular file is, for messages.
-func kind(m fs.FileMode) string {
+func kind(m fs.FileMode) msg.Word {
 	switch {
 	case m&fs.ModeSymlink != 0:
-		return "a symbolic link"
+		return msg.Word("a symbolic link")
 	case m.IsDir():
-		return "a folder"
+		return msg.Word("a folder")
 	case m&fs.ModeNamedPipe != 0:
-		return "a FIFO"
+		return msg.Word("a FIFO")
 	case m&fs.ModeDevice != 0, m&fs.ModeCharDevice != 0:
-		return "a device"
+		return msg.Word("a device")
 	case m&fs.ModeSocket != 0:
-		return "a socket"
+		return msg.Word("a socket")
 	}
-	return "not a regular file"
+	return msg.Word("a special file")
 }

@@ -28,8 +28,11 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"baocao/internal/dataset"
 	"baocao/internal/figures"
+	"baocao/internal/msg"
 	"baocao/internal/yamllist"
 )
 
@@ -86,21 +89,63 @@ type Finding struct {
 	File     string      `json:"file"`
 	Sheet    string      `json:"sheet,omitempty"`
 	Cell     string      `json:"cell,omitempty"`
-	Message  string      `json:"message"`
-	Expected string      `json:"expected,omitempty"`
-	Found    string      `json:"found,omitempty"`
+	// Message is the finding in English, or in the language of In.
+	Message string `json:"message"`
+	// Expected and Found are the expected and the found figure or value,
+	// in English or in the language of In.
+	Expected string `json:"expected,omitempty"`
+	Found    string `json:"found,omitempty"`
+	// Text is Message as it can be told in another language (a msg.Text,
+	// or the error the finding reports); nil for a Message alone.
+	Text msg.Localizer `json:"-"`
+	// ExpectedText and FoundText are Expected and Found as they can be
+	// told in another language ("a number", "an empty cell"); nil for a
+	// figure, which reads the same in every language.
+	ExpectedText msg.Localizer `json:"-"`
+	FoundText    msg.Localizer `json:"-"`
 }
 
-func (f Finding) String() string {
+func (f Finding) String() string { return f.Localize(msg.English) }
+
+// Localize says the whole finding in lang: where, what, and the expected
+// and found figures.
+func (f Finding) Localize(lang language.Tag) string {
 	loc := f.Loc
 	if loc.File == "" {
 		loc.File = f.File
 	}
-	s := loc.String() + ": " + f.Message
+	s := loc.Localize(lang) + ": " + f.message(lang)
 	if f.Expected != "" || f.Found != "" {
-		s += fmt.Sprintf(" (expected %s, found %s)", f.Expected, f.Found)
+		s += msg.Sprintf(" (expected %s, found %s)", local(lang, f.ExpectedText, f.Expected), local(lang, f.FoundText, f.Found)).Localize(lang)
 	}
 	return s
+}
+
+// local is l in lang, or s when l is nil.
+func local(lang language.Tag, l msg.Localizer, s string) string {
+	if l == nil {
+		return s
+	}
+	return l.Localize(lang)
+}
+
+// Format prints the finding in the language of a msg printer.
+func (f Finding) Format(s fmt.State, verb rune) { msg.Format(s, verb, f) }
+
+// In is the finding with its Message, Expected and Found in lang, for a
+// JSON answer.
+func (f Finding) In(lang language.Tag) Finding {
+	f.Message = f.message(lang)
+	f.Expected = local(lang, f.ExpectedText, f.Expected)
+	f.Found = local(lang, f.FoundText, f.Found)
+	return f
+}
+
+func (f Finding) message(lang language.Tag) string {
+	if f.Text != nil {
+		return f.Text.Localize(lang)
+	}
+	return f.Message
 }
 
 // Defaults are the checks of a template without kiem-tra.yaml.
@@ -124,14 +169,15 @@ func LoadFS(fsys fs.FS, dir, name string) ([]Check, error) {
 
 // Parse reads a checks file.
 func Parse(name string, src []byte) ([]Check, error) {
-	return yamllist.Decode(name, src, `checks, each starting with "- loai: …"`, func(c *Check, line int) error {
+	return yamllist.Decode(name, src, msg.Word(`checks, each starting with "- loai: …"`), func(c *Check, line int) error {
 		c.line, c.file = line, name
 		return c.validate()
 	})
 }
 
+// errorf's format is a key of the msg catalogue.
 func (c *Check) errorf(format string, args ...any) error {
-	return fmt.Errorf("%s:%d: check %s: %s", c.file, c.line, c.Kind, fmt.Sprintf(format, args...))
+	return msg.Errorf("%s:%d: check %s: %s", c.file, c.line, c.Kind, msg.Sprintf(format, args...))
 }
 
 func (c *Check) validate() error {
@@ -225,9 +271,34 @@ func HasErrors(fs []Finding) bool {
 	return false
 }
 
-func (c *Check) finding(sev Severity, loc dataset.Loc, expected, found, format string, args ...any) Finding {
-	return Finding{Severity: sev, Check: c.label(), Loc: loc, File: loc.File, Sheet: loc.Sheet, Cell: loc.Cell,
-		Message: fmt.Sprintf(format, args...), Expected: expected, Found: found}
+// finding's format is a key of the msg catalogue.
+func (c *Check) finding(sev Severity, loc dataset.Loc, expected, found any, format string, args ...any) Finding {
+	return NewFinding(sev, c.label(), loc, expected, found, msg.Sprintf(format, args...))
+}
+
+// NewFinding is a finding of check at loc whose message is text; expected
+// and found are figures (strings) or words told in the reader's language
+// (msg.Localizers such as msg.Word("a number")), or nil.
+func NewFinding(sev Severity, check string, loc dataset.Loc, expected, found any, text msg.Localizer) Finding {
+	f := Finding{Severity: sev, Check: check, Loc: loc, File: loc.File, Sheet: loc.Sheet, Cell: loc.Cell,
+		Message: text.Localize(msg.English), Text: text}
+	f.Expected, f.ExpectedText = value(expected)
+	f.Found, f.FoundText = value(found)
+	return f
+}
+
+// value is an expected or found value in English, and as a Localizer
+// when it is one.
+func value(v any) (string, msg.Localizer) {
+	switch x := v.(type) {
+	case nil:
+		return "", nil
+	case string:
+		return x, nil
+	case msg.Localizer:
+		return x.Localize(msg.English), x
+	}
+	return msg.Local(msg.English, v), nil
 }
 
 func (c *Check) broken(ds *dataset.Dataset, err error) []Finding {
@@ -332,7 +403,7 @@ func (c *Check) treeSums(ds *dataset.Dataset) []Finding {
 			}
 		}
 		for _, n := range order {
-			out = append(out, c.finding(c.severity(), unverified[n][0].Loc, "", "", "%s", dataset.DescribeUnverified(unverified[n])))
+			out = append(out, c.finding(c.severity(), unverified[n][0].Loc, "", "", "%v", dataset.DescribeUnverified(unverified[n])))
 		}
 	}
 	return out

@@ -111,7 +111,7 @@ func TestParseErrors(t *testing.T) {
 		{"- loai: diem\n- loai: tong\n  bang: T\n", "k.yaml:2: check tong: needs thanh_phan"},
 		{"- loai: ty-le\n  bang: T\n  cot: A\n  tu: B\n", "k.yaml:1: check ty-le: needs mau"},
 		{"- loai: diem\n  muc: nang\n", "muc \"nang\""},
-		{"- loai: diem\n  bang: [\n", "k.yaml: yaml:"},
+		{"- loai: diem\n  bang: [\n", "k.yaml: line 2: "},
 	}
 	for _, tt := range tests {
 		if _, err := Parse("k.yaml", []byte(tt.src)); err == nil || !strings.Contains(err.Error(), tt.want) {

@@ -22,7 +22,6 @@
 package consolidate
 
 import (
-	"fmt"
 	"runtime"
 	"sort"
 	"strings"
@@ -30,6 +29,7 @@ import (
 
 	"baocao/internal/check"
 	"baocao/internal/dataset"
+	"baocao/internal/msg"
 )
 
 // Input is one unit's workbook.
@@ -99,7 +99,7 @@ const (
 // not modified: the result is a new dataset.
 func Run(base *dataset.Dataset, inputs []Input, spec Spec) (*Result, error) {
 	if len(inputs) == 0 {
-		return nil, fmt.Errorf("no unit workbook to consolidate")
+		return nil, msg.Errorf("no unit workbook to consolidate")
 	}
 	units := make([]*Unit, len(inputs))
 	n := spec.Workers
@@ -131,7 +131,7 @@ func Run(base *dataset.Dataset, inputs []Input, spec Spec) (*Result, error) {
 		}
 		k := dataset.FoldKey(u.Name)
 		if o, dup := byName[k]; dup {
-			return nil, fmt.Errorf("%s and %s are both the workbook of %s; keep one", o.File, u.File, u.Name)
+			return nil, msg.Errorf("%s and %s are both the workbook of %s; keep one", o.File, u.File, u.Name)
 		}
 		byName[k] = u
 	}
@@ -141,7 +141,7 @@ func Run(base *dataset.Dataset, inputs []Input, spec Spec) (*Result, error) {
 	for _, u := range units {
 		if u.Err != nil {
 			if spec.StopOnError {
-				return res, fmt.Errorf("unit %s: %w", unitLabel(u), u.Err)
+				return res, msg.Errorf("unit %s: %w", unitLabel(u), u.Err)
 			}
 			res.Missing = append(res.Missing, u)
 			continue
@@ -149,7 +149,7 @@ func Run(base *dataset.Dataset, inputs []Input, spec Spec) (*Result, error) {
 		in = append(in, u)
 	}
 	if len(in) == 0 {
-		return res, fmt.Errorf("none of the %d unit workbooks can be consolidated (the first: %s: %v)", len(units), unitLabel(units[0]), units[0].Err)
+		return res, msg.Errorf("none of the %d unit workbooks can be consolidated (the first: %s: %v)", len(units), unitLabel(units[0]), units[0].Err)
 	}
 	d, err := aggregate(base, in, res.Missing, spec)
 	if err != nil {
@@ -185,7 +185,7 @@ func readUnit(in Input, spec Spec) *Unit {
 		u.Name = strings.TrimSpace(v.String())
 	}
 	if u.Name == "" {
-		u.Err = fmt.Errorf("%s: the fact %s (the unit's name) is missing or blank", in.File, spec.NameFact)
+		u.Err = msg.Errorf("%s: the fact %s (the unit's name) is missing or blank", in.File, spec.NameFact)
 		return u
 	}
 	if spec.Check != nil {
@@ -201,7 +201,7 @@ func readUnit(in Input, spec Spec) *Unit {
 					n++
 				}
 			}
-			u.Err = fmt.Errorf("fails %d check(s), the first: %s", n, first)
+			u.Err = msg.Errorf("fails %d check(s), the first: %s", n, first)
 		}
 	}
 	return u
@@ -249,7 +249,7 @@ func aggregate(base *dataset.Dataset, units, missing []*Unit, spec Spec) (*datas
 			}
 			v, err := figure(u.Data, c.From)
 			if err != nil {
-				return nil, fmt.Errorf("unit %s, column %q: %w", unitLabel(u), c.Name, err)
+				return nil, msg.Errorf("unit %s, column %q: %w", unitLabel(u), c.Name, err)
 			}
 			cells[i] = v
 		}
@@ -282,12 +282,13 @@ func aggregate(base *dataset.Dataset, units, missing []*Unit, spec Spec) (*datas
 		}
 		out.Tables[t.Sheet] = t
 	}
-	// The units left out, with why.
+	// The units left out, with why: in Vietnamese whatever the run's
+	// language, since the reason is printed in the report.
 	mt := dataset.NewTable(MissingSheet, "Tệp", [][]string{{"Đơn vị"}, {"Lý do"}}, make([]dataset.Loc, 2))
 	mt.Columns[0].Agg, mt.Columns[1].Agg = dataset.NoTotal, dataset.NoTotal
 	for _, u := range missing {
 		mt.AddRow(u.File, dataset.Loc{File: u.File}, []dataset.Value{
-			{Kind: dataset.TextKind, Text: u.Name}, {Kind: dataset.TextKind, Text: u.Err.Error()}})
+			{Kind: dataset.TextKind, Text: u.Name}, {Kind: dataset.TextKind, Text: msg.Local(msg.Vietnamese, u.Err)}})
 	}
 	out.Tables[MissingSheet] = mt
 	return out, nil
@@ -314,7 +315,7 @@ func ratioCell(t *dataset.Table, cells []dataset.Value, of []string) dataset.Val
 func sumTables(name string, units []*Unit) (*dataset.Table, error) {
 	first, err := units[0].Data.Table(name)
 	if err != nil {
-		return nil, fmt.Errorf("unit %s: %w", unitLabel(units[0]), err)
+		return nil, msg.Errorf("unit %s: %w", unitLabel(units[0]), err)
 	}
 	cols := make([][]string, len(first.Columns))
 	for i, c := range first.Columns {
@@ -331,10 +332,10 @@ func sumTables(name string, units []*Unit) (*dataset.Table, error) {
 	for _, u := range units {
 		ut, err := u.Data.Table(name)
 		if err != nil {
-			return nil, fmt.Errorf("unit %s: %w", unitLabel(u), err)
+			return nil, msg.Errorf("unit %s: %w", unitLabel(u), err)
 		}
 		if len(ut.Rows) != len(first.Rows) {
-			return nil, fmt.Errorf("unit %s: sheet %q has %d rows, %s has %d; every unit reports the same periods", unitLabel(u), name, len(ut.Rows), unitLabel(units[0]), len(first.Rows))
+			return nil, msg.Errorf("unit %s: sheet %q has %d rows, %s has %d; every unit reports the same periods", unitLabel(u), name, len(ut.Rows), unitLabel(units[0]), len(first.Rows))
 		}
 		for r, row := range first.Rows {
 			if dataset.FoldKey(ut.Rows[r].Key) != dataset.FoldKey(row.Key) {
@@ -346,7 +347,7 @@ func sumTables(name string, units []*Unit) (*dataset.Table, error) {
 				}
 				x, err := ut.Rows[r].NumOrZero(col.Name)
 				if err != nil {
-					return nil, fmt.Errorf("unit %s: %w", unitLabel(u), err)
+					return nil, msg.Errorf("unit %s: %w", unitLabel(u), err)
 				}
 				s := &sums[r][c]
 				s.Kind, s.Num = dataset.NumberKind, s.Num+x

@@ -90,6 +90,9 @@ func TestRun(t *testing.T) {
 	}
 	if mt := res.Data.Tables[MissingSheet]; len(mt.Rows) != 1 || mt.Rows[0].Key != "Xã D.xlsx" {
 		t.Errorf("the left-out unit is not listed: %+v", mt.Rows)
+	} else if why := mt.Rows[0].Cells[1].Text; !strings.Contains(why, "phép kiểm tra") || strings.Contains(why, " check") {
+		// The reason is printed in the report: Vietnamese, whatever the run's language.
+		t.Errorf("the reason is not in Vietnamese: %q", why)
 	}
 	ranks, err := Rank(ut, "Tỷ lệ đúng hạn", false)
 	if err != nil {

@@ -1,13 +1,13 @@
 package contract
 
 import (
-	"fmt"
 	"slices"
 
 	"baocao/internal/check"
 	"baocao/internal/consolidate"
 	"baocao/internal/dataset"
 	"baocao/internal/figures"
+	"baocao/internal/msg"
 )
 
 var aggregates = map[string]dataset.Aggregate{
@@ -58,7 +58,7 @@ func (c *Contract) Apply(ds *dataset.Dataset) []error {
 		v, err := d.expr.Eval(env)
 		ds.Derived[d.Name] = dataset.Derived{Name: d.Name, Formula: d.Formula, Description: d.Description, Value: v, Err: err}
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s:%d: chỉ tiêu %s cannot be computed from this workbook: %w", c.file, d.line, d.Name, err))
+			errs = append(errs, msg.Errorf("%s:%d: chỉ tiêu %s cannot be computed from this workbook: %w", c.file, d.line, d.Name, err))
 		}
 	}
 	return errs

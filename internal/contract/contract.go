@@ -33,7 +33,6 @@ package contract
 
 import (
 	"bytes"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -45,6 +44,7 @@ import (
 	"baocao/internal/appendix"
 	"baocao/internal/dataset"
 	"baocao/internal/figures"
+	"baocao/internal/msg"
 	"baocao/internal/yamllist"
 )
 
@@ -163,7 +163,7 @@ func LoadFS(fsys fs.FS, dir, name string) (*Contract, error) {
 func Parse(name string, src []byte) (*Contract, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, msg.Errorf("%s: %w", name, yamllist.Explain(err))
 	}
 	c := &Contract{file: name}
 	if len(doc.Content) == 0 {
@@ -171,7 +171,7 @@ func Parse(name string, src []byte) (*Contract, error) {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("%s:%d: expected the keys thong_tin (facts), bang (tables), chi_so (indicator sheets) and chi_tieu (derived figures)", name, root.Line)
+		return nil, msg.Errorf("%s:%d: expected the keys thong_tin (facts), bang (tables), chi_so (indicator sheets) and chi_tieu (derived figures)", name, root.Line)
 	}
 	if err := yamllist.Strict(name, root, reflect.TypeOf(*c)); err != nil {
 		return nil, err
@@ -181,14 +181,14 @@ func Parse(name string, src []byte) (*Contract, error) {
 		if key == "tong_hop" {
 			var ct Consolidation
 			if err := val.Decode(&ct); err != nil {
-				return nil, fmt.Errorf("%s:%d: tong_hop: %w", name, val.Line, err)
+				return nil, msg.Errorf("%s:%d: tong_hop: %w", name, val.Line, yamllist.Explain(err))
 			}
 			ct.line = val.Line
 			c.Consolidation = &ct
 			continue
 		}
 		if val.Kind != yaml.SequenceNode {
-			return nil, fmt.Errorf("%s:%d: %s: expected a list, each item starting with \"- \"", name, val.Line, key)
+			return nil, msg.Errorf("%s:%d: %s: expected a list, each item starting with \"- \"", name, val.Line, key)
 		}
 		for _, item := range val.Content {
 			var err error
@@ -230,15 +230,17 @@ func Parse(name string, src []byte) (*Contract, error) {
 				}
 			}
 			if err != nil {
-				return nil, fmt.Errorf("%s:%d: %w", name, item.Line, err)
+				return nil, msg.Errorf("%s: %w", name, yamllist.Explain(err)) // the library names the line
 			}
 		}
 	}
 	return c, c.validate()
 }
 
-func (c *Contract) errorf(line int, format string, args ...any) error {
-	return fmt.Errorf("%s:%d: %s", c.file, line, fmt.Sprintf(format, args...))
+// errorAt is an error at a line of du-lieu.yaml; format is a key of the
+// msg catalogue.
+func (c *Contract) errorAt(line int, format string, args ...any) error {
+	return msg.Errorf("%s:%d: %s", c.file, line, msg.Sprintf(format, args...))
 }
 
 func oneOf(v string, list []string) bool {
@@ -257,18 +259,18 @@ func (c *Contract) validate() error {
 	for _, f := range c.Facts {
 		if f.Heading != "" {
 			if f.Key != "" || f.Type != "" {
-				return c.errorf(f.line, "nhom %q stands alone: a heading over the facts that follow, without khoa or kieu", f.Heading)
+				return c.errorAt(f.line, "nhom %q stands alone: a heading over the facts that follow, without khoa or kieu", f.Heading)
 			}
 			continue
 		}
 		if strings.TrimSpace(f.Key) == "" {
-			return c.errorf(f.line, "a fact needs khoa (its key)")
+			return c.errorAt(f.line, "a fact needs khoa (its key)")
 		}
 		if !oneOf(f.Type, types) {
-			return c.errorf(f.line, "fact %s: kieu %q: expected one of %s", f.Key, f.Type, strings.Join(types, ", "))
+			return c.errorAt(f.line, "fact %s: kieu %q: expected one of %s", f.Key, f.Type, strings.Join(types, ", "))
 		}
 		if l, dup := seen[fold(f.Key)]; dup {
-			return c.errorf(f.line, "fact %s is declared twice (first at line %d)", f.Key, l)
+			return c.errorAt(f.line, "fact %s is declared twice (first at line %d)", f.Key, l)
 		}
 		seen[fold(f.Key)] = f.line
 	}
@@ -276,26 +278,26 @@ func (c *Contract) validate() error {
 	for ti := range c.Tables {
 		t := &c.Tables[ti]
 		if strings.TrimSpace(t.Sheet) == "" || strings.TrimSpace(t.Key) == "" {
-			return c.errorf(t.line, "a table needs ten (its sheet) and khoa (the header of its key column)")
+			return c.errorAt(t.line, "a table needs ten (its sheet) and khoa (the header of its key column)")
 		}
 		if l, dup := sheets[fold(t.Sheet)]; dup {
-			return c.errorf(t.line, "table %q is declared twice (first at line %d)", t.Sheet, l)
+			return c.errorAt(t.line, "table %q is declared twice (first at line %d)", t.Sheet, l)
 		}
 		sheets[fold(t.Sheet)] = t.line
 		cols := map[string]*Column{}
 		for i := range t.Columns {
 			col := &t.Columns[i]
 			if strings.TrimSpace(col.Name) == "" {
-				return c.errorf(col.line, "table %q: a column needs ten", t.Sheet)
+				return c.errorAt(col.line, "table %q: a column needs ten", t.Sheet)
 			}
 			if !oneOf(col.Kind, kinds) {
-				return c.errorf(col.line, "column %q: loai %q: expected one of %s", col.Name, col.Kind, strings.Join(kinds, ", "))
+				return c.errorAt(col.line, "column %q: loai %q: expected one of %s", col.Name, col.Kind, strings.Join(kinds, ", "))
 			}
 			if col.Type != "" && !oneOf(col.Type, []string{Integer, Number, Percent}) {
-				return c.errorf(col.line, "column %q: kieu %q: expected so-nguyen, so or phan-tram", col.Name, col.Type)
+				return c.errorAt(col.line, "column %q: kieu %q: expected so-nguyen, so or phan-tram", col.Name, col.Type)
 			}
 			if _, dup := cols[fold(col.Name)]; dup {
-				return c.errorf(col.line, "table %q: column %q is declared twice", t.Sheet, col.Name)
+				return c.errorAt(col.line, "table %q: column %q is declared twice", t.Sheet, col.Name)
 			}
 			cols[fold(col.Name)] = col
 		}
@@ -303,10 +305,10 @@ func (c *Contract) validate() error {
 			col := &t.Columns[i]
 			need := func(role, name string) error {
 				if strings.TrimSpace(name) == "" {
-					return c.errorf(col.line, "column %q (%s) needs %s", col.Name, col.Kind, role)
+					return c.errorAt(col.line, "column %q (%s) needs %s", col.Name, col.Kind, role)
 				}
 				if _, ok := t.column(name); !ok {
-					return c.errorf(col.line, "column %q: %s %q is not a column of table %q", col.Name, role, name, t.Sheet)
+					return c.errorAt(col.line, "column %q: %s %q is not a column of table %q", col.Name, role, name, t.Sheet)
 				}
 				return nil
 			}
@@ -320,7 +322,7 @@ func (c *Contract) validate() error {
 				}
 			case Sum:
 				if len(col.Parts) == 0 {
-					return c.errorf(col.line, "column %q (tong) needs thanh_phan, the columns it adds", col.Name)
+					return c.errorAt(col.line, "column %q (tong) needs thanh_phan, the columns it adds", col.Name)
 				}
 				for _, p := range col.Parts {
 					if err := need("thanh_phan", p); err != nil {
@@ -329,7 +331,7 @@ func (c *Contract) validate() error {
 				}
 			default:
 				if col.Num != "" || col.Den != "" || len(col.Parts) > 0 {
-					return c.errorf(col.line, "column %q: tu, mau and thanh_phan belong to ty-le and tong columns", col.Name)
+					return c.errorAt(col.line, "column %q: tu, mau and thanh_phan belong to ty-le and tong columns", col.Name)
 				}
 			}
 		}
@@ -349,41 +351,41 @@ func (c *Contract) validateConsolidation() error {
 		return nil
 	}
 	if strings.TrimSpace(ct.UnitTemplate) == "" || strings.TrimSpace(ct.NameFact) == "" {
-		return c.errorf(ct.line, "tong_hop needs mau_don_vi (the unit template) and ten_don_vi (the fact naming a unit)")
+		return c.errorAt(ct.line, "tong_hop needs mau_don_vi (the unit template) and ten_don_vi (the fact naming a unit)")
 	}
 	switch ct.OnError {
 	case "", "bo-qua", "dung":
 	default:
-		return c.errorf(ct.line, "tong_hop.khi_loi %q: expected bo-qua (leave the unit out, listed as missing) or dung (stop)", ct.OnError)
+		return c.errorAt(ct.line, "tong_hop.khi_loi %q: expected bo-qua (leave the unit out, listed as missing) or dung (stop)", ct.OnError)
 	}
 	seen := map[string]bool{}
 	for _, col := range ct.Columns {
 		if strings.TrimSpace(col.Name) == "" {
-			return c.errorf(ct.line, "tong_hop: a column needs ten")
+			return c.errorAt(ct.line, "tong_hop: a column needs ten")
 		}
 		if seen[fold(col.Name)] {
-			return c.errorf(ct.line, "tong_hop: column %q is declared twice", col.Name)
+			return c.errorAt(ct.line, "tong_hop: column %q is declared twice", col.Name)
 		}
 		seen[fold(col.Name)] = true
 		if !oneOf(col.Kind, kinds) && col.Kind != "" {
-			return c.errorf(ct.line, "tong_hop: column %q: loai %q: expected one of %s", col.Name, col.Kind, strings.Join(kinds, ", "))
+			return c.errorAt(ct.line, "tong_hop: column %q: loai %q: expected one of %s", col.Name, col.Kind, strings.Join(kinds, ", "))
 		}
 		if col.Kind == Rate {
 			if col.Num == "" || col.Den == "" {
-				return c.errorf(ct.line, "tong_hop: column %q (ty-le) needs tu_so and mau_so, two columns of the table", col.Name)
+				return c.errorAt(ct.line, "tong_hop: column %q (ty-le) needs tu_so and mau_so, two columns of the table", col.Name)
 			}
 			continue
 		}
 		if col.From == "" {
-			return c.errorf(ct.line, "tong_hop: column %q needs tu (a fact or chỉ tiêu of the unit)", col.Name)
+			return c.errorAt(ct.line, "tong_hop: column %q needs tu (a fact or chỉ tiêu of the unit)", col.Name)
 		}
 	}
 	if ct.RankBy != "" && !seen[fold(ct.RankBy)] {
-		return c.errorf(ct.line, "tong_hop.xep_hang %q: not a column of tong_hop.cot", ct.RankBy)
+		return c.errorAt(ct.line, "tong_hop.xep_hang %q: not a column of tong_hop.cot", ct.RankBy)
 	}
 	for _, col := range ct.Columns {
 		if col.Kind == Rate && (!seen[fold(col.Num)] || !seen[fold(col.Den)]) {
-			return c.errorf(ct.line, "tong_hop: column %q: tu_so and mau_so must be columns of the table", col.Name)
+			return c.errorAt(ct.line, "tong_hop: column %q: tu_so and mau_so must be columns of the table", col.Name)
 		}
 	}
 	return nil
@@ -405,39 +407,39 @@ func (c *Contract) validateDerived() error {
 	for i := range c.Derived {
 		d := &c.Derived[i]
 		if strings.TrimSpace(d.Name) == "" || strings.TrimSpace(d.Formula) == "" {
-			return c.errorf(d.line, "a chỉ tiêu needs ten and cong_thuc")
+			return c.errorAt(d.line, "a chỉ tiêu needs ten and cong_thuc")
 		}
 		if seen[fold(d.Name)] {
-			return c.errorf(d.line, "chỉ tiêu %s is declared twice", d.Name)
+			return c.errorAt(d.line, "chỉ tiêu %s is declared twice", d.Name)
 		}
 		if facts[fold(d.Name)] {
-			return c.errorf(d.line, "chỉ tiêu %s has the name of a fact; give it another", d.Name)
+			return c.errorAt(d.line, "chỉ tiêu %s has the name of a fact; give it another", d.Name)
 		}
 		e, err := figures.Parse(d.Formula)
 		if err != nil {
-			return c.errorf(d.line, "chỉ tiêu %s: %v", d.Name, err)
+			return c.errorAt(d.line, "chỉ tiêu %s: %v", d.Name, err)
 		}
 		for _, n := range e.Names() {
 			switch {
 			case seen[fold(n)]:
 			case fold(n) == fold(d.Name):
-				return c.errorf(d.line, "chỉ tiêu %s reads itself", d.Name)
+				return c.errorAt(d.line, "chỉ tiêu %s reads itself", d.Name)
 			case c.FactDeclared(n):
 			case c.derivedIndex(n) > i:
-				return c.errorf(d.line, "chỉ tiêu %s reads %s, which is defined below it; move %s above", d.Name, n, n)
+				return c.errorAt(d.line, "chỉ tiêu %s reads %s, which is defined below it; move %s above", d.Name, n, n)
 			case len(facts) > 0:
-				return c.errorf(d.line, "chỉ tiêu %s reads %s, which is neither a declared fact nor a chỉ tiêu above it", d.Name, n)
+				return c.errorAt(d.line, "chỉ tiêu %s reads %s, which is neither a declared fact nor a chỉ tiêu above it", d.Name, n)
 			}
 		}
 		if len(c.Tables) > 0 {
 			for _, tc := range e.Columns() {
 				t, ok := c.Table(tc[0])
 				if !ok {
-					return c.errorf(d.line, "chỉ tiêu %s reads table %q, which is not declared", d.Name, tc[0])
+					return c.errorAt(d.line, "chỉ tiêu %s reads table %q, which is not declared", d.Name, tc[0])
 				}
 				if tc[1] != "" {
 					if _, ok := t.column(tc[1]); !ok {
-						return c.errorf(d.line, "chỉ tiêu %s reads column %q of table %q, which is not declared", d.Name, tc[1], tc[0])
+						return c.errorAt(d.line, "chỉ tiêu %s reads column %q of table %q, which is not declared", d.Name, tc[1], tc[0])
 					}
 				}
 			}
@@ -491,7 +493,7 @@ func (t *Table) cycles(c *Contract) error {
 	visit = func(col *Column) error {
 		switch state[col] {
 		case 1:
-			return c.errorf(col.line, "column %q depends on itself through its parts", col.Name)
+			return c.errorAt(col.line, "column %q depends on itself through its parts", col.Name)
 		case 2:
 			return nil
 		}
@@ -599,7 +601,7 @@ func (c *Contract) CheckTemplate(name string, src []byte) error {
 		key := string(src[m[1]:m[2]])
 		if !declared[fold(key)] {
 			line := 1 + bytes.Count(src[:m[0]], []byte("\n"))
-			return fmt.Errorf("%s:%d: fact %q is not declared in %s; declare it there (khoa, kieu, mo_ta) or correct the key", name, line, key, c.file)
+			return msg.Errorf("%s:%d: fact %q is not declared in %s; declare it there (khoa, kieu, mo_ta) or correct the key", name, line, key, c.file)
 		}
 	}
 	return nil
@@ -644,11 +646,11 @@ func (c *Contract) CheckAppendices(defs []appendix.Def) error {
 		}
 		t, ok := c.Table(d.Sheet)
 		if !ok {
-			return fmt.Errorf("%s: phụ lục %s has a total row (dong_tong) over table %q, which %s does not declare; declare it with the kinds of its columns", d.File(), d.Number, d.Sheet, c.file)
+			return msg.Errorf("%s: phụ lục %s has a total row (dong_tong) over table %q, which %s does not declare; declare it with the kinds of its columns", d.File(), d.Number, d.Sheet, c.file)
 		}
 		for _, n := range d.DataColumns() {
 			if _, ok := t.column(n); !ok {
-				return fmt.Errorf("%s: phụ lục %s: column %q of table %q is not declared in %s", d.File(), d.Number, n, d.Sheet, c.file)
+				return msg.Errorf("%s: phụ lục %s: column %q of table %q is not declared in %s", d.File(), d.Number, n, d.Sheet, c.file)
 			}
 		}
 	}

@@ -1,12 +1,13 @@
 package contract
 
 import (
-	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"baocao/internal/check"
 	"baocao/internal/dataset"
+	"baocao/internal/msg"
 )
 
 // Check checks a dataset against the contract, before the template's own
@@ -20,12 +21,13 @@ func (c *Contract) Check(ds *dataset.Dataset) []check.Finding {
 		return nil
 	}
 	var out []check.Finding
-	add := func(loc dataset.Loc, expected, found, format string, args ...any) {
+	// add's format is a key of the msg catalogue; expected and found are
+	// figures or values (strings), or words (msg.Localizers).
+	add := func(loc dataset.Loc, expected, found any, format string, args ...any) {
 		if loc.File == "" {
 			loc.File = ds.Source
 		}
-		out = append(out, check.Finding{Severity: check.Error, Check: "du-lieu", Loc: loc, File: loc.File, Sheet: loc.Sheet, Cell: loc.Cell,
-			Message: fmt.Sprintf(format, args...), Expected: expected, Found: found})
+		out = append(out, check.NewFinding(check.Error, "du-lieu", loc, expected, found, msg.Sprintf(format, args...)))
 	}
 	for _, f := range c.Facts {
 		if f.Heading != "" {
@@ -42,12 +44,12 @@ func (c *Contract) Check(ds *dataset.Dataset) []check.Finding {
 		}
 		if v.Kind == dataset.Empty {
 			if f.Required {
-				add(v.Loc, typeWords(f.Type), "an empty cell", "%s (%s) is required; type it", f.Key, describe(f))
+				add(v.Loc, typeWords(f.Type), msg.Word("an empty cell"), "%s (%s) is required; type it", f.Key, describe(f))
 			}
 			continue
 		}
-		if msg := typeMismatch(f.Type, v); msg != "" {
-			add(v.Loc, typeWords(f.Type), found(v), "%s (%s): %s", f.Key, describe(f), msg)
+		if why := typeMismatch(f.Type, v); why != nil {
+			add(v.Loc, typeWords(f.Type), found(v), "%s (%s): %s", f.Key, describe(f), why)
 			continue
 		}
 		if len(f.Values) > 0 && !allowed(f.Values, v.Text) {
@@ -88,8 +90,8 @@ func (c *Contract) Check(ds *dataset.Dataset) []check.Finding {
 				if want == "" {
 					want = Number
 				}
-				if msg := typeMismatch(want, v); msg != "" {
-					add(v.Loc, typeWords(want), found(v), "%s, %s: %s", r.Key, col.Name, msg)
+				if why := typeMismatch(want, v); why != nil {
+					add(v.Loc, typeWords(want), found(v), "%s, %s: %s", r.Key, col.Name, why)
 				}
 			}
 		}
@@ -102,7 +104,8 @@ func tableHas(t *dataset.Table, col string) bool {
 	return err == nil
 }
 
-func describe(f Fact) string {
+// describe is the fact's description, or the words of its type.
+func describe(f Fact) any {
 	if f.Description != "" {
 		return f.Description
 	}
@@ -118,54 +121,57 @@ func allowed(list []string, v string) bool {
 	return false
 }
 
-func typeWords(t string) string {
+// typeWords names a type of du-lieu.yaml in the reader's language.
+func typeWords(t string) msg.Localizer {
 	switch t {
 	case Text:
-		return "a text"
+		return msg.Word("a text")
 	case Narrative:
-		return "a text of one or more paragraphs"
+		return msg.Word("a text of one or more paragraphs")
 	case Integer:
-		return "a whole number"
+		return msg.Word("a whole number")
 	case Number:
-		return "a number"
+		return msg.Word("a number")
 	case Percent:
-		return "a percent"
+		return msg.Word("a percent")
 	case Date:
-		return "a date (dd/mm/yyyy)"
+		return msg.Word("a date (dd/mm/yyyy)")
 	}
-	return t
+	return msg.Sprintf("%s", t)
 }
 
-func found(v dataset.Value) string {
+// found is what a cell holds: a word for an empty cell, a quoted text, a
+// figure.
+func found(v dataset.Value) any {
 	switch v.Kind {
 	case dataset.Empty:
-		return "an empty cell"
+		return msg.Word("an empty cell")
 	case dataset.TextKind:
-		return fmt.Sprintf("%q", v.Text)
+		return strconv.Quote(v.Text)
 	}
 	return v.String()
 }
 
-// typeMismatch says why v is not of type t, or "".
-func typeMismatch(t string, v dataset.Value) string {
+// typeMismatch says why v is not of type t, or nil.
+func typeMismatch(t string, v dataset.Value) msg.Localizer {
 	switch t {
 	case Text, Narrative:
-		return "" // any value prints as text
+		return nil // any value prints as text
 	case Integer:
 		if v.Kind != dataset.NumberKind {
-			return "expected a whole number"
+			return msg.Word("expected a whole number")
 		}
 		if v.Num != math.Trunc(v.Num) {
-			return "expected a whole number, without decimals"
+			return msg.Word("expected a whole number, without decimals")
 		}
 	case Number, Percent:
 		if v.Kind != dataset.NumberKind {
-			return "expected a number"
+			return msg.Word("expected a number")
 		}
 	case Date:
 		if v.Kind != dataset.DateKind {
-			return "expected a date such as 09/10/2024"
+			return msg.Word("expected a date such as 09/10/2024")
 		}
 	}
-	return ""
+	return nil
 }

@@ -11,6 +11,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/text/language"
+
+	"baocao/internal/msg"
 )
 
 // Loc is where a value came from: file, sheet and cell ("C5").
@@ -20,17 +24,25 @@ type Loc struct {
 	Cell  string
 }
 
-func (l Loc) String() string {
+func (l Loc) String() string { return l.Localize(msg.English) }
+
+// Localize says the location in lang: `a.xlsx, sheet "Biểu 1", cell C5`,
+// in Vietnamese `a.xlsx, trang "Biểu 1", ô C5` (Excel's own words for a
+// sheet and a cell in Vietnamese).
+func (l Loc) Localize(lang language.Tag) string {
 	var b strings.Builder
 	b.WriteString(l.File)
 	if l.Sheet != "" {
-		fmt.Fprintf(&b, ", sheet %q", l.Sheet)
+		b.WriteString(msg.Sprintf(", sheet %q", l.Sheet).Localize(lang))
 	}
 	if l.Cell != "" {
-		fmt.Fprintf(&b, ", cell %s", l.Cell)
+		b.WriteString(msg.Sprintf(", cell %s", l.Cell).Localize(lang))
 	}
 	return b.String()
 }
+
+// Format prints the location in the language of a msg printer.
+func (l Loc) Format(s fmt.State, verb rune) { msg.Format(s, verb, l) }
 
 // Error is a problem with the data at a location.
 type Error struct {
@@ -41,9 +53,18 @@ type Error struct {
 func (e *Error) Error() string { return e.Loc.String() + ": " + e.Err.Error() }
 func (e *Error) Unwrap() error { return e.Err }
 
-// Errorf builds an *Error at loc.
+// Localize says the error in lang, its location and its message both.
+func (e *Error) Localize(lang language.Tag) string {
+	return e.Loc.Localize(lang) + ": " + msg.Local(lang, e.Err)
+}
+
+// Format prints the error in the language of a msg printer.
+func (e *Error) Format(s fmt.State, verb rune) { msg.Format(s, verb, e) }
+
+// Errorf builds an *Error at loc; format is a key of the msg catalogue,
+// as with msg.Errorf.
 func Errorf(loc Loc, format string, args ...any) error {
-	return &Error{Loc: loc, Err: fmt.Errorf(format, args...)}
+	return &Error{Loc: loc, Err: msg.Errorf(format, args...)}
 }
 
 // Kind says what a Value holds.
@@ -101,17 +122,53 @@ func (v Value) Date() (time.Time, error) {
 	return v.Time, nil
 }
 
-func (v Value) describe() string {
+// describe says what the cell holds, in the reader's language.
+func (v Value) describe() msg.Localizer {
 	switch v.Kind {
 	case Empty:
-		return "an empty cell"
+		return msg.Word("an empty cell")
 	case NumberKind:
-		return "the number " + v.String()
+		return msg.Sprintf("the number %s", v.String())
 	case DateKind:
-		return "the date " + v.String()
+		return msg.Sprintf("the date %s", v.String())
 	}
-	return strconv.Quote(v.Text)
+	return msg.Sprintf("%q", v.Text)
 }
+
+// List is a list told in the reader's language: its items (strings,
+// errors, msg.Localizers) joined by Sep (a string or a msg.Word such as
+// " and ").
+type List struct {
+	Items []any
+	Sep   any
+}
+
+// Strings makes a List of plain strings (names, codes, cells).
+func Strings(items []string, sep any) List {
+	l := List{Items: make([]any, len(items)), Sep: sep}
+	for i, s := range items {
+		l.Items[i] = s
+	}
+	return l
+}
+
+func (l List) String() string { return l.Localize(msg.English) }
+
+// Localize says the list in lang.
+func (l List) Localize(lang language.Tag) string {
+	var b strings.Builder
+	sep := msg.Local(lang, l.Sep)
+	for i, it := range l.Items {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(msg.Local(lang, it))
+	}
+	return b.String()
+}
+
+// Format prints the list in the language of a msg printer.
+func (l List) Format(s fmt.State, verb rune) { msg.Format(s, verb, l) }
 
 // Facts is a sheet of key → value pairs. Keys match as FoldKey does
 // ("ten_don_vi", "TEN_DON_VI" and "Tên_đơn_vị" are one key), so two keys
@@ -244,7 +301,7 @@ type Derived struct {
 // Fact looks up a fact, with an error that names the sheet when absent.
 func (d *Dataset) Fact(key string) (Value, error) {
 	if d.Facts == nil {
-		return Value{}, fmt.Errorf("%s has no fact sheet, so fact %q is not available", d.Source, key)
+		return Value{}, msg.Errorf("%s has no fact sheet, so fact %q is not available", d.Source, key)
 	}
 	v, ok := d.Facts.Get(key)
 	if !ok {
@@ -260,7 +317,7 @@ func (d *Dataset) Tree(sheet string) (*Tree, error) {
 		if len(d.Trees) == 0 {
 			// Not "has 0 indicator sheets (); name the one to use":
 			// naming a sheet cannot help when there is none.
-			return nil, fmt.Errorf("%s has no indicator sheet (columns Mã, Nội dung, Điểm tối đa)", d.Source)
+			return nil, msg.Errorf("%s has no indicator sheet (columns Mã, Nội dung, Điểm tối đa)", d.Source)
 		}
 		if len(d.Trees) == 1 {
 			for _, t := range d.Trees {
@@ -272,11 +329,11 @@ func (d *Dataset) Tree(sheet string) (*Tree, error) {
 			names = append(names, n)
 		}
 		sort.Strings(names)
-		return nil, fmt.Errorf("%s has %d indicator sheets (%s); name the one to use", d.Source, len(d.Trees), strings.Join(names, ", "))
+		return nil, msg.Errorf("%s has %d indicator sheets (%s); name the one to use", d.Source, len(d.Trees), strings.Join(names, ", "))
 	}
 	t, ok := d.Trees[sheet]
 	if !ok {
-		return nil, fmt.Errorf("%s has no indicator sheet %q", d.Source, sheet)
+		return nil, msg.Errorf("%s has no indicator sheet %q", d.Source, sheet)
 	}
 	return t, nil
 }
@@ -295,7 +352,7 @@ func (d *Dataset) Table(sheet string) (*Table, error) {
 		names = append(names, strconv.Quote(n))
 	}
 	sort.Strings(names)
-	return nil, fmt.Errorf("%s has no table sheet %q (tables: %s)", d.Source, sheet, strings.Join(names, ", "))
+	return nil, msg.Errorf("%s has no table sheet %q (tables: %s)", d.Source, sheet, strings.Join(names, ", "))
 }
 
 // WithFacts returns a copy of d whose facts are d's with overrides set on

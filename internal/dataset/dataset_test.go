@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"baocao/internal/msg"
 )
 
 func TestLocString(t *testing.T) {
@@ -69,7 +71,7 @@ func TestValue(t *testing.T) {
 			if got := tt.v.String(); got != tt.str {
 				t.Errorf("String() = %q, want %q", got, tt.str)
 			}
-			if got := tt.v.describe(); got != tt.describe {
+			if got := msg.Local(msg.English, tt.v.describe()); got != tt.describe {
 				t.Errorf("describe() = %q, want %q", got, tt.describe)
 			}
 			n, err := tt.v.Float()

@@ -1,7 +1,6 @@
 package dataset
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,6 +8,8 @@ import (
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
+
+	"baocao/internal/msg"
 )
 
 // RowRole says what a row under a table's header is. Officers keep their
@@ -199,7 +200,7 @@ func (t *Table) CheckTotals() (warnings, errs []error) {
 		if len(rows) == 0 && tl.From > 0 {
 			rows = t.Rows[:tl.To] // a grand total right after a subtotal
 		}
-		var stocks []string
+		var stocks []any
 		bad := false
 		for i, c := range t.Columns {
 			v := tl.Cells[i]
@@ -222,10 +223,10 @@ func (t *Table) CheckTotals() (warnings, errs []error) {
 				first, last := rows[0].Cells[i], rows[len(rows)-1].Cells[i]
 				switch {
 				case first.Kind == NumberKind && Near(v.Num, first.Num):
-					stocks = append(stocks, fmt.Sprintf("%q equals the first row, as an opening stock does", c.Name))
+					stocks = append(stocks, msg.Sprintf("%q equals the first row, as an opening stock does", c.Name))
 					continue
 				case last.Kind == NumberKind && Near(v.Num, last.Num):
-					stocks = append(stocks, fmt.Sprintf("%q equals the last row, as a closing stock does", c.Name))
+					stocks = append(stocks, msg.Sprintf("%q equals the last row, as a closing stock does", c.Name))
 					continue
 				}
 			}
@@ -236,11 +237,11 @@ func (t *Table) CheckTotals() (warnings, errs []error) {
 		if bad {
 			continue
 		}
-		msg := fmt.Sprintf("the total row %q is not data: baocao set it aside and computes totals from the %d rows above it, which agree with it", tl.Label, len(rows))
 		if len(stocks) > 0 {
-			msg += " (" + strings.Join(stocks, "; ") + ")"
+			warnings = append(warnings, Errorf(tl.Loc, "the total row %q is not data: baocao set it aside and computes totals from the %d rows above it, which agree with it (%s)", tl.Label, len(rows), List{Items: stocks, Sep: "; "}))
+			continue
 		}
-		warnings = append(warnings, Errorf(tl.Loc, "%s", msg))
+		warnings = append(warnings, Errorf(tl.Loc, "the total row %q is not data: baocao set it aside and computes totals from the %d rows above it, which agree with it", tl.Label, len(rows)))
 	}
 	return warnings, errs
 }

@@ -1,7 +1,6 @@
 package dataset
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -12,6 +11,8 @@ import (
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
+
+	"baocao/internal/msg"
 )
 
 // Table is a sheet of figures by row: periods (2021 … 2025, "Từ 05/12/2024
@@ -165,13 +166,13 @@ func (t *Table) Column(name string) (*Column, error) {
 		for i, c := range t.Columns {
 			names[i] = quote(c.Name)
 		}
-		return nil, fmt.Errorf("sheet %q has no column %q (it has %s)", t.Sheet, name, strings.Join(names, ", "))
+		return nil, msg.Errorf("sheet %q has no column %q (it has %s)", t.Sheet, name, strings.Join(names, ", "))
 	}
 	names := make([]string, len(byPart))
 	for i, c := range byPart {
 		names[i] = quote(c.Name)
 	}
-	return nil, fmt.Errorf("sheet %q: column %q is ambiguous (%s); use the full name", t.Sheet, name, strings.Join(names, " or "))
+	return nil, msg.Errorf("sheet %q: column %q is ambiguous (%s); use the full name", t.Sheet, name, Strings(names, msg.Word(" or ")))
 }
 
 func quote(s string) string { return `"` + s + `"` }
@@ -184,7 +185,7 @@ func (t *Table) Row(key string) (*Row, error) {
 		for i, r := range t.Rows {
 			keys[i] = r.Key
 		}
-		return nil, fmt.Errorf("sheet %q has no row %q in its %s column (rows: %s)", t.Sheet, key, t.Key, strings.Join(keys, ", "))
+		return nil, msg.Errorf("sheet %q has no row %q in its %s column (rows: %s)", t.Sheet, key, t.Key, strings.Join(keys, ", "))
 	}
 	return r, nil
 }
@@ -222,14 +223,14 @@ func (t *Table) Total(rows []*Row, column string) (v float64, ok bool, err error
 func (t *Table) TotalOf(column string) (float64, error) {
 	v, ok, err := t.Total(t.Rows, column)
 	if err == nil && !ok {
-		err = fmt.Errorf("sheet %q: column %q has no total (text, or a rate over 0)", t.Sheet, column)
+		err = msg.Errorf("sheet %q: column %q has no total (text, or a rate over 0)", t.Sheet, column)
 	}
 	return v, err
 }
 
 func (t *Table) total(rows []*Row, c *Column, depth int) (float64, bool, error) {
 	if depth > len(t.Columns) {
-		return 0, false, fmt.Errorf("sheet %q: column %q depends on itself", t.Sheet, c.Name)
+		return 0, false, msg.Errorf("sheet %q: column %q depends on itself", t.Sheet, c.Name)
 	}
 	part := func(i int) (float64, bool, error) {
 		pc, err := t.Column(c.Of[i])

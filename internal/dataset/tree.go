@@ -5,6 +5,10 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/language"
+
+	"baocao/internal/msg"
 )
 
 // Measure names one of the figures a Node carries.
@@ -18,9 +22,13 @@ const (
 	numMeasures
 )
 
-var measureNames = [numMeasures]string{"maximum (điểm tối đa)", "survey points (điểm ĐTXHH)", "score (điểm đạt)", "survey score (điểm ĐTXHH đạt)"}
+var measureNames = [numMeasures]msg.Word{msg.Word("maximum (điểm tối đa)"), msg.Word("survey points (điểm ĐTXHH)"), msg.Word("score (điểm đạt)"), msg.Word("survey score (điểm ĐTXHH đạt)")}
 
-func (m Measure) String() string { return measureNames[m] }
+func (m Measure) String() string { return string(measureNames[m]) }
+
+// Localize names the measure in lang (in Vietnamese, the workbook's own
+// column header).
+func (m Measure) Localize(lang language.Tag) string { return measureNames[m].Localize(lang) }
 
 // Quantity is a figure that may be missing. Given marks a figure typed in
 // the workbook, as opposed to one computed from the children.
@@ -61,7 +69,7 @@ func (t *Tree) Lookup(code string) (*Node, error) {
 	}
 	n, ok := t.byKey[normCode(code)]
 	if !ok {
-		return nil, fmt.Errorf("sheet %q has no indicator with code %q", t.Sheet, code)
+		return nil, msg.Errorf("sheet %q has no indicator with code %q", t.Sheet, code)
 	}
 	return n, nil
 }
@@ -258,30 +266,39 @@ type Issue struct {
 	Missing  []*Node // Unverified: the children without the figure
 }
 
-func (i *Issue) Error() string {
+func (i *Issue) Error() string { return i.err().Error() }
+
+// Localize says the issue in lang, with its place.
+func (i *Issue) Localize(lang language.Tag) string { return msg.Local(lang, i.err()) }
+
+// Format prints the issue in the language of a msg printer.
+func (i *Issue) Format(s fmt.State, verb rune) { msg.Format(s, verb, i) }
+
+func (i *Issue) err() error {
 	n := i.Node
 	switch i.Kind {
 	case SumMismatch:
 		return Errorf(i.Loc, "the %s of %s is typed as %s, but its %d children add up to %s; the report uses %s",
-			i.Measure, n.Label(), Figure(i.Found), len(n.Children), Figure(i.Expected), Figure(i.Found)).Error()
+			i.Measure, n.Label(), Figure(i.Found), len(n.Children), Figure(i.Expected), Figure(i.Found))
 	case OverSelfMax:
 		return Errorf(i.Loc, "the %s %s of %s is more than its self-assessed maximum %s (%s %s less %s %s)",
-			Score, Figure(i.Found), n.Label(), Figure(i.Expected), Max, Figure(n.q[Max].V), Survey, Figure(n.q[Survey].V)).Error()
+			Score, Figure(i.Found), n.Label(), Figure(i.Expected), Max, Figure(n.q[Max].V), Survey, Figure(n.q[Survey].V))
 	case Unverified:
-		return Errorf(i.Loc, "%s", DescribeUnverified([]*Issue{i})).Error()
+		return &Error{Loc: i.Loc, Err: DescribeUnverified([]*Issue{i})}
 	}
-	return Errorf(i.Loc, "inconsistent figures in %s", n.Label()).Error()
+	return Errorf(i.Loc, "inconsistent figures in %s", n.Label())
 }
 
 // DescribeUnverified is the message for the Unverified issues of one
 // node (its typed maximum, score …), without its place.
-func DescribeUnverified(issues []*Issue) string {
+func DescribeUnverified(issues []*Issue) error {
 	n := issues[0].Node
-	var figs, cells []string
+	var figs []any
+	var cells []string
 	missing := map[string]bool{}
 	var codes []string
 	for _, is := range issues {
-		figs = append(figs, fmt.Sprintf("%s %s", is.Measure, Figure(is.Found)))
+		figs = append(figs, msg.Sprintf("%s %s", is.Measure, Figure(is.Found)))
 		cells = append(cells, is.Loc.Cell)
 		for _, c := range is.Missing {
 			if !missing[c.Code] {
@@ -290,8 +307,8 @@ func DescribeUnverified(issues []*Issue) string {
 			}
 		}
 	}
-	return fmt.Sprintf("%s has its %s typed (%s), but of its %d children, %s give none, so the typed figures cannot be checked against them and do not follow a correction to a child; type the children's figures, or clear the typed ones to have them computed",
-		n.Label(), strings.Join(figs, " and "), cellList(cells), len(n.Children), vnList(codes))
+	return msg.Errorf("%s has its %s typed (%s), but of its %d children, %s give none, so the typed figures cannot be checked against them and do not follow a correction to a child; type the children's figures, or clear the typed ones to have them computed",
+		n.Label(), List{Items: figs, Sep: msg.Word(" and ")}, cellList(cells), len(n.Children), vnList(codes))
 }
 
 // TypedAncestor is the nearest ancestor of n whose figure m is typed
@@ -328,12 +345,12 @@ func (n *Node) IsSurvey() bool {
 }
 
 // Label names the node in messages: "indicator 6 (Cải cách tài chính
-// công)", or "the total".
-func (n *Node) Label() string {
+// công)", or "the total", told in the reader's language.
+func (n *Node) Label() msg.Text {
 	if n.Code == "" {
-		return "the total"
+		return msg.Sprintf("the total")
 	}
-	return fmt.Sprintf("indicator %s (%s)", n.Code, n.Name)
+	return msg.Sprintf("indicator %s (%s)", n.Code, n.Name)
 }
 
 // Near reports whether two figures are equal but for floating-point
@@ -464,17 +481,17 @@ func (n *Node) SurveyItems() []*Node {
 // String is the node's name, so {{ $node }} prints it.
 func (n *Node) String() string { return n.Name }
 
-func cellList(cells []string) string {
+func cellList(cells []string) msg.Text {
 	if len(cells) == 1 {
-		return "cell " + cells[0]
+		return msg.Sprintf("cell %s", cells[0])
 	}
-	return "cells " + strings.Join(cells, ", ")
+	return msg.Sprintf("cells %s", strings.Join(cells, ", "))
 }
 
 // vnList joins "1.2", "1.3" and "1.5" as "1.2, 1.3 and 1.5".
-func vnList(items []string) string {
+func vnList(items []string) msg.Text {
 	if len(items) < 2 {
-		return strings.Join(items, "")
+		return msg.Sprintf("%s", strings.Join(items, ""))
 	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+	return msg.Sprintf("%s and %s", strings.Join(items[:len(items)-1], ", "), items[len(items)-1])
 }

@@ -9,6 +9,7 @@ import (
 	"baocao/internal/dataset"
 	"baocao/internal/diff"
 	"baocao/internal/docmodel"
+	"baocao/internal/msg"
 )
 
 // sample reads a built-in sample afresh: its job and a function that
@@ -156,5 +157,68 @@ func TestTypedParentNoted(t *testing.T) {
 	notes := strings.Join(rep.Changes[0].Notes, "\n")
 	if !strings.Contains(notes, "the score (điểm đạt) of indicator 5 (Cải cách chế độ công vụ) is typed in cell E28 (5,9583) and did not move") {
 		t.Errorf("notes: %q", notes)
+	}
+}
+
+// englishWords are words that a message told in Vietnamese must not keep.
+var englishWords = []string{" the ", " sheet ", " cell ", " expected ", " found ", " indicator ", " score ", " row ", " total", " typed ", "(none)", "(added)"}
+
+func vietnameseOnly(t *testing.T, what, s string) {
+	t.Helper()
+	for _, w := range englishWords {
+		if strings.Contains(" "+s+" ", w) {
+			t.Errorf("%s keeps the English %q: %s", what, w, s)
+		}
+	}
+}
+
+// TestInVietnamese: a change's label, old and new values and notes are
+// told in Vietnamese by In and by a Vietnamese printer; English stays
+// the default.
+func TestInVietnamese(t *testing.T) {
+	typed := run(t, "sa-dec-9-thang-2024", func(t *testing.T, ds *dataset.Dataset) {
+		tr, _ := ds.Tree("")
+		n, _ := tr.Lookup("5.5")
+		n.Set(dataset.Score, 0.9167, n.Get(dataset.Score).Loc)
+		tr.Recompute()
+	})
+	row := run(t, "thach-an-tong-ket-2021-2025", func(t *testing.T, ds *dataset.Dataset) {
+		tab, _ := ds.Table("Biên chế")
+		n := func(x float64) dataset.Value { return dataset.Value{Kind: dataset.NumberKind, Num: x} }
+		if _, err := tab.AddRow("2026", dataset.Loc{Sheet: "Biên chế", Cell: "A9"}, []dataset.Value{n(78), n(700), n(270)}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	tests := []struct {
+		name   string
+		c      diff.Change
+		vi, en string
+		notes  string
+	}{
+		{"score", typed.Changes[0], "Chỉ số CCHC!E33  chỉ số 5.5 (Thực hiện kế hoạch đào tạo, bồi dưỡng CBCCVC): điểm đạt: 0,9583 → 0,9167", "indicator 5.5", "điểm đạt của chỉ số 5 (Cải cách chế độ công vụ) được nhập sẵn ở ô E28 (5,9583) nên không đổi theo thay đổi này"},
+		{"row added", row.Changes[0], `Biên chế!A9  dòng "2026": (không có) → (mới thêm)`, `row "2026": (none) → (added)`, ""},
+	}
+	for _, tt := range tests {
+		vi := tt.c.In(msg.Vietnamese)
+		got := msg.Local(msg.Vietnamese, tt.c)
+		if got != tt.vi {
+			t.Errorf("%s: Vietnamese %q, want %q", tt.name, got, tt.vi)
+		}
+		if p := msg.New(msg.Vietnamese).Sprintf("%v", tt.c); p != got {
+			t.Errorf("%s: printer %q, Local %q", tt.name, p, got)
+		}
+		vietnameseOnly(t, tt.name, got)
+		notes := strings.Join(vi.Notes, "\n")
+		if !strings.Contains(notes, tt.notes) {
+			t.Errorf("%s: notes %q, want %q", tt.name, notes, tt.notes)
+		}
+		vietnameseOnly(t, tt.name+" notes", notes)
+		if en := tt.c.String(); !strings.Contains(en, tt.en) {
+			t.Errorf("%s: English %q, want %q", tt.name, en, tt.en)
+		}
+	}
+	// The report's In tells its changes; the report itself is untouched.
+	if r := typed.In(msg.Vietnamese); !strings.HasPrefix(r.Changes[0].Label, "chỉ số 5.5") || !strings.HasPrefix(typed.Changes[0].Label, "indicator 5.5") {
+		t.Errorf("In: %q, the report's own %q", r.Changes[0].Label, typed.Changes[0].Label)
 	}
 }

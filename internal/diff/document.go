@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"baocao/internal/docmodel"
+	"baocao/internal/msg"
 )
 
 // Place is a part of the report whose text differs: a sentence of the
@@ -14,6 +17,25 @@ type Place struct {
 	Kind  string `json:"kind"`  // body, footnote, appendix, header
 	Old   string `json:"old"`
 	New   string `json:"new"`
+	// where and text are Where and New as they can be told in another
+	// language, for the place that says a change breaks the build; nil
+	// for a place of the report, whose names and texts are the report's.
+	where, text msg.Localizer
+}
+
+// theReport is the place of a change that breaks the build: the whole
+// report.
+var theReport = msg.Word("(the report)")
+
+// In is the place told in lang.
+func (p Place) In(lang language.Tag) Place {
+	if p.where != nil {
+		p.Where = p.where.Localize(lang)
+	}
+	if p.text != nil {
+		p.New = p.text.Localize(lang)
+	}
+	return p
 }
 
 type place struct {

@@ -188,6 +188,23 @@ type Signature struct {
 	Name  string
 	// Space is the vertical room left for the hand signature and seal.
 	Space Length
+	// Image is the signer's signature image (ô 7c), centred between the
+	// chức vụ and the name; Seal the agency's seal (ô 8) at its real
+	// size, over the left third of the signature (ND30 Phụ lục I, Mục
+	// II.7.d, II.8.a). Both nil unless the template names them.
+	Image *Image
+	Seal  *Image
+}
+
+// Image is a picture printed at a fixed size: a PNG file, already checked
+// by whoever built the model (package sigimage), which writers embed as
+// is (DOCX) or decode (PDF).
+type Image struct {
+	PNG           []byte
+	Width, Height Length // the printed size
+	// Description says what the picture is, for readers that cannot see
+	// it ("Chữ ký của Nguyễn Văn A").
+	Description string
 }
 
 // Appendix is a phụ lục, printed after the closing block on its own pages
@@ -208,8 +225,18 @@ type Footnote struct {
 	Content []*Paragraph
 }
 
-// A Block is one of *Heading, *Paragraph, *Table.
+// A Block is one of *Heading, *Paragraph, *Table, *SectionBreak.
 type Block interface{ isBlock() }
+
+// SectionBreak turns the page: the blocks after it, up to the next
+// SectionBreak, are set on new pages of its orientation. ND30 allows a
+// landscape page inside the text for a table that is not made a phụ lục;
+// the page numbers run on and the header is the body's, so it is not an
+// appendix. The body ends in portrait: the closing block is never turned.
+// Writers that do not lay out pages (the spreadsheet, the diff) skip it.
+type SectionBreak struct {
+	Landscape bool
+}
 
 // HeadingKind says which rung of the report's numbering a heading is on;
 // writers choose the style by kind, not by depth, so a report without a
@@ -331,7 +358,11 @@ type Table struct {
 	Caption    string // optional, printed above the table
 }
 
-// Column has a relative width (any positive weights) and an alignment.
+// Column has a width and an alignment. A zero Width leaves the width to
+// the writers, which size the column from its content (layout.TableColumns:
+// never narrower than its widest word, figures never wrapped). A positive
+// Width is the template's: a relative width against the other columns, a
+// column sized from its content counting as 1.
 type Column struct {
 	Width float64
 	Align Align
@@ -394,9 +425,10 @@ type Formula struct {
 	Cols     []int // SumCols
 }
 
-func (*Heading) isBlock()   {}
-func (*Paragraph) isBlock() {}
-func (*Table) isBlock()     {}
+func (*Heading) isBlock()      {}
+func (*Paragraph) isBlock()    {}
+func (*Table) isBlock()        {}
+func (*SectionBreak) isBlock() {}
 
 func (Text) isInline()        {}
 func (FootnoteRef) isInline() {}

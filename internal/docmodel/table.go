@@ -1,6 +1,6 @@
 package docmodel
 
-import "fmt"
+import "baocao/internal/msg"
 
 // Slot is one position of a table's grid.
 type Slot struct {
@@ -25,10 +25,10 @@ func span(n int) int {
 func (t *Table) Grid() ([][]Slot, error) {
 	cols := len(t.Columns)
 	if cols == 0 {
-		return nil, fmt.Errorf("table has no columns")
+		return nil, msg.Errorf("table has no columns")
 	}
 	if t.HeaderRows < 0 || t.HeaderRows > len(t.Rows) {
-		return nil, fmt.Errorf("table has %d header rows but %d rows", t.HeaderRows, len(t.Rows))
+		return nil, msg.Errorf("table has %d header rows but %d rows", t.HeaderRows, len(t.Rows))
 	}
 	grid := make([][]Slot, len(t.Rows))
 	for r := range grid {
@@ -43,15 +43,15 @@ func (t *Table) Grid() ([][]Slot, error) {
 			}
 			cs, rs := span(cell.ColSpan), span(cell.RowSpan)
 			if c+cs > cols {
-				return nil, fmt.Errorf("row %d, cell %d: spans past column %d", r+1, i+1, cols)
+				return nil, msg.Errorf("row %d, cell %d: spans past column %d", r+1, i+1, cols)
 			}
 			if r+rs > len(t.Rows) {
-				return nil, fmt.Errorf("row %d, cell %d: spans %d rows past the end of the table", r+1, i+1, rs)
+				return nil, msg.Errorf("row %d, cell %d: spans %d rows past the end of the table", r+1, i+1, rs)
 			}
 			for dr := 0; dr < rs; dr++ {
 				for dc := 0; dc < cs; dc++ {
 					if grid[r+dr][c+dc].Cell != nil {
-						return nil, fmt.Errorf("row %d, cell %d: overlaps the cell from row %d, column %d",
+						return nil, msg.Errorf("row %d, cell %d: overlaps the cell from row %d, column %d",
 							r+1, i+1, grid[r+dr][c+dc].Row+1, grid[r+dr][c+dc].Col+1)
 					}
 					grid[r+dr][c+dc] = Slot{Cell: cell, Row: r, Col: c}
@@ -61,7 +61,7 @@ func (t *Table) Grid() ([][]Slot, error) {
 		}
 		for c := 0; c < cols; c++ {
 			if grid[r][c].Cell == nil {
-				return nil, fmt.Errorf("row %d has no cell at column %d", r+1, c+1)
+				return nil, msg.Errorf("row %d has no cell at column %d", r+1, c+1)
 			}
 		}
 	}

@@ -30,7 +30,6 @@
 package figures
 
 import (
-	"fmt"
 	"math"
 	"math/big"
 	"strconv"
@@ -39,6 +38,7 @@ import (
 	"unicode/utf8"
 
 	"baocao/internal/dataset"
+	"baocao/internal/msg"
 )
 
 // Env is what an expression reads: facts and other figures by name, and
@@ -99,10 +99,10 @@ func (e *Expr) Columns() [][2]string {
 func (e *Expr) Eval(env Env) (float64, error) {
 	v, err := eval(e.root, env, nil)
 	if err != nil {
-		return 0, fmt.Errorf("%s: %w", e.src, err)
+		return 0, msg.Errorf("%s: %w", e.src, err)
 	}
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, fmt.Errorf("%s: the result is not a finite number", e.src)
+		return 0, msg.Errorf("%s: the result is not a finite number", e.src)
 	}
 	return v, nil
 }
@@ -199,8 +199,9 @@ type parser struct {
 	err error
 }
 
+// errorf's format is a key of the msg catalogue.
 func (p *parser) errorf(format string, args ...any) error {
-	return fmt.Errorf("%q, at character %d: %s", p.src, p.tok.pos+1, fmt.Sprintf(format, args...))
+	return msg.Errorf("%q, at character %d: %s", p.src, p.tok.pos+1, msg.Sprintf(format, args...))
 }
 
 func (p *parser) next() {
@@ -226,7 +227,7 @@ func (p *parser) next() {
 		end := strings.IndexByte(s[p.pos+1:], '"')
 		if end < 0 {
 			p.tok = token{tOp, "\"", start}
-			p.err = fmt.Errorf("%q: a text opened at character %d is not closed", s, start+1)
+			p.err = msg.Errorf("%q: a text opened at character %d is not closed", s, start+1)
 			p.pos = len(s)
 			return
 		}
@@ -235,7 +236,7 @@ func (p *parser) next() {
 	case c == '[':
 		end := strings.IndexByte(s[p.pos+1:], ']')
 		if end < 0 {
-			p.err = fmt.Errorf("%q: a column opened by [ at character %d is not closed", s, start+1)
+			p.err = msg.Errorf("%q: a column opened by [ at character %d is not closed", s, start+1)
 			p.tok = token{tOp, "[", start}
 			p.pos = len(s)
 			return
@@ -306,7 +307,7 @@ func (p *parser) operand(depth int) (node, error) {
 		p.next()
 		x, ok := parseNumber(t.text)
 		if !ok {
-			return nil, fmt.Errorf("%q, at character %d: %q is not a number (write 0,5 or 0.5; no thousands separator)", p.src, t.pos+1, t.text)
+			return nil, msg.Errorf("%q, at character %d: %q is not a number (write 0,5 or 0.5; no thousands separator)", p.src, t.pos+1, t.text)
 		}
 		return num(x), nil
 	case tStr:
@@ -386,17 +387,17 @@ func eval(n node, env Env, at *row) (float64, error) {
 	case num:
 		return float64(v), nil
 	case str:
-		return 0, fmt.Errorf("the text %q stands where a number is expected", string(v))
+		return 0, msg.Errorf("the text %q stands where a number is expected", string(v))
 	case ident:
 		return env.Name(string(v))
 	case colRef:
 		if at == nil {
-			return 0, fmt.Errorf("[%s] names a column of a row, and is only meaningful in a condition of a table function", string(v))
+			return 0, msg.Errorf("[%s] names a column of a row, and is only meaningful in a condition of a table function", string(v))
 		}
 		if dataset.FoldKey(string(v)) == "khoa" || dataset.FoldKey(string(v)) == dataset.FoldKey(at.t.Key) {
 			x, ok := parseNumber(strings.TrimSpace(at.r.Key))
 			if !ok {
-				return 0, fmt.Errorf("the key %q of sheet %q is not a number", at.r.Key, at.t.Sheet)
+				return 0, msg.Errorf("the key %q of sheet %q is not a number", at.r.Key, at.t.Sheet)
 			}
 			return x, nil
 		}
@@ -432,7 +433,7 @@ func eval(n node, env Env, at *row) (float64, error) {
 			return x * y, nil
 		case "/":
 			if y == 0 {
-				return 0, fmt.Errorf("division by 0")
+				return 0, msg.Errorf("division by 0")
 			}
 			return x / y, nil
 		}
@@ -440,7 +441,7 @@ func eval(n node, env Env, at *row) (float64, error) {
 	case call:
 		return evalCall(v, env, at)
 	}
-	return 0, fmt.Errorf("unknown expression")
+	return 0, msg.Errorf("unknown expression")
 }
 
 // textOf is the text a comparison operand stands for: a "literal", or a
@@ -479,7 +480,7 @@ func compareText(op, a, b string) (float64, error) {
 		}
 		return 1, nil
 	}
-	return 0, fmt.Errorf("texts compare with = or <> only, not %s (%q %s %q)", op, a, op, b)
+	return 0, msg.Errorf("texts compare with = or <> only, not %s (%q %s %q)", op, a, op, b)
 }
 
 func compare(op string, x, y float64) float64 {
@@ -526,7 +527,7 @@ func evalCall(c call, env Env, at *row) (float64, error) {
 	}
 	need := func(n int) error {
 		if len(args) != n {
-			return fmt.Errorf("%s takes %d arguments, found %d", c.name, n, len(args))
+			return msg.Errorf("%s takes %d arguments, found %d", c.name, n, len(args))
 		}
 		return nil
 	}
@@ -536,7 +537,7 @@ func evalCall(c call, env Env, at *row) (float64, error) {
 			return 0, err
 		}
 		if args[1] == 0 {
-			return 0, fmt.Errorf("%s: the denominator is 0", c.name)
+			return 0, msg.Errorf("%s: the denominator is 0", c.name)
 		}
 		if name == "phan_tram" {
 			return args[0] * 100 / args[1], nil
@@ -547,11 +548,11 @@ func evalCall(c call, env Env, at *row) (float64, error) {
 			return 0, err
 		}
 		if args[1] != math.Trunc(args[1]) || args[1] < 0 || args[1] > 15 {
-			return 0, fmt.Errorf("%s: the number of decimals must be a whole number from 0 to 15", c.name)
+			return 0, msg.Errorf("%s: the number of decimals must be a whole number from 0 to 15", c.name)
 		}
 		return Round(args[0], int(args[1])), nil
 	}
-	return 0, fmt.Errorf("unknown function %s (known: tong, cong, dau, cuoi, dem, nho_nhat, lon_nhat, ty_le, phan_tram, lam_tron)", c.name)
+	return 0, msg.Errorf("unknown function %s (known: tong, cong, dau, cuoi, dem, nho_nhat, lon_nhat, ty_le, phan_tram, lam_tron)", c.name)
 }
 
 func tableCall(name string, c call, env Env) (float64, error) {
@@ -560,11 +561,14 @@ func tableCall(name string, c call, env Env) (float64, error) {
 		want = 1
 	}
 	if len(c.args) != want && len(c.args) != want+1 {
-		return 0, fmt.Errorf("%s takes the table%s and, optionally, a condition", c.name, map[bool]string{true: "", false: " and the column"}[want == 1])
+		if want == 1 {
+			return 0, msg.Errorf("%s takes the table and, optionally, a condition", c.name)
+		}
+		return 0, msg.Errorf("%s takes the table and the column and, optionally, a condition", c.name)
 	}
 	tname, ok := c.args[0].(str)
 	if !ok {
-		return 0, fmt.Errorf("%s: the table is named in quotes: %s(\"TTHC\", …)", c.name, c.name)
+		return 0, msg.Errorf("%s: the table is named in quotes: %s(\"TTHC\", …)", c.name, c.name)
 	}
 	t, err := env.Table(string(tname))
 	if err != nil {
@@ -574,7 +578,7 @@ func tableCall(name string, c call, env Env) (float64, error) {
 	if want == 2 {
 		cs, ok := c.args[1].(str)
 		if !ok {
-			return 0, fmt.Errorf("%s: the column is named in quotes: %s(\"%s\", \"Cột\")", c.name, c.name, tname)
+			return 0, msg.Errorf("%s: the column is named in quotes: %s(\"%s\", \"Cột\")", c.name, c.name, tname)
 		}
 		col = string(cs)
 		if _, err := t.Column(col); err != nil {
@@ -587,7 +591,7 @@ func tableCall(name string, c call, env Env) (float64, error) {
 		for _, r := range t.Rows {
 			ok, err := eval(c.args[want], env, &row{t, r})
 			if err != nil {
-				return 0, fmt.Errorf("the condition on row %q: %w", r.Key, err)
+				return 0, msg.Errorf("the condition on row %q: %w", r.Key, err)
 			}
 			if ok != 0 {
 				rows = append(rows, r)
@@ -600,14 +604,17 @@ func tableCall(name string, c call, env Env) (float64, error) {
 	case "tong":
 		v, ok, err := t.Total(rows, col)
 		if err == nil && !ok {
-			err = fmt.Errorf("column %q of sheet %q has no total (text, or a rate over 0)", col, t.Sheet)
+			err = msg.Errorf("column %q of sheet %q has no total (text, or a rate over 0)", col, t.Sheet)
 		}
 		return v, err
 	case "cong":
 		return dataset.Sum(rows, col)
 	case "dau", "cuoi":
 		if len(rows) == 0 {
-			return 0, fmt.Errorf("sheet %q has no row to take the %s of", t.Sheet, map[string]string{"dau": "first", "cuoi": "last"}[name])
+			if name == "dau" {
+				return 0, msg.Errorf("sheet %q has no row to take the first of", t.Sheet)
+			}
+			return 0, msg.Errorf("sheet %q has no row to take the last of", t.Sheet)
 		}
 		r := rows[0]
 		if name == "cuoi" {
@@ -617,7 +624,7 @@ func tableCall(name string, c call, env Env) (float64, error) {
 	}
 	// nho_nhat, lon_nhat
 	if len(rows) == 0 {
-		return 0, fmt.Errorf("sheet %q has no row for %s", t.Sheet, c.name)
+		return 0, msg.Errorf("sheet %q has no row for %s", t.Sheet, c.name)
 	}
 	best := 0.0
 	for i, r := range rows {
@@ -665,7 +672,7 @@ type dsEnv struct{ ds *dataset.Dataset }
 func (e dsEnv) Name(name string) (float64, error) {
 	if d, ok := e.ds.Derived[name]; ok {
 		if d.Err != nil {
-			return 0, fmt.Errorf("chỉ tiêu %s could not be computed: %w", name, d.Err)
+			return 0, msg.Errorf("chỉ tiêu %s could not be computed: %w", name, d.Err)
 		}
 		return d.Value, nil
 	}

@@ -3,13 +3,13 @@ package fonts
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"errors"
-	"fmt"
 	"slices"
 	"sort"
 	"sync"
 
 	"golang.org/x/image/font/sfnt"
+
+	"baocao/internal/msg"
 )
 
 // Subsetting is hand-written over the table directory: x/image/font/sfnt
@@ -63,7 +63,7 @@ func parsedFace(f Face) (*parsed, error) {
 	return p, p.err
 }
 
-var errShort = errors.New("table too short")
+var errShort = msg.Errorf("table too short")
 
 func u16(b []byte, off int) uint16 { return binary.BigEndian.Uint16(b[off:]) }
 func i16(b []byte, off int) int    { return int(int16(binary.BigEndian.Uint16(b[off:]))) }
@@ -72,11 +72,11 @@ func u32(b []byte, off int) uint32 { return binary.BigEndian.Uint32(b[off:]) }
 func (p *parsed) parse(f Face) error {
 	src := TTF(f)
 	if len(src) < 12 {
-		return fmt.Errorf("fonts: %v: %w", f, errShort)
+		return msg.Errorf("fonts: %v: %w", f, errShort)
 	}
 	n := int(u16(src, 4))
 	if len(src) < 12+16*n {
-		return fmt.Errorf("fonts: %v: table directory: %w", f, errShort)
+		return msg.Errorf("fonts: %v: table directory: %w", f, errShort)
 	}
 	p.byTag = make(map[string][]byte, n)
 	for i := range n {
@@ -84,7 +84,7 @@ func (p *parsed) parse(f Face) error {
 		tag := string(rec[:4])
 		off, l := int(u32(rec, 8)), int(u32(rec, 12))
 		if off < 0 || l < 0 || off+l > len(src) {
-			return fmt.Errorf("fonts: %v: table %q out of the file", f, tag)
+			return msg.Errorf("fonts: %v: table %q out of the file", f, tag)
 		}
 		p.tables = append(p.tables, table{tag, src[off : off+l]})
 		p.byTag[tag] = src[off : off+l]
@@ -92,7 +92,7 @@ func (p *parsed) parse(f Face) error {
 	need := map[string]int{"head": 54, "hhea": 36, "maxp": 6, "hmtx": 0, "loca": 0, "glyf": 0, "post": 32}
 	for tag, min := range need {
 		if len(p.byTag[tag]) < min || p.byTag[tag] == nil {
-			return fmt.Errorf("fonts: %v: table %q missing or short", f, tag)
+			return msg.Errorf("fonts: %v: table %q missing or short", f, tag)
 		}
 	}
 	head, hhea := p.byTag["head"], p.byTag["hhea"]
@@ -112,10 +112,10 @@ func (p *parsed) parse(f Face) error {
 	}
 	sf, err := sfnt.Parse(src)
 	if err != nil {
-		return fmt.Errorf("fonts: %v: %w", f, err)
+		return msg.Errorf("fonts: %v: %w", f, err)
 	}
 	if p.info.PostScriptName, err = sf.Name(nil, sfnt.NameIDPostScript); err != nil {
-		return fmt.Errorf("fonts: %v: PostScript name: %w", f, err)
+		return msg.Errorf("fonts: %v: PostScript name: %w", f, err)
 	}
 
 	loca := p.byTag["loca"]
@@ -128,16 +128,16 @@ func (p *parsed) parse(f Face) error {
 		case !long && len(loca) >= 2*(i+1):
 			p.loca[i] = 2 * uint32(u16(loca, 2*i))
 		default:
-			return fmt.Errorf("fonts: %v: loca: %w", f, errShort)
+			return msg.Errorf("fonts: %v: loca: %w", f, errShort)
 		}
 		if p.loca[i] > uint32(len(p.byTag["glyf"])) || i > 0 && p.loca[i] < p.loca[i-1] {
-			return fmt.Errorf("fonts: %v: loca entry %d out of glyf", f, i)
+			return msg.Errorf("fonts: %v: loca entry %d out of glyf", f, i)
 		}
 	}
 	nh := int(u16(hhea, 34))
 	hmtx := p.byTag["hmtx"]
 	if nh == 0 || nh > ng || len(hmtx) < 4*nh {
-		return fmt.Errorf("fonts: %v: hmtx: %w", f, errShort)
+		return msg.Errorf("fonts: %v: hmtx: %w", f, errShort)
 	}
 	p.advance = make([]uint16, ng)
 	for g := range p.advance {
@@ -213,7 +213,7 @@ func Subset(f Face, glyphs []uint16) ([]byte, error) {
 	p.mu.Unlock()
 	b, err := p.subset(glyphs)
 	if err != nil {
-		return nil, fmt.Errorf("fonts: subsetting %v: %w", f, err)
+		return nil, msg.Errorf("fonts: subsetting %v: %w", f, err)
 	}
 	p.mu.Lock()
 	if len(p.subsets) >= maxSubsets {
@@ -246,11 +246,11 @@ func (p *parsed) components(dst []int, g int) ([]int, error) {
 	}
 	for off := compositeHeader; ; {
 		if off+4 > len(b) {
-			return nil, fmt.Errorf("glyph %d: composite record: %w", g, errShort)
+			return nil, msg.Errorf("glyph %d: composite record: %w", g, errShort)
 		}
 		flags, c := u16(b, off), int(u16(b, off+2))
 		if c >= len(p.advance) {
-			return nil, fmt.Errorf("glyph %d: component %d out of range", g, c)
+			return nil, msg.Errorf("glyph %d: component %d out of range", g, c)
 		}
 		dst = append(dst, c)
 		off += 4 + 2

@@ -2,10 +2,11 @@ package formula
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
+
+	"baocao/internal/msg"
 )
 
 // How evaluation works: a formula cell is evaluated only after every
@@ -60,11 +61,11 @@ func (e *Evaluator) key(r Ref) key {
 
 func (e *Evaluator) eval(r Ref) (Value, error) {
 	if r.Col < 1 || r.Col > maxCol || r.Row < 1 || r.Row > maxRow {
-		return Value{}, &Error{Cell: r, Reason: "not a cell of a worksheet"}
+		return Value{}, errAt(r, nil, "not a cell of a worksheet")
 	}
 	en := e.run(r)
 	if en.state != stDone {
-		return Value{}, &Error{Cell: r, Reason: "circular reference: " + r.String() + " is being evaluated"}
+		return Value{}, errAt(r, nil, "circular reference: %s is being evaluated", r.String())
 	}
 	return en.v, en.err
 }
@@ -86,7 +87,7 @@ func (e *Evaluator) run(root Ref) *entry {
 			switch {
 			case de == nil:
 				if len(e.stack) >= MaxDepth {
-					f.err = e.limitErr(f.ref, fmt.Sprintf("more than %d formula cells wait on one another in a chain", MaxDepth))
+					f.err = e.limitErr(errAt(f.ref, nil, "more than %d formula cells wait on one another in a chain", MaxDepth))
 					f.i = len(f.deps)
 					continue
 				}
@@ -109,7 +110,7 @@ func (e *Evaluator) push(r Ref) *entry {
 	e.memo[e.key(r)] = en
 	f, v, ok := e.src.Cell(r)
 	if !ok {
-		en.state, en.err = stDone, &Error{Cell: r, Reason: "the workbook has no sheet " + QuoteSheet(r.Sheet)}
+		en.state, en.err = stDone, errAt(r, nil, "the workbook has no sheet %s", QuoteSheet(r.Sheet))
 		return en
 	}
 	if f == "" {
@@ -119,7 +120,9 @@ func (e *Evaluator) push(r Ref) *entry {
 	en.state, en.frame = stBusy, len(e.stack)
 	fr := frame{ref: r, en: en}
 	if n, err := parse(f); err != nil {
-		fr.err = &Error{Cell: r, Reason: fmt.Sprintf("cannot read the formula =%s: %v", f, err), unsupported: true}
+		pe := errAt(r, nil, "cannot read the formula =%s: %v", f, err)
+		pe.unsupported = true
+		fr.err = pe
 	} else {
 		fr.node = n
 		fr.deps, fr.err = e.deps(r, n, nil)
@@ -180,7 +183,7 @@ func (e *Evaluator) deps(cell Ref, n node, out []Ref) ([]Ref, error) {
 // cover counts the work of visiting cells cells of area a.
 func (e *Evaluator) cover(cell Ref, a area, cells int) error {
 	if cells > e.opt.MaxRangeCells {
-		return &Error{Cell: cell, Reason: fmt.Sprintf("the range %s covers %d used cells, more than the limit of %d (Options.MaxRangeCells)", a, cells, e.opt.MaxRangeCells)}
+		return errAt(cell, nil, "the range %s covers %d used cells, more than the limit of %d (Options.MaxRangeCells)", a.String(), cells, e.opt.MaxRangeCells)
 	}
 	return e.step(cell, cells)
 }
@@ -191,16 +194,19 @@ func (e *Evaluator) step(cell Ref, n int) error {
 	}
 	e.steps += n
 	if e.steps > e.opt.MaxSteps {
-		return e.limitErr(cell, fmt.Sprintf("evaluating the workbook takes more than %d steps (Options.MaxSteps)", e.opt.MaxSteps))
+		return e.limitErr(errAt(cell, nil, "evaluating the workbook takes more than %d steps (Options.MaxSteps)", e.opt.MaxSteps))
 	}
 	return nil
 }
 
-func (e *Evaluator) limitErr(cell Ref, reason string) *Error {
+// limitErr is err, a limit reached; the first one reached stays the root
+// of those that follow.
+func (e *Evaluator) limitErr(err *Error) *Error {
 	if e.limit == nil {
-		e.limit = &Error{Cell: cell, Reason: reason}
+		e.limit = &Error{Cell: err.Cell, Reason: err.Reason, text: err.text}
 	}
-	return &Error{Cell: cell, Reason: reason, root: e.limit}
+	err.root = e.limit
+	return err
 }
 
 // markCycle marks the frames from index i to the top, which depend on one
@@ -220,25 +226,31 @@ func (e *Evaluator) markCycle(i int) {
 
 // cycleText is the cycle starting at path[at], back to it: B3 → C3 → B3.
 // A long cycle is shortened in the middle.
-func cycleText(cell Ref, path []Ref, at int) string {
+func cycleText(cell Ref, path []Ref, at int) msg.Text {
 	n := len(path) + 1
-	var b strings.Builder
+	var b, tail strings.Builder
 	for i := 0; i < n; i++ {
 		if n > 12 && i == 8 {
-			fmt.Fprintf(&b, " → … (%d more cells)", n-11)
-			i = n - 4
-			continue
+			i = n - 3
+			for ; i < n; i++ {
+				tail.WriteString(" → ")
+				tail.WriteString(cycleRef(cell, path[(at+i)%len(path)]))
+			}
+			return msg.Sprintf("%s → … (%d more cells)%s", b.String(), n-11, tail.String())
 		}
 		if i > 0 {
 			b.WriteString(" → ")
 		}
-		r := path[(at+i)%len(path)]
-		if strings.EqualFold(r.Sheet, cell.Sheet) {
-			r.Sheet = ""
-		}
-		b.WriteString(r.String())
+		b.WriteString(cycleRef(cell, path[(at+i)%len(path)]))
 	}
-	return b.String()
+	return msg.Sprintf("%s", b.String())
+}
+
+func cycleRef(cell, r Ref) string {
+	if strings.EqualFold(r.Sheet, cell.Sheet) {
+		r.Sheet = ""
+	}
+	return r.String()
 }
 
 // finish evaluates the frame at index i, whose dependencies are done.
@@ -249,8 +261,7 @@ func (e *Evaluator) finish(i int) {
 	switch {
 	case f.cycle != nil:
 		dep := f.cycle[(f.cycleAt+1)%len(f.cycle)]
-		err = &Error{Cell: f.ref, Dep: &dep, Reason: "circular reference " + cycleText(f.ref, f.cycle, f.cycleAt) +
-			" (a formula that depends on its own cell has no value; Excel would show 0)"}
+		err = errAt(f.ref, &dep, "circular reference %s (a formula that depends on its own cell has no value; Excel would show 0)", cycleText(f.ref, f.cycle, f.cycleAt))
 	case f.err != nil:
 		err = f.err
 	default:
@@ -397,9 +408,9 @@ func (c *ctx) top(n node) (Value, error) {
 		return Value{}, err
 	}
 	if o.isMulti() {
-		what := "an array"
+		what := msg.Sprintf("an array")
 		if o.area != nil {
-			what = "the range " + o.area.String()
+			what = msg.Sprintf("the range %s", o.area.String())
 		}
 		return Value{}, c.unsup("the formula gives %s, not one value (array formulas and implicit intersection are not supported; baocao needs one value)", what)
 	}
@@ -416,8 +427,9 @@ func (c *ctx) top(n node) (Value, error) {
 	return s.v, nil
 }
 
+// errf's format is a key of the msg catalogue.
 func (c *ctx) errf(dep *Ref, format string, a ...any) *Error {
-	return &Error{Cell: c.cell, Dep: dep, Reason: fmt.Sprintf(format, a...)}
+	return errAt(c.cell, dep, format, a...)
 }
 
 // unsup is an error for what this evaluator does not implement.
@@ -466,8 +478,9 @@ func (c *ctx) cellValue(r Ref) (operand, error) {
 		if de.root != nil {
 			root = de.root
 		}
-		return operand{}, &Error{Cell: c.cell, Dep: &r, root: root,
-			Reason: fmt.Sprintf("depends on %s, which cannot be evaluated: %s", c.name(r), root.Error())}
+		dep := errAt(c.cell, &r, "depends on %s, which cannot be evaluated: %s", c.name(r), root)
+		dep.root = root
+		return operand{}, dep
 	}
 	return operand{v: en.v, src: r, from: fromFormula}, nil
 }
@@ -734,9 +747,9 @@ func (c *ctx) num(o operand) (float64, error) {
 
 func (c *ctx) textCell(o operand) error {
 	r := o.src
-	verb := "holds"
+	verb := msg.Word("holds")
 	if o.from == fromFormula {
-		verb = "gives"
+		verb = msg.Word("gives")
 	}
 	if looksNumeric(o.v.Str) {
 		return c.errf(&r, "%s %s the text %q, not a number; %s", c.name(r), verb, o.v.Str, advice(o))
@@ -745,11 +758,11 @@ func (c *ctx) textCell(o operand) error {
 }
 
 // advice says how to give a number where a text that reads as one is.
-func advice(o operand) string {
+func advice(o operand) msg.Word {
 	if o.from == fromFormula {
-		return "make its formula give a number (not text)"
+		return msg.Word("make its formula give a number (not text)")
 	}
-	return "type the number (as a number, not as text)"
+	return msg.Word("type the number (as a number, not as text)")
 }
 
 // looksNumeric reports whether a text reads as a number to a person:

@@ -37,6 +37,10 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/language"
+
+	"baocao/internal/msg"
 )
 
 // Kind is the type of a Value.
@@ -155,12 +159,36 @@ type Error struct {
 	Cell Ref
 	// Dep is the cell it depends on that causes the error, if any.
 	Dep *Ref
-	// Reason says what is wrong, in words a user can act on.
+	// Reason says what is wrong, in words a user can act on (English;
+	// Text says it in the reader's language).
 	Reason string
 
+	text        msg.Localizer
 	root        *Error // the error a dependency met first, so chains do not nest
 	unsupported bool
 }
+
+// errAt is an Error at cell; format is a key of the msg catalogue.
+func errAt(cell Ref, dep *Ref, format string, a ...any) *Error {
+	t := msg.Sprintf(format, a...)
+	return &Error{Cell: cell, Dep: dep, Reason: t.String(), text: t}
+}
+
+// Text is Reason as it can be told in the reader's language.
+func (e *Error) Text() msg.Localizer {
+	if e.text != nil {
+		return e.text
+	}
+	return msg.Sprintf("%s", e.Reason)
+}
+
+// Localize says the error in lang.
+func (e *Error) Localize(lang language.Tag) string {
+	return msg.Sprintf("formula in %s: %s", e.Cell.String(), e.Text()).Localize(lang)
+}
+
+// Format prints the error in the language of a msg printer.
+func (e *Error) Format(s fmt.State, verb rune) { msg.Format(s, verb, e) }
 
 // Unsupported reports whether the error is a limit of this evaluator
 // rather than a fault of the workbook: a function, a format code or a

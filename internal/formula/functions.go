@@ -1,10 +1,11 @@
 package formula
 
 import (
-	"fmt"
 	"math"
 	"strings"
 	"time"
+
+	"baocao/internal/msg"
 )
 
 // A function gets its arguments unevaluated, so IF and IFERROR evaluate
@@ -77,12 +78,12 @@ func init() {
 
 func (c *ctx) arity(name string, args []node, lo, hi int) error {
 	if len(args) < lo || hi >= 0 && len(args) > hi {
-		want := fmt.Sprintf("%d to %d", lo, hi)
+		want := msg.Sprintf("%d to %d", lo, hi)
 		switch {
 		case hi < 0:
-			want = fmt.Sprintf("at least %d", lo)
+			want = msg.Sprintf("at least %d", lo)
 		case lo == hi:
-			want = fmt.Sprint(lo)
+			want = msg.Sprintf("%d", lo)
 		}
 		return c.errf(nil, "%s takes %s arguments, not %d", name, want, len(args))
 	}
@@ -147,9 +148,9 @@ func (c *ctx) areaArg(name string, n node) (area, error) {
 func (c *ctx) textInRange(name string, o operand) error {
 	if o.v.Kind == Text && o.from != fromNone && looksNumeric(o.v.Str) {
 		r := o.src
-		verb := "holds"
+		verb := msg.Word("holds")
 		if o.from == fromFormula {
-			verb = "gives"
+			verb = msg.Word("gives")
 		}
 		return c.errf(&r, "%s %s the text %q, which reads as a number, but %s skips text; %s", c.name(r), verb, o.v.Str, name, advice(o))
 	}

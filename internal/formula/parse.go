@@ -8,11 +8,14 @@ package formula
 // minus above ^, ^ left-associative) to the caller anyway.
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/language"
+
+	"baocao/internal/msg"
 )
 
 const (
@@ -94,15 +97,19 @@ var errorLiterals = []string{"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#R
 
 type parseError struct {
 	pos int
-	msg string
+	msg msg.Text
 }
 
-func (p *parseError) Error() string {
-	return fmt.Sprintf("%s (at character %d)", p.msg, p.pos+1)
+func (p *parseError) Error() string { return p.Localize(msg.English) }
+
+// Localize says the error in lang.
+func (p *parseError) Localize(lang language.Tag) string {
+	return msg.Sprintf("%s (at character %d)", p.msg, p.pos+1).Localize(lang)
 }
 
+// errf's format is a key of the msg catalogue.
 func (l *lexer) errf(pos int, format string, a ...any) error {
-	return &parseError{pos: pos, msg: fmt.Sprintf(format, a...)}
+	return &parseError{pos: pos, msg: msg.Sprintf(format, a...)}
 }
 
 func (l *lexer) next() (token, error) {
@@ -414,12 +421,12 @@ func (p *parser) advance() error {
 
 func (p *parser) unexpected() error {
 	if p.tok.kind == tEOF {
-		return &parseError{pos: p.tok.start, msg: "the formula ends too early"}
+		return &parseError{pos: p.tok.start, msg: msg.Sprintf("the formula ends too early")}
 	}
 	if p.tok.kind == tRef || p.tok.kind == tNum || p.tok.kind == tFunc || p.tok.kind == tStr {
-		return &parseError{pos: p.tok.start, msg: fmt.Sprintf("unexpected %q (two values with no operator between them; intersections with a space are not supported)", p.tok.text)}
+		return &parseError{pos: p.tok.start, msg: msg.Sprintf("unexpected %q (two values with no operator between them; intersections with a space are not supported)", p.tok.text)}
 	}
-	return &parseError{pos: p.tok.start, msg: fmt.Sprintf("unexpected %q", p.lx.s[p.tok.start:p.tok.end])}
+	return &parseError{pos: p.tok.start, msg: msg.Sprintf("unexpected %q", p.lx.s[p.tok.start:p.tok.end])}
 }
 
 // Binding powers, Excel's precedence from low to high.
@@ -448,7 +455,7 @@ func (p *parser) expr(minPower int) (node, error) {
 	p.depth++
 	defer func() { p.depth-- }()
 	if p.depth > maxNesting {
-		return nil, &parseError{pos: p.tok.start, msg: "the formula nests too deeply"}
+		return nil, &parseError{pos: p.tok.start, msg: msg.Sprintf("the formula nests too deeply")}
 	}
 	left, err := p.prefix()
 	if err != nil {
@@ -517,7 +524,7 @@ func (p *parser) prefix() (node, error) {
 			return nil, err
 		}
 		if p.tok.kind == tComma {
-			return nil, &parseError{pos: p.tok.start, msg: "unions of ranges ((A1,B2)) are not supported"}
+			return nil, &parseError{pos: p.tok.start, msg: msg.Sprintf("unions of ranges ((A1,B2)) are not supported")}
 		}
 		if p.tok.kind != tRParen {
 			return nil, p.unexpected()

@@ -1,9 +1,10 @@
 package formula
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
+
+	"baocao/internal/msg"
 )
 
 // Translate shifts the relative references of a shared formula (Excel's
@@ -22,7 +23,7 @@ func Translate(formula string, fromCol, fromRow, toCol, toRow int) (string, erro
 	for {
 		t, err := lx.next()
 		if err != nil {
-			return "", fmt.Errorf("cannot translate the shared formula %q: %w", formula, err)
+			return "", msg.Errorf("cannot translate the shared formula %q: %w", formula, err)
 		}
 		if t.kind == tEOF {
 			break
@@ -37,7 +38,7 @@ func Translate(formula string, fromCol, fromRow, toCol, toRow int) (string, erro
 			}
 			v += d
 			if v < 1 || v > limit {
-				return 0, fmt.Errorf("the shared formula %q moved from %s to %s refers off the sheet (%s)",
+				return 0, msg.Errorf("the shared formula %q moved from %s to %s refers off the sheet (%s)",
 					formula, ColumnName(fromCol)+strconv.Itoa(fromRow), ColumnName(toCol)+strconv.Itoa(toRow), t.text)
 			}
 			return v, nil

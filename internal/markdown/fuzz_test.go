@@ -19,6 +19,7 @@ func FuzzRead(f *testing.F) {
 		"<div>\n",
 		"****\n\n#######\n",
 		"Câu[^a].\n\n[^a]: Gồm:\n\n    + Năm 2021: 80;\n",
+		"Trước.\n::: ngang\n# Bảng\n\n| a | b |\n|---|---|\n| 1 | 2 |\n:::\nSau[^a].\n\n[^a]: z\n",
 	} {
 		f.Add(s)
 	}
@@ -32,12 +33,23 @@ func FuzzRead(f *testing.F) {
 				t.Fatalf("footnote %d: %+v", i+1, fn)
 			}
 		}
+		// Section breaks come in pairs, landscape then back.
+		turned := false
 		for _, b := range res.Blocks {
+			if sb, ok := b.(*docmodel.SectionBreak); ok {
+				if sb.Landscape == turned {
+					t.Fatalf("section breaks out of order in %q", src)
+				}
+				turned = sb.Landscape
+			}
 			if tab, ok := b.(*docmodel.Table); ok {
 				if _, err := tab.Grid(); err != nil {
 					t.Fatalf("table with a bad grid: %v", err)
 				}
 			}
+		}
+		if turned {
+			t.Fatalf("the body ends turned in %q", src)
 		}
 	})
 }

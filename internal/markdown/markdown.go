@@ -13,7 +13,6 @@ package markdown
 
 import (
 	"bytes"
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -27,6 +26,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"baocao/internal/docmodel"
+	"baocao/internal/msg"
 	"baocao/internal/vnfmt"
 )
 
@@ -71,6 +71,13 @@ func Read(src []byte, opt Options) (*Result, error) {
 		goldmark.WithParserOptions(parser.WithAttribute()),
 	)
 	src, spans := stripMarks(src)
+	if opt.FirstLine == 0 {
+		opt.FirstLine = 1
+	}
+	src, turns, err := fences(src, opt)
+	if err != nil {
+		return nil, err
+	}
 	doc := md.Parser().Parse(text.NewReader(src))
 	r := &reader{src: src, spans: spans, opt: opt, counters: make([]int, 7), notes: map[int]*docmodel.Footnote{}}
 	if r.opt.FirstLine == 0 {
@@ -83,11 +90,19 @@ func Read(src []byte, opt Options) (*Result, error) {
 			noteList = n
 			continue
 		}
+		// The fences before this block turn the page.
+		for len(turns) > 0 && turns[0].line < r.line(n)-r.opt.FirstLine {
+			blocks = turn(blocks, turns[0].open)
+			turns = turns[1:]
+		}
 		bs, err := r.block(n)
 		if err != nil {
 			return nil, err
 		}
 		blocks = append(blocks, bs...)
+	}
+	for _, f := range turns {
+		blocks = turn(blocks, f.open)
 	}
 	res := &Result{Blocks: blocks}
 	used := map[string]bool{}
@@ -106,13 +121,13 @@ func Read(src []byte, opt Options) (*Result, error) {
 	// reference is a mistake the user wants to hear about.
 	for i, line := range bytes.Split(src, []byte("\n")) {
 		if m := footnoteDef.FindSubmatch(line); m != nil && !used[string(m[1])] {
-			return nil, fmt.Errorf("%s:%d: footnote [^%s] is defined but never referenced", opt.File, r.opt.FirstLine+i, m[1])
+			return nil, msg.Errorf("%s:%d: footnote [^%s] is defined but never referenced", opt.File, r.opt.FirstLine+i, m[1])
 		}
 	}
 	for i := 1; i <= len(r.notes); i++ {
 		fn, ok := r.notes[i]
 		if !ok || fn.Content == nil {
-			return nil, fmt.Errorf("%s: footnote %d is referenced but has no text", opt.File, i)
+			return nil, msg.Errorf("%s: footnote %d is referenced but has no text", opt.File, i)
 		}
 		res.Footnotes = append(res.Footnotes, *fn)
 	}
@@ -153,7 +168,7 @@ func (r *reader) line(n gast.Node) int {
 }
 
 func (r *reader) errorf(n gast.Node, format string, args ...any) error {
-	return fmt.Errorf("%s:%d: %s", r.opt.File, r.line(n), fmt.Sprintf(format, args...))
+	return msg.Errorf("%s:%d: %s", r.opt.File, r.line(n), msg.Sprintf(format, args...))
 }
 
 func (r *reader) block(n gast.Node) ([]docmodel.Block, error) {
@@ -320,7 +335,8 @@ func (r *reader) table(t *east.Table) (*docmodel.Table, error) {
 		case east.AlignRight:
 			al = docmodel.AlignRight
 		}
-		tab.Columns = append(tab.Columns, docmodel.Column{Width: 1, Align: al})
+		// No width: the writers size each column from its content.
+		tab.Columns = append(tab.Columns, docmodel.Column{Align: al})
 	}
 	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
 		var cells []docmodel.Cell

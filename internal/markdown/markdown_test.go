@@ -153,3 +153,67 @@ func TestErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestLandscape: "::: ngang" … ":::" turns the pages of what it holds; the
+// fence lines keep the line numbers of what follows them, and a fence
+// that opens nothing known, nests, is left open or holds nothing is
+// refused at its line.
+func TestLandscape(t *testing.T) {
+	turns := func(bs []docmodel.Block) string {
+		var b strings.Builder
+		for _, x := range bs {
+			switch v := x.(type) {
+			case *docmodel.SectionBreak:
+				if v.Landscape {
+					b.WriteString("[ngang]")
+				} else {
+					b.WriteString("[doc]")
+				}
+			case *docmodel.Table:
+				b.WriteString("T")
+			case *docmodel.Paragraph:
+				b.WriteString("P")
+			case *docmodel.Heading:
+				b.WriteString("H")
+			}
+		}
+		return b.String()
+	}
+	table := "| A | B |\n|---|--:|\n| 1 | 2 |\n"
+	for _, c := range []struct {
+		name, src, want, err string
+	}{
+		{"a table", "Trước.\n\n::: ngang\n" + table + ":::\n\nSau.\n", "P[ngang]T[doc]P", ""},
+		{"pandoc class", "::: {.ngang}\n# Bảng\n\n" + table + ":::\n", "[ngang]HT[doc]", ""},
+		{"right after a paragraph", "Trước.\n::: ngang\n" + table + ":::\nSau.\n", "P[ngang]T[doc]P", ""},
+		{"a heading before the fence goes over", "# Kết quả\n\n## Bảng\n\n::: ngang\n" + table + ":::\n", "[ngang]HHT[doc]", ""},
+		{"two parts", "::: ngang\n" + table + ":::\n\nGiữa.\n\n::: ngang\n" + table + ":::\n", "[ngang]T[doc]P[ngang]T[doc]", ""},
+		{"no fence", "Văn bản có ::: ở giữa.\n", "P", ""},
+		{"unknown", "::: doc\nX\n:::\n", "", `r.md:10: unknown block "::: doc"`},
+		{"nested", "::: ngang\n::: ngang\nX\n:::\n:::\n", "", `r.md:11: "::: ngang" inside`},
+		{"never closed", "A\n\n::: ngang\n" + table, "", `r.md:12: "::: ngang" is never closed`},
+		{"closes nothing", "A\n:::\n", "", `r.md:11: ":::" closes nothing`},
+		{"empty", "::: ngang\n\n:::\n", "", `r.md:12: the landscape part "::: ngang" of line 10 holds nothing`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := Read([]byte(c.src), Options{File: "r.md", FirstLine: 10})
+			if c.err != "" {
+				if err == nil || !strings.Contains(err.Error(), c.err) {
+					t.Fatalf("err = %v, want %q", err, c.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := turns(res.Blocks); got != c.want {
+				t.Errorf("got %s, want %s", got, c.want)
+			}
+		})
+	}
+	// Messages after a fence still name their own line.
+	_, err := Read([]byte("::: ngang\n"+table+":::\n\n> trích\n"), Options{File: "r.md", FirstLine: 1})
+	if err == nil || !strings.Contains(err.Error(), "r.md:7:") {
+		t.Errorf("error after a fence: %v, want line 7", err)
+	}
+}

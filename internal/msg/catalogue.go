@@ -39,9 +39,7 @@ var entries = []struct{ en, vi string }{
 	{"--format %q: expected text or json", "--format %q: cần text hoặc json"},
 	{"--name %q: a file name without a folder is expected; choose the folder with --out", "--name %q: cần một tên tệp không kèm thư mục; chọn thư mục bằng --out"},
 	{"--out %q: the blank workbook is an .xlsx file", "--out %q: bảng tính trống phải là tệp .xlsx"},
-	{"template %s", "mẫu %s"},
 	{"template %s has no %s, so baocao does not know what its workbook holds", "mẫu %s không có %s nên baocao không biết bảng tính của nó gồm những gì"},
-	{"blank workbook", "bảng tính trống"},
 
 	// Flags.
 	{"template folder (holding report.md)", "thư mục mẫu báo cáo (chứa report.md)"},
@@ -60,19 +58,10 @@ var entries = []struct{ en, vi string }{
 	{"consolidated %d unit(s); left out %d: %s", "đã tổng hợp %d đơn vị; bỏ ra %d: %s"},
 
 	// A workbook dropped on the program.
-	{"the workbook fits several templates (%s); choose one on the web page (double-click baocao) or with baocao build --template", "bảng tính khớp với nhiều mẫu báo cáo (%s); hãy chọn mẫu trên trang web (nháy đúp baocao) hoặc bằng baocao build --template"},
-	{"no built-in template reads a single workbook", "không có mẫu báo cáo sẵn có nào lập từ một bảng tính"},
-	{"and %d more", "và %d mục khác"},
-	{"this is the workbook of the consolidating template %s, which also needs its units' workbooks; build it on the web page (double-click baocao) or with baocao build --template %s --data FILE.xlsx --units FOLDER", "đây là bảng tính của mẫu báo cáo tổng hợp %s, mẫu này cần cả bảng tính của các đơn vị; hãy lập trên trang web (nháy đúp baocao) hoặc bằng baocao build --template %s --data TỆP.xlsx --units THƯ-MỤC"},
-	{"the fact %s", "thông tin %s"},
-	{"the column %q of sheet %q", "cột %q của sheet %q"},
-	{"the sheet %q", "sheet %q"},
-	{"no built-in template fits this workbook; the closest, %s, needs %s. Start from the blank workbook of the template (the web page, or baocao workbook --template NAME)", "bảng tính không khớp với mẫu báo cáo sẵn có nào; gần nhất là mẫu %s, còn thiếu %s. Hãy điền số liệu vào bảng tính mẫu của mẫu báo cáo (tải trên trang web, hoặc baocao workbook --template TÊN)"},
 	{"%s: template %s\n", "%s: mẫu báo cáo %s\n"},
 	{"Press Enter to close this window.\n", "Nhấn Enter để đóng cửa sổ.\n"},
 	{"for a consolidating template: the report's own workbook (OLD and NEW are then folders of unit workbooks)", "với mẫu tổng hợp: bảng tính của chính báo cáo (khi đó CŨ và MỚI là thư mục bảng tính của các đơn vị)"},
 	{"--data is required: the template consolidates, so OLD and NEW are folders of unit workbooks and --data the report's own workbook", "cần --data: mẫu này là mẫu tổng hợp, nên CŨ và MỚI là thư mục bảng tính của các đơn vị, còn --data là bảng tính của chính báo cáo"},
-	{"the template does not consolidate: its du-lieu.yaml has no tong_hop", "mẫu này không phải mẫu tổng hợp: du-lieu.yaml của mẫu không có tong_hop"},
 	{"keep running: rebuild when the workbook or the template changes, and say which figures changed", "chạy liên tục: lập lại khi bảng tính hoặc mẫu thay đổi, và cho biết số liệu nào đã đổi"},
 	{"output format: text or json", "dạng kết quả: text hoặc json"},
 	{"address to listen on (host:port)", "địa chỉ phục vụ (máy:cổng)"},
@@ -109,8 +98,6 @@ var entries = []struct{ en, vi string }{
 
 	// serve.
 	{"Address %s is in use (baocao may be running already): opening %s\n", "Địa chỉ %s đang được dùng (có thể baocao đang chạy rồi): mở %s\n"},
-	{"could not open the browser: open %s", "không tự mở được trình duyệt: hãy mở %s"},
-	{"could not listen on %s (baocao may be running already)", "không mở được địa chỉ %s (có thể baocao đang chạy rồi)"},
 	{"baocao is running at %s\n", "baocao đang chạy tại %s\n"},
 	{"Files are kept in %s\n", "Tệp được lưu trong %s\n"},
 	{"Open the page with the access token: %s?token=…\n", "Mở trang với mã truy cập: %s?token=…\n"},

@@ -13,22 +13,40 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"baocao/internal/dataset"
 	"baocao/internal/docmodel"
 	"baocao/internal/markdown"
+	"baocao/internal/msg"
+	"baocao/internal/sigimage"
 	"baocao/internal/tmpl"
 	"baocao/internal/vnfmt"
 )
 
-// Build fills t from ds and returns the document.
+// Build fills t from ds and returns the document, without the signature
+// and seal images (it has no folder to read them from; see BuildChecked).
 func Build(t *tmpl.Template, ds *dataset.Dataset) (*docmodel.Document, error) {
-	d, _, err := BuildChecked(t, ds)
+	d, _, err := BuildChecked(t, ds, Options{NoImages: true})
 	return d, err
 }
 
+// Options are what a build gives the report beyond the template and the
+// data.
+type Options struct {
+	// Images are the folders the signature and seal images may come
+	// from, in the order they are searched (the workbook's, then the
+	// template's).
+	Images []sigimage.Dir
+	// NoImages leaves the images out without reading them, for a
+	// document only compared as text (baocao diff).
+	NoImages bool
+}
+
 // BuildChecked is Build, and says what the document lacks that a signer
-// would notice (an incomplete signature block).
-func BuildChecked(t *tmpl.Template, ds *dataset.Dataset) (*docmodel.Document, []Issue, error) {
+// would notice (an incomplete signature block, an image that is not what
+// ND30 asks).
+func BuildChecked(t *tmpl.Template, ds *dataset.Dataset, opts Options) (*docmodel.Document, []Issue, error) {
 	res, err := t.Execute(ds)
 	if err != nil {
 		return nil, nil, err
@@ -38,25 +56,31 @@ func BuildChecked(t *tmpl.Template, ds *dataset.Dataset) (*docmodel.Document, []
 		return nil, nil, err
 	}
 	issues, err := checkSignature(res.Front.Ky, res.Path)
-	return d, issues, err
+	if err != nil {
+		return nil, nil, err
+	}
+	if !opts.NoImages {
+		warn, err := signatureImages(res, &d.Closing.Signature, opts.Images)
+		if err != nil {
+			return nil, nil, err
+		}
+		issues = append(issues, warn...)
+	}
+	return d, issues, nil
 }
 
 // Assemble builds the document from a filled template.
 func Assemble(res *tmpl.Result) (*docmodel.Document, error) {
 	f := res.Front
 	errorf := func(format string, args ...any) error {
-		return fmt.Errorf("%s: front matter: %s", res.Path, fmt.Sprintf(format, args...))
+		return msg.Errorf("%s: front matter: %s", res.Path, msg.Sprintf(format, args...))
 	}
 	// A value filled from the workbook is the workbook's mistake: the
 	// message names the cell first.
 	cellError := func(keys []string, format string, args ...any) error {
 		for _, k := range keys {
 			if locs := res.Cells[k]; len(locs) > 0 {
-				names := make([]string, len(locs))
-				for i, l := range locs {
-					names[i] = l.String()
-				}
-				return fmt.Errorf("%s: %s (printed by %s, front matter %s)", strings.Join(names, "; "), fmt.Sprintf(format, args...), res.Path, k)
+				return msg.Errorf("%s: %s (printed by %s, front matter %s)", cells(locs), msg.Sprintf(format, args...), res.Path, k)
 			}
 		}
 		return errorf(format, args...)
@@ -155,10 +179,25 @@ func Assemble(res *tmpl.Result) (*docmodel.Document, error) {
 		d.Meta.Number, d.Meta.Notation = strings.TrimSpace(so), kh
 	}
 	if len(d.Body) == 0 {
-		return nil, fmt.Errorf("%s: the report body is empty", res.Path)
+		return nil, msg.Errorf("%s: the report body is empty", res.Path)
 	}
 	return d, nil
 }
+
+// cells are the cells a front-matter value printed, told in the
+// reader's language and joined with "; ".
+type cells []dataset.Loc
+
+func (c cells) Localize(lang language.Tag) string {
+	names := make([]string, len(c))
+	for i, l := range c {
+		names[i] = l.Localize(lang)
+	}
+	return strings.Join(names, "; ")
+}
+
+// Format prints the cells in the language of a msg printer.
+func (c cells) Format(s fmt.State, verb rune) { msg.Format(s, verb, c) }
 
 // BlankDate is the date line of a document whose day and month the
 // document system fills in: "ngày    tháng    năm 2026", four spaces where
@@ -173,17 +212,17 @@ func BlankDate(year int) string {
 func docNumber(so, kyHieu string) (string, error) {
 	so, kyHieu = strings.TrimSpace(so), strings.TrimSpace(kyHieu)
 	if strings.ContainsAny(kyHieu, " /") {
-		return "", fmt.Errorf("ky_hieu %q: expected groups joined by \"-\" with no spaces or \"/\", such as BC-UBND", kyHieu)
+		return "", msg.Errorf("ky_hieu %q: expected groups joined by \"-\" with no spaces or \"/\", such as BC-UBND", kyHieu)
 	}
 	if so == "" || so == "-" {
 		return "Số:      /" + kyHieu, nil
 	}
 	n, err := strconv.Atoi(so)
 	if err != nil {
-		return "", fmt.Errorf("so %q: expected a whole number", so)
+		return "", msg.Errorf("so %q: expected a whole number", so)
 	}
 	if n <= 0 {
-		return "", fmt.Errorf("so %q: expected a number from 1", so)
+		return "", msg.Errorf("so %q: expected a number from 1", so)
 	}
 	return fmt.Sprintf("Số: %02d/%s", n, kyHieu), nil
 }

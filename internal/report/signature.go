@@ -1,9 +1,9 @@
 package report
 
 import (
-	"fmt"
 	"strings"
 
+	"baocao/internal/msg"
 	"baocao/internal/tmpl"
 )
 
@@ -11,8 +11,11 @@ import (
 // is reported (as a warning, or an error where the template says so), and
 // the document is still built.
 type Issue struct {
-	Error   bool
+	Error bool
+	// Message is the issue in English; Text is it as it can be told in
+	// the reader's language.
 	Message string
+	Text    msg.Text
 }
 
 // examples show each authority as a signature block writes it.
@@ -49,7 +52,7 @@ func checkSignature(k tmpl.Ky, path string) ([]Issue, error) {
 			ok = ok || f == want
 		}
 		if !ok {
-			return nil, fmt.Errorf("%s: front matter: ky.hinh_thuc %q: expected TM., KT., Q., TL., TUQ. or khong", path, k.HinhThuc)
+			return nil, msg.Errorf("%s: front matter: ky.hinh_thuc %q: expected TM., KT., Q., TL., TUQ. or khong", path, k.HinhThuc)
 		}
 	}
 	severe := false
@@ -58,29 +61,30 @@ func checkSignature(k tmpl.Ky, path string) ([]Issue, error) {
 	case "loi":
 		severe = true
 	default:
-		return nil, fmt.Errorf("%s: front matter: ky.thieu %q: expected canh-bao or loi", path, k.Thieu)
+		return nil, msg.Errorf("%s: front matter: ky.thieu %q: expected canh-bao or loi", path, k.Thieu)
 	}
 	var out []Issue
-	add := func(format string, args ...any) {
-		out = append(out, Issue{Error: severe, Message: fmt.Sprintf("the signature block "+format+" (ND30 Phụ lục I, Mục II.7)", args...)})
+	add := func(what msg.Text) {
+		text := msg.Sprintf("the signature block %s (ND30 Phụ lục I, Mục II.7)", what)
+		out = append(out, Issue{Error: severe, Message: text.String(), Text: text})
 	}
 	q, c, n := strings.TrimSpace(k.QuyenHan), strings.TrimSpace(k.ChucVu), strings.TrimSpace(k.HoTen)
 	got := formOf(q)
 	switch {
 	case want == "KHONG" && q != "":
-		add("has the authority line %q, but the template says the head signs in their own name (hinh_thuc: khong)", q)
+		add(msg.Sprintf("has the authority line %q, but the template says the head signs in their own name (hinh_thuc: khong)", q))
 	case want != "" && want != "KHONG" && q == "":
-		add("has no authority line: the template signs %s (as in \"%s\"); the data leaves it blank", want, examples[want])
+		add(msg.Sprintf("has no authority line: the template signs %s (as in \"%s\"); the data leaves it blank", want, examples[want]))
 	case want != "" && want != "KHONG" && got != want:
-		add("opens its authority line %q with %q, but the template signs %s", q, got, want)
+		add(msg.Sprintf("opens its authority line %q with %q, but the template signs %s", q, got, want))
 	case q != "" && got == "":
-		add("has the authority line %q, which opens with none of TM., KT., Q., TL., TUQ.", q)
+		add(msg.Sprintf("has the authority line %q, which opens with none of TM., KT., Q., TL., TUQ.", q))
 	}
 	if c == "" {
-		add("has no chức vụ line (CHỦ TỊCH, PHÓ CHỦ TỊCH …) between the authority and the name")
+		add(msg.Sprintf("has no chức vụ line (CHỦ TỊCH, PHÓ CHỦ TỊCH …) between the authority and the name"))
 	}
 	if n == "" && (q != "" || c != "") {
-		add("has no name under the chức vụ")
+		add(msg.Sprintf("has no name under the chức vụ"))
 	}
 	return out, nil
 }

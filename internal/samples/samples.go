@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"baocao/internal/msg"
 )
 
 // Workbook is a sample: a fact sheet, an indicator sheet (optional) and
@@ -139,7 +141,7 @@ func (w *Workbook) File() (*excelize.File, error) {
 		})
 	}
 	if err != nil {
-		return nil, fmt.Errorf("sample %q: %w", w.Title, err)
+		return nil, msg.Errorf("sample %q: %w", w.Title, err)
 	}
 	return f, nil
 }
@@ -171,7 +173,7 @@ func (w *Workbook) indicatorSheet(f *excelize.File, set func(sheet, cell string,
 			for j, k := range n.ScoreFacts {
 				ref, ok := cellOf[k]
 				if !ok {
-					return fmt.Errorf("node %s: formula uses unknown fact %q", n.Code, k)
+					return msg.Errorf("node %s: formula uses unknown fact %q", n.Code, k)
 				}
 				args[j] = ref
 			}

@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"baocao/internal/dataset"
+	"baocao/internal/msg"
 )
 
 // Table is a table sheet: figures by period, unit or item, keyed by the
@@ -60,13 +61,13 @@ func (l *layout) column(name string) (int, error) {
 		}
 		if last == want {
 			if found >= 0 {
-				return 0, fmt.Errorf("sheet %q: column %q is ambiguous", l.t.Name, name)
+				return 0, msg.Errorf("sheet %q: column %q is ambiguous", l.t.Name, name)
 			}
 			found = i + 1
 		}
 	}
 	if found < 0 {
-		return 0, fmt.Errorf("sheet %q: no column %q", l.t.Name, name)
+		return 0, msg.Errorf("sheet %q: no column %q", l.t.Name, name)
 	}
 	return found, nil
 }
@@ -77,7 +78,7 @@ func (l *layout) row(key string) (int, error) {
 			return l.first + i, nil
 		}
 	}
-	return 0, fmt.Errorf("sheet %q: no row %q", l.t.Name, key)
+	return 0, msg.Errorf("sheet %q: no row %q", l.t.Name, key)
 }
 
 func (w *Workbook) tableSheets(f *excelize.File, wrap, date int) error {
@@ -126,7 +127,7 @@ func (w *Workbook) tableSheets(f *excelize.File, wrap, date int) error {
 			p := refPattern.FindStringSubmatch(m)
 			l, ok := layouts[dataset.FoldKey(p[1])]
 			if !ok {
-				rerr = fmt.Errorf("formula %s: no table %q", expr, p[1])
+				rerr = msg.Errorf("formula %s: no table %q", expr, p[1])
 				return m
 			}
 			col, err := l.column(p[3])
@@ -170,7 +171,7 @@ func (w *Workbook) tableSheets(f *excelize.File, wrap, date int) error {
 		hdr := row
 		for k, names := range t.Header {
 			if len(names) != ncols {
-				return fmt.Errorf("sheet %q: header row %d has %d cells, want %d", t.Name, k+1, len(names), ncols)
+				return msg.Errorf("sheet %q: header row %d has %d cells, want %d", t.Name, k+1, len(names), ncols)
 			}
 			for c, name := range names {
 				if name == "" {
@@ -214,7 +215,7 @@ func (w *Workbook) tableSheets(f *excelize.File, wrap, date int) error {
 		for r, data := range t.Rows {
 			y := l.first + r
 			if len(data.Cells) > ncols-1 {
-				return fmt.Errorf("sheet %q: row %v has %d cells, the header %d", t.Name, data.Key, len(data.Cells), ncols-1)
+				return msg.Errorf("sheet %q: row %v has %d cells, the header %d", t.Name, data.Key, len(data.Cells), ncols-1)
 			}
 			if err := f.SetCellValue(t.Name, fmt.Sprintf("A%d", y), data.Key); err != nil {
 				return err
@@ -227,7 +228,7 @@ func (w *Workbook) tableSheets(f *excelize.File, wrap, date int) error {
 				case Formula:
 					expr, err := resolve(x)
 					if err != nil {
-						return fmt.Errorf("sheet %q, cell %s: %w", t.Name, cell, err)
+						return msg.Errorf("sheet %q, cell %s: %w", t.Name, cell, err)
 					}
 					if err := f.SetCellFormula(t.Name, cell, expr); err != nil {
 						return err

@@ -12,7 +12,10 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/text/language"
+
 	"baocao/internal/build"
+	"baocao/internal/msg"
 )
 
 // A batch builds one report per row of a workbook's unit sheet, in the
@@ -34,11 +37,14 @@ type batchStatus struct {
 	Finished bool         `json:"finished"`
 	Error    string       `json:"error,omitempty"`
 	Zip      string       `json:"zip,omitempty"`
+	// err is Error, to be told in the language of each request.
+	err error
 }
 
 type unitFailed struct {
 	Unit  string `json:"unit"`
 	Error string `json:"error"`
+	err   error
 }
 
 // DefaultUnitSheet is the unit sheet a batch reads when the form names
@@ -58,24 +64,24 @@ func (s *Server) createBatch(w http.ResponseWriter, r *http.Request) {
 	id := newID()
 	dir := filepath.Join(s.dataDir, "batches", id)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		apiError(w, http.StatusInternalServerError, err.Error())
+		apiError(w, r, http.StatusInternalServerError, err)
 		return
 	}
 	input := filepath.Join(dir, "input.xlsx")
 	if err := build.WriteFileAtomic(input, data); err != nil {
-		apiError(w, http.StatusInternalServerError, err.Error())
+		apiError(w, r, http.StatusInternalServerError, err)
 		return
 	}
 	j, err := build.NewJob(outName, e.t, upload, data, filepath.Join(dir, "out"))
 	if err != nil {
 		os.RemoveAll(dir)
-		s.refuse(w, &buildFailed{err: err})
+		s.refuse(w, r, &buildFailed{err: err})
 		return
 	}
 	units, err := j.Each(sheet)
 	if err != nil {
 		os.RemoveAll(dir)
-		s.refuse(w, &buildFailed{err: fmt.Errorf("trang tính đơn vị %q: %w", sheet, err)})
+		s.refuse(w, r, &buildFailed{err: msg.Errorf("the unit sheet %q: %w", sheet, err)})
 		return
 	}
 	b := &batch{status: batchStatus{ID: id, Template: e.Name, Sheet: sheet, Total: len(units), Failed: []unitFailed{}}}
@@ -87,14 +93,22 @@ func (s *Server) createBatch(w http.ResponseWriter, r *http.Request) {
 		u.Force = true
 	}
 	go s.runBatch(b, dir, units)
-	writeJSON(w, http.StatusAccepted, b.snapshot())
+	writeJSON(w, http.StatusAccepted, b.snapshot(requestLang(r)))
 }
 
-func (b *batch) snapshot() batchStatus {
+// snapshot is the batch's status now, its errors told in lang.
+func (b *batch) snapshot(lang language.Tag) batchStatus {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	st := b.status
-	st.Failed = append([]unitFailed(nil), b.status.Failed...)
+	st.Failed = make([]unitFailed, len(b.status.Failed))
+	for i, f := range b.status.Failed {
+		f.Error = msg.Local(lang, f.err)
+		st.Failed[i] = f
+	}
+	if st.err != nil {
+		st.Error = msg.Local(lang, st.err)
+	}
 	return st
 }
 
@@ -123,7 +137,7 @@ func (s *Server) runBatch(b *batch, dir string, units []*build.Job) {
 				b.mu.Lock()
 				b.status.Done++
 				if err != nil {
-					b.status.Failed = append(b.status.Failed, unitFailed{u.Name, err.Error()})
+					b.status.Failed = append(b.status.Failed, unitFailed{Unit: u.Name, Error: err.Error(), err: err})
 				} else {
 					b.status.Built++
 					mu.Lock()
@@ -165,7 +179,7 @@ func (s *Server) runBatch(b *batch, dir string, units []*build.Job) {
 		if len(failed) > 0 {
 			sum.WriteString("\nĐơn vị chưa lập được báo cáo:\n")
 			for _, f := range failed {
-				fmt.Fprintf(&sum, "- %s: %s\n", f.Unit, f.Error)
+				fmt.Fprintf(&sum, "- %s: %s\n", f.Unit, msg.Local(msg.Vietnamese, f.err))
 			}
 		}
 		if err := addZip(zw, "tom-tat.txt", []byte(sum.String())); err != nil {
@@ -181,7 +195,8 @@ func (s *Server) runBatch(b *batch, dir string, units []*build.Job) {
 	b.status.Failed = failed
 	b.status.Finished = true
 	if err != nil {
-		b.status.Error = "Không đóng gói được các báo cáo: " + err.Error()
+		b.status.err = msg.Errorf("Could not pack the reports: %w", err)
+		b.status.Error = b.status.err.Error()
 		return
 	}
 	b.status.Zip = "/api/batches/" + b.status.ID + "/zip"
@@ -193,7 +208,7 @@ func (s *Server) batch(w http.ResponseWriter, r *http.Request) *batch {
 	b := s.batches[id]
 	s.mu.Unlock()
 	if !validID(id) || b == nil {
-		apiError(w, http.StatusNotFound, "Không có lượt lập báo cáo hàng loạt này.")
+		apiError(w, r, http.StatusNotFound, msg.Sprintf("There is no such batch of reports."))
 		return nil
 	}
 	return b
@@ -201,7 +216,7 @@ func (s *Server) batch(w http.ResponseWriter, r *http.Request) *batch {
 
 func (s *Server) getBatch(w http.ResponseWriter, r *http.Request) {
 	if b := s.batch(w, r); b != nil {
-		writeJSON(w, http.StatusOK, b.snapshot())
+		writeJSON(w, http.StatusOK, b.snapshot(requestLang(r)))
 	}
 }
 
@@ -210,9 +225,9 @@ func (s *Server) batchZip(w http.ResponseWriter, r *http.Request) {
 	if b == nil {
 		return
 	}
-	st := b.snapshot()
+	st := b.snapshot(msg.Vietnamese)
 	if st.Zip == "" {
-		apiError(w, http.StatusConflict, "Chưa xong: hãy chờ đến khi lập xong mọi đơn vị.")
+		apiError(w, r, http.StatusConflict, msg.Sprintf("Not finished: wait until every unit is built."))
 		return
 	}
 	w.Header().Set("Content-Type", contentTypes["zip"])

@@ -19,10 +19,13 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"baocao/internal/build"
 	"baocao/internal/check"
 	"baocao/internal/dataset"
 	"baocao/internal/diff"
+	"baocao/internal/msg"
 	"baocao/internal/safename"
 )
 
@@ -89,33 +92,33 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request, needTemplate boo
 	if err := r.ParseMultipartForm(8 << 20); err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			apiError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("Tệp quá lớn: tối đa %d MB mỗi lần tải lên.", s.cfg.MaxUpload>>20))
+			apiError(w, r, http.StatusRequestEntityTooLarge, msg.Sprintf("The file is too large: at most %d MB per upload.", s.cfg.MaxUpload>>20))
 			return nil, "", nil, false
 		}
-		apiError(w, http.StatusBadRequest, "Yêu cầu không phải biểu mẫu multipart/form-data: "+err.Error())
+		apiError(w, r, http.StatusBadRequest, msg.Errorf("The request is not a multipart/form-data form: %w", err))
 		return nil, "", nil, false
 	}
 	// On a refusal the parts spooled to disk go now; on success the
 	// handler removes them when it is done.
-	refuse := func(code int, msg string) (*entry, string, []byte, bool) {
+	refuse := func(code int, m any) (*entry, string, []byte, bool) {
 		r.MultipartForm.RemoveAll()
-		apiError(w, code, msg)
+		apiError(w, r, code, m)
 		return nil, "", nil, false
 	}
 	if needTemplate {
 		e = s.lib.byName[r.FormValue("template")]
 		if e == nil {
-			return refuse(http.StatusBadRequest, "Hãy chọn một mẫu báo cáo có trong thư viện (trường template; xem GET /api/templates).")
+			return refuse(http.StatusBadRequest, msg.Sprintf("Choose a report template of the library (the field template; see GET /api/templates)."))
 		}
 	}
 	f, hdr, err := r.FormFile("workbook")
 	if err != nil {
-		return refuse(http.StatusBadRequest, "Thiếu bảng tính (trường workbook, tệp .xlsx).")
+		return refuse(http.StatusBadRequest, msg.Sprintf("The workbook is missing (the field workbook, an .xlsx file)."))
 	}
 	defer f.Close()
 	data, err = io.ReadAll(f)
 	if err != nil {
-		return refuse(http.StatusBadRequest, "Không đọc được tệp tải lên: "+err.Error())
+		return refuse(http.StatusBadRequest, msg.Errorf("Could not read the uploaded file: %w", err))
 	}
 	return e, displayName(hdr), data, true
 }
@@ -164,9 +167,9 @@ func (s *Server) buildVersion(e *entry, id string, n int, upload string, data []
 		unit := s.lib.byName[e.UnitTemplate]
 		switch {
 		case unit == nil:
-			return fail(nil, fmt.Errorf("mẫu tổng hợp %s đọc bảng tính theo mẫu %s, nhưng thư viện không có mẫu này", e.Name, e.UnitTemplate))
+			return fail(nil, msg.Errorf("the consolidating template %s reads workbooks of the template %s, which the library does not have", e.Name, e.UnitTemplate))
 		case len(units) == 0:
-			return fail(nil, fmt.Errorf("mẫu tổng hợp cần bảng tính của các đơn vị (mẫu %s): chọn nhiều tệp .xlsx hoặc một tệp .zip ở ô \"Bảng tính của các đơn vị\"", e.UnitTemplate))
+			return fail(nil, msg.Errorf("a consolidating template needs the workbooks of the units (template %s): choose several .xlsx files or one .zip file in the box \"Bảng tính của các đơn vị\"", e.UnitTemplate))
 		}
 		j, _, err = build.NewConsolidationJob(outName, e.t, unit.t, upload, data, units, filepath.Join(dir, "out"))
 	} else {
@@ -251,16 +254,23 @@ func addZip(zw *zip.Writer, name string, data []byte) error {
 	return err
 }
 
-func (s *Server) refuse(w http.ResponseWriter, f *buildFailed) {
-	resp := findingsResponse{Findings: f.findings}
-	if resp.Findings == nil {
-		resp.Findings = []check.Finding{}
-	}
+// refuse answers a build that its data refused (422): the findings and
+// what to do, in the request's language. An error that is no check's
+// finding (the workbook cannot be read) is the one finding, at its cell
+// when it names one.
+func (s *Server) refuse(w http.ResponseWriter, r *http.Request, f *buildFailed) {
+	lang := requestLang(r)
+	resp := findingsResponse{Findings: findingsIn(f.findings, lang)}
 	switch {
 	case f.err != nil:
-		resp.Error = "Không lập được báo cáo từ bảng tính này: " + f.err.Error()
+		resp.Error = msg.Local(lang, msg.Errorf("Could not build the report from this workbook: %w", f.err))
 		if len(resp.Findings) == 0 {
-			resp.Findings = []check.Finding{{Severity: check.Error, Check: "reader", Message: f.err.Error()}}
+			rf := check.Finding{Severity: check.Error, Check: "reader", Message: f.err.Error(), Text: msg.Of(f.err)}
+			var de *dataset.Error
+			if errors.As(f.err, &de) {
+				rf.File, rf.Sheet, rf.Cell = de.Loc.File, de.Loc.Sheet, de.Loc.Cell
+			}
+			resp.Findings = []check.Finding{rf.In(lang)}
 		}
 	default:
 		n := 0
@@ -269,9 +279,19 @@ func (s *Server) refuse(w http.ResponseWriter, f *buildFailed) {
 				n++
 			}
 		}
-		resp.Error = fmt.Sprintf("Bảng tính có %d lỗi: chưa lập báo cáo. Sửa các ô được nêu rồi tải lên lại.", n)
+		resp.Error = msg.Sprintf("The workbook has %d error(s): no report was built. Correct the cells named and upload it again.", n).Localize(lang)
 	}
 	writeJSON(w, http.StatusUnprocessableEntity, resp)
+}
+
+// findingsIn is findings with their messages in lang; never nil, so that
+// JSON has a list.
+func findingsIn(findings []check.Finding, lang language.Tag) []check.Finding {
+	out := make([]check.Finding, len(findings))
+	for i, f := range findings {
+		out[i] = f.In(lang)
+	}
+	return out
 }
 
 func (s *Server) createBuild(w http.ResponseWriter, r *http.Request) {
@@ -283,31 +303,44 @@ func (s *Server) createBuild(w http.ResponseWriter, r *http.Request) {
 	rep := &report{ID: newID(), Template: e.Name, t: e}
 	units, err := unitUploads(r, s.cfg.MaxUpload)
 	if err != nil {
-		apiError(w, http.StatusBadRequest, err.Error())
+		apiError(w, r, http.StatusBadRequest, err)
 		return
 	}
 	v, failed := s.buildVersion(e, rep.ID, 1, upload, data, units)
 	if failed != nil {
 		os.Remove(filepath.Join(s.dataDir, "builds", rep.ID))
-		s.refuse(w, failed)
+		s.refuse(w, r, failed)
 		return
 	}
 	rep.Versions = []*version{v}
 	if err := s.save(rep); err != nil {
 		os.RemoveAll(filepath.Join(s.dataDir, "builds", rep.ID))
-		apiError(w, http.StatusInternalServerError, err.Error())
+		apiError(w, r, http.StatusInternalServerError, err)
 		return
 	}
 	s.mu.Lock()
 	s.builds[rep.ID] = rep
 	s.mu.Unlock()
 	w.Header().Set("Location", "/api/builds/"+rep.ID)
-	writeJSON(w, http.StatusCreated, respond(rep, v))
+	writeJSON(w, http.StatusCreated, respond(rep, v, requestLang(r)))
 }
 
-func respond(rep *report, v *version) buildResponse {
-	return buildResponse{ID: rep.ID, Template: rep.Template, Version: v.N, Findings: v.Findings, Files: v.Files, Preview: v.Preview,
-		Versions: append([]*version(nil), rep.Versions...)}
+// respond is the answer about version v of rep, its findings and those
+// of every version in lang.
+func respond(rep *report, v *version, lang language.Tag) buildResponse {
+	versions := make([]*version, len(rep.Versions))
+	for i, x := range rep.Versions {
+		versions[i] = x.in(lang)
+	}
+	return buildResponse{ID: rep.ID, Template: rep.Template, Version: v.N, Findings: findingsIn(v.Findings, lang), Files: v.Files, Preview: v.Preview,
+		Versions: versions}
+}
+
+// in is a copy of v with its findings in lang.
+func (v *version) in(lang language.Tag) *version {
+	c := *v
+	c.Findings = findingsIn(v.Findings, lang)
+	return &c
 }
 
 func (s *Server) report(w http.ResponseWriter, r *http.Request) *report {
@@ -316,7 +349,7 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) *report {
 	rep := s.builds[id]
 	s.mu.Unlock()
 	if !validID(id) || rep == nil {
-		apiError(w, http.StatusNotFound, "Không có báo cáo này (có thể máy chủ đã khởi động lại).")
+		apiError(w, r, http.StatusNotFound, msg.Sprintf("There is no such report (the server may have restarted)."))
 		return nil
 	}
 	return rep
@@ -327,20 +360,51 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) *report {
 const reportFile = "report.json"
 
 func (s *Server) save(rep *report) error {
-	data, err := json.MarshalIndent(rep, "", "  ")
+	saved := savedReport{ID: rep.ID, Template: rep.Template}
+	for _, v := range rep.Versions {
+		sv := &savedVersion{version: *v, Findings: []savedFinding{}}
+		for _, f := range v.Findings {
+			sv.Findings = append(sv.Findings, savedFinding{Severity: f.Severity.String(), Finding: f.In(msg.Vietnamese), English: f.In(msg.English).Message})
+		}
+		saved.Versions = append(saved.Versions, sv)
+	}
+	data, err := json.MarshalIndent(saved, "", "  ")
 	if err != nil {
 		return err
 	}
 	return build.WriteFileAtomic(filepath.Join(s.dataDir, "builds", rep.ID, reportFile), data)
 }
 
-// savedVersion reads a version back; check.Severity has no UnmarshalText.
+// savedReport is a report as report.json keeps it.
+type savedReport struct {
+	ID       string          `json:"id"`
+	Template string          `json:"template"`
+	Versions []*savedVersion `json:"versions"`
+}
+
+// savedVersion is a version as report.json keeps it.
 type savedVersion struct {
 	version
-	Findings []struct {
-		Severity string `json:"severity"`
-		check.Finding
-	} `json:"findings"`
+	Findings []savedFinding `json:"findings"`
+}
+
+// savedFinding is a finding as report.json keeps it: the severity as a
+// word (check.Severity has no UnmarshalText), the message in Vietnamese
+// and in English, since a finding read back has no Text to tell it again.
+type savedFinding struct {
+	Severity string `json:"severity"`
+	check.Finding
+	English string `json:"message_en,omitempty"`
+}
+
+// savedText is the message of a finding read back, in its two languages.
+type savedText struct{ vi, en string }
+
+func (t savedText) Localize(lang language.Tag) string {
+	if lang == msg.English {
+		return t.en
+	}
+	return t.vi
 }
 
 // loadReports reads the reports of earlier runs from the data folder. A
@@ -360,13 +424,9 @@ func (s *Server) loadReports() {
 		if err != nil {
 			continue
 		}
-		var saved struct {
-			ID       string          `json:"id"`
-			Template string          `json:"template"`
-			Versions []*savedVersion `json:"versions"`
-		}
+		var saved savedReport
 		if err := json.Unmarshal(data, &saved); err != nil || saved.ID != d.Name() {
-			s.cfg.Logf("bỏ qua %s: %v", filepath.Join("builds", d.Name(), reportFile), err)
+			s.cfg.Logf("%v", msg.Sprintf("left out %s: %v", filepath.Join("builds", d.Name(), reportFile), err))
 			continue
 		}
 		e := s.lib.byName[saved.Template]
@@ -381,6 +441,9 @@ func (s *Server) loadReports() {
 			v := sv.version
 			v.Findings = []check.Finding{}
 			for _, f := range sv.Findings {
+				if f.English != "" {
+					f.Finding.Text = savedText{vi: f.Message, en: f.English}
+				}
 				f.Finding.Severity = check.Warning
 				if f.Severity == check.Error.String() {
 					f.Finding.Severity = check.Error
@@ -435,7 +498,7 @@ func (s *Server) getBuild(w http.ResponseWriter, r *http.Request) {
 	}
 	rep.mu.Lock()
 	defer rep.mu.Unlock()
-	writeJSON(w, http.StatusOK, respond(rep, rep.Versions[len(rep.Versions)-1]))
+	writeJSON(w, http.StatusOK, respond(rep, rep.Versions[len(rep.Versions)-1], requestLang(r)))
 }
 
 // addVersion builds a corrected workbook as the report's next version;
@@ -455,17 +518,17 @@ func (s *Server) addVersion(w http.ResponseWriter, r *http.Request) {
 	n := rep.Versions[len(rep.Versions)-1].N + 1
 	v, failed := s.buildVersion(rep.t, rep.ID, n, upload, data, nil)
 	if failed != nil {
-		s.refuse(w, failed)
+		s.refuse(w, r, failed)
 		return
 	}
 	rep.Versions = append(rep.Versions, v)
 	if err := s.save(rep); err != nil {
 		rep.Versions = rep.Versions[:len(rep.Versions)-1]
 		os.RemoveAll(filepath.Join(s.dataDir, "builds", rep.ID, "v"+strconv.Itoa(n)))
-		apiError(w, http.StatusInternalServerError, err.Error())
+		apiError(w, r, http.StatusInternalServerError, err)
 		return
 	}
-	writeJSON(w, http.StatusCreated, respond(rep, v))
+	writeJSON(w, http.StatusCreated, respond(rep, v, requestLang(r)))
 }
 
 // diffResponse is the diff of a corrected workbook against the report's
@@ -497,17 +560,17 @@ func (s *Server) diffBuild(w http.ResponseWriter, r *http.Request) {
 	defer func() { <-busy }()
 	oldDS, err := build.ReadWorkbook(oldPath)
 	if err != nil {
-		apiError(w, http.StatusInternalServerError, "Không đọc lại được phiên bản trước: "+err.Error())
+		apiError(w, r, http.StatusInternalServerError, msg.Errorf("Could not read the previous version again: %w", err))
 		return
 	}
 	newDS, _, err := build.ReadWorkbookBytes(upload, data)
 	if err != nil {
-		s.refuse(w, &buildFailed{err: err})
+		s.refuse(w, r, &buildFailed{err: err})
 		return
 	}
 	res, failing, err := t.Diff(oldDS, newDS, func() (*dataset.Dataset, error) { return build.ReadWorkbook(oldPath) })
 	if err != nil {
-		s.refuse(w, &buildFailed{findings: failing, err: err})
+		s.refuse(w, r, &buildFailed{findings: failing, err: err})
 		return
 	}
 	if res.Changes == nil {
@@ -521,7 +584,7 @@ func (s *Server) diffBuild(w http.ResponseWriter, r *http.Request) {
 			res.Changes[i].Reach = []diff.Place{}
 		}
 	}
-	writeJSON(w, http.StatusOK, diffResponse{Against: last.N, Report: res})
+	writeJSON(w, http.StatusOK, diffResponse{Against: last.N, Report: res.In(requestLang(r))})
 }
 
 // version finds version n of the report in the request.
@@ -540,7 +603,7 @@ func (s *Server) version(w http.ResponseWriter, r *http.Request) (*report, *vers
 			}
 		}
 	}
-	apiError(w, http.StatusNotFound, "Không có phiên bản này.")
+	apiError(w, r, http.StatusNotFound, msg.Sprintf("There is no such version."))
 	return nil, nil
 }
 
@@ -562,7 +625,7 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 	}
 	kind := r.PathValue("file")
 	if _, ok := v.Files[kind]; !ok {
-		apiError(w, http.StatusNotFound, "Phiên bản này không có tệp "+kind+".")
+		apiError(w, r, http.StatusNotFound, msg.Sprintf("This version has no %s file.", kind))
 		return
 	}
 	dir := filepath.Join(s.dataDir, "builds", rep.ID, "v"+strconv.Itoa(v.N))
@@ -582,13 +645,13 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, p, name string) {
 	f, err := os.Open(p)
 	if err != nil {
-		apiError(w, http.StatusNotFound, "Không tìm thấy tệp.")
+		apiError(w, r, http.StatusNotFound, msg.Sprintf("The file was not found."))
 		return
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil || !st.Mode().IsRegular() {
-		apiError(w, http.StatusNotFound, "Không tìm thấy tệp.")
+		apiError(w, r, http.StatusNotFound, msg.Sprintf("The file was not found."))
 		return
 	}
 	if name != "" {
@@ -619,7 +682,7 @@ func unitUploads(r *http.Request, limit int64) ([]build.UnitFile, error) {
 	var out []build.UnitFile
 	add := func(name string, data []byte) error {
 		if len(out) >= maxUnits {
-			return fmt.Errorf("quá nhiều bảng tính đơn vị: tối đa %d", maxUnits)
+			return msg.Errorf("too many unit workbooks: at most %d", maxUnits)
 		}
 		out = append(out, build.UnitFile{Name: safename.Name(strings.TrimSuffix(name, filepath.Ext(name))) + ".xlsx", Data: data})
 		return nil
@@ -642,7 +705,7 @@ func unitUploads(r *http.Request, limit int64) ([]build.UnitFile, error) {
 		case ".zip":
 			zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 			if err != nil {
-				return nil, fmt.Errorf("%s không phải tệp .zip đọc được: %v", base, err)
+				return nil, msg.Errorf("%s is not a .zip file that can be read: %w", base, err)
 			}
 			for _, zf := range zr.File {
 				name := zf.Name
@@ -653,7 +716,7 @@ func unitUploads(r *http.Request, limit int64) ([]build.UnitFile, error) {
 					continue
 				}
 				if zf.UncompressedSize64 > uint64(limit) {
-					return nil, fmt.Errorf("%s trong %s quá lớn: tối đa %d MB", name, base, limit>>20)
+					return nil, msg.Errorf("%s in %s is too large: at most %d MB", name, base, limit>>20)
 				}
 				rc, err := zf.Open()
 				if err != nil {
@@ -662,7 +725,7 @@ func unitUploads(r *http.Request, limit int64) ([]build.UnitFile, error) {
 				b, err := io.ReadAll(io.LimitReader(rc, limit+1))
 				rc.Close()
 				if err != nil {
-					return nil, fmt.Errorf("%s trong %s: %v", name, base, err)
+					return nil, msg.Errorf("%s in %s: %w", name, base, err)
 				}
 				if err := add(name, b); err != nil {
 					return nil, err
@@ -676,7 +739,7 @@ func unitUploads(r *http.Request, limit int64) ([]build.UnitFile, error) {
 				return nil, err
 			}
 		default:
-			return nil, fmt.Errorf("%s: bảng tính đơn vị phải là tệp .xlsx hoặc một tệp .zip chứa các tệp .xlsx", base)
+			return nil, msg.Errorf("%s: a unit workbook is an .xlsx file, or a .zip file of .xlsx files", base)
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })

@@ -3,7 +3,6 @@ package server
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"net/http"
 	"net/url"
@@ -16,6 +15,7 @@ import (
 
 	"baocao/internal/build"
 	"baocao/internal/contract"
+	"baocao/internal/msg"
 	"baocao/internal/tmpl"
 	"baocao/internal/workbook"
 )
@@ -52,12 +52,12 @@ func loadLibrary(assets fs.FS, dir string, logf func(string, ...any)) (*library,
 	lib := &library{byName: map[string]*entry{}}
 	add := func(fsys fs.FS, root, name, source, prefix string) {
 		if _, dup := lib.byName[name]; dup {
-			logf("mẫu %s trong %s trùng tên với một mẫu có sẵn: bỏ qua", name, prefix)
+			logf("%v", msg.Sprintf("the template %s in %s has the name of a built-in template: left out", name, prefix))
 			return
 		}
 		t, err := build.LoadTemplateFS(fsys, root, prefix)
 		if err != nil {
-			logf("không nạp được mẫu %s: %v", prefix, err)
+			logf("%v", msg.Sprintf("could not load the template %s: %v", prefix, err))
 			return
 		}
 
@@ -81,7 +81,7 @@ func loadLibrary(assets fs.FS, dir string, logf func(string, ...any)) (*library,
 	if assets != nil {
 		dirs, err := fs.ReadDir(assets, "templates")
 		if err != nil {
-			return nil, fmt.Errorf("mẫu có sẵn: %w", err)
+			return nil, msg.Errorf("the built-in templates: %w", err)
 		}
 		for _, d := range dirs {
 			if d.IsDir() {
@@ -91,7 +91,7 @@ func loadLibrary(assets fs.FS, dir string, logf func(string, ...any)) (*library,
 	}
 	dirs, err := os.ReadDir(dir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("thư mục mẫu %s: %w", dir, err)
+		return nil, msg.Errorf("the template folder %s: %w", dir, err)
 	}
 	fsys := os.DirFS(dir)
 	for _, d := range dirs {
@@ -169,16 +169,16 @@ func (s *Server) listTemplates(w http.ResponseWriter, r *http.Request) {
 func (s *Server) blankWorkbook(w http.ResponseWriter, r *http.Request) {
 	e := s.lib.byName[r.PathValue("name")]
 	if e == nil {
-		apiError(w, http.StatusNotFound, "Không có mẫu báo cáo này.")
+		apiError(w, r, http.StatusNotFound, msg.Sprintf("There is no such report template."))
 		return
 	}
 	if e.t.Contract == nil {
-		apiError(w, http.StatusNotFound, "Mẫu này chưa có "+contract.FileName+" nên chưa có bảng tính trống.")
+		apiError(w, r, http.StatusNotFound, msg.Sprintf("This template has no %s yet, so it has no blank workbook.", contract.FileName))
 		return
 	}
 	var buf bytes.Buffer
 	if err := workbook.Write(&buf, e.t.Contract, e.Name); err != nil {
-		apiError(w, http.StatusInternalServerError, "Không tạo được bảng tính trống: "+err.Error())
+		apiError(w, r, http.StatusInternalServerError, msg.Errorf("Could not make the blank workbook: %w", err))
 		return
 	}
 	attachment(w, e.Name+"-trong.xlsx")

@@ -1,11 +1,14 @@
 package server
 
 import (
+	"encoding/base64"
+	"fmt"
 	"html/template"
 	"io"
 	"strings"
 
 	"baocao/internal/docmodel"
+	"baocao/internal/render/layout"
 )
 
 // The preview is an HTML rendering of the document model, close enough
@@ -35,6 +38,31 @@ var previewTmpl = template.Must(template.New("doc").Funcs(template.FuncMap{
 	"align": func(a docmodel.Align) string {
 		return [...]string{"", "left", "center", "right", "justify"}[min(max(int(a), 0), 4)]
 	},
+	// The signature and seal images (ô 7c, ô 8), PNG files sigimage
+	// checked, inline as data: URLs at their printed size.
+	"pngURL": func(im *docmodel.Image) template.URL {
+		return template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(im.PNG))
+	},
+	"size": func(im *docmodel.Image) template.CSS {
+		return template.CSS(fmt.Sprintf("width: %.1fmm; height: %.1fmm", im.Width.Millimetres(), im.Height.Millimetres()))
+	},
+	// sealAt puts the seal where layout.Signature does, from the
+	// column's centre.
+	"sealAt": func(sig docmodel.Signature) template.CSS {
+		x := layout.Signature(sig, 0).Seal.X * 25.4 / 72
+		if x < 0 {
+			return template.CSS(fmt.Sprintf("left: calc(50%% - %.1fmm)", -x))
+		}
+		return template.CSS(fmt.Sprintf("left: calc(50%% + %.1fmm)", x))
+	},
+	// room is the height layout.Signature gives the images, none
+	// without them (the stylesheet's).
+	"room": func(sig docmodel.Signature) template.CSS {
+		if sig.Image == nil && sig.Seal == nil {
+			return ""
+		}
+		return template.CSS(fmt.Sprintf("height: %.1fmm", layout.Signature(sig, 0).Gap*25.4/72))
+	},
 	"rows":  tableRows,
 	"runs":  runs,
 	"nguon": sourceText,
@@ -58,7 +86,7 @@ var previewTmpl = template.Must(template.New("doc").Funcs(template.FuncMap{
 {{template "blocks" .Body}}</div>
 <div class="closing">
 <div class="recipients"><div class="bold"><i>Nơi nhận:</i></div>{{range .Closing.Recipients}}<div>{{.}}</div>{{end}}</div>
-<div class="signature">{{range .Closing.Signature.Lines}}<div class="bold">{{.}}</div>{{end}}<div class="space"></div><div class="bold">{{.Closing.Signature.Name}}</div></div>
+<div class="signature">{{range .Closing.Signature.Lines}}<div class="bold">{{.}}</div>{{end}}<div class="space"{{with room .Closing.Signature}} style="{{.}}"{{end}}>{{with .Closing.Signature.Image}}<img class="chu-ky" src="{{pngURL .}}" alt="{{.Description}}" style="{{size .}}">{{end}}{{with .Closing.Signature.Seal}}<img class="dau" src="{{pngURL .}}" alt="{{.Description}}" style="{{size .}}; {{sealAt $.Closing.Signature}}">{{end}}</div><div class="bold">{{.Closing.Signature.Name}}</div></div>
 </div>
 {{if .Footnotes}}<ol class="footnotes">{{range .Footnotes}}<li id="cthich-{{.Number}}" value="{{.Number}}">{{range .Content}}{{template "paragraph" .}}{{end}}</li>
 {{end}}</ol>{{end}}

@@ -2,10 +2,13 @@ package server
 
 import (
 	"bytes"
+	"encoding/base64"
+	"html"
 	"strings"
 	"testing"
 
 	"baocao/internal/docmodel"
+	"baocao/internal/testtool"
 )
 
 func TestRenderDocument(t *testing.T) {
@@ -52,5 +55,38 @@ func TestRenderDocument(t *testing.T) {
 	}
 	if strings.Contains(got, "<script>") || strings.Contains(got, "<b>HUYỆN") {
 		t.Error("document text printed as markup")
+	}
+}
+
+// TestRenderImages: the preview shows the signature and seal images at
+// their printed size, inline, the seal placed from the column's centre as
+// in the PDF; their descriptions are escaped like any text.
+func TestRenderImages(t *testing.T) {
+	png := testtool.PNG(t, 40, 20, testtool.Blue, false)
+	doc := &docmodel.Document{Closing: docmodel.Closing{Signature: docmodel.Signature{Lines: []string{"CHỦ TỊCH"}, Name: "Nguyễn Văn A",
+		Image: &docmodel.Image{PNG: png, Width: docmodel.MM(40), Height: docmodel.MM(20), Description: `Chữ ký của <Nguyễn Văn A>`},
+		Seal:  &docmodel.Image{PNG: png, Width: docmodel.MM(36), Height: docmodel.MM(36), Description: "Dấu"}}}}
+	var buf bytes.Buffer
+	if err := renderDocument(&buf, doc); err != nil {
+		t.Fatal(err)
+	}
+	got := html.UnescapeString(buf.String()) // html/template writes "+" as &#43;
+	src := "data:image/png;base64," + base64.StdEncoding.EncodeToString(png)
+	for _, want := range []string{
+		`<img class="chu-ky" src="` + src + `" alt="Chữ ký của <Nguyễn Văn A>" style="width: 40.0mm; height: 20.0mm">`,
+		// 36 mm of seal and 4 pt above and below
+		`<div class="space" style="height: 38.8mm">`,
+		// 20 mm to the signature's left edge, a third of 40 mm back, 36 mm of seal.
+		`<img class="dau" src="` + src + `" alt="Dấu" style="width: 36.0mm; height: 36.0mm; left: calc(50% - 42.7mm)">`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("preview lacks %s\n%s", want, got)
+		}
+	}
+	if !strings.Contains(buf.String(), `alt="Chữ ký của &lt;Nguyễn Văn A&gt;"`) {
+		t.Error("the description is not escaped")
+	}
+	if strings.Contains(got, "ZgotmplZ") {
+		t.Error("html/template refused a value")
 	}
 }

@@ -19,8 +19,6 @@ import (
 	"crypto/subtle"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"io/fs"
 	"log"
 	"net"
@@ -29,6 +27,10 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"golang.org/x/text/language"
+
+	"baocao/internal/msg"
 )
 
 // DefaultMaxUpload bounds a request body: a workbook of a district's five
@@ -53,7 +55,7 @@ type Config struct {
 
 // ErrNeedToken refuses a server that would listen beyond this computer
 // without an access token.
-var ErrNeedToken = errors.New("địa chỉ không phải máy này (loopback): cần mã truy cập (--token hoặc biến môi trường " + TokenEnv + ")")
+var ErrNeedToken = msg.Errorf("the address is not this computer's own (loopback): an access token is required (--token or the environment variable %s)", TokenEnv)
 
 // Server is the web application.
 type Server struct {
@@ -88,24 +90,25 @@ func New(cfg Config) (*Server, error) {
 		cfg.Addr = "127.0.0.1:8080"
 	}
 	if !IsLoopback(cfg.Addr) && cfg.Token == "" {
-		return nil, fmt.Errorf("--addr %s: %w", cfg.Addr, ErrNeedToken)
+		return nil, msg.Errorf("--addr %s: %w", cfg.Addr, ErrNeedToken)
 	}
 	if cfg.MaxUpload <= 0 {
 		cfg.MaxUpload = DefaultMaxUpload
 	}
 	if cfg.Logf == nil {
-		cfg.Logf = log.Printf
+		vi := msg.New(msg.Vietnamese)
+		cfg.Logf = func(format string, args ...any) { log.Print(vi.Sprintf(format, args...)) }
 	}
 	if cfg.DataDir == "" {
-		return nil, errors.New("thiếu thư mục dữ liệu (--data-dir)")
+		return nil, msg.Errorf("the data folder is missing (--data-dir)")
 	}
 	dir, err := filepath.Abs(cfg.DataDir)
 	if err != nil {
-		return nil, fmt.Errorf("thư mục dữ liệu %s: %w", cfg.DataDir, err)
+		return nil, msg.Errorf("the data folder %s: %w", cfg.DataDir, err)
 	}
 	for _, sub := range []string{"builds", "batches"} {
 		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
-			return nil, fmt.Errorf("thư mục dữ liệu: %w", err)
+			return nil, msg.Errorf("the data folder: %w", err)
 		}
 	}
 	lib, err := loadLibrary(cfg.Assets, filepath.Join(dir, "templates"), cfg.Logf)
@@ -130,7 +133,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /static/", func(w http.ResponseWriter, r *http.Request) {
 		// Files only: no listing of the folder, no template source.
 		if strings.HasSuffix(r.URL.Path, "/") || strings.HasSuffix(r.URL.Path, ".html") {
-			http.NotFound(w, r)
+			apiError(w, r, http.StatusNotFound, msg.Sprintf("There is no such page or address: %s.", r.URL.Path))
 			return
 		}
 		files.ServeHTTP(w, r)
@@ -147,6 +150,25 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /api/batches", s.createBatch)
 	m.HandleFunc("GET /api/batches/{id}", s.getBatch)
 	m.HandleFunc("GET /api/batches/{id}/zip", s.batchZip)
+	// Anything else: net/http would answer a plain English "404 page not
+	// found" or "Method Not Allowed"; a client of the API, or a user who
+	// typed an address, gets the reason in their language.
+	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		var allow []string
+		for _, method := range []string{http.MethodGet, http.MethodPost} {
+			probe := r.Clone(r.Context())
+			probe.Method = method
+			if _, pattern := m.Handler(probe); pattern != "" && pattern != "/" {
+				allow = append(allow, method)
+			}
+		}
+		if len(allow) > 0 {
+			w.Header().Set("Allow", strings.Join(allow, ", "))
+			apiError(w, r, http.StatusMethodNotAllowed, msg.Sprintf("This address does not take a %s request (it takes %s).", r.Method, strings.Join(allow, ", ")))
+			return
+		}
+		apiError(w, r, http.StatusNotFound, msg.Sprintf("There is no such page or address: %s.", r.URL.Path))
+	})
 	s.mux = m
 }
 
@@ -164,11 +186,11 @@ func (s *Server) guard(next http.Handler) http.Handler {
 	// another site is refused before any handler reads it.
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		apiError(w, http.StatusForbidden, "Yêu cầu từ một trang khác bị từ chối (chống giả mạo yêu cầu).")
+		apiError(w, r, http.StatusForbidden, msg.Sprintf("A request from another site is refused (protection against forged requests)."))
 	}))
 	checked := cop.Handler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method == http.MethodPost && fromBrowser(r) && !s.sessionOK(r) {
-			apiError(w, http.StatusForbidden, "Phiên làm việc đã hết hạn hoặc không hợp lệ: hãy tải lại trang.")
+			apiError(w, r, http.StatusForbidden, msg.Sprintf("The session has expired or is not valid: reload the page."))
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -181,7 +203,7 @@ func (s *Server) guard(next http.Handler) http.Handler {
 		if s.cfg.Token == "" && IsLoopback(s.cfg.Addr) && !loopbackHost(r.Host) {
 			// A page of another site whose name was pointed at 127.0.0.1
 			// (DNS rebinding) would otherwise be same-origin with us.
-			apiError(w, http.StatusMisdirectedRequest, "Tên máy không hợp lệ: hãy mở http://127.0.0.1 hoặc http://localhost.")
+			apiError(w, r, http.StatusMisdirectedRequest, msg.Sprintf("The host name is not valid: open http://127.0.0.1 or http://localhost."))
 			return
 		}
 		if s.cfg.Token != "" && !s.authorized(w, r) {
@@ -232,7 +254,7 @@ func (s *Server) authorized(w http.ResponseWriter, r *http.Request) bool {
 		http.Redirect(w, r, u.RequestURI(), http.StatusSeeOther)
 		return false
 	}
-	apiError(w, http.StatusUnauthorized, "Cần mã truy cập: mở trang với ?token=… hoặc gửi tiêu đề Authorization: Bearer ….")
+	apiError(w, r, http.StatusUnauthorized, msg.Sprintf("An access token is required: open the page with ?token=… or send the header Authorization: Bearer …."))
 	return false
 }
 
@@ -284,8 +306,28 @@ type apiErr struct {
 	Error string `json:"error"`
 }
 
-func apiError(w http.ResponseWriter, code int, msg string) {
-	writeJSON(w, code, apiErr{msg})
+// apiError answers code with a message (an error, a msg.Text) told in
+// the request's language.
+func apiError(w http.ResponseWriter, r *http.Request, code int, m any) {
+	writeJSON(w, code, apiErr{msg.Local(requestLang(r), m)})
+}
+
+// requestLang is the language of the answers to r: ?lang=vi or ?lang=en
+// when the address names one; otherwise English when the first choice of
+// Accept-Language is English; otherwise Vietnamese, the product's
+// language.
+func requestLang(r *http.Request) language.Tag {
+	if q := r.URL.Query().Get("lang"); q != "" {
+		if t, err := msg.Parse(q); err == nil {
+			return t
+		}
+	}
+	if tags, _, err := language.ParseAcceptLanguage(r.Header.Get("Accept-Language")); err == nil && len(tags) > 0 {
+		if b, _ := tags[0].Base(); b.String() == "en" {
+			return msg.English
+		}
+	}
+	return msg.Vietnamese
 }
 
 func writeJSON(w http.ResponseWriter, code int, v any) {

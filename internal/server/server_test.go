@@ -494,6 +494,12 @@ func TestBatch(t *testing.T) {
 		!strings.Contains(st.Failed[0].Error, `"một trăm"`) || st.Zip == "" {
 		t.Fatalf("%+v", st)
 	}
+	// The failure in English too, at the same cell.
+	if r, err := http.Get(ts.URL + "/api/batches/" + st.ID + "?lang=en"); err != nil {
+		t.Fatal(err)
+	} else if en := decode[batchStatus](t, r); len(en.Failed) != 1 || !strings.Contains(en.Failed[0].Error, `cell D8`) {
+		t.Errorf("in English: %+v", en.Failed)
+	}
 	resp, err := http.Get(ts.URL + st.Zip)
 	if err != nil {
 		t.Fatal(err)
@@ -534,6 +540,22 @@ func TestRestart(t *testing.T) {
 	b := decode[tBuild](t, resp)
 	resp = post(t, ts.URL+"/api/builds/"+b.ID+"/versions", nil, "v2.xlsx", edit(t, "thach-an-2021-2025.xlsx", "Thông tin", map[string]any{"tin_bai_cchc": 47}), nil)
 	readAll(t, resp)
+	// The findings' messages in both languages, before the restart.
+	messages := func(url string) (vi, en string) {
+		for lang, m := range map[string]*string{"": &vi, "?lang=en": &en} {
+			resp, err := http.Get(url + "/api/builds/" + b.ID + lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			g := decode[tBuild](t, resp)
+			if len(g.Versions) == 0 || len(g.Versions[0].Findings) == 0 {
+				t.Fatalf("%+v", g)
+			}
+			*m = g.Versions[0].Findings[0].Message
+		}
+		return vi, en
+	}
+	vi, en := messages(ts.URL)
 	// A folder that is not the server's is left alone.
 	os.MkdirAll(filepath.Join(dd, "builds", "khong-phai-id"), 0o755)
 	os.WriteFile(filepath.Join(dd, "builds", "khong-phai-id", reportFile), []byte(`{"id":"khong-phai-id","template":"`+thachAn+`"}`), 0o644)
@@ -560,6 +582,9 @@ func TestRestart(t *testing.T) {
 	g := decode[tBuild](t, resp)
 	if len(g.Versions) != 2 || len(g.Versions[0].Findings) != 10 || g.Versions[0].Findings[0].Severity != "warning" || g.Versions[0].Findings[0].Cell == "" {
 		t.Fatalf("%+v", g)
+	}
+	if vi2, en2 := messages(ts2.URL); vi2 != vi || en2 != en {
+		t.Errorf("after a restart, the messages %q and %q; before %q and %q", vi2, en2, vi, en)
 	}
 	for _, v := range g.Versions {
 		resp, _ := http.Get(ts2.URL + v.Files["pdf"])
@@ -615,7 +640,7 @@ func TestConsolidationUpload(t *testing.T) {
 	b := decode[tBuild](t, resp)
 	found := false
 	for _, f := range b.Findings {
-		found = found || strings.Contains(f.Message, "unit sai-mau.xlsx is left out of the consolidation")
+		found = found || strings.Contains(f.Message, "đơn vị sai-mau.xlsx bị bỏ ra khỏi bản tổng hợp")
 	}
 	if !found {
 		t.Errorf("the unit left out is not among the findings: %+v", b.Findings)

@@ -6,6 +6,7 @@ import (
 
 	"baocao/internal/dataset"
 	"baocao/internal/markdown"
+	"baocao/internal/msg"
 	"baocao/internal/vnfmt"
 )
 
@@ -20,7 +21,7 @@ func compareFuncs() map[string]any {
 		return func(a, b any) (bool, error) {
 			c, err := compare(a, b)
 			if err != nil {
-				return false, fmt.Errorf("%s: %w", name, err)
+				return false, msg.Errorf("%s: %w", name, err)
 			}
 			return ok(c), nil
 		}
@@ -29,12 +30,12 @@ func compareFuncs() map[string]any {
 		// eq x a b … is true when x equals any of a, b …, as the builtin.
 		"eq": func(x any, ys ...any) (bool, error) {
 			if len(ys) == 0 {
-				return false, fmt.Errorf("eq: missing argument for comparison")
+				return false, msg.Errorf("eq: missing argument for comparison")
 			}
 			for _, y := range ys {
 				c, err := compare(x, y)
 				if err != nil {
-					return false, fmt.Errorf("eq: %w", err)
+					return false, msg.Errorf("eq: %w", err)
 				}
 				if c == 0 {
 					return true, nil
@@ -55,7 +56,7 @@ func compareFuncs() map[string]any {
 				return "", err
 			}
 			if q < 1 || q > 4 {
-				return "", fmt.Errorf("quy %d: a quarter is 1 to 4", q)
+				return "", msg.Errorf("quy %d: a quarter is 1 to 4", q)
 			}
 			return "quý " + vnfmt.Roman(q), nil
 		},
@@ -65,7 +66,7 @@ func compareFuncs() map[string]any {
 				return "", err
 			}
 			if m < 1 || m > 12 {
-				return "", fmt.Errorf("thang %d: a month is 1 to 12", m)
+				return "", msg.Errorf("thang %d: a month is 1 to 12", m)
 			}
 			if m <= 2 {
 				return fmt.Sprintf("tháng %02d", m), nil
@@ -114,7 +115,7 @@ func operand(x any) (num float64, text string, isNum bool, err error) {
 	case reflect.String:
 		return 0, rv.String(), false, nil
 	}
-	return 0, "", false, fmt.Errorf("cannot compare %T", x)
+	return 0, "", false, msg.Errorf("cannot compare %T", x)
 }
 
 // compare orders a and b: numbers as numbers, texts as texts (an empty
@@ -153,14 +154,14 @@ func compare(a, b any) (int, error) {
 		return 1, nil
 	}
 	if xn {
-		return 0, fmt.Errorf("cannot compare the number %s with %s", vnfmt.Auto(x, 4), describe(b))
+		return 0, msg.Errorf("cannot compare the number %s with %s", vnfmt.Auto(x, 4), describe(b))
 	}
-	return 0, fmt.Errorf("cannot compare %s with the number %s", describe(a), vnfmt.Auto(y, 4))
+	return 0, msg.Errorf("cannot compare %s with the number %s", describe(a), vnfmt.Auto(y, 4))
 }
 
 // describe names a text operand for a message: its cell when it has one,
 // else a short quotation (never the whole text, which may be long).
-func describe(x any) string {
+func describe(x any) msg.Text {
 	var loc dataset.Loc
 	var text string
 	switch v := x.(type) {
@@ -176,12 +177,12 @@ func describe(x any) string {
 		text = fmt.Sprint(x)
 	}
 	if loc.Cell != "" {
-		return "the text of " + loc.String()
+		return msg.Sprintf("the text of %s", loc)
 	}
 	if r := []rune(text); len(r) > 40 {
 		text = string(r[:37]) + "…"
 	}
-	return fmt.Sprintf("the text %q", text)
+	return msg.Sprintf("the text %q", text)
 }
 
 func blank(x any) bool {

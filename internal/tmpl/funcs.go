@@ -10,6 +10,7 @@ import (
 
 	"baocao/internal/dataset"
 	"baocao/internal/markdown"
+	"baocao/internal/msg"
 	"baocao/internal/vnfmt"
 )
 
@@ -38,7 +39,8 @@ import (
 //	pad x        whole numbers 1–9 with a leading zero (08, 03/07 điểm);
 //	             0 stays 0; other numbers print as num does (13,8)
 //	percent x    x is already a percentage: 90% · 31,94%
-//	pct a b      a/b as a percentage with 2 decimals: 79,58%
+//	pct a b [d]  a/b as a percentage with 2 decimals, or d (0 to 6): 79,58%
+//	             · pct a b 0 → 100% · pct a b 1 → 99,5%
 //	tyle d a b   a/b as a percentage with d decimals: 100% · 99,64%
 //	add, sub, mul, div   arithmetic (div fails on 0)
 //
@@ -67,9 +69,28 @@ func Funcs(ds *dataset.Dataset) template.FuncMap {
 func funcs(ds *dataset.Dataset, b *budget) template.FuncMap {
 	need := func() error {
 		if ds == nil {
-			return fmt.Errorf("no dataset")
+			return msg.Errorf("no dataset")
 		}
 		return nil
+	}
+	// ratio prints a/c as a percentage with d decimals, for pct and tyle.
+	ratio := func(name string, d int, a, c any) (string, error) {
+		x, err := Float(a)
+		if err != nil {
+			return "", err
+		}
+		y, err := Float(c)
+		if err != nil {
+			return "", err
+		}
+		if d < 0 || d > 6 {
+			return "", msg.Errorf("%s: %d decimals; expected 0 to 6", name, d)
+		}
+		s, err := vnfmt.Ratio(x, y, d)
+		if err != nil {
+			return "", err
+		}
+		return b.mark(ratioSource(a, c), s), nil
 	}
 	table := func(sheet any) (*dataset.Table, error) {
 		if err := need(); err != nil {
@@ -165,10 +186,10 @@ func funcs(ds *dataset.Dataset, b *budget) template.FuncMap {
 			}
 			d, ok := ds.Derived[k]
 			if !ok {
-				return Figure{}, fmt.Errorf("no chỉ tiêu %q: define it under chi_tieu in du-lieu.yaml", k)
+				return Figure{}, msg.Errorf("no chỉ tiêu %q: define it under chi_tieu in du-lieu.yaml", k)
 			}
 			if d.Err != nil {
-				return Figure{}, fmt.Errorf("chỉ tiêu %s (%s) cannot be computed: %w", k, d.Formula, d.Err)
+				return Figure{}, msg.Errorf("chỉ tiêu %s (%s) cannot be computed: %w", k, d.Formula, d.Err)
 			}
 			return Figure{d.Value, derivedSource(d)}, nil
 		},
@@ -187,7 +208,7 @@ func funcs(ds *dataset.Dataset, b *budget) template.FuncMap {
 				last = seps[1]
 			}
 			if len(seps) > 2 {
-				return nil, fmt.Errorf("lietke takes the sheet and at most two separators")
+				return nil, msg.Errorf("lietke takes the sheet and at most two separators")
 			}
 			return items(t, sep, last), nil
 		},
@@ -231,7 +252,7 @@ func funcs(ds *dataset.Dataset, b *budget) template.FuncMap {
 				return "", err
 			}
 			if n < 0 || n > MaxDecimals {
-				return "", &LimitError{"decimals", fmt.Sprintf("fixed %d: expected 0 to %d decimals", n, MaxDecimals)}
+				return "", &LimitError{"decimals", msg.Sprintf("fixed %d: expected 0 to %d decimals", n, MaxDecimals)}
 			}
 			v, err := Float(x)
 			if err != nil {
@@ -256,40 +277,20 @@ func funcs(ds *dataset.Dataset, b *budget) template.FuncMap {
 			}
 			return b.mark(sourceOf(x), vnfmt.Auto(v, 2)+"%"), nil
 		},
-		"pct": func(a, c any) (string, error) {
-			x, err := Float(a)
-			if err != nil {
-				return "", err
+		// pct a b is a/b with 2 decimals, the form of the reference
+		// reports; pct a b d chooses d decimals, as tyle d a b does, for a
+		// rate that reads better whole ("100%") or with one ("99,5%").
+		"pct": func(a, c any, d ...int) (string, error) {
+			switch len(d) {
+			case 0:
+				return ratio("pct", 2, a, c)
+			case 1:
+				return ratio("pct", d[0], a, c)
 			}
-			y, err := Float(c)
-			if err != nil {
-				return "", err
-			}
-			s, err := vnfmt.Ratio(x, y, 2)
-			if err != nil {
-				return "", err
-			}
-			return b.mark(ratioSource(a, c), s), nil
+			return "", msg.Errorf("pct: %d arguments after the two figures; expected at most one, the decimals (pct a b 1)", len(d))
 		},
 		// tyle d a b is pct with d decimals: "100%" (0), "99,64%" (2).
-		"tyle": func(d int, a, c any) (string, error) {
-			x, err := Float(a)
-			if err != nil {
-				return "", err
-			}
-			y, err := Float(c)
-			if err != nil {
-				return "", err
-			}
-			if d < 0 || d > 6 {
-				return "", fmt.Errorf("tyle: %d decimals; expected 0 to 6", d)
-			}
-			s, err := vnfmt.Ratio(x, y, d)
-			if err != nil {
-				return "", err
-			}
-			return b.mark(ratioSource(a, c), s), nil
-		},
+		"tyle": func(d int, a, c any) (string, error) { return ratio("tyle", d, a, c) },
 		"add": func(xs ...any) (float64, error) {
 			s := 0.0
 			for _, x := range xs {
@@ -305,7 +306,7 @@ func funcs(ds *dataset.Dataset, b *budget) template.FuncMap {
 		"mul": arith(func(a, b float64) (float64, error) { return a * b, nil }),
 		"div": arith(func(a, b float64) (float64, error) {
 			if b == 0 {
-				return 0, fmt.Errorf("division by zero")
+				return 0, msg.Errorf("division by zero")
 			}
 			return a / b, nil
 		}),
@@ -421,11 +422,11 @@ func Float(x any) (float64, error) {
 		}
 		return v.V, nil
 	case string:
-		return 0, fmt.Errorf("expected a number, got the text %q", v)
+		return 0, msg.Errorf("expected a number, got the text %q", v)
 	case Text:
-		return 0, fmt.Errorf("expected a number, got the text %q", string(v))
+		return 0, msg.Errorf("expected a number, got the text %q", string(v))
 	}
-	return 0, fmt.Errorf("expected a number, got %T", x)
+	return 0, msg.Errorf("expected a number, got %T", x)
 }
 
 // Int converts a template argument to a whole number.
@@ -435,14 +436,14 @@ func Int(x any) (int, error) {
 		return 0, err
 	}
 	if v != math.Trunc(v) || math.Abs(v) > 1e15 {
-		where := ""
+		got := strings.Replace(fmt.Sprint(v), ".", ",", 1)
 		switch dv := x.(type) {
 		case dataset.Value:
-			where = dv.Loc.String() + ": "
+			return 0, msg.Errorf("%s: expected a whole number, got %s", dv.Loc, got)
 		case Value:
-			where = dv.v.Loc.String() + ": "
+			return 0, msg.Errorf("%s: expected a whole number, got %s", dv.v.Loc, got)
 		}
-		return 0, fmt.Errorf("%sexpected a whole number, got %s", where, strings.Replace(fmt.Sprint(v), ".", ",", 1))
+		return 0, msg.Errorf("expected a whole number, got %s", got)
 	}
 	return int(v), nil
 }
@@ -462,7 +463,7 @@ func Time(x any) (time.Time, error) {
 		if t, ok := vnfmt.ParseDate(v); ok {
 			return t, nil
 		}
-		return time.Time{}, fmt.Errorf("expected a date (dd/mm/yyyy), got %q", v)
+		return time.Time{}, msg.Errorf("expected a date (dd/mm/yyyy), got %q", v)
 	}
-	return time.Time{}, fmt.Errorf("expected a date, got %T", x)
+	return time.Time{}, msg.Errorf("expected a date, got %T", x)
 }

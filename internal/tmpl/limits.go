@@ -13,8 +13,11 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/text/language"
+
 	"baocao/internal/dataset"
 	"baocao/internal/docmodel"
+	"baocao/internal/msg"
 	"baocao/internal/vnfmt"
 )
 
@@ -56,10 +59,16 @@ const MaxDecimals = vnfmt.MaxDecimals
 // LimitError is a template that exceeds one of its Limits.
 type LimitError struct {
 	Limit string // "size", "output", "steps", "time", "decimals"
-	Msg   string
+	Msg   msg.Text
 }
 
-func (e *LimitError) Error() string { return e.Msg }
+func (e *LimitError) Error() string { return e.Msg.String() }
+
+// Localize says the error in lang.
+func (e *LimitError) Localize(lang language.Tag) string { return e.Msg.Localize(lang) }
+
+// Format prints the error in the language of a msg printer.
+func (e *LimitError) Format(s fmt.State, verb rune) { msg.Format(s, verb, e) }
 
 // budget is what one filling has used of its limits.
 type budget struct {
@@ -70,6 +79,8 @@ type budget struct {
 	// cells are where the facts and cells fetched lately came from, so
 	// that a front-matter value the report cannot use names its cell.
 	cells []dataset.Loc
+	// keyCells are the cells of each dotted front-matter key.
+	keyCells map[string][]dataset.Loc
 	// sources are the sources of the figures printed, indexed by their
 	// marks (see mark).
 	sources []docmodel.Source
@@ -83,10 +94,10 @@ func newBudget(lim Limits) *budget {
 func (b *budget) step() (string, error) {
 	b.steps++
 	if b.steps > b.lim.Steps {
-		return "", &LimitError{"steps", fmt.Sprintf("the template takes more than %d steps (loop iterations and template calls; the limit is there to stop a loop that never ends)", b.lim.Steps)}
+		return "", &LimitError{"steps", msg.Sprintf("the template takes more than %d steps (loop iterations and template calls; the limit is there to stop a loop that never ends)", b.lim.Steps)}
 	}
 	if time.Now().After(b.deadline) {
-		return "", &LimitError{"time", fmt.Sprintf("filling the template takes longer than %v (the limit is there to stop a loop that never ends)", b.lim.Time)}
+		return "", &LimitError{"time", msg.Sprintf("filling the template takes longer than %v (the limit is there to stop a loop that never ends)", b.lim.Time)}
 	}
 	return "", nil
 }
@@ -111,10 +122,10 @@ func (b *budget) rangeOver(x any) (any, error) {
 	case reflect.Slice, reflect.Array, reflect.Map, reflect.String:
 		n = int64(v.Len())
 	case reflect.Func, reflect.Chan:
-		return nil, fmt.Errorf("range over a %s is not supported in a report", v.Kind())
+		return nil, msg.Errorf("range over a %s is not supported in a report", v.Kind())
 	}
 	if left := b.lim.Steps - b.steps; n > left {
-		return nil, &LimitError{"steps", fmt.Sprintf("range over %d items: more than the %d steps left of the limit of %d (loop iterations and template calls)", n, max(left, 0), b.lim.Steps)}
+		return nil, &LimitError{"steps", msg.Sprintf("range over %d items: more than the %d steps left of the limit of %d (loop iterations and template calls)", n, max(left, 0), b.lim.Steps)}
 	}
 	return x, nil
 }
@@ -135,14 +146,14 @@ func (l limitedWriter) Write(p []byte) (int, error) {
 }
 
 func (b *budget) outputError() error {
-	return &LimitError{"output", fmt.Sprintf("the filled template is larger than %s (the limit is there to stop a loop that prints without end)", size(b.lim.Output))}
+	return &LimitError{"output", msg.Sprintf("the filled template is larger than %s (the limit is there to stop a loop that prints without end)", size(b.lim.Output))}
 }
 
-func size(n int64) string {
+func size(n int64) msg.Text {
 	if n >= 1<<20 && n%(1<<20) == 0 {
-		return fmt.Sprintf("%d MiB", n>>20)
+		return msg.Sprintf("%d MiB", n>>20)
 	}
-	return fmt.Sprintf("%d bytes", n)
+	return msg.Sprintf("%d bytes", n)
 }
 
 // Names of the functions instrument injects; execError leaves them out of
@@ -280,11 +291,11 @@ func checkFormat(f string) (int, error) {
 			case c >= '0' && c <= '9':
 				num = num*10 + int(c-'0')
 				if num > 1000 {
-					return 0, &LimitError{"output", fmt.Sprintf("printf %q: a width or precision above 1000", f)}
+					return 0, &LimitError{"output", msg.Sprintf("printf %q: a width or precision above 1000", f)}
 				}
 				continue
 			case c == '*':
-				return 0, fmt.Errorf("printf %q: a width or precision taken from an argument (*) is not supported", f)
+				return 0, msg.Errorf("printf %q: a width or precision taken from an argument (*) is not supported", f)
 			case c == '.' || c == '[' || c == ']' || strings.IndexByte("+-# ", c) >= 0:
 				num = 0
 				continue
@@ -322,7 +333,7 @@ func readPath(path string, limit int64) ([]byte, error) {
 
 func readOpened(name string, info fs.FileInfo, limit int64, open func() (io.ReadCloser, error)) ([]byte, error) {
 	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file (%s); a template file must be an ordinary file", name, kind(info.Mode()))
+		return nil, msg.Errorf("%s is not a regular file (%s); a template file must be an ordinary file", name, kind(info.Mode()))
 	}
 	if info.Size() > limit {
 		return nil, sizeError(name, info.Size(), limit)
@@ -343,19 +354,19 @@ func readOpened(name string, info fs.FileInfo, limit int64, open func() (io.Read
 }
 
 func sizeError(name string, n, limit int64) error {
-	return &LimitError{"size", fmt.Sprintf("%s is %d bytes, more than the limit of %s for a template file", name, n, size(limit))}
+	return &LimitError{"size", msg.Sprintf("%s is %d bytes, more than the limit of %s for a template file", name, n, size(limit))}
 }
 
-func kind(m fs.FileMode) string {
+func kind(m fs.FileMode) any {
 	switch {
 	case m.IsDir():
-		return "a folder"
+		return msg.Word("a folder")
 	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
+		return msg.Word("a named pipe")
 	case m&fs.ModeDevice != 0, m&fs.ModeCharDevice != 0:
-		return "a device"
+		return msg.Word("a device")
 	case m&fs.ModeSocket != 0:
-		return "a socket"
+		return msg.Word("a socket")
 	}
 	return m.Type().String()
 }
@@ -384,7 +395,7 @@ func (l limitFS) Open(name string) (fs.File, error) {
 	}
 	if !info.IsDir() {
 		if !info.Mode().IsRegular() {
-			return nil, fmt.Errorf("%s is not a regular file (%s); a template file must be an ordinary file", name, kind(info.Mode()))
+			return nil, msg.Errorf("%s is not a regular file (%s); a template file must be an ordinary file", name, kind(info.Mode()))
 		}
 		if info.Size() > l.limit {
 			return nil, sizeError(name, info.Size(), l.limit)

@@ -18,16 +18,20 @@ import (
 	pathpkg "path"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"text/template"
 
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/language"
 
 	"baocao/internal/dataset"
 	"baocao/internal/docmodel"
 	"baocao/internal/markdown"
+	"baocao/internal/msg"
 	"baocao/internal/vnfmt"
+	"baocao/internal/yamllist"
 )
 
 // FileName is the template's main file inside its folder.
@@ -77,7 +81,7 @@ func Load(dir string) (*Template, error) {
 	path := filepath.Join(dir, FileName)
 	src, err := readPath(path, DefaultLimits.Size)
 	if err != nil {
-		return nil, fmt.Errorf("template %s: %w", dir, err)
+		return nil, msg.Errorf("template %s: %w", dir, err)
 	}
 	return Parse(path, src)
 }
@@ -87,7 +91,7 @@ func LoadFS(fsys fs.FS, dir string) (*Template, error) {
 	path := pathpkg.Join(dir, FileName)
 	src, err := ReadFile(fsys, path, DefaultLimits.Size)
 	if err != nil {
-		return nil, fmt.Errorf("template %s: %w", dir, err)
+		return nil, msg.Errorf("template %s: %w", dir, err)
 	}
 	return Parse(path, src)
 }
@@ -101,7 +105,7 @@ func Parse(path string, src []byte) (*Template, error) {
 	text := strings.ReplaceAll(vnfmt.NFC(string(src)), "\r\n", "\n")
 	text = strings.TrimPrefix(text, "\ufeff")
 	if !strings.HasPrefix(text, "---\n") {
-		return nil, fmt.Errorf("%s:1: expected the front matter to start with a line \"---\"", path)
+		return nil, msg.Errorf("%s:1: expected the front matter to start with a line \"---\"", path)
 	}
 	rest := text[4:]
 	end := strings.Index(rest, "\n---\n")
@@ -109,7 +113,7 @@ func Parse(path string, src []byte) (*Template, error) {
 		if strings.HasSuffix(rest, "\n---") {
 			end = len(rest) - 4
 		} else {
-			return nil, fmt.Errorf("%s:1: the front matter has no closing line \"---\"", path)
+			return nil, msg.Errorf("%s:1: the front matter has no closing line \"---\"", path)
 		}
 	}
 	front := rest[:end+1]
@@ -119,10 +123,10 @@ func Parse(path string, src []byte) (*Template, error) {
 		t.body = rest[end+5:]
 	}
 	if err := yaml.Unmarshal([]byte(front), &t.front); err != nil {
-		return nil, fmt.Errorf("%s: front matter: %w", path, shiftYAMLError(err, t.frontLine-1))
+		return nil, msg.Errorf("%s: front matter: %w", path, shiftYAMLError(err, t.frontLine-1))
 	}
 	if len(t.front.Content) == 0 || t.front.Content[0].Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("%s:%d: the front matter must be a list of \"key: value\" lines", path, t.frontLine)
+		return nil, msg.Errorf("%s:%d: the front matter must be a list of \"key: value\" lines", path, t.frontLine)
 	}
 	// Parse the body now so that a syntax error shows before any data is read.
 	if _, err := t.newTemplate(t.path, t.bodyLine, t.body, nil); err != nil {
@@ -135,28 +139,28 @@ func Parse(path string, src []byte) (*Template, error) {
 // so it points into report.md rather than into the front-matter block.
 func shiftYAMLError(err error, offset int) error {
 	var te *yaml.TypeError
-	msg := err.Error()
+	text := err.Error()
 	if errors.As(err, &te) {
-		msg = strings.Join(te.Errors, "; ")
+		text = strings.Join(te.Errors, "; ")
 	}
 	var out strings.Builder
 	for {
-		i := strings.Index(msg, "line ")
+		i := strings.Index(text, "line ")
 		if i < 0 {
-			out.WriteString(msg)
+			out.WriteString(text)
 			break
 		}
 		j := i + 5
-		for j < len(msg) && msg[j] >= '0' && msg[j] <= '9' {
+		for j < len(text) && text[j] >= '0' && text[j] <= '9' {
 			j++
 		}
-		out.WriteString(msg[:i+5])
+		out.WriteString(text[:i+5])
 		n := 0
-		fmt.Sscanf(msg[i+5:j], "%d", &n)
+		fmt.Sscanf(text[i+5:j], "%d", &n)
 		fmt.Fprintf(&out, "%d", n+offset)
-		msg = msg[j:]
+		text = text[j:]
 	}
-	return errors.New(out.String())
+	return yamllist.Explain(errors.New(out.String()))
 }
 
 // newTemplate is text, which starts at line first of the file, parsed
@@ -192,7 +196,7 @@ func (t *Template) parse(name string, first int, text string) (*template.Templat
 	pad := strings.Repeat("\n", max(first-1, 0))
 	parsed, err := tt.Parse(pad + text)
 	if err != nil {
-		parsed, err = nil, fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "template: "))
+		parsed, err = nil, parseError(name, strings.TrimPrefix(err.Error(), "template: "))
 	} else {
 		instrument(parsed)
 	}
@@ -217,8 +221,8 @@ type Result struct {
 	Markdown []byte
 	// BodyLine is the file line where Markdown starts, for messages.
 	BodyLine int
-	// Cells are, by front-matter key, the cells whose facts and table
-	// cells its value printed, so that a value the report cannot use
+	// Cells are, by front-matter key (and by dotted key inside a block,
+	// "ky.anh_dau"), the cells whose facts and table cells its value printed, so that a value the report cannot use
 	// (so: "abc") is reported at its cell.
 	Cells map[string][]dataset.Loc
 	Path  string
@@ -238,6 +242,7 @@ func (t *Template) Execute(ds *dataset.Dataset) (*Result, error) {
 	funcs := funcs(ds, b)
 	root := cloneNode(t.front.Content[0])
 	cells := map[string][]dataset.Loc{}
+	b.keyCells = map[string][]dataset.Loc{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		b.cells = nil
 		if err := t.expand(root.Content[i+1], root.Content[i].Value, funcs, b, ds); err != nil {
@@ -247,9 +252,14 @@ func (t *Template) Execute(ds *dataset.Dataset) (*Result, error) {
 			cells[root.Content[i].Value] = b.cells
 		}
 	}
+	for k, locs := range b.keyCells {
+		if _, ok := cells[k]; !ok {
+			cells[k] = locs
+		}
+	}
 	var front Front
 	if err := root.Decode(&front); err != nil {
-		return nil, fmt.Errorf("%s: front matter: %w", t.path, shiftYAMLError(err, t.frontLine-1))
+		return nil, msg.Errorf("%s: front matter: %w", t.path, shiftYAMLError(err, t.frontLine-1))
 	}
 	if err := front.check(root, t.path, t.frontLine-1); err != nil {
 		return nil, err
@@ -272,9 +282,9 @@ func (t *Template) Execute(ds *dataset.Dataset) (*Result, error) {
 // blocks that a blank fact must not empty: a report without its agency's
 // name, number, place, date or signer is not a report. "-" as a number
 // leaves it blank on purpose, for the văn thư to fill in.
-var requiredFront = map[string]string{
-	"co_quan": "the issuing agency", "so": "the document number", "ky_hieu": "the document symbol",
-	"dia_danh": "the place name", "ngay": "the date", "ky.ho_ten": "the signer's name",
+var requiredFront = map[string]msg.Word{
+	"co_quan": msg.Word("the issuing agency"), "so": msg.Word("the document number"), "ky_hieu": msg.Word("the document symbol"),
+	"dia_danh": msg.Word("the place name"), "ngay": msg.Word("the date"), "ky.ho_ten": msg.Word("the signer's name"),
 }
 
 var factCall = regexp.MustCompile(`\bfact\s+"([^"]+)"`)
@@ -294,8 +304,14 @@ func (t *Template) expand(n *yaml.Node, key string, funcs template.FuncMap, b *b
 		}
 		var buf bytes.Buffer
 		b.output -= int64(line - 1) // the newlines that keep line numbers
+		start := len(b.cells)
 		if err := tt.Execute(limitedWriter{&buf, b}, dataRoot{}); err != nil {
 			return t.execError(err)
+		}
+		if n := b.cells[start:]; len(n) > 0 && strings.Contains(key, ".") {
+			// A key of a block (ky.anh_dau) has its own cells, so that
+			// what is wrong with it names its cell, not the block's.
+			b.keyCells[key] = append(b.keyCells[key], n...)
 		}
 		// The front matter is plain text, not Markdown: data text is
 		// resolved here, as typed.
@@ -329,25 +345,42 @@ func (t *Template) expand(n *yaml.Node, key string, funcs template.FuncMap, b *b
 // blankRequired is the error for a required header field that the data
 // leaves blank: it names the facts the field reads and their cells, since
 // the fix is in the workbook, not in report.md.
-func (t *Template) blankRequired(line int, key, what, src string, ds *dataset.Dataset) error {
-	var facts []string
+func (t *Template) blankRequired(line int, key string, what msg.Word, src string, ds *dataset.Dataset) error {
+	var facts list
 	for _, m := range factCall.FindAllStringSubmatch(src, -1) {
-		desc := fmt.Sprintf("%q", m[1])
+		var desc any = strconv.Quote(m[1])
 		if ds.Facts != nil {
 			if v, ok := ds.Facts.Get(m[1]); ok && v.Loc.Cell != "" {
-				desc += " (" + v.Loc.String() + ")"
+				desc = msg.Sprintf("%q (%s)", m[1], v.Loc)
 			} else if l, ok := ds.Facts.KeyLoc(m[1]); ok {
-				desc += " (" + l.String() + ")"
+				desc = msg.Sprintf("%q (%s)", m[1], l)
 			}
 		}
 		facts = append(facts, desc)
 	}
 	if len(facts) == 0 {
-		return fmt.Errorf("%s:%d: %s (%s) is blank after filling %q; the header block needs it", t.path, line, key, what, src)
+		return msg.Errorf("%s:%d: %s (%s) is blank after filling %q; the header block needs it", t.path, line, key, what, src)
 	}
-	return fmt.Errorf("%s:%d: %s (%s) is blank: the workbook leaves fact %s empty; type it in the workbook (the header block needs it)",
-		t.path, line, key, what, strings.Join(facts, ", "))
+	return msg.Errorf("%s:%d: %s (%s) is blank: the workbook leaves fact %s empty; type it in the workbook (the header block needs it)",
+		t.path, line, key, what, facts)
 }
+
+// list is a message's list of items, each told in the reader's language,
+// joined with commas.
+type list []any
+
+func (l list) Localize(lang language.Tag) string {
+	parts := make([]string, len(l))
+	for i, x := range l {
+		parts[i] = msg.Local(lang, x)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (l list) String() string { return l.Localize(msg.English) }
+
+// Format prints the list in the language of a msg printer.
+func (l list) Format(s fmt.State, verb rune) { msg.Format(s, verb, l) }
 
 func cloneNode(n *yaml.Node) *yaml.Node {
 	c := *n
@@ -365,21 +398,21 @@ func (t *Template) execError(err error) error {
 	var ee template.ExecError
 	if !errors.As(err, &ee) {
 		// A write error: the output limit.
-		return fmt.Errorf("%s: %w", t.path, err)
+		return msg.Errorf("%s: %w", t.path, err)
 	}
-	msg := strings.TrimPrefix(ee.Err.Error(), "template: ")
+	text := strings.TrimPrefix(ee.Err.Error(), "template: ")
 	cause := errors.Unwrap(ee.Err)
-	i := strings.Index(msg, ": error calling ")
+	i := strings.Index(text, ": error calling ")
 	if cause == nil || i < 0 {
-		return errors.New(msg)
+		return goExecError(text)
 	}
 	// "…:42:14: executing \"report.md\" at <fact \"x\">: error calling fact: cause"
-	head := msg[:i]
+	head := text[:i]
 	if k := strings.Index(head, ": executing "); k >= 0 {
 		if a := strings.LastIndex(head, " at <"); a >= 0 && !strings.Contains(head[a:], "baocao_") {
-			return fmt.Errorf("%s: in %s: %w", head[:k], head[a+4:], cause)
+			return msg.Errorf("%s: in %s: %w", head[:k], head[a+4:], cause)
 		}
 		head = head[:k]
 	}
-	return fmt.Errorf("%s: %w", head, cause)
+	return msg.Errorf("%s: %w", head, cause)
 }

@@ -134,7 +134,7 @@ func TestErrors(t *testing.T) {
 	}{
 		{"no front matter", "# Tiêu đề\n", "r/report.md:1: expected the front matter"},
 		{"unclosed front matter", "---\nso: 1\n", "no closing line"},
-		{"bad yaml", "---\nso: [1\n---\nx\n", "r/report.md: front matter: yaml: line 2"},
+		{"bad yaml", "---\nso: [1\n---\nx\n", "r/report.md: front matter: line 2: did not find expected"},
 		{"unknown key", strings.Replace(front, "ky_hieu:", "kyhieu:", 1) + "x\n", "r/report.md:4: unknown front-matter key \"kyhieu\""},
 		{"missing so", strings.Replace(front, "so: '{{ fact \"so\" }}'\n", "", 1) + "x\n", "front matter needs so"},
 		{"bad size profile", strings.Replace(front, "---\nco_quan", "---\nco_chu: 14/15/15\nco_quan", 1) + "x\n", "r/report.md:2: co_chu \"14/15/15\""},
@@ -146,6 +146,9 @@ func TestErrors(t *testing.T) {
 		{"division by zero", front + "{{ div 1 0 }}\n", "division by zero"},
 		{"bad issuance", strings.Replace(front, "---\nco_quan", "---\nphat_hanh: email\nco_quan", 1) + "x\n", "r/report.md:2: phat_hanh \"email\": expected giay (paper) or dien-tu"},
 		{"bad numbering", strings.Replace(front, "---\nco_quan", "---\ndanh_so: [roman]\nco_quan", 1) + "x\n", "danh_so \"roman\": expected one of"},
+		{"misspelt ky key", strings.Replace(front, "---\nco_quan", "---\nky:\n  ho_ten: A\n  anh_dua: dau.png\nco_quan", 1) + "x\n", "r/report.md:4: unknown key ky.anh_dua; the ky block takes"},
+		{"seal in cm", strings.Replace(front, "---\nco_quan", "---\nky:\n  ho_ten: A\n  anh_dau: dau.png\n  duong_kinh_dau: 3.6\nco_quan", 1) + "x\n", "r/report.md:5: ky.duong_kinh_dau 3.6 mm: expected 20 to 60 mm"},
+		{"signature too wide", strings.Replace(front, "---\nco_quan", "---\nky:\n  ho_ten: A\n  rong_chu_ky: 120\nco_quan", 1) + "x\n", "r/report.md:4: ky.rong_chu_ky 120 mm: expected 15 to 80 mm"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -257,5 +260,43 @@ func TestElectronicNeedsNoNumber(t *testing.T) {
 	}
 	if !res.Front.Electronic() || res.Front.So != "" {
 		t.Errorf("front %+v: want an electronic draft without so", res.Front)
+	}
+}
+
+// TestPercentDecimals: pct prints two decimals unless told, and takes the
+// number of decimals as an optional third argument; tyle is the same with
+// the decimals first.
+func TestPercentDecimals(t *testing.T) {
+	for _, c := range []struct{ expr, want, err string }{
+		{`pct 3797 4771`, "79,58%", ""},
+		{`pct 23 23`, "100,00%", ""},
+		{`pct 23 23 0`, "100%", ""},
+		{`pct 199 200 1`, "99,5%", ""},
+		{`pct 3797 4771 3`, "79,585%", ""},
+		{`pct (fact "so") 8 1`, "62,5%", ""},
+		{`tyle 1 199 200`, "99,5%", ""},
+		{`pct 1 3 7`, "", "pct: 7 decimals"},
+		{`pct 1 3 1 2`, "", "expected at most one"},
+		{`pct 1 0 1`, "", "zero"},
+	} {
+		t.Run(c.expr, func(t *testing.T) {
+			tp, err := Parse("r/report.md", []byte(front+"{{ "+c.expr+" }}\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := tp.Execute(testData())
+			if c.err != "" {
+				if err == nil || !strings.Contains(err.Error(), c.err) {
+					t.Fatalf("err = %v, want %q", err, c.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.TrimSpace(markdown.Resolve(string(res.Markdown))); got != c.want {
+				t.Errorf("got %q, want %q", got, c.want)
+			}
+		})
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"baocao/internal/dataset"
 	"baocao/internal/docmodel"
 	"baocao/internal/markdown"
+	"baocao/internal/msg"
 )
 
 // What a template sees of the dataset is these views, never the dataset's
@@ -298,7 +299,7 @@ func (t *Table) Total(column any) (float64, error) {
 // edge is the first (or last) row.
 func (t *Table) edge(last bool) (*Row, error) {
 	if len(t.t.Rows) == 0 {
-		return nil, fmt.Errorf("sheet %q has no rows", t.t.Sheet)
+		return nil, msg.Errorf("sheet %q has no rows", t.t.Sheet)
 	}
 	if last {
 		return &Row{t.t.Rows[len(t.t.Rows)-1]}, nil
@@ -348,7 +349,7 @@ func name(x any) (string, error) {
 	case int:
 		return strconv.Itoa(v), nil
 	}
-	return "", fmt.Errorf("expected a name, got %T", x)
+	return "", msg.Errorf("expected a name, got %T", x)
 }
 
 // raw is the text of a template argument for the text functions, and

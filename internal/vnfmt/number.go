@@ -1,10 +1,11 @@
 package vnfmt
 
 import (
-	"errors"
 	"math"
 	"strconv"
 	"strings"
+
+	"baocao/internal/msg"
 )
 
 // Separators from Luật Kế toán 2015 Điều 11 and CLDR vi.
@@ -30,7 +31,7 @@ const sigDigits = 15
 const maxExactInt = 1 << 53
 
 // ErrZeroWhole is returned by [Ratio] when the whole is zero.
-var ErrZeroWhole = errors.New("vnfmt: ratio of a zero whole")
+var ErrZeroWhole = msg.Errorf("vnfmt: ratio of a zero whole")
 
 // decimal is a non-negative decimal number: digits × 10^(point-len(digits)).
 // point is how many digits stand before the decimal comma; it may be zero,
@@ -204,7 +205,7 @@ func Ratio(part, whole float64, decimals int) (string, error) {
 	// Multiplying first keeps integer counts exact until the one division.
 	p := part * 100 / whole
 	if math.IsNaN(p) || math.IsInf(p, 0) {
-		return "", errors.New("vnfmt: ratio of non-finite values")
+		return "", msg.Errorf("vnfmt: ratio of non-finite values")
 	}
 	return Percent(p, decimals), nil
 }

@@ -3,13 +3,15 @@ package watch
 import (
 	"context"
 	"errors"
-	"fmt"
+	"io/fs"
 	"maps"
 	"path/filepath"
 	"slices"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"baocao/internal/msg"
 )
 
 // DefaultDebounce is the quiet period Watch uses when given a debounce of
@@ -36,10 +38,10 @@ const DefaultDebounce = 100 * time.Millisecond
 // watched file is reported as changed.
 func Watch(ctx context.Context, paths []string, debounce time.Duration, changed func([]string)) error {
 	if len(paths) == 0 {
-		return errors.New("watch: no paths to watch")
+		return msg.Errorf("watch: no file to watch")
 	}
 	if changed == nil {
-		return errors.New("watch: nil callback")
+		return msg.Errorf("watch: nothing to call on a change")
 	}
 	if debounce <= 0 {
 		debounce = DefaultDebounce
@@ -52,7 +54,7 @@ func Watch(ctx context.Context, paths []string, debounce time.Duration, changed 
 	for i, p := range paths {
 		abs, err := filepath.Abs(p)
 		if err != nil {
-			return fmt.Errorf("watch: %s: %w", p, err)
+			return msg.Errorf("watch: the file %s: %w", p, err)
 		}
 		if _, ok := files[abs]; !ok {
 			files[abs] = i
@@ -62,12 +64,15 @@ func Watch(ctx context.Context, paths []string, debounce time.Duration, changed 
 
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
-		return fmt.Errorf("watch: %w", err)
+		return msg.Errorf("watch: cannot watch the files: %w", err)
 	}
 	defer w.Close()
 	for _, d := range slices.Sorted(maps.Keys(dirs)) {
 		if err := w.Add(d); err != nil {
-			return fmt.Errorf("watch: %s: %w", d, err)
+			if errors.Is(err, fs.ErrNotExist) {
+				return msg.Errorf("watch: the folder %s does not exist", d)
+			}
+			return msg.Errorf("watch: cannot watch the folder %s: %w", d, err)
 		}
 	}
 
@@ -114,7 +119,7 @@ func Watch(ctx context.Context, paths []string, debounce time.Duration, changed 
 
 		case ev, ok := <-w.Events:
 			if !ok {
-				return errors.New("watch: watcher closed")
+				return msg.Errorf("watch: the system stopped the watch")
 			}
 			if ev.Op == fsnotify.Chmod || ev.Op == 0 {
 				continue
@@ -138,7 +143,7 @@ func Watch(ctx context.Context, paths []string, debounce time.Duration, changed 
 
 		case err, ok := <-w.Errors:
 			if !ok {
-				return errors.New("watch: watcher closed")
+				return msg.Errorf("watch: the system stopped the watch")
 			}
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
 				for _, i := range files {

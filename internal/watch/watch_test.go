@@ -6,8 +6,11 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"testing"
 	"time"
+
+	"baocao/internal/msg"
 )
 
 const (
@@ -316,5 +319,36 @@ func TestErrors(t *testing.T) {
 	missing := filepath.Join(t.TempDir(), "no-such-dir", "book.xlsx")
 	if err := Watch(ctx, []string{missing}, debounce, func([]string) {}); err == nil {
 		t.Error("missing directory: no error")
+	}
+}
+
+// TestErrorsInVietnamese: a watch that cannot start says why in
+// Vietnamese, the folder named.
+func TestErrorsInVietnamese(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	missing := filepath.Join(t.TempDir(), "no-such-dir")
+	tests := []struct {
+		name  string
+		err   error
+		vi    string
+		plain string
+	}{
+		{"no paths", Watch(ctx, nil, debounce, func([]string) {}), "theo dõi: không có tệp nào để theo dõi", ""},
+		{"missing folder", Watch(ctx, []string{filepath.Join(missing, "book.xlsx")}, debounce, func([]string) {}), "theo dõi: không có thư mục " + missing, "watch: the folder " + missing + " does not exist"},
+	}
+	for _, tt := range tests {
+		got := msg.Local(msg.Vietnamese, tt.err)
+		if !strings.HasPrefix(got, tt.vi) {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.vi)
+		}
+		for _, w := range []string{" the ", " no ", " such ", " file ", " folder ", " directory"} {
+			if strings.Contains(" "+got+" ", w) {
+				t.Errorf("%s: English %q left in %q", tt.name, w, got)
+			}
+		}
+		if tt.plain != "" && tt.err.Error() != tt.plain {
+			t.Errorf("%s: English %q, want %q", tt.name, tt.err, tt.plain)
+		}
 	}
 }

@@ -43,6 +43,7 @@ import (
 	"baocao/internal/dataset"
 	"baocao/internal/formula"
 	"baocao/internal/legacyvn"
+	"baocao/internal/msg"
 	"baocao/internal/vnfmt"
 	"baocao/internal/xlsxfile"
 )
@@ -81,7 +82,7 @@ func ReadInput(path string) ([]byte, error) {
 	}
 	data, err := xlsxfile.ReadFile(path, lim)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot open as an .xlsx workbook: %w", path, err)
+		return nil, msg.Errorf("%s: cannot open as an .xlsx workbook: %w", path, err)
 	}
 	return data, nil
 }
@@ -98,7 +99,7 @@ func ReadBytes(name string, data []byte) (*dataset.Dataset, error) {
 func read(shown, name string, data []byte, lim xlsxfile.Limits) (*dataset.Dataset, error) {
 	b, err := xlsxfile.Parse(data, lim)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot open as an .xlsx workbook: %w", shown, err)
+		return nil, msg.Errorf("%s: cannot open as an .xlsx workbook: %w", shown, err)
 	}
 	return ReadBook(b, name)
 }
@@ -123,7 +124,7 @@ func ReadBook(b *xlsxfile.Book, name string) (*dataset.Dataset, error) {
 	}
 	d.Warnings = append(d.Warnings, bk.warnings(name, b.FullCalcOnLoad)...)
 	if d.Facts == nil && len(d.Trees) == 0 && len(d.Tables) == 0 {
-		return nil, fmt.Errorf("%s: no sheet with a header row: expected a fact sheet (columns Khóa, Giá trị), an indicator sheet (columns Mã, Nội dung, Điểm tối đa) or a table", name)
+		return nil, msg.Errorf("%s: no sheet with a header row: expected a fact sheet (columns Khóa, Giá trị), an indicator sheet (columns Mã, Nội dung, Điểm tối đa) or a table", name)
 	}
 	return d, nil
 }
@@ -200,9 +201,9 @@ func (r *reader) conversions() []error {
 		if len(cells) == 0 {
 			continue
 		}
-		list := strings.Join(cells, ", ")
+		list := msg.Sprintf("%s", strings.Join(cells, ", "))
 		if len(cells) > 10 {
-			list = strings.Join(cells[:10], ", ") + fmt.Sprintf(" and %d more", len(cells)-10)
+			list = msg.Sprintf("%s and %d more", strings.Join(cells[:10], ", "), len(cells)-10)
 		}
 		out = append(out, dataset.Errorf(dataset.Loc{File: r.file, Sheet: r.sheet},
 			"%d cell(s) typed in the legacy %s encoding were converted to Unicode: %s; check the text, and retype it in Unicode when convenient", len(cells), enc, list))
@@ -456,7 +457,7 @@ func match(cols map[string]int, names map[string]string) map[string]int {
 
 func (r *reader) readFacts(d *dataset.Dataset, header int, roles map[string]int, nrows int) error {
 	if d.Facts != nil {
-		return fmt.Errorf("%s, sheet %q: a second fact sheet (the first is %q); keep the facts on one sheet", r.file, r.sheet, d.Facts.Sheet)
+		return msg.Errorf("%s, sheet %q: a second fact sheet (the first is %q); keep the facts on one sheet", r.file, r.sheet, d.Facts.Sheet)
 	}
 	facts := dataset.NewFacts(r.sheet)
 	for row := header + 1; row <= nrows; row++ {
@@ -692,7 +693,7 @@ func (r *reader) checkKeyText(s string, loc dataset.Loc) {
 			return // text with spaces or punctuation is not a key
 		}
 	}
-	var msg string
+	var text msg.Text
 	switch {
 	case len(ctrl) > 0:
 		// What the key probably was: each character written back as
@@ -705,10 +706,10 @@ func (r *reader) checkKeyText(s string, loc dataset.Loc) {
 				b.WriteRune(c)
 			}
 		}
-		msg = fmt.Sprintf("the key %q holds a control character (U+%04X): a spreadsheet program probably decoded an \"_x…_\" sequence in it as an escaped character (LibreOffice Calc reads \"_xa_\" as a line feed); the key was probably %q: rename it in the workbook and the template to one without \"_x\" followed by hexadecimal digits and \"_\"",
+		text = msg.Sprintf("the key %q holds a control character (U+%04X): a spreadsheet program probably decoded an \"_x…_\" sequence in it as an escaped character (LibreOffice Calc reads \"_xa_\" as a line feed); the key was probably %q: rename it in the workbook and the template to one without \"_x\" followed by hexadecimal digits and \"_\"",
 			s, ctrl[0], b.String())
 	case xlsxfile.HasEscape(s):
-		msg = fmt.Sprintf("the key %q holds an \"_xHHHH_\" sequence, which Excel and LibreOffice read as an escaped character: saved again, the key may change into another; rename it in the workbook and the template", s)
+		text = msg.Sprintf("the key %q holds an \"_xHHHH_\" sequence, which Excel and LibreOffice read as an escaped character: saved again, the key may change into another; rename it in the workbook and the template", s)
 	default:
 		return
 	}
@@ -716,7 +717,7 @@ func (r *reader) checkKeyText(s string, loc dataset.Loc) {
 		r.warned = map[string]bool{}
 	}
 	r.warned[loc.Cell] = true
-	r.warnings = append(r.warnings, dataset.Errorf(loc, "%s", msg))
+	r.warnings = append(r.warnings, dataset.Errorf(loc, "%s", text))
 }
 
 // percent is x, written raw, times 100.
@@ -743,7 +744,7 @@ func percent(raw string, x float64) float64 {
 // from 1 January 1904.
 func serialDate(x float64, date1904 bool) (time.Time, error) {
 	if x < 0 || x >= 2958466 {
-		return time.Time{}, errors.New("not a date between 1900 and 9999")
+		return time.Time{}, msg.Errorf("not a date between 1900 and 9999")
 	}
 	days := int(math.Floor(x + 1e-9)) // a time of 23:59:59.9999 stays on its day
 	base := time.Date(1899, 12, 31, 0, 0, 0, 0, time.UTC)
@@ -928,12 +929,12 @@ func (r *reader) formula(c xlsxfile.Cell, loc dataset.Loc) (xlsxfile.Cell, error
 	if err != nil {
 		var fe *formula.Error
 		if errors.As(err, &fe) && fe.Unsupported() && saved {
-			r.warnings = append(r.warnings, dataset.Errorf(loc, "the formula =%s cannot be checked (%s); the saved value %s is used as it is", r.shown(c), fe.Reason, show(c)))
+			r.warnings = append(r.warnings, dataset.Errorf(loc, "the formula =%s cannot be checked (%s); the saved value %s is used as it is", r.shown(c), fe.Text(), show(c)))
 			return c, nil
 		}
-		why := err.Error()
+		var why any = err
 		if errors.As(err, &fe) {
-			why = fe.Reason
+			why = fe.Text()
 		}
 		return c, dataset.Errorf(loc, "the formula =%s cannot be evaluated: %s", r.shown(c), why)
 	}
@@ -1071,9 +1072,9 @@ func (bk *book) warnings(file string, fullCalc bool) []error {
 			for _, t := range bk.stale[i:min(len(bk.stale), i+10)] {
 				cells = append(cells, t.loc.Sheet+"!"+t.loc.Cell)
 			}
-			more := ""
+			var more msg.Text
 			if n := len(bk.stale) - i - len(cells); n > 0 {
-				more = fmt.Sprintf(" and %d more", n)
+				more = msg.Sprintf(" and %d more", n)
 			}
 			out = append(out, dataset.Errorf(dataset.Loc{File: file},
 				"%d more formula cells had a saved value that differs from their formula's (%s%s); baocao used the formulas'", len(bk.stale)-i, strings.Join(cells, ", "), more))

@@ -2,11 +2,13 @@ package xlsxfile
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/language"
+
+	"baocao/internal/msg"
 )
 
 // scanner is a pull tokenizer for the XML of an .xlsx part. It is
@@ -45,20 +47,26 @@ type token struct {
 	cdata bool
 }
 
-var errSyntax = errors.New("XML syntax error")
+var errSyntax = msg.Errorf("XML syntax error")
 
 // syntaxError is malformed XML at a byte offset of the part.
 type syntaxError struct {
 	off int
-	msg string
+	msg msg.Text
 }
 
-func (e *syntaxError) Error() string {
-	return fmt.Sprintf("XML syntax error at byte %d: %s", e.off, e.msg)
+func (e *syntaxError) Error() string { return e.Localize(msg.English) }
+
+// Localize says the error in lang.
+func (e *syntaxError) Localize(lang language.Tag) string {
+	return msg.Sprintf("XML syntax error at byte %d: %s", e.off, e.msg).Localize(lang)
 }
 func (e *syntaxError) Unwrap() error { return errSyntax }
 
-func (s *scanner) fail(msg string) error { return &syntaxError{off: s.pos, msg: msg} }
+// fail's format is a key of the msg catalogue.
+func (s *scanner) fail(format string, args ...any) error {
+	return &syntaxError{off: s.pos, msg: msg.Sprintf(format, args...)}
+}
 
 // next reads one token. Comments and processing instructions are skipped.
 func (s *scanner) next() (token, error) {
@@ -171,7 +179,7 @@ func (s *scanner) skip(start token) error {
 		}
 		switch t.kind {
 		case tokEOF:
-			return s.fail("the part ends inside <" + string(start.name) + ">")
+			return s.fail("the part ends inside <%s>", string(start.name))
 		case tokStart:
 			if !t.empty {
 				depth++
@@ -198,7 +206,7 @@ func (s *scanner) text(start token, buf []byte) ([]byte, error) {
 		}
 		switch t.kind {
 		case tokEOF:
-			return nil, s.fail("the part ends inside <" + string(start.name) + ">")
+			return nil, s.fail("the part ends inside <%s>", string(start.name))
 		case tokText:
 			if depth == 1 {
 				if t.cdata {
@@ -286,7 +294,7 @@ func unescape(buf, raw []byte) ([]byte, error) {
 		raw = raw[amp:]
 		semi := bytes.IndexByte(raw, ';')
 		if semi < 0 || semi > 12 {
-			return nil, &syntaxError{msg: "a '&' that starts no entity (write &amp;)"}
+			return nil, &syntaxError{msg: msg.Sprintf("a '&' that starts no entity (write &amp;)")}
 		}
 		ent := string(raw[1:semi])
 		raw = raw[semi+1:]
@@ -310,7 +318,7 @@ func unescape(buf, raw []byte) ([]byte, error) {
 			case strings.HasPrefix(ent, "#"):
 				n, err = strconv.ParseUint(ent[1:], 10, 32)
 			default:
-				return nil, &syntaxError{msg: "unknown entity &" + ent + ";"}
+				return nil, &syntaxError{msg: msg.Sprintf("unknown entity %s", "&"+ent+";")}
 			}
 			if err != nil || !legalChar(rune(n)) {
 				return nil, &illegalChar{r: rune(n)}
@@ -327,11 +335,14 @@ type illegalChar struct {
 	badUTF8 bool
 }
 
-func (e *illegalChar) Error() string {
+func (e *illegalChar) Error() string { return e.Localize(msg.English) }
+
+// Localize says the error in lang.
+func (e *illegalChar) Localize(lang language.Tag) string {
 	if e.badUTF8 {
-		return "text that is not valid UTF-8"
+		return msg.Sprintf("text that is not valid UTF-8").Localize(lang)
 	}
-	return fmt.Sprintf("the character U+%04X, which XML does not allow", e.r)
+	return msg.Sprintf("the character U+%04X, which XML does not allow", e.r).Localize(lang)
 }
 
 func legalChar(r rune) bool {

@@ -2,12 +2,15 @@ package xlsxfile
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 	"unsafe"
+
+	"golang.org/x/text/language"
+
+	"baocao/internal/msg"
 )
 
 // Type is what a cell holds, as the file says.
@@ -53,10 +56,16 @@ type CellError struct {
 	Err      error
 }
 
-func (e *CellError) Error() string {
-	return fmt.Sprintf("sheet %q, cell %s: %v", e.Sheet, CellName(e.Col, e.Row), e.Err)
-}
+func (e *CellError) Error() string { return e.Localize(msg.English) }
 func (e *CellError) Unwrap() error { return e.Err }
+
+// Localize says the error in lang.
+func (e *CellError) Localize(lang language.Tag) string {
+	return msg.Sprintf("sheet %q, cell %s: %v", e.Sheet, CellName(e.Col, e.Row), e.Err).Localize(lang)
+}
+
+// Format prints the error in the language of a msg printer.
+func (e *CellError) Format(s fmt.State, verb rune) { msg.Format(s, verb, e) }
 
 // SheetError is a problem with a sheet as a whole.
 type SheetError struct {
@@ -64,8 +73,16 @@ type SheetError struct {
 	Err   error
 }
 
-func (e *SheetError) Error() string { return fmt.Sprintf("sheet %q: %v", e.Sheet, e.Err) }
+func (e *SheetError) Error() string { return e.Localize(msg.English) }
 func (e *SheetError) Unwrap() error { return e.Err }
+
+// Localize says the error in lang.
+func (e *SheetError) Localize(lang language.Tag) string {
+	return msg.Sprintf("sheet %q: %v", e.Sheet, e.Err).Localize(lang)
+}
+
+// Format prints the error in the language of a msg printer.
+func (e *SheetError) Format(s fmt.State, verb rune) { msg.Format(s, verb, e) }
 
 // Sheet is one worksheet's cells, read whole. Cells without a value or a
 // formula (formatted but empty) are not kept.
@@ -389,15 +406,15 @@ func (b *Book) parseSheet(name string, data []byte) (*Sheet, error) {
 			ref, _ := attr(t.attrs, "ref")
 			m, ok := parseRange(ref)
 			if !ok {
-				return nil, &SheetError{Sheet: name, Err: fmt.Errorf("merged range %q: expected a range such as B2:D2", ref)}
+				return nil, &SheetError{Sheet: name, Err: msg.Errorf("merged range %q: expected a range such as B2:D2", ref)}
 			}
 			if len(sh.Merges) >= lim.Merges {
-				return nil, &SheetError{Sheet: name, Err: &LimitError{What: "the number of merged ranges", Found: int64(len(sh.Merges) + 1), Limit: int64(lim.Merges), Name: "merges",
-					Hint: "unmerge the cells the table does not need merged"}}
+				return nil, &SheetError{Sheet: name, Err: &LimitError{What: msg.Sprintf("the number of merged ranges"), Found: int64(len(sh.Merges) + 1), Limit: int64(lim.Merges), Name: "merges",
+					Hint: msg.Sprintf("unmerge the cells the table does not need merged")}}
 			}
 			if area := int64(m.Col2-m.Col1+1) * int64(m.Row2-m.Row1+1); area > lim.MergeArea {
-				return nil, &SheetError{Sheet: name, Err: &LimitError{What: "the merged range " + ref + " in cells", Found: area, Limit: lim.MergeArea, Name: "merge-area",
-					Hint: "a range this large was merged by selecting whole rows or columns; unmerge it (in Excel, select it and click Merge & Center again) and merge only the cells the title or header needs"}}
+				return nil, &SheetError{Sheet: name, Err: &LimitError{What: msg.Sprintf("the merged range %s in cells", ref), Found: area, Limit: lim.MergeArea, Name: "merge-area",
+					Hint: msg.Sprintf("a range this large was merged by selecting whole rows or columns; unmerge it (in Excel, select it and click Merge & Center again) and merge only the cells the title or header needs")}}
 			}
 			sh.Merges = append(sh.Merges, m)
 			if err := s.skip(t); err != nil {
@@ -440,7 +457,7 @@ func (b *Book) parseSheet(name string, data []byte) (*Sheet, error) {
 					return nil, cellErr(ccol, cr, err)
 				}
 				if u.kind == tokEOF {
-					return nil, cellErr(ccol, cr, errors.New("the part ends inside the cell"))
+					return nil, cellErr(ccol, cr, msg.Errorf("the part ends inside the cell"))
 				}
 				if u.kind == tokEnd && string(u.name) == "c" {
 					break
@@ -516,7 +533,7 @@ func (b *Book) parseSheet(name string, data []byte) (*Sheet, error) {
 				case "s":
 					idx, ok := atoi(trimSpace(v))
 					if !ok || idx >= len(b.strings) {
-						return nil, cellErr(ccol, cr, fmt.Errorf("the cell refers to shared string %q, but the workbook has %d: the file is damaged; open and save it in Excel or LibreOffice", v, len(b.strings)))
+						return nil, cellErr(ccol, cr, msg.Errorf("the cell refers to shared string %q, but the workbook has %d: the file is damaged; open and save it in Excel or LibreOffice", v, len(b.strings)))
 					}
 					it := b.strings[idx]
 					if it.err != nil {
@@ -540,7 +557,7 @@ func (b *Book) parseSheet(name string, data []byte) (*Sheet, error) {
 				case "d":
 					c.typ, c.v = Date, str(v, direct)
 				default:
-					return nil, cellErr(ccol, cr, fmt.Errorf("unknown cell type t=%q", typ))
+					return nil, cellErr(ccol, cr, msg.Errorf("unknown cell type t=%q", typ))
 				}
 				if c.typ == Number || c.typ == Date {
 					if len(trimSpace(v)) == 0 {
@@ -550,7 +567,7 @@ func (b *Book) parseSheet(name string, data []byte) (*Sheet, error) {
 			}
 			if hasF {
 				if len(sh.formulas) >= 1<<28-1 {
-					return nil, cellErr(ccol, cr, errors.New("more than 268 million formulas in one sheet"))
+					return nil, cellErr(ccol, cr, msg.Errorf("more than 268 million formulas in one sheet"))
 				}
 				sh.formulas = append(sh.formulas, f)
 				c.f = int32(len(sh.formulas))
@@ -559,18 +576,18 @@ func (b *Book) parseSheet(name string, data []byte) (*Sheet, error) {
 				continue
 			}
 			if cr > lim.Rows {
-				return nil, cellErr(ccol, cr, &LimitError{What: "the row number of this cell (the last with a value)", Found: int64(cr), Limit: int64(lim.Rows), Name: "rows",
-					Hint: "delete the rows below the data if they are not part of it"})
+				return nil, cellErr(ccol, cr, &LimitError{What: msg.Sprintf("the row number of this cell (the last with a value)"), Found: int64(cr), Limit: int64(lim.Rows), Name: "rows",
+					Hint: msg.Sprintf("delete the rows below the data if they are not part of it")})
 			}
 			if ccol > 16_384 {
-				return nil, cellErr(ccol, cr, errors.New("the cell is right of XFD, the last column of a worksheet: the file is damaged"))
+				return nil, cellErr(ccol, cr, msg.Errorf("the cell is right of XFD, the last column of a worksheet: the file is damaged"))
 			}
 			if ccol > lim.Columns {
-				return nil, cellErr(ccol, cr, &LimitError{What: "the column number of this cell", Found: int64(ccol), Limit: int64(lim.Columns), Name: "columns",
-					Hint: "delete the columns right of the data if they are not part of it"})
+				return nil, cellErr(ccol, cr, &LimitError{What: msg.Sprintf("the column number of this cell"), Found: int64(ccol), Limit: int64(lim.Columns), Name: "columns",
+					Hint: msg.Sprintf("delete the columns right of the data if they are not part of it")})
 			}
 			if len(sh.cells) >= lim.Cells {
-				return nil, cellErr(ccol, cr, &LimitError{What: "the number of cells with a value", Found: int64(len(sh.cells) + 1), Limit: int64(lim.Cells), Name: "cells"})
+				return nil, cellErr(ccol, cr, &LimitError{What: msg.Sprintf("the number of cells with a value"), Found: int64(len(sh.cells) + 1), Limit: int64(lim.Cells), Name: "cells"})
 			}
 			c.col = int32(ccol)
 			if n := len(rowNums); n == 0 || rowNums[n-1] != int32(cr) {
@@ -596,13 +613,13 @@ func (b *Book) parseSheet(name string, data []byte) (*Sheet, error) {
 		rowNums = sh.sortCells(rowNums)
 	}
 	if area := int64(sh.MaxRow) * int64(sh.MaxCol); area > int64(lim.Cells) {
-		return nil, &SheetError{Sheet: name, Err: &LimitError{What: fmt.Sprintf("the used area A1:%s in cells", CellName(sh.MaxCol, sh.MaxRow)), Found: area, Limit: int64(lim.Cells), Name: "cells",
-			Hint: "a stray value far right or far down makes the area large; delete the rows and columns outside the data"}}
+		return nil, &SheetError{Sheet: name, Err: &LimitError{What: msg.Sprintf("the used area A1:%s in cells", CellName(sh.MaxCol, sh.MaxRow)), Found: area, Limit: int64(lim.Cells), Name: "cells",
+			Hint: msg.Sprintf("a stray value far right or far down makes the area large; delete the rows and columns outside the data")}}
 	}
 	for _, f := range sh.formulas {
 		if f.si != "" {
 			if _, ok := sh.shared[f.si]; !ok {
-				return nil, &SheetError{Sheet: name, Err: fmt.Errorf("a cell shares formula %s, which no cell defines: the file is damaged; open and save it in Excel or LibreOffice", f.si)}
+				return nil, &SheetError{Sheet: name, Err: msg.Errorf("a cell shares formula %s, which no cell defines: the file is damaged; open and save it in Excel or LibreOffice", f.si)}
 			}
 		}
 	}

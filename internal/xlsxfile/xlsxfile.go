@@ -50,7 +50,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -60,6 +59,9 @@ import (
 	"strings"
 
 	"github.com/richardlehane/mscfb"
+	"golang.org/x/text/language"
+
+	"baocao/internal/msg"
 )
 
 // Limits bound what a workbook may make the reader do; see the package
@@ -104,7 +106,7 @@ func ParseLimits(s string) (Limits, error) {
 		name, val, ok := strings.Cut(item, "=")
 		n, err := strconv.ParseInt(strings.TrimSpace(val), 10, 64)
 		if !ok || err != nil || n <= 0 {
-			return l, fmt.Errorf("%s: %q: expected name=positive number", LimitsEnv, item)
+			return l, msg.Errorf("%s: %q: expected name=positive number", LimitsEnv, item)
 		}
 		switch strings.TrimSpace(name) {
 		case "file":
@@ -124,7 +126,7 @@ func ParseLimits(s string) (Limits, error) {
 		case "merge-area":
 			l.MergeArea = n
 		default:
-			return l, fmt.Errorf("%s: unknown limit %q (expected file, part, rows, columns, cells, text, merges or merge-area)", LimitsEnv, name)
+			return l, msg.Errorf("%s: unknown limit %q (expected file, part, rows, columns, cells, text, merges or merge-area)", LimitsEnv, name)
 		}
 	}
 	return l, nil
@@ -132,20 +134,26 @@ func ParseLimits(s string) (Limits, error) {
 
 // LimitError is a limit the workbook exceeds.
 type LimitError struct {
-	What  string // what was counted, in words
+	What  msg.Localizer // what was counted, in words
 	Found int64
 	Limit int64
-	Name  string // the limit's name in LimitsEnv
-	Hint  string // what the user may do instead of raising it
+	Name  string        // the limit's name in LimitsEnv
+	Hint  msg.Localizer // what the user may do instead of raising it, or nil
 }
 
-func (e *LimitError) Error() string {
-	s := fmt.Sprintf("%s is %s, more than the limit of %s", e.What, group(e.Found), group(e.Limit))
-	if e.Hint != "" {
-		s += "; " + e.Hint
+func (e *LimitError) Error() string { return e.Localize(msg.English) }
+
+// Localize says the error in lang.
+func (e *LimitError) Localize(lang language.Tag) string {
+	s := msg.Sprintf("%s is %s, more than the limit of %s", e.What, group(e.Found), group(e.Limit)).Localize(lang)
+	if e.Hint != nil {
+		s += "; " + e.Hint.Localize(lang)
 	}
-	return s + fmt.Sprintf("; if the workbook is right, raise the limit with the environment variable %s=%s=N", LimitsEnv, e.Name)
+	return s + msg.Sprintf("; if the workbook is right, raise the limit with the environment variable %s=%s=N", LimitsEnv, e.Name).Localize(lang)
 }
+
+// Format prints the error in the language of a msg printer.
+func (e *LimitError) Format(s fmt.State, verb rune) { msg.Format(s, verb, e) }
 
 // group writes n with Vietnamese thousands dots (1.048.576).
 func group(n int64) string {
@@ -168,14 +176,22 @@ func group(n int64) string {
 // FormatError says that a file is not an .xlsx workbook, which format it
 // is, and how to make it one.
 type FormatError struct {
-	Format string // "an Excel 97-2003 workbook (.xls)", …
-	Advice string
+	Format msg.Localizer // "an Excel 97-2003 workbook (.xls)", …
+	Advice msg.Localizer
 }
 
-func (e *FormatError) Error() string { return e.Format + "; " + e.Advice }
+func (e *FormatError) Error() string { return e.Localize(msg.English) }
+
+// Localize says the error in lang.
+func (e *FormatError) Localize(lang language.Tag) string {
+	return e.Format.Localize(lang) + "; " + e.Advice.Localize(lang)
+}
+
+// (FormatError has no Format method: its field is named so. A msg
+// printer and msg.Local tell it through Localize.)
 
 // SaveAsXLSX is how to turn a workbook of another format into an .xlsx.
-const SaveAsXLSX = "open it in Excel and save it as an .xlsx workbook (Tệp > Lưu thành > Sổ làm việc Excel (*.xlsx)), or in LibreOffice Calc (Tệp > Lưu thành, kiểu Excel 2007-365 (.xlsx))"
+var SaveAsXLSX = msg.Sprintf("open it in Excel and save it as an .xlsx workbook (Tệp > Lưu thành > Sổ làm việc Excel (*.xlsx)), or in LibreOffice Calc (Tệp > Lưu thành, kiểu Excel 2007-365 (.xlsx))")
 
 // Open reads the workbook file at path. Only a regular file is read, and
 // only up to lim.FileSize bytes. It returns the file's bytes too, for a
@@ -197,21 +213,21 @@ func ReadFile(name string, lim Limits) ([]byte, error) {
 		return nil, err
 	}
 	if !st.Mode().IsRegular() {
-		what := "not a regular file"
+		what := msg.Word("not a regular file")
 		switch m := st.Mode(); {
 		case m.IsDir():
-			what = "a folder, not a file"
+			what = msg.Word("a folder, not a file")
 		case m&os.ModeNamedPipe != 0:
-			what = "a named pipe (FIFO), not a file"
+			what = msg.Word("a named pipe (FIFO), not a file")
 		case m&os.ModeDevice != 0 || m&os.ModeCharDevice != 0:
-			what = "a device, not a file"
+			what = msg.Word("a device, not a file")
 		case m&os.ModeSocket != 0:
-			what = "a socket, not a file"
+			what = msg.Word("a socket, not a file")
 		}
-		return nil, fmt.Errorf("%s; give the path of an .xlsx workbook", what)
+		return nil, msg.Errorf("%s; give the path of an .xlsx workbook", what)
 	}
 	if st.Size() > lim.FileSize {
-		return nil, &LimitError{What: "the file's size in bytes", Found: st.Size(), Limit: lim.FileSize, Name: "file"}
+		return nil, &LimitError{What: msg.Sprintf("the file's size in bytes"), Found: st.Size(), Limit: lim.FileSize, Name: "file"}
 	}
 	f, err := os.Open(name)
 	if err != nil {
@@ -221,7 +237,7 @@ func ReadFile(name string, lim Limits) ([]byte, error) {
 	// Stat again on the open file: the name may have been replaced.
 	st, err = f.Stat()
 	if err != nil || !st.Mode().IsRegular() {
-		return nil, errors.New("not a regular file; give the path of an .xlsx workbook")
+		return nil, msg.Errorf("not a regular file; give the path of an .xlsx workbook")
 	}
 	// Read into a buffer of the size the file has, one byte more to see
 	// whether it grew past the limit meanwhile: io.ReadAll would grow its
@@ -242,7 +258,7 @@ func ReadFile(name string, lim Limits) ([]byte, error) {
 		}
 	}
 	if int64(len(data)) > lim.FileSize {
-		return nil, &LimitError{What: "the file's size in bytes", Found: int64(len(data)), Limit: lim.FileSize, Name: "file"}
+		return nil, &LimitError{What: msg.Sprintf("the file's size in bytes"), Found: int64(len(data)), Limit: lim.FileSize, Name: "file"}
 	}
 	return data, nil
 }
@@ -281,15 +297,15 @@ type sstItem struct {
 // Parse reads the package in data.
 func Parse(data []byte, lim Limits) (*Book, error) {
 	if int64(len(data)) > lim.FileSize {
-		return nil, &LimitError{What: "the file's size in bytes", Found: int64(len(data)), Limit: lim.FileSize, Name: "file"}
+		return nil, &LimitError{What: msg.Sprintf("the file's size in bytes"), Found: int64(len(data)), Limit: lim.FileSize, Name: "file"}
 	}
 	if err := sniff(data); err != nil {
 		return nil, err
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, &FormatError{Format: "the file is damaged or incomplete (" + err.Error() + "; a download or copy that stopped early leaves a workbook like this)",
-			Advice: "copy it again from where it came from, or open it in Excel or LibreOffice, let the program repair it, and save it as .xlsx"}
+		return nil, &FormatError{Format: msg.Sprintf("the file is damaged or incomplete (%v; a download or copy that stopped early leaves a workbook like this)", err),
+			Advice: msg.Sprintf("copy it again from where it came from, or open it in Excel or LibreOffice, let the program repair it, and save it as .xlsx")}
 	}
 	b := &Book{lim: lim, files: map[string]*zip.File{}, cache: map[int]*Sheet{}}
 	for _, f := range zr.File {
@@ -298,7 +314,7 @@ func Parse(data []byte, lim Limits) (*Book, error) {
 	if f, ok := b.files["mimetype"]; ok {
 		mt, _ := b.part(f.Name)
 		if strings.Contains(string(mt), "opendocument") {
-			return nil, &FormatError{Format: "an OpenDocument spreadsheet (.ods), not an .xlsx workbook", Advice: "open it in LibreOffice Calc and save it as .xlsx (Tệp > Lưu thành, kiểu Excel 2007-365 (.xlsx))"}
+			return nil, &FormatError{Format: msg.Sprintf("an OpenDocument spreadsheet (.ods), not an .xlsx workbook"), Advice: msg.Sprintf("open it in LibreOffice Calc and save it as .xlsx (Tệp > Lưu thành, kiểu Excel 2007-365 (.xlsx))")}
 		}
 	}
 	wbPath := "xl/workbook.xml"
@@ -310,13 +326,13 @@ func Parse(data []byte, lim Limits) (*Book, error) {
 		}
 	}
 	if strings.HasSuffix(wbPath, ".bin") || b.files["xl/workbook.bin"] != nil {
-		return nil, &FormatError{Format: "an Excel binary workbook (.xlsb), not an .xlsx workbook", Advice: SaveAsXLSX}
+		return nil, &FormatError{Format: msg.Sprintf("an Excel binary workbook (.xlsb), not an .xlsx workbook"), Advice: SaveAsXLSX}
 	}
 	if _, ok := b.files[wbPath]; !ok {
 		if _, doc := b.files["word/document.xml"]; doc {
-			return nil, &FormatError{Format: "a Word document (.docx), not an .xlsx workbook", Advice: "give the workbook (.xlsx) that holds the figures"}
+			return nil, &FormatError{Format: msg.Sprintf("a Word document (.docx), not an .xlsx workbook"), Advice: msg.Sprintf("give the workbook (.xlsx) that holds the figures")}
 		}
-		return nil, &FormatError{Format: "a zip file that is not an .xlsx workbook (it has no " + wbPath + ")", Advice: SaveAsXLSX}
+		return nil, &FormatError{Format: msg.Sprintf("a zip file that is not an .xlsx workbook (it has no %s)", wbPath), Advice: SaveAsXLSX}
 	}
 	if err := b.readWorkbook(wbPath); err != nil {
 		return nil, err
@@ -332,24 +348,24 @@ func sniff(data []byte) error {
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
 		return oleFormat(data)
 	case len(data) == 0:
-		return &FormatError{Format: "the file is empty", Advice: "give the workbook (.xlsx) that holds the figures"}
+		return &FormatError{Format: msg.Sprintf("the file is empty"), Advice: msg.Sprintf("give the workbook (.xlsx) that holds the figures")}
 	}
 	head := bytes.ToLower(bytes.TrimSpace(data[:min(len(data), 1024)]))
 	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
 	switch {
 	case bytes.Contains(head, []byte("urn:schemas-microsoft-com:office:spreadsheet")):
-		return &FormatError{Format: "an XML Spreadsheet 2003 file, not an .xlsx workbook", Advice: SaveAsXLSX}
+		return &FormatError{Format: msg.Sprintf("an XML Spreadsheet 2003 file, not an .xlsx workbook"), Advice: SaveAsXLSX}
 	case bytes.HasPrefix(head, []byte("<!doctype html")), bytes.HasPrefix(head, []byte("<html")), bytes.Contains(head, []byte("<table")):
-		return &FormatError{Format: "a web page (HTML), as some systems export under an .xls name, not an .xlsx workbook", Advice: SaveAsXLSX}
+		return &FormatError{Format: msg.Sprintf("a web page (HTML), as some systems export under an .xls name, not an .xlsx workbook"), Advice: SaveAsXLSX}
 	case bytes.HasPrefix(head, []byte("<?xml")), bytes.HasPrefix(head, []byte("<")):
-		return &FormatError{Format: "an XML file, not an .xlsx workbook (an .xlsx is a zip package of XML parts; this may be one part of an unpacked workbook)", Advice: "give the .xlsx file itself, or " + SaveAsXLSX}
+		return &FormatError{Format: msg.Sprintf("an XML file, not an .xlsx workbook (an .xlsx is a zip package of XML parts; this may be one part of an unpacked workbook)"), Advice: msg.Sprintf("give the .xlsx file itself, or %s", SaveAsXLSX)}
 	case bytes.HasPrefix(head, []byte("%pdf")):
-		return &FormatError{Format: "a PDF document, not an .xlsx workbook", Advice: "give the workbook (.xlsx) that holds the figures"}
+		return &FormatError{Format: msg.Sprintf("a PDF document, not an .xlsx workbook"), Advice: msg.Sprintf("give the workbook (.xlsx) that holds the figures")}
 	}
 	if bytes.IndexByte(data[:min(len(data), 4096)], 0) < 0 {
-		return &FormatError{Format: "a text file (CSV or similar), not an .xlsx workbook", Advice: SaveAsXLSX}
+		return &FormatError{Format: msg.Sprintf("a text file (CSV or similar), not an .xlsx workbook"), Advice: SaveAsXLSX}
 	}
-	return &FormatError{Format: "not an .xlsx workbook (the file does not start as a zip package does)", Advice: SaveAsXLSX}
+	return &FormatError{Format: msg.Sprintf("not an .xlsx workbook (the file does not start as a zip package does)"), Advice: SaveAsXLSX}
 }
 
 // oleFormat names what an OLE compound file holds: an encrypted .xlsx
@@ -358,7 +374,7 @@ func sniff(data []byte) error {
 func oleFormat(data []byte) error {
 	r, err := mscfb.New(bytes.NewReader(data))
 	if err != nil {
-		return &FormatError{Format: "a damaged Office compound file (" + err.Error() + ")", Advice: SaveAsXLSX}
+		return &FormatError{Format: msg.Sprintf("a damaged Office compound file (%v)", err), Advice: SaveAsXLSX}
 	}
 	names := map[string]bool{}
 	for e, err := r.Next(); err == nil; e, err = r.Next() {
@@ -366,21 +382,21 @@ func oleFormat(data []byte) error {
 	}
 	switch {
 	case names["EncryptionInfo"] || names["EncryptedPackage"]:
-		return &FormatError{Format: "the workbook is protected by a password (encrypted), so it cannot be read",
-			Advice: "open it in Excel with the password, remove it (Tệp > Thông tin > Bảo vệ Sổ làm việc > Mã hóa bằng Mật khẩu, clear the password, OK) and save; or in LibreOffice Calc save it with Tệp > Lưu thành, kiểu Excel 2007-365 (.xlsx), with \"Lưu với mật khẩu\" unticked"}
+		return &FormatError{Format: msg.Sprintf("the workbook is protected by a password (encrypted), so it cannot be read"),
+			Advice: msg.Sprintf("open it in Excel with the password, remove it (Tệp > Thông tin > Bảo vệ Sổ làm việc > Mã hóa bằng Mật khẩu, clear the password, OK) and save; or in LibreOffice Calc save it with Tệp > Lưu thành, kiểu Excel 2007-365 (.xlsx), with \"Lưu với mật khẩu\" unticked")}
 	case names["Workbook"] || names["Book"]:
-		return &FormatError{Format: "an Excel 97-2003 workbook (.xls), not an .xlsx workbook", Advice: SaveAsXLSX}
+		return &FormatError{Format: msg.Sprintf("an Excel 97-2003 workbook (.xls), not an .xlsx workbook"), Advice: SaveAsXLSX}
 	case names["WordDocument"]:
-		return &FormatError{Format: "a Word 97-2003 document (.doc), not an .xlsx workbook", Advice: "give the workbook (.xlsx) that holds the figures"}
+		return &FormatError{Format: msg.Sprintf("a Word 97-2003 document (.doc), not an .xlsx workbook"), Advice: msg.Sprintf("give the workbook (.xlsx) that holds the figures")}
 	}
-	return &FormatError{Format: "an Office compound file that holds no workbook", Advice: SaveAsXLSX}
+	return &FormatError{Format: msg.Sprintf("an Office compound file that holds no workbook"), Advice: SaveAsXLSX}
 }
 
 // part reads one part of the package whole, within lim.PartSize.
 func (b *Book) part(name string) ([]byte, error) {
 	f, ok := b.files[name]
 	if !ok {
-		return nil, fmt.Errorf("the part %s is missing: the file is damaged or was written by a program that left it out; open and save it in Excel or LibreOffice", name)
+		return nil, msg.Errorf("the part %s is missing: the file is damaged or was written by a program that left it out; open and save it in Excel or LibreOffice", name)
 	}
 	lim := b.lim.PartSize
 	if f.UncompressedSize64 > uint64(lim) {
@@ -403,12 +419,12 @@ func (b *Book) part(name string) ([]byte, error) {
 }
 
 func (b *Book) partLimit(name string, n int64) error {
-	return &LimitError{What: "the uncompressed size of the part " + name + " in bytes", Found: n, Limit: b.lim.PartSize, Name: "part",
-		Hint: "a small file that unpacks to this much is a zip bomb, not a workbook"}
+	return &LimitError{What: msg.Sprintf("the uncompressed size of the part %s in bytes", name), Found: n, Limit: b.lim.PartSize, Name: "part",
+		Hint: msg.Sprintf("a small file that unpacks to this much is a zip bomb, not a workbook")}
 }
 
 func (b *Book) damaged(name string, err error) error {
-	return fmt.Errorf("the part %s cannot be read (%v): the file is damaged or incomplete; copy it again, or open it in Excel or LibreOffice and save it as .xlsx", name, err)
+	return msg.Errorf("the part %s cannot be read (%v): the file is damaged or incomplete; copy it again, or open it in Excel or LibreOffice and save it as .xlsx", name, err)
 }
 
 type relationship struct {
@@ -431,7 +447,7 @@ func (b *Book) rels(of string) ([]relationship, error) {
 		Rels []relationship `xml:"Relationship"`
 	}
 	if err := decodeXML(data, &doc); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, msg.Errorf("%s: %w", name, err)
 	}
 	for i := range doc.Rels {
 		t := doc.Rels[i].Target
@@ -447,7 +463,7 @@ func (b *Book) rels(of string) ([]relationship, error) {
 
 func decodeXML(data []byte, v any) error {
 	if bytes.Contains(data, []byte("<!DOCTYPE")) {
-		return errors.New("a document type declaration (<!DOCTYPE …>) is not allowed in an .xlsx part")
+		return msg.Errorf("a document type declaration (<!DOCTYPE …>) is not allowed in an .xlsx part")
 	}
 	d := xml.NewDecoder(bytes.NewReader(data))
 	return d.Decode(v)
@@ -471,7 +487,7 @@ func (b *Book) readWorkbook(name string) error {
 		} `xml:"calcPr"`
 	}
 	if err := decodeXML(data, &wb); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return msg.Errorf("%s: %w", name, err)
 	}
 	b.Date1904 = xmlBool(wb.Pr.Date1904)
 	b.FullCalcOnLoad = xmlBool(wb.Calc.Full)
@@ -496,7 +512,7 @@ func (b *Book) readWorkbook(name string) error {
 	for _, s := range wb.Sheets {
 		target, ok := byID[s.ID]
 		if !ok {
-			return fmt.Errorf("sheet %q has no part (relationship %q is missing from the workbook): the file is damaged; open and save it in Excel or LibreOffice", s.Name, s.ID)
+			return msg.Errorf("sheet %q has no part (relationship %q is missing from the workbook): the file is damaged; open and save it in Excel or LibreOffice", s.Name, s.ID)
 		}
 		if strings.HasSuffix(target, ".xml") && !strings.Contains(target, "worksheets/") {
 			// A chart sheet or a dialog sheet holds no cells.
@@ -531,7 +547,7 @@ func (b *Book) readStyles(name string) error {
 		} `xml:"cellXfs>xf"`
 	}
 	if err := decodeXML(data, &st); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return msg.Errorf("%s: %w", name, err)
 	}
 	codes := map[int]string{}
 	for _, f := range st.NumFmts {
@@ -570,7 +586,7 @@ func (b *Book) readStrings(name string) error {
 	for {
 		t, err := s.next()
 		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
+			return msg.Errorf("%s: %w", name, err)
 		}
 		switch t.kind {
 		case tokEOF:
@@ -590,11 +606,11 @@ func (b *Book) readStrings(name string) error {
 			case "t":
 				if depthSI && inRPh == 0 {
 					if tmp, err = s.text(t, tmp); err != nil {
-						return fmt.Errorf("%s: %w", name, err)
+						return msg.Errorf("%s: %w", name, err)
 					}
 					buf = append(buf, tmp...)
 				} else if err := s.skip(t); err != nil {
-					return fmt.Errorf("%s: %w", name, err)
+					return msg.Errorf("%s: %w", name, err)
 				}
 			}
 		case tokEnd:
@@ -621,8 +637,8 @@ func (b *Book) textLimit(s string) error {
 		return nil
 	}
 	if n := len([]rune(s)); n > b.lim.CellText {
-		return &LimitError{What: "the cell's text in characters", Found: int64(n), Limit: int64(b.lim.CellText), Name: "text",
-			Hint: "Excel itself holds at most 32.767 characters in a cell"}
+		return &LimitError{What: msg.Sprintf("the cell's text in characters"), Found: int64(n), Limit: int64(b.lim.CellText), Name: "text",
+			Hint: msg.Sprintf("Excel itself holds at most 32.767 characters in a cell")}
 	}
 	return nil
 }
@@ -634,7 +650,7 @@ func (b *Book) Sheet(i int) (*Sheet, error) {
 		return s, nil
 	}
 	if i < 0 || i >= len(b.paths) {
-		return nil, fmt.Errorf("no sheet %d", i)
+		return nil, msg.Errorf("no sheet %d", i)
 	}
 	data, err := b.part(b.paths[i])
 	if err != nil {

@@ -6,7 +6,6 @@ package yamllist
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"path"
 	"reflect"
@@ -14,6 +13,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"baocao/internal/msg"
 )
 
 // ReadFS reads dir/file from fsys; found is false when the file does not
@@ -28,18 +29,19 @@ func ReadFS(fsys fs.FS, dir, file string) (src []byte, found bool, err error) {
 
 // Decode reads src, named name in messages, as a YAML list and decodes each
 // item into a T; check, when not nil, validates an item given its line.
-// what describes an item for the message when src is not a list.
-func Decode[T any](name string, src []byte, what string, check func(item *T, line int) error) ([]T, error) {
+// what describes an item for the message when src is not a list (a
+// string, or a msg.Word told in the reader's language).
+func Decode[T any](name string, src []byte, what any, check func(item *T, line int) error) ([]T, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, msg.Errorf("%s: %w", name, Explain(err))
 	}
 	if len(doc.Content) == 0 {
 		return nil, nil
 	}
 	list := doc.Content[0]
 	if list.Kind != yaml.SequenceNode {
-		return nil, fmt.Errorf("%s:%d: expected a list of %s", name, list.Line, what)
+		return nil, msg.Errorf("%s:%d: expected a list of %s", name, list.Line, what)
 	}
 	var out []T
 	for _, item := range list.Content {
@@ -48,7 +50,7 @@ func Decode[T any](name string, src []byte, what string, check func(item *T, lin
 			return nil, err
 		}
 		if err := item.Decode(&v); err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", name, item.Line, err)
+			return nil, msg.Errorf("%s: %w", name, Explain(err)) // the library names the line
 		}
 		if check != nil {
 			if err := check(&v, item.Line); err != nil {
@@ -114,11 +116,10 @@ func Strict(name string, n *yaml.Node, t reflect.Type) error {
 						known = append(known, f)
 					}
 					sort.Strings(known)
-					hint := ""
 					if n.Style&yaml.FlowStyle != 0 {
-						hint = "; in {…} a comma separates keys, so quote a text that holds one"
+						return msg.Errorf("%s:%d: unknown key %q (expected one of %s); in {…} a comma separates keys, so quote a text that holds one", name, k.Line, k.Value, strings.Join(known, ", "))
 					}
-					return fmt.Errorf("%s:%d: unknown key %q (expected one of %s)%s", name, k.Line, k.Value, strings.Join(known, ", "), hint)
+					return msg.Errorf("%s:%d: unknown key %q (expected one of %s)", name, k.Line, k.Value, strings.Join(known, ", "))
 				}
 				if err := Strict(name, n.Content[i+1], ft); err != nil {
 					return err

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"baocao/internal/msg"
 )
 
 type item struct {
@@ -26,8 +28,8 @@ func TestDecode(t *testing.T) {
 	}
 	for _, tt := range []struct{ src, want string }{
 		{"ten: a\n", "x.yaml:1: expected a list of items"},
-		{"- ten: [\n", "x.yaml: yaml:"},
-		{"- ten: {a: 1}\n", "x.yaml:1:"},
+		{"- ten: [\n", "x.yaml: line 1: did not find expected node content"},
+		{"- ten: {a: 1}\n", "x.yaml: line 1: a set of keys is given, but a text is expected here"},
 	} {
 		if _, err := Decode[item]("x.yaml", []byte(tt.src), "items", nil); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("Decode(%q) error %v, want %q", tt.src, err, tt.want)
@@ -66,5 +68,46 @@ func TestStrictKeys(t *testing.T) {
 				t.Errorf("error %v, want %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestExplain: the YAML library's errors a hand-written file meets are
+// said as what to fix, in Vietnamese and in English, with their lines;
+// an error that is not the library's passes through unchanged.
+func TestExplain(t *testing.T) {
+	type item struct {
+		Ten   string `yaml:"ten"`
+		ChuSo int    `yaml:"chu_so"`
+	}
+	tests := []struct {
+		src, vi, en string
+	}{
+		{"- ten: [a\n", "x.yaml: dòng 1: thiếu dấu ',' hoặc ']': một danh sách [...] chưa được đóng", "x.yaml: line 1: did not find expected ',' or ']'"},
+		{"- ten: a\n chu_so: 1\n", "x.yaml: dòng 1: thiếu dấu '-' đầu mục", "x.yaml: line 1: did not find expected '-' indicator"},
+		{"- ten: a\n\tchu_so: 1\n", "x.yaml: dòng 2: có ký tự tab trong phần thụt lề", "x.yaml: line 2: found a tab character"},
+		// The library gives no line for a problem on the first line.
+		{"- ten: a: b\n", "x.yaml: không được có dấu ':' ở đây", "x.yaml: mapping values are not allowed"},
+		{"- ten: a\n- ten: a: b\n", "x.yaml: dòng 2: không được có dấu ':' ở đây", "x.yaml: line 2: mapping values are not allowed"},
+		{"- ten: a\n  chu_so: hai\n", "x.yaml: dòng 2: `hai` là văn bản, nhưng ở đây cần một số nguyên", "x.yaml: line 2: `hai` is a text, but a whole number is expected here"},
+		{"- ten: a\n  ten: b\n", "x.yaml: dòng 2: khóa \"ten\" được viết hai lần (lần đầu ở dòng 1)", "x.yaml: line 2: the key \"ten\" is written twice (first at line 1)"},
+		{"- ten: \"a\\q\"\n", "x.yaml: có dấu \\ không hợp lệ", "x.yaml: found unknown escape character"},
+		{"- ten: \xff\n", "x.yaml: tệp không phải văn bản UTF-8", "x.yaml: the file is not UTF-8 text"},
+	}
+	for _, tt := range tests {
+		_, err := Decode[item]("x.yaml", []byte(tt.src), "items", nil)
+		if err == nil {
+			t.Errorf("%q: no error", tt.src)
+			continue
+		}
+		if got := msg.Local(msg.Vietnamese, err); !strings.HasPrefix(got, tt.vi) {
+			t.Errorf("%q: Vietnamese %q, want %q…", tt.src, got, tt.vi)
+		}
+		if got := msg.Local(msg.English, err); !strings.HasPrefix(got, tt.en) {
+			t.Errorf("%q: English %q, want %q…", tt.src, got, tt.en)
+		}
+	}
+	other := errors.New("not yaml")
+	if Explain(other) != other || Explain(nil) != nil {
+		t.Error("Explain changed an error that is not the library's")
 	}
 }

@@ -2,12 +2,12 @@ package docx
 
 import (
 	"bytes"
-	"fmt"
 	"math"
 	"strings"
 
 	"baocao/internal/docmodel"
 	"baocao/internal/fonts"
+	"baocao/internal/msg"
 	"baocao/internal/render/layout"
 )
 
@@ -51,7 +51,7 @@ const (
 // report has a "Phần".
 func headingStyle(k docmodel.HeadingKind) (string, error) {
 	if k < docmodel.KindPart || k > docmodel.KindMinor {
-		return "", fmt.Errorf("unknown heading kind %v", k)
+		return "", msg.Errorf("unknown heading kind %v", k)
 	}
 	return "Heading" + itoa(int(k)), nil
 }
@@ -86,16 +86,24 @@ type docWriter struct {
 func (w *docWriter) document() error {
 	b := &w.b
 	b.WriteString(xmlHeader)
-	b.open("w:document", "xmlns:w", nsW, "xmlns:r", nsR)
+	if hasImages(w.d) {
+		b.open("w:document", "xmlns:w", nsW, "xmlns:r", nsR, "xmlns:wp", nsWP)
+	} else {
+		b.open("w:document", "xmlns:w", nsW, "xmlns:r", nsR)
+	}
 	b.open("w:body")
 
 	w.headerBlock()
 	w.title()
 	w.kinhGui()
 	if err := w.blocks(w.d.Body, w.hasClosing()); err != nil {
-		return fmt.Errorf("body: %w", err)
+		return msg.Errorf("body: %w", err)
 	}
 	if w.hasClosing() {
+		// A body that ends turned comes back to portrait for the closing.
+		if w.sect.landscape {
+			w.turn(false)
+		}
 		w.closing()
 	}
 
@@ -106,7 +114,7 @@ func (w *docWriter) document() error {
 		b.simpleParagraph(pProps{markSize: 1, spacing: &spacing{}, sect: &s}, rProps{}, "")
 		w.sect = sectProps{page: w.page, landscape: a.Landscape, restart: true}
 		if err := w.appendix(a); err != nil {
-			return fmt.Errorf("appendix %d (%s): %w", i+1, a.Label, err)
+			return msg.Errorf("appendix %d (%s): %w", i+1, a.Label, err)
 		}
 	}
 	if bytes.HasSuffix(b.Bytes(), []byte("</w:tbl>")) {
@@ -121,10 +129,22 @@ func (w *docWriter) document() error {
 
 	for i, seen := range w.fnSeen {
 		if !seen {
-			return fmt.Errorf("footnote %d is never referenced: Word would drop it silently", i+1)
+			return msg.Errorf("footnote %d is never referenced: Word would drop it silently", i+1)
 		}
 	}
 	return nil
+}
+
+// turn ends the current section and starts one of the other orientation
+// on a new page, with the page numbers running on and the number printed
+// on its first page too: a turned page inside the body is not a first page.
+func (w *docWriter) turn(landscape bool) {
+	if landscape == w.sect.landscape {
+		return
+	}
+	s := w.sect
+	w.b.simpleParagraph(pProps{markSize: 1, spacing: &spacing{}, sect: &s}, rProps{}, "")
+	w.sect = sectProps{page: w.page, landscape: landscape, numbered: true}
 }
 
 // separateTable writes a 1 pt empty paragraph before a table when the last
@@ -348,6 +368,13 @@ func (w *docWriter) closing() {
 	b.close("w:tc")
 
 	w.openCell(right)
+	if hasImages(w.d) {
+		w.signatureWithImages(c, docmodel.Length(right).Pt())
+		b.close("w:tc")
+		b.close("w:tr")
+		b.close("w:tbl")
+		return
+	}
 	if len(c.Signature.Lines) > 0 {
 		b.lines(pProps{style: stChucVu}, rProps{}, c.Signature.Lines)
 	}
@@ -405,13 +432,17 @@ func (w *docWriter) blocks(bs []docmodel.Block, keepLast bool) error {
 				// (or the closing block) from fusing with this one.
 				w.b.simpleParagraph(pProps{markSize: 1, spacing: &spacing{after: max(int(w.page.SpaceAfter), 6*20)}}, rProps{}, "")
 			}
+		case *docmodel.SectionBreak:
+			if v != nil {
+				w.turn(v.Landscape)
+			}
 		case nil:
-			err = fmt.Errorf("nil block")
+			err = msg.Errorf("nil block")
 		default:
-			err = fmt.Errorf("unknown block type %T", blk)
+			err = msg.Errorf("unknown block type %T", blk)
 		}
 		if err != nil {
-			return fmt.Errorf("block %d: %w", i+1, err)
+			return msg.Errorf("block %d: %w", i+1, err)
 		}
 	}
 	return nil
@@ -419,7 +450,7 @@ func (w *docWriter) blocks(bs []docmodel.Block, keepLast bool) error {
 
 func (w *docWriter) heading(h *docmodel.Heading) error {
 	if h == nil {
-		return fmt.Errorf("nil heading")
+		return msg.Errorf("nil heading")
 	}
 	style, err := headingStyle(h.Kind)
 	if err != nil {
@@ -507,12 +538,12 @@ func bodyStyle(s docmodel.ParagraphStyle) (string, error) {
 	case docmodel.RightText:
 		return stBodyRight, nil
 	}
-	return "", fmt.Errorf("unknown paragraph style %d", int(s))
+	return "", msg.Errorf("unknown paragraph style %d", int(s))
 }
 
 func (w *docWriter) paragraph(p *docmodel.Paragraph, keepNext bool) error {
 	if p == nil {
-		return fmt.Errorf("nil paragraph")
+		return msg.Errorf("nil paragraph")
 	}
 	style, err := bodyStyle(p.Style)
 	if err != nil {
@@ -558,7 +589,7 @@ func (w *docWriter) inlines(in []docmodel.Inline, base rProps) error {
 				return err
 			}
 		default:
-			return fmt.Errorf("inline %d: unknown type %T", i+1, x)
+			return msg.Errorf("inline %d: unknown type %T", i+1, x)
 		}
 	}
 	return nil
@@ -574,10 +605,10 @@ func textProps(base rProps, t docmodel.Text) rProps {
 
 func (w *docWriter) footnoteRef(n int) error {
 	if w.inFootnote {
-		return fmt.Errorf("footnote reference %d inside a footnote", n)
+		return msg.Errorf("footnote reference %d inside a footnote", n)
 	}
 	if n < 1 || n > len(w.fnSeen) {
-		return fmt.Errorf("footnote reference %d: the document has %d footnotes", n, len(w.fnSeen))
+		return msg.Errorf("footnote reference %d: the document has %d footnotes", n, len(w.fnSeen))
 	}
 	b := &w.b
 	if w.fnSeen[n-1] {
@@ -588,7 +619,7 @@ func (w *docWriter) footnoteRef(n int) error {
 		return nil
 	}
 	if n != w.fnNext {
-		return fmt.Errorf("footnote %d is referenced before footnote %d: Word numbers notes in reference order", n, w.fnNext)
+		return msg.Errorf("footnote %d is referenced before footnote %d: Word numbers notes in reference order", n, w.fnNext)
 	}
 	w.fnSeen[n-1] = true
 	w.fnNext++

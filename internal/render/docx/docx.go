@@ -20,12 +20,11 @@ package docx
 
 import (
 	"archive/zip"
-	"errors"
-	"fmt"
 	"io"
 	"time"
 
 	"baocao/internal/docmodel"
+	"baocao/internal/msg"
 	"baocao/internal/render/zcache"
 )
 
@@ -57,14 +56,14 @@ func Write(w io.Writer, d *docmodel.Document) error {
 	for _, p := range parts {
 		f, err := z.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: stamp})
 		if err != nil {
-			return fmt.Errorf("docx: %s: %w", p.name, err)
+			return msg.Errorf("docx: %s: %w", p.name, err)
 		}
 		if _, err := f.Write(p.data); err != nil {
-			return fmt.Errorf("docx: %s: %w", p.name, err)
+			return msg.Errorf("docx: %s: %w", p.name, err)
 		}
 	}
 	if err := z.Close(); err != nil {
-		return fmt.Errorf("docx: %w", err)
+		return msg.Errorf("docx: %w", err)
 	}
 	return nil
 }
@@ -72,7 +71,7 @@ func Write(w io.Writer, d *docmodel.Document) error {
 // build renders every part in package order.
 func build(d *docmodel.Document) ([]part, error) {
 	if d == nil {
-		return nil, errors.New("docx: nil document")
+		return nil, msg.Errorf("docx: nil document")
 	}
 	page := normalisePage(d.Page)
 	dw := &docWriter{
@@ -83,15 +82,15 @@ func build(d *docmodel.Document) ([]part, error) {
 		fnNext: 1,
 	}
 	if err := dw.document(); err != nil {
-		return nil, fmt.Errorf("docx: %w", err)
+		return nil, msg.Errorf("docx: %w", err)
 	}
 	document := dw.b.Bytes()
 	footnotes, err := dw.footnotesXML()
 	if err != nil {
-		return nil, fmt.Errorf("docx: %w", err)
+		return nil, msg.Errorf("docx: %w", err)
 	}
-	return []part{
-		{partContentTypes, contentTypesXML()},
+	parts := []part{
+		{partContentTypes, contentTypesXML(hasImages(d))},
 		{partRels, packageRelsXML()},
 		{partCore, coreXML(d.Meta)},
 		{partApp, appXML(d.Meta)},
@@ -102,6 +101,12 @@ func build(d *docmodel.Document) ([]part, error) {
 		{partFootnotes, footnotes},
 		{partHeaderPage, headerXML(false)},
 		{partHeaderFirst, headerXML(true)},
-		{partDocRels, documentRelsXML()},
-	}, nil
+		{partDocRels, documentRelsXML(d)},
+	}
+	for _, im := range docImages(d) {
+		if im.img != nil {
+			parts = append(parts, part{"word/" + im.part, im.img.PNG})
+		}
+	}
+	return parts, nil
 }

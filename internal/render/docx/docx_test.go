@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -252,10 +253,10 @@ func TestErrors(t *testing.T) {
 			d.Body = append(d.Body, &docmodel.Table{Columns: []docmodel.Column{{Width: 1}, {Width: 1}},
 				Rows: []docmodel.Row{{Cells: []docmodel.Cell{{}}}}})
 		}, "no cell at column 2"},
-		{"zero-width column", func(d *docmodel.Document) {
-			d.Body = append(d.Body, &docmodel.Table{Columns: []docmodel.Column{{Width: 1}, {Width: 0}},
+		{"negative column width", func(d *docmodel.Document) {
+			d.Body = append(d.Body, &docmodel.Table{Columns: []docmodel.Column{{Width: 1}, {Width: -1}},
 				Rows: []docmodel.Row{{Cells: []docmodel.Cell{{}, {}}}}})
-		}, "column 2 has no width"},
+		}, "column 2 has width -1"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var d *docmodel.Document
@@ -357,18 +358,24 @@ func TestHeaderColumns(t *testing.T) {
 	}
 }
 
-// TestTableKeep checks that every row is cantSplit, that the rows of a
-// small table but its last are kept with the next (so the table stays on
-// one page in Word and LibreOffice), and that a long table keeps only its
-// header rows with the first body row.
+// TestTableKeep checks that every row is cantSplit and which rows are
+// kept with the next: every row but the last of a small table (so it stays
+// on one page in Word and LibreOffice); in a long table the header rows,
+// the rows a merged cell ties to the next, and the tail: the last but one
+// row, or the two rows before a total row (a bold last row), so a page
+// never opens with the last row alone or holds a total and one row.
 func TestTableKeep(t *testing.T) {
-	table := func(header, body int) *docmodel.Table {
+	table := func(header, body int, total bool, merged int) *docmodel.Table {
 		tb := &docmodel.Table{Columns: []docmodel.Column{{Width: 1}, {Width: 1}}, HeaderRows: header}
 		for r := 0; r < header+body; r++ {
-			tb.Rows = append(tb.Rows, docmodel.Row{Cells: []docmodel.Cell{
-				{Content: []*docmodel.Paragraph{{Content: []docmodel.Inline{docmodel.Text{Text: "ô " + strconv.Itoa(r)}}}}},
-				{},
-			}})
+			cells := []docmodel.Cell{{Content: []*docmodel.Paragraph{{Content: []docmodel.Inline{docmodel.Text{Text: "ô " + strconv.Itoa(r)}}}}}}
+			switch {
+			case r == merged:
+				cells = append(cells, docmodel.Cell{RowSpan: 2})
+			case r != merged+1 || merged < 0:
+				cells = append(cells, docmodel.Cell{})
+			}
+			tb.Rows = append(tb.Rows, docmodel.Row{Cells: cells, Bold: total && r == header+body-1})
 		}
 		return tb
 	}
@@ -376,37 +383,41 @@ func TestTableKeep(t *testing.T) {
 	for _, c := range []struct {
 		name         string
 		header, body int
-		kept         int // rows whose paragraphs carry keepNext
+		total        bool
+		merged       int   // the row whose second cell spans two rows; -1: none
+		kept         []int // rows whose paragraphs carry keepNext, 0-based
 	}{
-		{"small", 1, 4, 4},
-		{"six rows", 1, 6, 6},
-		{"long", 1, 8, 1},
-		{"long, two header rows", 2, 9, 2},
+		{"small", 1, 4, false, -1, []int{0, 1, 2, 3}},
+		{"six rows", 1, 6, false, -1, []int{0, 1, 2, 3, 4, 5}},
+		{"long", 1, 8, false, -1, []int{0, 7}},
+		{"long, two header rows", 2, 9, false, -1, []int{0, 1, 9}},
+		{"long with a total", 1, 8, true, -1, []int{0, 6, 7}},
+		{"long with a merged cell", 1, 8, false, 3, []int{0, 3, 7}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			_, parts := unzip(t, writeDoc(t, &docmodel.Document{Body: []docmodel.Block{table(c.header, c.body)}}))
+			_, parts := unzip(t, writeDoc(t, &docmodel.Document{Body: []docmodel.Block{table(c.header, c.body, c.total, c.merged)}}))
 			rows := rowRE.FindAllString(string(parts["word/document.xml"]), -1)
 			if len(rows) != c.header+c.body {
 				t.Fatalf("%d rows, want %d", len(rows), c.header+c.body)
 			}
-			kept := 0
+			var kept []int
 			for i, r := range rows {
 				if !strings.Contains(r, "<w:cantSplit/>") {
 					t.Errorf("row %d may split", i+1)
+				}
+				if head := strings.Contains(r, "<w:tblHeader/>"); head != (i < c.header) {
+					t.Errorf("row %d: repeated as a header row %v, want %v", i+1, head, i < c.header)
 				}
 				n := strings.Count(r, "<w:keepNext/>")
 				if n != 0 && n != 2 {
 					t.Errorf("row %d: %d of 2 paragraphs kept with the next", i+1, n)
 				}
 				if n > 0 {
-					if kept != i {
-						t.Errorf("row %d kept after a row that is not", i+1)
-					}
-					kept++
+					kept = append(kept, i)
 				}
 			}
-			if kept != c.kept {
-				t.Errorf("%d rows kept with the next, want %d", kept, c.kept)
+			if !reflect.DeepEqual(kept, c.kept) {
+				t.Errorf("rows kept with the next %v, want %v", kept, c.kept)
 			}
 		})
 	}

@@ -1,9 +1,8 @@
 package docx
 
 import (
-	"fmt"
-
 	"baocao/internal/docmodel"
+	"baocao/internal/msg"
 )
 
 // footnotesXML writes word/footnotes.xml: the two separators Word expects
@@ -40,7 +39,7 @@ func (w *docWriter) footnotesXML() ([]byte, error) {
 
 	for i, f := range w.d.Footnotes {
 		if f.Number != 0 && f.Number != i+1 {
-			return nil, fmt.Errorf("footnote %d carries number %d", i+1, f.Number)
+			return nil, msg.Errorf("footnote %d carries number %d", i+1, f.Number)
 		}
 		b.open("w:footnote", "w:id", itoa(i+1))
 		content := f.Content
@@ -49,10 +48,10 @@ func (w *docWriter) footnotesXML() ([]byte, error) {
 		}
 		for j, p := range content {
 			if p == nil {
-				return nil, fmt.Errorf("footnote %d, paragraph %d is nil", i+1, j+1)
+				return nil, msg.Errorf("footnote %d, paragraph %d is nil", i+1, j+1)
 			}
 			if err := w.footnoteParagraph(p, j == 0); err != nil {
-				return nil, fmt.Errorf("footnote %d, paragraph %d: %w", i+1, j+1, err)
+				return nil, msg.Errorf("footnote %d, paragraph %d: %w", i+1, j+1, err)
 			}
 		}
 		b.close("w:footnote")
@@ -75,7 +74,7 @@ func (w *docWriter) footnoteParagraph(p *docmodel.Paragraph, first bool) error {
 		pp.jc = "right"
 	case docmodel.Flush:
 	default:
-		return fmt.Errorf("unknown paragraph style %d", int(p.Style))
+		return msg.Errorf("unknown paragraph style %d", int(p.Style))
 	}
 	b := &w.b
 	b.open("w:p")

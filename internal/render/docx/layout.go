@@ -85,26 +85,18 @@ func ruleIndent(room, rule int) int {
 	return (room - rule) / 2
 }
 
-// columnWidths spreads total over weights; the last column takes the
-// rounding rest so the grid adds up to the table width exactly.
-func columnWidths(cols []docmodel.Column, total int) []int {
-	sum := 0.0
-	for _, c := range cols {
-		if c.Width > 0 {
-			sum += c.Width
-		}
-	}
-	out := make([]int, len(cols))
+// twipsPt is a length in twips as points.
+func twipsPt(tw int) float64 { return float64(tw) / 20 }
+
+// columnWidths rounds the widths in points of layout.TableColumns to
+// twips; the last column takes the rounding rest so the grid adds up to
+// the table width total exactly.
+func columnWidths(pts []float64, total int) []int {
+	out := make([]int, len(pts))
 	used := 0
-	for i, c := range cols {
-		var w int
-		switch {
-		case sum <= 0:
-			w = total / len(cols)
-		case c.Width > 0:
-			w = int(math.Round(c.Width / sum * float64(total)))
-		}
-		if i == len(cols)-1 {
+	for i, p := range pts {
+		w := int(math.Round(p * 20))
+		if i == len(pts)-1 {
 			w = total - used
 		}
 		out[i] = w

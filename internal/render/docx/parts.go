@@ -37,10 +37,13 @@ const (
 	partDocRels      = "word/_rels/document.xml.rels"
 )
 
-func contentTypesXML() []byte {
+func contentTypesXML(png bool) []byte {
 	var b buf
 	b.WriteString(xmlHeader)
 	b.open("Types", "xmlns", "http://schemas.openxmlformats.org/package/2006/content-types")
+	if png {
+		b.empty("Default", "Extension", "png", "ContentType", ctPNG)
+	}
 	b.empty("Default", "Extension", "rels", "ContentType", ctRels)
 	b.empty("Default", "Extension", "xml", "ContentType", "application/xml")
 	for _, o := range [][2]string{
@@ -74,15 +77,21 @@ func packageRelsXML() []byte {
 	})
 }
 
-func documentRelsXML() []byte {
-	return relsXML([][3]string{
+func documentRelsXML(d *docmodel.Document) []byte {
+	rels := [][3]string{
 		{ridStyles, relOD + "styles", "styles.xml"},
 		{ridSettings, relOD + "settings", "settings.xml"},
 		{ridFontTable, relOD + "fontTable", "fontTable.xml"},
 		{ridFootnotes, relOD + "footnotes", "footnotes.xml"},
 		{ridHeaderPage, relOD + "header", "header1.xml"},
 		{ridHeaderFirst, relOD + "header", "header2.xml"},
-	})
+	}
+	for _, im := range docImages(d) {
+		if im.img != nil {
+			rels = append(rels, [3]string{im.rid, relOD + "image", im.part})
+		}
+	}
+	return relsXML(rels)
 }
 
 // coreXML holds the document properties. Dates come from the model, never

@@ -20,6 +20,10 @@ type sectProps struct {
 	// restart numbers the section's pages from 1 again: each phụ lục is
 	// numbered on its own (ND30 Phụ lục I Mục III.1.đ).
 	restart bool
+	// numbered: the first page prints its number, as the pages of a
+	// turned part of the body do; otherwise it is a first page (of the
+	// report, of an appendix) and has none.
+	numbered bool
 }
 
 // size is the page size with the orientation applied.
@@ -42,7 +46,9 @@ func (b *buf) sectPr(s sectProps) {
 	w, h := s.size()
 	b.open("w:sectPr")
 	b.empty("w:headerReference", "w:type", "default", "r:id", ridHeaderPage)
-	b.empty("w:headerReference", "w:type", "first", "r:id", ridHeaderFirst)
+	if !s.numbered {
+		b.empty("w:headerReference", "w:type", "first", "r:id", ridHeaderFirst)
+	}
 	sz := []string{"w:w", itoa(w), "w:h", itoa(h)}
 	if s.landscape {
 		sz = append(sz, "w:orient", "landscape")
@@ -61,7 +67,9 @@ func (b *buf) sectPr(s sectProps) {
 	b.empty("w:cols", "w:space", "720")
 	// titlePg: the first page of each section takes the empty first-page
 	// header, so page 1 of the report (and of each appendix) has no number.
-	b.empty("w:titlePg")
+	if !s.numbered {
+		b.empty("w:titlePg")
+	}
 	b.empty("w:docGrid", "w:linePitch", "360")
 	b.close("w:sectPr")
 }

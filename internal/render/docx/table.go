@@ -1,9 +1,11 @@
 package docx
 
 import (
-	"fmt"
+	"math"
 
 	"baocao/internal/docmodel"
+	"baocao/internal/msg"
+	"baocao/internal/render/layout"
 )
 
 func jcOf(a docmodel.Align) string {
@@ -30,21 +32,21 @@ const smallTable = 6
 // current section, so a landscape appendix gets the wider grid.
 func (w *docWriter) table(t *docmodel.Table) error {
 	if t == nil {
-		return fmt.Errorf("nil table")
+		return msg.Errorf("nil table")
 	}
 	grid, err := t.Grid()
 	if err != nil {
-		return fmt.Errorf("table: %w", err)
+		return msg.Errorf("table: %w", err)
 	}
 	for i, c := range t.Columns {
-		if c.Width < 0 {
-			return fmt.Errorf("table: column %d has a negative width", i+1)
+		if c.Width < 0 || math.IsNaN(c.Width) || math.IsInf(c.Width, 0) {
+			return msg.Errorf("table: column %d has width %v", i+1, c.Width)
 		}
 	}
-	widths := columnWidths(t.Columns, w.sect.textWidth())
+	widths := columnWidths(layout.TableColumns(t, grid, twipsPt(w.sect.textWidth()), w.page.Sizes.Table, layout.CellPadding), w.sect.textWidth())
 	for i, x := range widths {
 		if x <= 0 {
-			return fmt.Errorf("table: column %d has no width (give every column a weight, or none)", i+1)
+			return msg.Errorf("table: column %d has no width", i+1)
 		}
 	}
 
@@ -90,9 +92,26 @@ func (w *docWriter) table(t *docmodel.Table) error {
 	// whole. The PDF writer keeps the same tables together (smallTable
 	// there).
 	small := len(t.Rows)-t.HeaderRows <= smallTable
+	// The tail of a table goes to a page together, as in the PDF: the
+	// last row never opens a page alone, and a total row (a bold last
+	// row) keeps the two rows before it.
+	tail := 2
+	if len(t.Rows) > t.HeaderRows && t.Rows[len(t.Rows)-1].Bold {
+		tail = 3
+	}
 	for r, row := range t.Rows {
 		header := r < t.HeaderRows
-		keep := (small || header) && r < len(t.Rows)-1
+		// A row that a merged cell ties to the next one goes with it:
+		// cantSplit keeps one row whole, not a merged cell across rows.
+		tied := r+1 < len(t.Rows) && func() bool {
+			for c := range grid[r+1] {
+				if grid[r+1][c].Row <= r {
+					return true
+				}
+			}
+			return false
+		}()
+		keep := (small || header || tied || r >= len(t.Rows)-tail && r >= t.HeaderRows) && r < len(t.Rows)-1
 		b.open("w:tr")
 		b.open("w:trPr")
 		b.empty("w:cantSplit")
@@ -124,7 +143,7 @@ func (w *docWriter) table(t *docmodel.Table) error {
 			b.close("w:tcPr")
 			if origin {
 				if err := w.cell(t, row, s.Cell, c, header, keep); err != nil {
-					return fmt.Errorf("table row %d, column %d: %w", r+1, c+1, err)
+					return msg.Errorf("table row %d, column %d: %w", r+1, c+1, err)
 				}
 			} else {
 				// A continued merge still needs its paragraph; its text is
@@ -158,7 +177,7 @@ func (w *docWriter) cell(t *docmodel.Table, row docmodel.Row, c *docmodel.Cell, 
 	}
 	for i, p := range c.Content {
 		if p == nil {
-			return fmt.Errorf("paragraph %d is nil", i+1)
+			return msg.Errorf("paragraph %d is nil", i+1)
 		}
 		jc := jcOf(align)
 		// A paragraph that asks to be centred or right aligned says more
@@ -170,7 +189,7 @@ func (w *docWriter) cell(t *docmodel.Table, row docmodel.Row, c *docmodel.Cell, 
 			jc = "right"
 		}
 		if err := w.para(p, pProps{style: stTableText, jc: jc, keepNext: keep}, base); err != nil {
-			return fmt.Errorf("paragraph %d: %w", i+1, err)
+			return msg.Errorf("paragraph %d: %w", i+1, err)
 		}
 	}
 	return nil

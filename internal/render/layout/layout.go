@@ -77,3 +77,59 @@ func SignatureSpace(sig docmodel.Signature) float64 {
 	}
 	return 85
 }
+
+// Box is a rectangle in points: X from the left edge of its column, Y from
+// the top of the room it is placed in.
+type Box struct{ X, Y, W, H float64 }
+
+// SignatureGeom places the signature image (ô 7c) and the seal (ô 8) in
+// the room between the chức vụ lines and the signer's name.
+type SignatureGeom struct {
+	// Gap is the room, from the bottom of the chức vụ lines to the top of
+	// the name: SignatureSpace, or more when an image needs it.
+	Gap float64
+	// Image and Seal are where the pictures go; zero when absent.
+	Image, Seal Box
+}
+
+// imagePad keeps a signature image off the text above and below it.
+const imagePad = 4.0
+
+// phantomSignature is the width of the hand signature a seal is placed
+// against when the document has no signature image (4 cm, a common
+// signature's width), so that a seal alone still sits where ND30 puts it.
+const phantomSignature = 40 * 72 / 25.4
+
+// Signature places the images of sig in a column colW wide. ND30 Phụ lục
+// I puts the signature image "canh giữa chức vụ của người ký và họ tên"
+// (Mục II.7.d): centred across the column and in the room between the
+// lines; and the seal "trùm lên khoảng 1/3 hình ảnh chữ ký số … về bên
+// trái" (Mục II.8.a): its right edge a third of the way into the
+// signature, its centre level with the signature's. The room grows to
+// hold the signature and the whole seal with a little air, so neither
+// covers the chức vụ or the name; it is SignatureSpace when there are no
+// images.
+func Signature(sig docmodel.Signature, colW float64) SignatureGeom {
+	g := SignatureGeom{Gap: SignatureSpace(sig)}
+	var iw, ih, sw, sh float64
+	if sig.Image != nil {
+		iw, ih = sig.Image.Width.Pt(), sig.Image.Height.Pt()
+		g.Gap = max(g.Gap, ih+2*imagePad)
+	}
+	if sig.Seal != nil {
+		sw, sh = sig.Seal.Width.Pt(), sig.Seal.Height.Pt()
+		g.Gap = max(g.Gap, sh+2*imagePad)
+	}
+	cx, cy := colW/2, g.Gap/2
+	if sig.Image != nil {
+		g.Image = Box{X: cx - iw/2, Y: cy - ih/2, W: iw, H: ih}
+	}
+	if sig.Seal != nil {
+		ref := iw
+		if sig.Image == nil {
+			ref = phantomSignature
+		}
+		g.Seal = Box{X: cx - ref/2 + ref/3 - sw, Y: cy - sh/2, W: sw, H: sh}
+	}
+	return g
+}

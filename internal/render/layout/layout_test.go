@@ -37,3 +37,43 @@ func TestHeaderFitsQuocHieu(t *testing.T) {
 		}
 	}
 }
+
+// TestSignature: without images the room is SignatureSpace and nothing is
+// placed; the signature is centred in the column and the room; the seal
+// ends a third of the way into the signature (or into a 4 cm one when
+// there is none), level with it; the room grows to hold either with
+// imagePad above and below.
+func TestSignature(t *testing.T) {
+	img := func(wmm, hmm float64) *docmodel.Image {
+		return &docmodel.Image{Width: docmodel.MM(wmm), Height: docmodel.MM(hmm)}
+	}
+	pt := func(mm float64) float64 { return docmodel.MM(mm).Pt() }
+	const colW = 250.0
+	for _, c := range []struct {
+		name        string
+		sig         docmodel.Signature
+		gap         float64
+		image, seal Box
+	}{
+		{name: "none", sig: docmodel.Signature{}, gap: 85},
+		{name: "space kept", sig: docmodel.Signature{Space: 60 * docmodel.Point}, gap: 60},
+		{name: "signature", sig: docmodel.Signature{Image: img(40, 20)}, gap: 85,
+			image: Box{X: 125 - pt(40)/2, Y: 42.5 - pt(20)/2, W: pt(40), H: pt(20)}},
+		{name: "tall signature", sig: docmodel.Signature{Image: img(40, 35)}, gap: pt(35) + 8,
+			image: Box{X: 125 - pt(40)/2, Y: 4, W: pt(40), H: pt(35)}},
+		{name: "both", sig: docmodel.Signature{Image: img(40, 20), Seal: img(36, 36)}, gap: pt(36) + 8,
+			image: Box{X: 125 - pt(40)/2, Y: (pt(36)+8)/2 - pt(20)/2, W: pt(40), H: pt(20)},
+			seal:  Box{X: 125 - pt(40)/2 + pt(40)/3 - pt(36), Y: 4, W: pt(36), H: pt(36)}},
+		{name: "small seal alone", sig: docmodel.Signature{Seal: img(25, 25)}, gap: 85,
+			seal: Box{X: 125 - phantomSignature/2 + phantomSignature/3 - pt(25), Y: 42.5 - pt(25)/2, W: pt(25), H: pt(25)}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g := Signature(c.sig, colW)
+			near := func(a, b float64) bool { return a-b < 1e-6 && b-a < 1e-6 }
+			same := func(a, b Box) bool { return near(a.X, b.X) && near(a.Y, b.Y) && near(a.W, b.W) && near(a.H, b.H) }
+			if !near(g.Gap, c.gap) || !same(g.Image, c.image) || !same(g.Seal, c.seal) {
+				t.Errorf("got %+v, want gap %v image %+v seal %+v", g, c.gap, c.image, c.seal)
+			}
+		})
+	}
+}

@@ -7,6 +7,7 @@ import (
 
 	"baocao/internal/docmodel"
 	"baocao/internal/fonts"
+	"baocao/internal/msg"
 	"baocao/internal/render/layout"
 )
 
@@ -42,15 +43,15 @@ const (
 func validate(d *docmodel.Document) error {
 	p := d.Page
 	if p.Width <= 0 || p.Height <= 0 {
-		return fmt.Errorf("page size %d × %d twips is not positive", p.Width, p.Height)
+		return msg.Errorf("page size %d × %d twips is not positive", p.Width, p.Height)
 	}
 	if p.MarginLeft < 0 || p.MarginRight < 0 || p.MarginTop < 0 || p.MarginBottom < 0 || p.HeaderDistance < 0 {
-		return fmt.Errorf("page margins must not be negative")
+		return msg.Errorf("page margins must not be negative")
 	}
 	// The smaller side bounds both orientations (appendices may turn the page).
 	short := math.Min(p.Width.Pt(), p.Height.Pt())
 	if short-p.MarginLeft.Pt()-p.MarginRight.Pt() < 72 || short-p.MarginTop.Pt()-p.MarginBottom.Pt() < 144 {
-		return fmt.Errorf("page margins leave too little room for text")
+		return msg.Errorf("page margins leave too little room for text")
 	}
 	s := p.Sizes
 	for _, f := range []struct {
@@ -63,24 +64,24 @@ func validate(d *docmodel.Document) error {
 		{"NoiNhanList", s.NoiNhanList}, {"PageNumber", s.PageNumber}, {"Footnote", s.Footnote}, {"Table", s.Table},
 	} {
 		if !(f.v > 0 && f.v < 200) {
-			return fmt.Errorf("font size Sizes.%s = %v is not a usable size", f.name, f.v)
+			return msg.Errorf("font size Sizes.%s = %v is not a usable size", f.name, f.v)
 		}
 	}
 	if math.IsNaN(p.LineSpacing) || p.LineSpacing > 5 {
-		return fmt.Errorf("line spacing %v is not usable", p.LineSpacing)
+		return msg.Errorf("line spacing %v is not usable", p.LineSpacing)
 	}
 	if p.FirstLineIndent < 0 || p.SpaceBefore < 0 || p.SpaceAfter < 0 {
-		return fmt.Errorf("indent and paragraph spacing must not be negative")
+		return msg.Errorf("indent and paragraph spacing must not be negative")
 	}
 	for i, b := range d.Body {
 		if err := validateBlock(d, b); err != nil {
-			return fmt.Errorf("body block %d: %w", i+1, err)
+			return msg.Errorf("body block %d: %w", i+1, err)
 		}
 	}
 	for i, a := range d.Appendices {
 		for j, b := range a.Body {
 			if err := validateBlock(d, b); err != nil {
-				return fmt.Errorf("appendix %d, block %d: %w", i+1, j+1, err)
+				return msg.Errorf("appendix %d, block %d: %w", i+1, j+1, err)
 			}
 		}
 	}
@@ -90,7 +91,7 @@ func validate(d *docmodel.Document) error {
 				continue
 			}
 			if err := validateInlines(d, par.Content); err != nil {
-				return fmt.Errorf("footnote %d: %w", i+1, err)
+				return msg.Errorf("footnote %d: %w", i+1, err)
 			}
 		}
 	}
@@ -100,7 +101,7 @@ func validate(d *docmodel.Document) error {
 func validateInlines(d *docmodel.Document, in []docmodel.Inline) error {
 	for _, x := range in {
 		if r, ok := x.(docmodel.FootnoteRef); ok && (r.Number < 1 || r.Number > len(d.Footnotes)) {
-			return fmt.Errorf("footnote reference %d, but the document has %d footnotes", r.Number, len(d.Footnotes))
+			return msg.Errorf("footnote reference %d, but the document has %d footnotes", r.Number, len(d.Footnotes))
 		}
 	}
 	return nil
@@ -123,11 +124,12 @@ func validateBlock(d *docmodel.Document, b docmodel.Block) error {
 			return nil
 		}
 		if _, err := v.Grid(); err != nil {
-			return fmt.Errorf("table: %w", err)
+			return msg.Errorf("table: %w", err)
 		}
 		for i, c := range v.Columns {
-			if !(c.Width > 0) || math.IsInf(c.Width, 0) {
-				return fmt.Errorf("table column %d has width %v", i+1, c.Width)
+			// Zero: sized from the content.
+			if c.Width < 0 || math.IsNaN(c.Width) || math.IsInf(c.Width, 0) {
+				return msg.Errorf("table column %d has width %v", i+1, c.Width)
 			}
 		}
 		for _, r := range v.Rows {
@@ -137,7 +139,7 @@ func validateBlock(d *docmodel.Document, b docmodel.Block) error {
 						continue
 					}
 					if err := validateInlines(d, par.Content); err != nil {
-						return fmt.Errorf("table: %w", err)
+						return msg.Errorf("table: %w", err)
 					}
 				}
 			}
@@ -468,9 +470,17 @@ func (w *writer) closing(g geom) unit {
 	}
 	ss := style{face: fonts.Bold, size: w.sz.Signature}
 	ry := stack(&u, w.lines(c.Signature.Lines, ss, rx, rw, alignCenter), 0)
-	if c.Signature.Name != "" {
-		gap := layout.SignatureSpace(c.Signature)
-		ry = stack(&u, w.lines([]string{c.Signature.Name}, ss, rx, rw, alignCenter), ry+gap)
+	if sig := c.Signature; sig.Name != "" || sig.Image != nil || sig.Seal != nil {
+		sg := layout.Signature(sig, rw)
+		top := ry
+		ry = stack(&u, w.lines([]string{sig.Name}, ss, rx, rw, alignCenter), ry+sg.Gap)
+		// After the text, so the seal lies over what it touches, as a
+		// stamp does; the signature first, the seal over it.
+		for i, b := range []layout.Box{sg.Image, sg.Seal} {
+			if b.W > 0 {
+				u.ops = append(u.ops, op{kind: opImage, level: i, x: rx + b.X, y: top + b.Y, x2: b.W, y2: b.H})
+			}
+		}
 	}
 	u.h = math.Max(y, ry)
 	return u

@@ -16,6 +16,14 @@ type LaidLine struct {
 	Kind string // "text", "heading", "thead", "row", "note"
 	Grp  int    // heading or table number, footnote number
 	Text string
+	// Top and Bottom are the unit's place on its page, in points from
+	// the top edge.
+	Top, Bottom float64
+	// Row and Rows are the table rows of a "thead" or "row" unit (0-based
+	// indexes into the model's Rows); Total marks the unit that holds the
+	// table's total row.
+	Row, Rows int
+	Total     bool
 }
 
 // LaidPage is the body units and footnote lines of one page, top to
@@ -24,6 +32,9 @@ type LaidPage struct {
 	Section string
 	Body    []LaidLine
 	Notes   []LaidLine
+	// Width and Height are the page size in points; Foot is where the
+	// body must end: the bottom margin, or the footnotes above it.
+	Width, Height, Foot float64
 }
 
 var kindNames = map[unitKind]string{kindText: "text", kindHeading: "heading", kindTableHead: "thead", kindTableRow: "row", kindNote: "note"}
@@ -67,8 +78,17 @@ func LayoutPages(d *docmodel.Document) ([]LaidPage, error) {
 	out := make([]LaidPage, len(pages))
 	for i, pg := range pages {
 		out[i].Section = pg.section
+		out[i].Width, out[i].Height = pg.g.w, pg.g.h
+		out[i].Foot = pg.g.h - pg.g.bottom
+		if len(pg.notes) > 0 {
+			out[i].Foot -= noteSepH + pg.notesH
+		}
 		for _, dr := range pg.parts {
-			out[i].Body = append(out[i].Body, LaidLine{Kind: kindNames[dr.kind], Grp: dr.grp, Text: opsText(dr.ops)})
+			l := LaidLine{Kind: kindNames[dr.kind], Grp: dr.grp, Text: opsText(dr.ops), Top: dr.dy, Bottom: dr.dy + dr.h}
+			if dr.rows != nil {
+				l.Row, l.Rows, l.Total = dr.rows.first, dr.rows.n, dr.rows.total
+			}
+			out[i].Body = append(out[i].Body, l)
 		}
 		for _, u := range pg.notes {
 			out[i].Notes = append(out[i].Notes, LaidLine{Kind: kindNames[u.kind], Grp: u.grp, Text: opsText(u.ops)})

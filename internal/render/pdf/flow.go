@@ -14,6 +14,7 @@ type laid struct {
 	isTab  bool
 	tab    tableUnits
 	before float64
+	turn   *geom // a section break: the pages from here on have this geometry
 }
 
 // outline turns heading kinds into outline levels that never skip a
@@ -67,6 +68,18 @@ func (w *writer) layBlocks(blocks []docmodel.Block, g geom, ol *outline) ([]laid
 			// khách quan:") introduces what follows as a heading does.
 			intro := len(ls) == 1 && strings.HasSuffix(strings.TrimSpace(docmodel.PlainText(v.Content)), ":")
 			out = append(out, laid{lines: ls, keep: intro})
+		case *docmodel.SectionBreak:
+			if v == nil {
+				continue
+			}
+			// What follows is laid out on the turned page's width.
+			if v.Landscape {
+				g = w.landscape()
+			} else {
+				g = w.portrait()
+			}
+			turned := g
+			out = append(out, laid{turn: &turned})
 		case *docmodel.Table:
 			if v == nil {
 				continue
@@ -110,6 +123,8 @@ func lead(ls []laid, depth int) []unit {
 	}
 	b := ls[0]
 	switch {
+	case b.turn != nil:
+		return nil // a heading cannot go over to a turned page
 	case b.isTab:
 		return b.tab.lead()
 	case b.keep:
@@ -122,6 +137,8 @@ func (p *paginator) flow(ls []laid) {
 	for i := range ls {
 		b := &ls[i]
 		switch {
+		case b.turn != nil:
+			p.turn(*b.turn)
 		case b.isTab:
 			p.placeTable(&b.tab)
 		case b.keep:
@@ -131,6 +148,20 @@ func (p *paginator) flow(ls []laid) {
 			p.placeLines(b.lines)
 		}
 	}
+}
+
+// turn goes on with the section on pages of geometry g: a new page, with
+// the page numbers running on, unless the current page has nothing on it
+// yet, which then turns itself.
+func (p *paginator) turn(g geom) {
+	p.g = g
+	p.noteOf = p.w.noteLines(g)
+	if p.st.empty && len(p.pg.parts) == 0 && len(p.pg.notes) == 0 {
+		p.pg.g = g
+		p.st.y = g.top
+		return
+	}
+	p.newPage(0)
 }
 
 // smallTable is the most body row groups a table may have to be kept on
@@ -147,6 +178,15 @@ func (t *tableUnits) lead() []unit {
 	return append(out, t.body[0])
 }
 
+// tableTail is how many of a table's last body row groups go to a page
+// together: two, or three when the last is a total row.
+func tableTail(t *tableUnits) int {
+	if t.total {
+		return 3
+	}
+	return 2
+}
+
 // placeTable sets a table row group by row group, repeating the header
 // rows at the top of each new page.
 func (p *paginator) placeTable(t *tableUnits) {
@@ -157,12 +197,15 @@ func (p *paginator) placeTable(t *tableUnits) {
 	for i := range t.header {
 		p.place(&t.header[i])
 	}
+	tail := tableTail(t)
 	for i := range t.body {
 		g := &t.body[i]
-		// A last row group (often the total row) does not start a page
-		// alone when the group before it can go along.
-		lastPair := !p.st.empty && i == len(t.body)-2 && i > 0 && p.fitsAll(t.body[i:i+1]) && !p.fitsAll(t.body[i:])
-		if lastPair || !p.st.empty && !p.fitsAll(t.body[i:i+1]) {
+		// The tail of a table does not start on a page that cannot hold
+		// all of it: a last row group never opens a page alone, and a
+		// total row keeps the two groups before it, or a page would read
+		// as a total of one row.
+		tailStart := !p.st.empty && i == len(t.body)-tail && i > 0 && p.fitsAll(t.body[i:i+1]) && !p.fitsAll(t.body[i:])
+		if tailStart || !p.st.empty && !p.fitsAll(t.body[i:i+1]) {
 			p.newPage(0)
 			for j := range t.header {
 				h := t.header[j]
@@ -247,8 +290,19 @@ func (w *writer) layout() ([]*page, error) {
 	c := d.Closing
 	if len(c.Recipients) > 0 || len(c.Signature.Lines) > 0 || c.Signature.Name != "" {
 		u := w.closing(g)
+		// A body that ends turned comes back to portrait for the closing.
+		if n := len(body); n > 0 && body[n-1].turn == nil {
+			for i := n - 1; i >= 0; i-- {
+				if t := body[i].turn; t != nil {
+					if t.landscape {
+						body = append(body, laid{turn: &g})
+					}
+					break
+				}
+			}
+		}
 		n := len(body)
-		if n > 0 && !body[n-1].isTab && !body[n-1].keep {
+		if n > 0 && !body[n-1].isTab && !body[n-1].keep && body[n-1].turn == nil {
 			p.flow(body[:n-1])
 			p.closeWith(body[n-1].lines, u)
 		} else {

@@ -9,10 +9,11 @@ import (
 type opKind uint8
 
 const (
-	opText opKind = iota
-	opLine        // x,y to x2,y2
-	opRect        // x,y, width x2, height y2
-	opMark        // outline entry s at y, level
+	opText  opKind = iota
+	opLine         // x,y to x2,y2
+	opRect         // x,y, width x2, height y2
+	opMark         // outline entry s at y, level
+	opImage        // image number level (docImages) with top-left x,y, width x2, height y2
 )
 
 // op is one drawing operation. Inside a unit y is relative to the unit's
@@ -39,6 +40,13 @@ type unit struct {
 	refs   []int // footnotes referenced in the unit
 	kind   unitKind
 	grp    int // the block (heading, table) or the footnote number the unit belongs to
+	rows   *rowSpan
+}
+
+// rowSpan is the table rows a table unit holds, for the layout tests.
+type rowSpan struct {
+	first, n int  // rows first..first+n-1 of the model's table
+	total    bool // the last of them is the table's total row
 }
 
 // unitKind says what a unit is part of, for the rules that keep units
@@ -97,6 +105,8 @@ type drawn struct {
 	dy   float64
 	kind unitKind
 	grp  int
+	h    float64
+	rows *rowSpan
 }
 
 // allOps is the page's body operations in page coordinates.
@@ -330,7 +340,7 @@ func minInt(a, b int) int {
 // were a fifth of the bytes a write allocated.
 func (p *paginator) draw(u *unit, top float64) {
 	if len(u.ops) > 0 {
-		p.pg.parts = append(p.pg.parts, drawn{u.ops, top, u.kind, u.grp})
+		p.pg.parts = append(p.pg.parts, drawn{u.ops, top, u.kind, u.grp, u.h, u.rows})
 	}
 }
 

@@ -1,10 +1,13 @@
 package pdf_test
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
 
+	"baocao/internal/docmodel"
+	"baocao/internal/fonts"
 	"baocao/internal/render/layout"
 	"baocao/internal/render/pdf"
 )
@@ -33,9 +36,12 @@ func breakFaults(lines []string) []string {
 // typist would not sign: a centred title or a heading broken inside a
 // word pair (HÀNH / CHÍNH, nhân / dân, NĂM / 2026), a heading as the last
 // line of a page or a one-line introduction ("- Nguyên nhân khách
-// quan:") there, a small table (at most six body rows) or a table row
-// across pages, and a footnote that continues, or is continued, with a
-// single line.
+// quan:") there, a small table (at most six body rows) across pages, a
+// table row across pages (set twice, or run past the foot of its page),
+// a table continued on a page without its header row, a page that holds a
+// table's total row with fewer than two rows before it or its last row
+// alone, and a footnote that continues, or is continued, with a single
+// line.
 func TestSampleLayoutRules(t *testing.T) {
 	docs := sampleDocs(t)
 	names := make([]string, 0, len(docs))
@@ -59,8 +65,12 @@ func TestSampleLayoutRules(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			type span struct{ first, last, rows int }
+			type span struct{ first, last, rows, next int }
 			tables := map[int]*span{}
+			// perPage[table][page] counts the table's body row groups on
+			// a page; totalOn[table] is the page of its total row.
+			perPage := map[int]map[int]int{}
+			totalOn := map[int]int{}
 			notes := map[int][]int{} // footnote → the page of each of its lines
 			var heading []string
 			headingGrp := 0
@@ -83,14 +93,31 @@ func TestSampleLayoutRules(t *testing.T) {
 					if l.Kind == "text" && li == len(pg.Body)-1 && strings.HasSuffix(l.Text, ":") && (li == 0 || pg.Body[li-1].Grp != l.Grp) && pi+1 < len(pages) && pages[pi+1].Section == pg.Section {
 						t.Errorf("page %d ends with the one-line introduction %q", pi+1, l.Text)
 					}
+					if (l.Kind == "row" || l.Kind == "thead") && l.Bottom > pg.Foot+0.01 {
+						t.Errorf("page %d: table %d, rows %d–%d run %.1f pt past the foot of the page: a row split by the page edge", pi+1, l.Grp, l.Row+1, l.Row+l.Rows, l.Bottom-pg.Foot)
+					}
+					if l.Kind == "row" && tables[l.Grp] != nil && tables[l.Grp].last != pi && (li == 0 || pg.Body[li-1].Kind != "thead" || pg.Body[li-1].Grp != l.Grp) {
+						t.Errorf("page %d: table %d goes on without its header row", pi+1, l.Grp)
+					}
 					if l.Kind == "row" {
 						s := tables[l.Grp]
 						if s == nil {
-							s = &span{first: pi}
+							s = &span{first: pi, next: l.Row}
 							tables[l.Grp] = s
+							perPage[l.Grp] = map[int]int{}
 						}
+						// Each row is set once, whole, in order: a row
+						// split across pages would be set twice or skipped.
+						if l.Row != s.next || l.Rows < 1 {
+							t.Errorf("page %d: table %d sets rows %d–%d after row %d", pi+1, l.Grp, l.Row+1, l.Row+l.Rows, s.next)
+						}
+						s.next = l.Row + l.Rows
 						s.last = pi
 						s.rows++
+						perPage[l.Grp][pi]++
+						if l.Total {
+							totalOn[l.Grp] = pi
+						}
 					}
 				}
 				for _, l := range pg.Notes {
@@ -100,6 +127,12 @@ func TestSampleLayoutRules(t *testing.T) {
 			for g, s := range tables {
 				if s.rows <= 6 && s.first != s.last {
 					t.Errorf("table %d of %d rows spans pages %d–%d", g, s.rows, s.first+1, s.last+1)
+				}
+				if p, ok := totalOn[g]; ok && p != s.first && perPage[g][p] < 3 {
+					t.Errorf("page %d holds the total row of table %d with only %d row(s) before it", p+1, g, perPage[g][p]-1)
+				}
+				if n := perPage[g][s.last]; s.first != s.last && n < 2 {
+					t.Errorf("page %d holds the last row of table %d alone", s.last+1, g)
 				}
 			}
 			for n, ps := range notes {
@@ -132,6 +165,74 @@ func TestBreakFaults(t *testing.T) {
 	} {
 		if got := len(breakFaults(c.lines)) > 0; got != c.bad {
 			t.Errorf("breakFaults(%q) = %v, want %v", c.lines, got, c.bad)
+		}
+	}
+}
+
+// TestSampleTableWords: no column of a sample's tables (body and
+// appendices, on the width of their pages) is narrower than the widest
+// word of its cells, bold where the row or the header is, so no line of a
+// table breaks inside a syllable, and no figure wraps.
+func TestSampleTableWords(t *testing.T) {
+	docs := sampleDocs(t)
+	names := make([]string, 0, len(docs))
+	for n := range docs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		d := docs[name]
+		p := d.Page
+		portrait, landscape := (p.Width - p.MarginLeft - p.MarginRight).Pt(), (p.Height - p.MarginLeft - p.MarginRight).Pt()
+		check := func(where string, tb *docmodel.Table, room float64) {
+			grid, err := tb.Grid()
+			if err != nil {
+				t.Fatal(err)
+			}
+			w := layout.TableColumns(tb, grid, room, p.Sizes.Table, layout.CellPadding)
+			for r, row := range grid {
+				for c, sl := range row {
+					if !sl.Origin(r, c) || max(sl.Cell.ColSpan, 1) > 1 {
+						continue
+					}
+					face := fonts.FaceOf(r < tb.HeaderRows || tb.Rows[r].Bold || sl.Cell.Bold, false)
+					for _, par := range sl.Cell.Content {
+						text := docmodel.PlainText(par.Content)
+						words := strings.Fields(text)
+						if sl.Cell.Number != nil {
+							words = []string{text}
+						}
+						for _, word := range words {
+							if need := fonts.Width(face, p.Sizes.Table, word) + 2*layout.CellPadding; need > w[c]+1e-6 {
+								t.Errorf("%s %s: row %d, column %d is %.1f pt, %q needs %.1f", name, where, r+1, c+1, w[c], word, need)
+							}
+						}
+					}
+				}
+			}
+		}
+		room := portrait
+		for i, b := range d.Body {
+			switch v := b.(type) {
+			case *docmodel.SectionBreak:
+				room = portrait
+				if v.Landscape {
+					room = landscape
+				}
+			case *docmodel.Table:
+				check(fmt.Sprintf("body block %d", i+1), v, room)
+			}
+		}
+		for _, a := range d.Appendices {
+			room := portrait
+			if a.Landscape {
+				room = landscape
+			}
+			for _, b := range a.Body {
+				if v, ok := b.(*docmodel.Table); ok {
+					check(a.Label, v, room)
+				}
+			}
 		}
 	}
 }

@@ -384,9 +384,9 @@ func TestErrors(t *testing.T) {
 		{"ragged table", func(d *docmodel.Document) {
 			d.Body = append(d.Body, &docmodel.Table{Columns: []docmodel.Column{{Width: 1}, {Width: 1}}, Rows: []docmodel.Row{{Cells: []docmodel.Cell{{}}}}})
 		}, "no cell at column 2"},
-		{"zero column width", func(d *docmodel.Document) {
-			d.Body = append(d.Body, &docmodel.Table{Columns: []docmodel.Column{{Width: 0}}, Rows: []docmodel.Row{{Cells: []docmodel.Cell{{}}}}})
-		}, "column 1 has width 0"},
+		{"negative column width", func(d *docmodel.Document) {
+			d.Body = append(d.Body, &docmodel.Table{Columns: []docmodel.Column{{Width: -2}}, Rows: []docmodel.Row{{Cells: []docmodel.Cell{{}}}}})
+		}, "column 1 has width -2"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := shortDoc()

@@ -1,11 +1,12 @@
 package pdf
 
 import (
-	"fmt"
 	"math"
 
 	"baocao/internal/docmodel"
 	"baocao/internal/fonts"
+	"baocao/internal/msg"
+	"baocao/internal/render/layout"
 )
 
 // tableUnits is a laid-out table: the caption lines, the header row group
@@ -16,6 +17,9 @@ type tableUnits struct {
 	caption []unit
 	header  []unit
 	body    []unit
+	// total: the last row is the table's total row (a bold row), which
+	// keeps the two row groups before it on its page.
+	total bool
 }
 
 func span(n int) int {
@@ -54,19 +58,15 @@ func (w *writer) table(t *docmodel.Table, g geom) (tableUnits, error) {
 	var tu tableUnits
 	grid, err := t.Grid()
 	if err != nil {
-		return tu, fmt.Errorf("table: %w", err)
+		return tu, msg.Errorf("table: %w", err)
 	}
 	cols := len(t.Columns)
-	total := 0.0
-	for _, c := range t.Columns {
-		total += c.Width
-	}
+	size := w.sz.Table
 	colX := make([]float64, cols+1)
 	colX[0] = g.left
-	for i, c := range t.Columns {
-		colX[i+1] = colX[i] + g.textW()*c.Width/total
+	for i, wd := range layout.TableColumns(t, grid, g.textW(), size, cellPadX) {
+		colX[i+1] = colX[i] + wd
 	}
-	size := w.sz.Table
 	lh := lineHeight(size, 1)
 
 	// Lay out every cell where it starts.
@@ -146,7 +146,7 @@ func (w *writer) table(t *docmodel.Table, g geom) (tableUnits, error) {
 	bi := 0
 	for gi, a := 0, 0; gi < len(groupEnd); gi++ {
 		end := groupEnd[gi]
-		u := unit{h: rowY[end] - rowY[a]}
+		u := unit{h: rowY[end] - rowY[a], rows: &rowSpan{first: a, n: end - a, total: end == rows && a >= t.HeaderRows && t.Rows[rows-1].Bold}}
 		for ; bi < len(boxes) && boxes[bi].r < end; bi++ {
 			bx := boxes[bi]
 			top := rowY[bx.r] - rowY[a]
@@ -165,6 +165,7 @@ func (w *writer) table(t *docmodel.Table, g geom) (tableUnits, error) {
 		}
 		a = end
 	}
+	tu.total = rows > t.HeaderRows && t.Rows[rows-1].Bold
 	if t.Caption != "" {
 		st := style{face: fonts.Bold, size: w.sz.Body}
 		tu.caption = layoutWords(w.plainWords(t.Caption, st), parSpec{x: g.left, width: g.textW(), align: alignCenter, size: st.size, lineH: lineHeight(st.size, 1)})

@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"crypto/sha256"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -13,6 +12,7 @@ import (
 
 	"baocao/internal/docmodel"
 	"baocao/internal/fonts"
+	"baocao/internal/msg"
 )
 
 // fallbackDate stands in for a missing Meta.Date: the file must not carry
@@ -22,29 +22,29 @@ var fallbackDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // Write lays out d and writes it to out as PDF. The bytes depend only on d.
 func Write(out io.Writer, d *docmodel.Document) (err error) {
 	if d == nil {
-		return errors.New("pdf: nil document")
+		return msg.Errorf("pdf: nil document")
 	}
 	if err := validate(d); err != nil {
-		return fmt.Errorf("pdf: %w", err)
+		return msg.Errorf("pdf: %w", err)
 	}
 	// A malformed document must cost the caller an error, not the
 	// process, even if it reaches a path that panics.
 	defer func() {
 		if r := recover(); r != nil {
 			if e, ok := r.(error); ok {
-				err = fmt.Errorf("pdf: internal failure: %w", e)
+				err = msg.Errorf("pdf: internal failure: %w", e)
 			} else {
-				err = fmt.Errorf("pdf: internal failure: %v", r)
+				err = msg.Errorf("pdf: internal failure: %v", r)
 			}
 		}
 	}()
 	w := newWriter(d)
 	pages, err := w.layout()
 	if err != nil {
-		return fmt.Errorf("pdf: %w", err)
+		return msg.Errorf("pdf: %w", err)
 	}
 	if err := w.emit(out, pages); err != nil {
-		return fmt.Errorf("pdf: %w", err)
+		return msg.Errorf("pdf: %w", err)
 	}
 	return nil
 }
@@ -87,9 +87,11 @@ type mark struct {
 
 // emitter replays laid-out operations into a page's content stream.
 type emitter struct {
-	c     *content
-	page  int
-	marks []mark
+	c      *content
+	page   int
+	marks  []mark
+	pf     *file
+	images []imageUse // by an opImage's level (docImages)
 }
 
 func (e *emitter) ops(ops []op, dy float64) {
@@ -106,6 +108,8 @@ func (e *emitter) ops(ops []op, dy float64) {
 			c.rect(o.x, o.y+dy, o.x2, o.y2)
 		case opMark:
 			e.marks = append(e.marks, mark{title: o.s, level: o.level, page: e.page, y: c.h - (o.y + dy)})
+		case opImage:
+			e.image(o.level, o.x, o.y+dy, o.x2, o.y2)
 		}
 	}
 }
@@ -126,7 +130,10 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 		faces[i].runes = make(map[uint16]rune, 128)
 	}
 	c := &content{faces: &faces}
-	e := &emitter{c: c}
+	e := &emitter{c: c, pf: pf}
+	for _, img := range docImages(w.d) {
+		e.images = append(e.images, imageUse{img: img})
+	}
 	var zbuf bytes.Buffer
 	var pb []byte
 	for i, pg := range pages {
@@ -159,19 +166,25 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 				pb = fmt.Appendf(pb, "/F%d %d 0 R", f+1, fontObj[f])
 			}
 		}
-		pb = fmt.Appendf(pb, ">>>>/Contents %d 0 R", contents)
+		pb = append(pb, ">>"...)
+		pb = e.xobjects(pb)
+		pb = fmt.Appendf(pb, ">>/Contents %d 0 R", contents)
 		pf.dict(pageObj[i], string(pb))
 	}
 	for f := range faces {
 		if faces[f].used {
 			if err := pf.writeFont(fontObj[f], fonts.Face(f), &faces[f], &zbuf); err != nil {
-				return fmt.Errorf("embedding fonts: %w", err)
+				return msg.Errorf("embedding fonts: %w", err)
 			}
 		} else {
 			// reserved for a face no page drew with: an empty dictionary
 			// keeps the object numbering independent of the text.
 			pf.dict(fontObj[f], "")
 		}
+	}
+
+	if err := e.writeImages(pf, &zbuf); err != nil {
+		return msg.Errorf("embedding images: %w", err)
 	}
 
 	pb = fmt.Appendf(pb[:0], "/Type/Pages/Count %d/Kids[", len(pages))
@@ -215,7 +228,7 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 	pf.dict(catalog, string(pb))
 
 	if _, err := out.Write(pf.finish(catalog, info)); err != nil {
-		return fmt.Errorf("writing: %w", err)
+		return msg.Errorf("writing: %w", err)
 	}
 	return nil
 }

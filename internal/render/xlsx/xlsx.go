@@ -18,7 +18,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -32,12 +31,14 @@ import (
 
 	"baocao/internal/docmodel"
 	"baocao/internal/fonts"
+	"baocao/internal/msg"
+	"baocao/internal/render/layout"
 	"baocao/internal/render/zcache"
 )
 
 // ErrNoAppendix is returned for a document without appendix tables; the
 // caller writes no workbook then.
-var ErrNoAppendix = errors.New("the document has no appendix table")
+var ErrNoAppendix = msg.Errorf("the document has no appendix table")
 
 // compressed keeps the parts that the workbooks of a batch share (theme,
 // styles, relationships) compressed once.
@@ -58,7 +59,7 @@ func HasTables(d *docmodel.Document) bool {
 // Write writes the appendix tables of d as a workbook.
 func Write(w io.Writer, d *docmodel.Document) error {
 	if d == nil {
-		return errors.New("nil document")
+		return msg.Errorf("nil document")
 	}
 	if !HasTables(d) {
 		return ErrNoAppendix
@@ -86,14 +87,14 @@ func Write(w io.Writer, d *docmodel.Document) error {
 		name := sheetName(a, i, used)
 		if first {
 			if err := f.SetSheetName("Sheet1", name); err != nil {
-				return fmt.Errorf("sheet %q: %w", name, err)
+				return msg.Errorf("sheet %q: %w", name, err)
 			}
 			first = false
 		} else if _, err := f.NewSheet(name); err != nil {
-			return fmt.Errorf("sheet %q: %w", name, err)
+			return msg.Errorf("sheet %q: %w", name, err)
 		}
 		if err := writeAppendix(f, st, name, a); err != nil {
-			return fmt.Errorf("%s: %w", a.Label, err)
+			return msg.Errorf("%s: %w", a.Label, err)
 		}
 	}
 	yes := true
@@ -564,7 +565,7 @@ func writeAppendix(f *excelize.File, st *styles, name string, a *docmodel.Append
 			}
 			line(plain([]*docmodel.Paragraph{v}), style, fonts.Italic, 12)
 		case *docmodel.Table:
-			top, bottom, w, next, err := writeTable(s, st, v, row)
+			top, bottom, w, next, err := writeTable(s, st, v, row, printWidth(a.Landscape))
 			if err != nil {
 				return err
 			}
@@ -586,6 +587,16 @@ func writeAppendix(f *excelize.File, st *styles, name string, a *docmodel.Append
 		}
 	}
 	return s.stream(f, name, panes)
+}
+
+// printWidth is the width in points that a sheet prints on: A4 less the
+// 15 mm margins of pageSetup.
+func printWidth(landscape bool) float64 {
+	w := 595.28
+	if landscape {
+		w = 841.89
+	}
+	return w - 2*15*72/25.4
 }
 
 // pageSetup prints the sheet on A4, one page wide, with the page number at
@@ -621,14 +632,13 @@ var integer = regexp.MustCompile(`^(0|[1-9][0-9]{0,14})$`)
 
 // writeTable writes t from sheet row top; it returns the header row span,
 // the column widths and the next free row.
-func writeTable(s *sheet, st *styles, t *docmodel.Table, top int) (int, int, []float64, int, error) {
+func writeTable(s *sheet, st *styles, t *docmodel.Table, top int, room float64) (int, int, []float64, int, error) {
 	grid, err := t.Grid()
 	if err != nil {
 		return 0, 0, nil, 0, err
 	}
 	sheetRow := func(r int) int { return top + r }
 	values := cachedValues(t, grid)
-	longest := make([]int, len(t.Columns))
 	for r, row := range grid {
 		bold := t.Rows[r].Bold || r < t.HeaderRows
 		for c, slot := range row {
@@ -672,25 +682,15 @@ func writeTable(s *sheet, st *styles, t *docmodel.Table, top int) (int, int, []f
 				// An unknown figure stays an empty cell, not an empty string.
 			}
 			s.set(c+1, sheetRow(r), sc)
-			if max(cell.ColSpan, 1) == 1 && r >= t.HeaderRows {
-				longest[c] = max(longest[c], utf8.RuneCountInString(text))
-			}
 		}
 	}
-	// Widths in characters: the weights share about 150 characters (an A4
-	// landscape line at 12 pt), and no column is narrower than its
-	// longest figure.
-	total := 0.0
-	for _, c := range t.Columns {
-		total += c.Width
-	}
-	widths := make([]float64, len(t.Columns))
-	for i, c := range t.Columns {
-		w := 8.0
-		if total > 0 {
-			w = math.Max(6, 150*c.Width/total)
-		}
-		widths[i] = math.Min(math.Max(w, float64(longest[i])+3), 60)
+	// Widths from content, as the DOCX and the PDF size them, on the
+	// printed width of the sheet (the page less its 15 mm margins, which
+	// the fit to one page wide keeps), in characters.
+	pts := layout.TableColumns(t, grid, room, 12, cellPadding)
+	widths := make([]float64, len(pts))
+	for i, p := range pts {
+		widths[i] = math.Round(p/pointsPerChar*100) / 100
 	}
 	return top, top + t.HeaderRows - 1, widths, top + len(t.Rows) + 1, nil
 }

@@ -15,7 +15,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
-	"fmt"
 	"hash/maphash"
 	"io"
 	"slices"
@@ -87,13 +86,11 @@ func (c *Cache) Do(src []byte, compress func([]byte) []byte) []byte {
 // zip.Deflate uses unless told otherwise) the archive is byte for byte
 // the one zip.Writer writes without it.
 func (c *Cache) Zip(level int) zip.Compressor {
-	if level < flate.HuffmanOnly || level > flate.BestCompression {
-		return func(io.Writer) (io.WriteCloser, error) {
-			return nil, fmt.Errorf("zcache: %d is not a deflate level", level)
-		}
-	}
 	pool := flatePool(level)
 	return func(w io.Writer) (io.WriteCloser, error) {
+		if pool.err != nil {
+			return nil, pool.err // flate's own: not a level
+		}
 		return &entry{c: c, pool: pool, w: w}, nil
 	}
 }
@@ -125,6 +122,7 @@ type writers struct {
 	mu    sync.Mutex
 	level int
 	free  []*flate.Writer
+	err   error // the level is not one flate knows
 }
 
 var (
@@ -137,7 +135,14 @@ func flatePool(level int) *writers {
 	defer poolsMu.Unlock()
 	p := pools[level]
 	if p == nil {
+		// The first writer checks the level, and is kept.
 		p = &writers{level: level}
+		fw, err := flate.NewWriter(io.Discard, level)
+		if err != nil {
+			p.err = err
+		} else {
+			p.free = append(p.free, fw)
+		}
 		pools[level] = p
 	}
 	return p
@@ -153,7 +158,7 @@ func (p *writers) deflate(src []byte) []byte {
 	var dst bytes.Buffer
 	dst.Grow(len(src)/4 + 64)
 	if fw == nil {
-		fw, _ = flate.NewWriter(&dst, p.level) // Zip checked the level
+		fw, _ = flate.NewWriter(&dst, p.level) // flatePool checked the level
 	} else {
 		fw.Reset(&dst)
 	}

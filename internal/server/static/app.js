@@ -5,6 +5,9 @@
 "use strict";
 (function () {
   const csrf = document.querySelector('meta[name="csrf"]').content;
+  // The page is Vietnamese: it asks for the server's messages (findings,
+  // errors) in Vietnamese too, whatever the browser's own language.
+  const vi = { "Accept-Language": "vi" };
   const $ = (id) => document.getElementById(id);
   const state = { template: null, build: null, pendingFix: null, units: [] };
 
@@ -22,7 +25,7 @@
     for (const [k, v] of Object.entries(fields)) {
       if (Array.isArray(v)) for (const x of v) fd.append(k, x); else fd.append(k, v);
     }
-    const r = await fetch(url, { method: "POST", body: fd, headers: { "X-Baocao-Csrf": csrf }, credentials: "same-origin" });
+    const r = await fetch(url, { method: "POST", body: fd, headers: { "X-Baocao-Csrf": csrf, ...vi }, credentials: "same-origin" });
     let body = {};
     try { body = await r.json(); } catch (e) { body = { error: "Máy chủ trả lời không đúng dạng (" + r.status + ")." }; }
     return { status: r.status, body: body };
@@ -73,7 +76,7 @@
   }
 
   async function reopen(b) {
-    const r = await fetch(b.url, { credentials: "same-origin" });
+    const r = await fetch(b.url, { headers: vi, credentials: "same-origin" });
     if (r.status !== 200) return;
     const body = await r.json();
     const card = document.querySelector('.card[data-name="' + CSS.escape(body.template) + '"]');
@@ -268,7 +271,7 @@
     while (!st.finished) {
       progress(st);
       await new Promise((res) => setTimeout(res, 500));
-      st = await (await fetch("/api/batches/" + st.id, { credentials: "same-origin" })).json();
+      st = await (await fetch("/api/batches/" + st.id, { headers: vi, credentials: "same-origin" })).json();
     }
     progress(st);
     const sum = $("tom-tat");

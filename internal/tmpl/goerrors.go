@@ -1,0 +1,77 @@
+package tmpl
+
+import (
+	"errors"
+	"regexp"
+	"strings"
+
+	"baocao/internal/msg"
+)
+
+// text/template's own messages are Go's English. The ones a template's
+// author meets most are told in the reader's language too: each pattern
+// matches Go's text and its key, whose English is that text again, says
+// it in the catalogue's words. Any other message stays Go's.
+var goDetails = []struct {
+	re  *regexp.Regexp
+	key string
+}{
+	{regexp.MustCompile(`^missing value for (.+)$`), "missing value for %s"},
+	{regexp.MustCompile(`^function ("[^"]*") not defined$`), "function %s not defined"},
+	{regexp.MustCompile(`^template ("[^"]*") not defined$`), "template %s not defined"},
+	{regexp.MustCompile(`^unclosed action$`), "unclosed action"},
+	{regexp.MustCompile(`^unclosed left paren$`), "unclosed left paren"},
+	{regexp.MustCompile(`^unexpected \{\{(end|else)\}\}$`), "unexpected {{%s}}"},
+	{regexp.MustCompile(`^unterminated quoted string$`), "unterminated quoted string"},
+	{regexp.MustCompile(`^undefined variable ("[^"]*")$`), "undefined variable %s"},
+	{regexp.MustCompile(`^unexpected (.+) in operand$`), "unexpected %s in operand"},
+	{regexp.MustCompile(`^unexpected EOF$`), "unexpected EOF"},
+	{regexp.MustCompile(`^wrong number of args for (\S+): want (\d+) got (\d+)$`), "wrong number of args for %s: want %s got %s"},
+	{regexp.MustCompile(`^can't evaluate field (\S+) in type (.+)$`), "can't evaluate field %s in type %s"},
+}
+
+// goDetail is Go's message s as a msg.Text when it is one of goDetails,
+// else s itself.
+func goDetail(s string) any {
+	for _, d := range goDetails {
+		m := d.re.FindStringSubmatch(s)
+		if m == nil {
+			continue
+		}
+		args := make([]any, len(m)-1)
+		for i, a := range m[1:] {
+			args[i] = a
+		}
+		if t := msg.Sprintf(d.key, args...); t.String() == s {
+			return t
+		}
+	}
+	return s
+}
+
+// parseError is a syntax error of text/template, "report.md:11: missing
+// value for if", its message told in the reader's language when it can be.
+func parseError(name, text string) error {
+	if rest, ok := strings.CutPrefix(text, name+":"); ok {
+		if i := strings.Index(rest, ": "); i >= 0 {
+			if err := msg.Errorf("%s: %s", name+":"+rest[:i], goDetail(rest[i+2:])); err.Error() == text {
+				return err
+			}
+		}
+	}
+	return errors.New(text)
+}
+
+// execError is an error of text/template while filling, that calls none
+// of the template's functions: `report.md:1:3: executing "report.md" at
+// <fact>: wrong number of args for fact: want 1 got 0`.
+var execFrame = regexp.MustCompile(`^(.*?): executing ("[^"]*") at <(.*?)>: (.*)$`)
+
+func goExecError(text string) error {
+	if m := execFrame.FindStringSubmatch(text); m != nil {
+		if err := msg.Errorf("%s: executing %s at <%s>: %s", m[1], m[2], m[3], goDetail(m[4])); err.Error() == text {
+			return err
+		}
+	}
+	return errors.New(text)
+}
