@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sync"
 
 	"baocao/internal/build"
 	"baocao/internal/check"
@@ -32,25 +31,11 @@ type outcome struct {
 // others; the summary at the end lists what was built, skipped and failed,
 // and the error says that some failed.
 func runBatch(jobs []*build.Job, n int, stdout, stderr io.Writer, terminal bool) error {
-	work := make(chan int)
 	done := make(chan outcome)
-	var wg sync.WaitGroup
-	for w := 0; w < n; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				res, err := jobs[i].Run()
-				done <- outcome{jobs[i], res, err}
-			}
-		}()
-	}
 	go func() {
-		for i := range jobs {
-			work <- i
-		}
-		close(work)
-		wg.Wait()
+		build.RunAll(jobs, n, func(i int, res *build.Result, err error) {
+			done <- outcome{jobs[i], res, err}
+		})
 		close(done)
 	}()
 

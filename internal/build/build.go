@@ -230,6 +230,10 @@ func (j *Job) Run() (*Result, error) {
 	// on its way.
 	go pdf.Prepare()
 	res := &Result{Findings: j.Validate()}
+	// The document is written once: a job kept after its run (the units
+	// of a batch, all held until the summary) must not keep its model, a
+	// third of a megabyte that made a batch's memory grow with its length.
+	defer func() { j.built, j.buildErr = nil, nil }()
 	if j.buildErr != nil {
 		// Validate lists it as a finding for validate; build says it as
 		// the error it is.

@@ -1,6 +1,8 @@
 package contract
 
 import (
+	"slices"
+
 	"baocao/internal/check"
 	"baocao/internal/consolidate"
 	"baocao/internal/dataset"
@@ -33,14 +35,19 @@ func (c *Contract) Apply(ds *dataset.Dataset) []error {
 			if err != nil {
 				continue
 			}
-			dc.Agg = aggregates[col.Kind]
+			agg := aggregates[col.Kind]
+			var of []string
 			switch col.Kind {
 			case Sum:
-				dc.Of = append([]string(nil), col.Parts...)
+				of = col.Parts
 			case Rate:
-				dc.Of = []string{col.Num, col.Den}
-			default:
-				dc.Of = nil
+				of = []string{col.Num, col.Den}
+			}
+			// The units of a batch share their tables (Dataset.WithFacts)
+			// and are built at once: a table that already says how its
+			// columns add up is only read, never written again.
+			if dc.Agg != agg || !slices.Equal(dc.Of, of) {
+				dc.Agg, dc.Of = agg, slices.Clone(of)
 			}
 		}
 	}

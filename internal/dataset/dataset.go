@@ -182,6 +182,39 @@ type Facts struct {
 	keyLocs map[string]Loc
 	names   map[string]string // folded key → the key as typed
 	keys    []string          // as typed, in sheet order
+	// base, when set, is the sheet these facts override (WithFacts): a
+	// key not set here is looked up there. It is only read, so that the
+	// units of a batch share one copy of the workbook's facts.
+	base *Facts
+}
+
+// find looks a folded key up here, then in the base.
+func (f *Facts) find(k string) (Value, bool) {
+	for ; f != nil; f = f.base {
+		if v, ok := f.values[k]; ok {
+			return v, true
+		}
+	}
+	return Value{}, false
+}
+
+// firstName and firstLoc are the key as first typed, and its cell.
+func (f *Facts) firstName(k string) string {
+	for ; f != nil; f = f.base {
+		if n, ok := f.names[k]; ok {
+			return n
+		}
+	}
+	return ""
+}
+
+func (f *Facts) firstLoc(k string) (Loc, bool) {
+	for ; f != nil; f = f.base {
+		if l, ok := f.keyLocs[k]; ok {
+			return l, true
+		}
+	}
+	return Loc{}, false
 }
 
 // NewFacts returns an empty fact sheet.
@@ -193,12 +226,13 @@ func NewFacts(sheet string) *Facts {
 // only by case, diacritics or spacing, is an error naming both key cells.
 func (f *Facts) Add(key string, v Value, keyLoc Loc) error {
 	k := FoldKey(key)
-	if _, ok := f.values[k]; ok {
-		first := f.names[k]
+	if _, ok := f.find(k); ok {
+		first := f.firstName(k)
+		at, _ := f.firstLoc(k)
 		if first == key {
-			return Errorf(keyLoc, "key %q is defined twice (first at cell %s)", key, f.keyLocs[k].Cell)
+			return Errorf(keyLoc, "key %q is defined twice (first at cell %s)", key, at.Cell)
 		}
-		return Errorf(keyLoc, "key %q is the key %q of cell %s written differently (keys match without regard to case and diacritics); keep one of them", key, first, f.keyLocs[k].Cell)
+		return Errorf(keyLoc, "key %q is the key %q of cell %s written differently (keys match without regard to case and diacritics); keep one of them", key, first, at.Cell)
 	}
 	f.values[k] = v
 	f.keyLocs[k] = keyLoc
@@ -210,7 +244,7 @@ func (f *Facts) Add(key string, v Value, keyLoc Loc) error {
 // Set replaces the value of key, or adds it (used to replay a correction).
 func (f *Facts) Set(key string, v Value) {
 	k := FoldKey(key)
-	if _, ok := f.values[k]; !ok {
+	if _, ok := f.find(k); !ok {
 		f.keys = append(f.keys, key)
 		f.names[k] = key
 	}
@@ -219,18 +253,22 @@ func (f *Facts) Set(key string, v Value) {
 
 // Get returns the value for key.
 func (f *Facts) Get(key string) (Value, bool) {
-	v, ok := f.values[FoldKey(key)]
-	return v, ok
+	return f.find(FoldKey(key))
 }
 
 // KeyLoc is the cell where key was typed.
 func (f *Facts) KeyLoc(key string) (Loc, bool) {
-	l, ok := f.keyLocs[FoldKey(key)]
-	return l, ok
+	return f.firstLoc(FoldKey(key))
 }
 
-// Keys lists the keys in sheet order.
-func (f *Facts) Keys() []string { return append([]string(nil), f.keys...) }
+// Keys lists the keys in sheet order (a base's first).
+func (f *Facts) Keys() []string {
+	var out []string
+	if f.base != nil {
+		out = f.base.Keys()
+	}
+	return append(out, f.keys...)
+}
 
 // Dataset is everything a template may read.
 type Dataset struct {
@@ -326,15 +364,10 @@ func (d *Dataset) WithFacts(overrides map[string]Value) *Dataset {
 	if d.Facts != nil {
 		sheet = d.Facts.Sheet
 	}
+	// The copy's facts are the overrides over d's, which are shared, not
+	// copied: a batch of 1,000 units held 1,000 copies of every fact.
 	c.Facts = NewFacts(sheet)
-	if d.Facts != nil {
-		for _, k := range d.Facts.keys {
-			c.Facts.Set(k, d.Facts.values[FoldKey(k)])
-		}
-		for k, l := range d.Facts.keyLocs {
-			c.Facts.keyLocs[k] = l
-		}
-	}
+	c.Facts.base = d.Facts
 	keys := make([]string, 0, len(overrides))
 	for k := range overrides {
 		keys = append(keys, k)

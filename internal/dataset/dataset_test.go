@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"strings"
 	"testing"
@@ -174,5 +175,55 @@ func TestDatasetTree(t *testing.T) {
 				t.Errorf("Tree(%q) = %v, want %v", tt.sheet, got, tt.want)
 			}
 		})
+	}
+}
+
+// WithFacts sets the overrides over the workbook's facts, which stay as
+// they are and are shared, not copied.
+func TestWithFacts(t *testing.T) {
+	base := &Dataset{Source: "a.xlsx", Facts: NewFacts("Thông tin")}
+	for i, kv := range [][2]string{{"ten_don_vi", "xã A"}, {"so_van_ban", "12"}, {"Người ký", "Trần Văn An"}} {
+		if err := base.Facts.Add(kv[0], Value{Kind: TextKind, Text: kv[1]}, Loc{File: "a.xlsx", Sheet: "Thông tin", Cell: fmt.Sprintf("A%d", i+2)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	unit := base.WithFacts(map[string]Value{
+		"TEN_DON_VI": {Kind: TextKind, Text: "xã B"}, // the same key, typed otherwise
+		"nhiem_ky":   {Kind: TextKind, Text: "2021-2025"},
+	})
+	inner := unit.WithFacts(map[string]Value{"so_van_ban": {Kind: TextKind, Text: "13"}})
+	tests := []struct {
+		name string
+		d    *Dataset
+		key  string
+		want string
+		ok   bool
+	}{
+		{"the base keeps its value", base, "ten_don_vi", "xã A", true},
+		{"the base has no override", base, "nhiem_ky", "", false},
+		{"an override", unit, "Ten_Don_Vi", "xã B", true},
+		{"a new key", unit, "nhiem_ky", "2021-2025", true},
+		{"from the base", unit, "nguoi ky", "Trần Văn An", true},
+		{"an override of an override's base", inner, "so_van_ban", "13", true},
+		{"through two layers", inner, "ten_don_vi", "xã B", true},
+		{"missing", inner, "khong_co", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v, ok := tt.d.Facts.Get(tt.key)
+			if ok != tt.ok || v.Text != tt.want {
+				t.Errorf("Get(%q) = %q, %v; want %q, %v", tt.key, v.Text, ok, tt.want, tt.ok)
+			}
+		})
+	}
+	if got, want := strings.Join(inner.Facts.Keys(), ","), "ten_don_vi,so_van_ban,Người ký,nhiem_ky"; got != want {
+		t.Errorf("Keys = %s, want %s", got, want)
+	}
+	if l, ok := inner.Facts.KeyLoc("so_van_ban"); !ok || l.Cell != "A3" {
+		t.Errorf("KeyLoc(so_van_ban) = %v, %v; want the base's key cell A3", l, ok)
+	}
+	// A key of the base typed again is a duplicate in the copy too.
+	if err := unit.Facts.Add("Tên_đơn_vị", Value{Kind: TextKind, Text: "x"}, Loc{Cell: "A9"}); err == nil || !strings.Contains(err.Error(), "A2") {
+		t.Errorf("Add of a base key: %v", err)
 	}
 }

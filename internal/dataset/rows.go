@@ -3,6 +3,8 @@ package dataset
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
@@ -59,6 +61,28 @@ func label(s string) string {
 	return strings.Map(unicode.ToLower, s) // s itself when already lower case
 }
 
+// labelIn is label made in buf when it fits and needs no more than
+// unicode.ToLower: ClassifyRow only compares it, and a row key in capitals
+// ("Xã 00001") otherwise cost an allocation a row. The result is valid
+// while buf is.
+func labelIn(buf *[64]byte, s string) string {
+	s = strings.TrimSpace(s)
+	n, prevSpace := 0, false
+	for _, r := range s {
+		sp := r == ' '
+		if !simpleLower(r) || sp && prevSpace || r != ' ' && unicode.IsSpace(r) {
+			return label(s)
+		}
+		prevSpace = sp
+		r = unicode.ToLower(r)
+		if n+utf8.RuneLen(r) > len(buf) {
+			return label(s)
+		}
+		n += utf8.EncodeRune(buf[n:], r)
+	}
+	return unsafe.String(&buf[0], n)
+}
+
 // simpleLower reports a rune whose lower case under cases.Lower(Vietnamese)
 // is unicode.ToLower(r), alone and in any context: Latin (but İ, whose
 // full mapping adds a combining dot) and the Latin Extended Additional
@@ -99,13 +123,7 @@ func isNote(s, l string) bool {
 			return true
 		}
 	}
-	f := FoldKey(s)
-	for _, p := range noteFoldPre {
-		if strings.HasPrefix(f, p) {
-			return true
-		}
-	}
-	return false
+	return hasFoldPrefix(s, noteFoldPre)
 }
 
 // ClassifyRow says what a row is from its key and its other cells: a key
@@ -115,7 +133,8 @@ func isNote(s, l string) bool {
 // (a signature, a name, a place and date).
 func ClassifyRow(key Value, cells []Value) RowRole {
 	if key.Kind == TextKind {
-		l := label(key.Text)
+		var buf [64]byte
+		l := labelIn(&buf, key.Text)
 		switch {
 		case isTotal(key.Text, l):
 			return TotalRow

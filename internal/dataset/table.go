@@ -1,10 +1,12 @@
 package dataset
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -28,6 +30,16 @@ type Table struct {
 	// aside from Rows: they are checked, never summed again.
 	Totals []*TotalLine
 	byKey  map[string]*Row
+	// rows holds the Rows in blocks: one allocation per block rather
+	// than per row. A full block is left as it is (the Rows point into
+	// it) and a new one started.
+	rows []Row
+	// found maps the names Column was asked for to the columns they
+	// named: a template asks the same few names for every row and every
+	// unit of a batch, and folding the name again each time was a
+	// twentieth of building a report. The units of a batch share the
+	// table, hence a sync.Map.
+	found sync.Map
 }
 
 // Column is a measure of a table.
@@ -95,6 +107,19 @@ func NewTable(sheet, key string, cols [][]string, locs []Loc) *Table {
 	return t
 }
 
+// Reserve makes room for n more rows, for a reader that knows how many
+// rows its sheet has: a 50,000-row table otherwise grows its row list and
+// its index by doubling, copying and rehashing them some 16 times.
+func (t *Table) Reserve(n int) {
+	if n <= 0 {
+		return
+	}
+	t.Rows = slices.Grow(t.Rows, n)
+	if len(t.byKey) == 0 {
+		t.byKey = make(map[string]*Row, n)
+	}
+}
+
 // AddRow appends a row; its key must be new.
 func (t *Table) AddRow(key string, loc Loc, cells []Value) (*Row, error) {
 	k := FoldKey(key)
@@ -104,7 +129,11 @@ func (t *Table) AddRow(key string, loc Loc, cells []Value) (*Row, error) {
 	for len(cells) < len(t.Columns) {
 		cells = append(cells, Value{})
 	}
-	r := &Row{Key: key, Loc: loc, Cells: cells, table: t}
+	if len(t.rows) == cap(t.rows) {
+		t.rows = make([]Row, 0, min(256, max(8, 2*cap(t.rows))))
+	}
+	t.rows = append(t.rows, Row{Key: key, Loc: loc, Cells: cells, table: t})
+	r := &t.rows[len(t.rows)-1]
 	t.Rows = append(t.Rows, r)
 	t.byKey[k] = r
 	return r, nil
@@ -113,11 +142,15 @@ func (t *Table) AddRow(key string, loc Loc, cells []Value) (*Row, error) {
 // Column finds a column by its full name, or by its last header part when
 // only one column has it; names match as FoldKey does.
 func (t *Table) Column(name string) (*Column, error) {
+	if c, ok := t.found.Load(name); ok {
+		return c.(*Column), nil
+	}
 	want := FoldKey(name)
 	var byPart []*Column
 	for i := range t.Columns {
 		c := &t.Columns[i]
 		if c.fold == want {
+			t.found.Store(name, c)
 			return c, nil
 		}
 		if c.foldLast != "" && c.foldLast == want {
@@ -126,6 +159,7 @@ func (t *Table) Column(name string) (*Column, error) {
 	}
 	switch len(byPart) {
 	case 1:
+		t.found.Store(name, byPart[0])
 		return byPart[0], nil
 	case 0:
 		names := make([]string, len(t.Columns))
@@ -390,6 +424,77 @@ func foldLatin(s string) (string, bool) {
 	}
 	return b.String(), true
 }
+
+// hasFoldPrefix reports whether FoldKey(s) starts with one of prefixes,
+// each at most foldPrefixMax bytes: only the fold's first bytes are made,
+// in place, where FoldKey would build the whole string. The reader asks
+// this of every row's key (is it a note?); on a 50,000-row table it was
+// one allocation a row. Text with runes foldLatin does not know is folded
+// whole.
+func hasFoldPrefix(s string, prefixes []string) bool {
+	foldOnce.Do(initFold)
+	var buf [foldPrefixMax]byte
+	n, space, full := 0, false, false
+	put := func(r rune) {
+		if unicode.IsSpace(r) {
+			space = true
+			return
+		}
+		if space && n > 0 {
+			if n == len(buf) {
+				full = true
+				return
+			}
+			buf[n] = ' '
+			n++
+		}
+		space = false
+		if n+utf8.RuneLen(r) > len(buf) {
+			full = true
+			return
+		}
+		n += utf8.EncodeRune(buf[n:], r)
+	}
+	for _, r := range s {
+		if full {
+			break
+		}
+		switch {
+		case r < 0x80:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			put(r)
+		case r >= 0x300 && r <= 0x36F:
+		case r < 0x250:
+			for _, f := range foldLow[r] {
+				put(f)
+			}
+		case r >= 0x1E00 && r <= 0x1EFF:
+			for _, f := range foldExt[r-0x1E00] {
+				put(f)
+			}
+		default:
+			f := FoldKey(s)
+			for _, p := range prefixes {
+				if strings.HasPrefix(f, p) {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	got := unsafe.String(&buf[0], n)
+	for _, p := range prefixes {
+		if strings.HasPrefix(got, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldPrefixMax bounds the prefixes hasFoldPrefix compares.
+const foldPrefixMax = 24
 
 var (
 	foldOnce sync.Once

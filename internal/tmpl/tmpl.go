@@ -20,6 +20,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 
 	"go.yaml.in/yaml/v3"
@@ -44,13 +45,32 @@ type Template struct {
 	frontLine int // line of the first front-matter line in the file
 	body      string
 	bodyLine  int
-	// parsed is the body, parsed and instrumented once; each filling
-	// runs a clone bound to its own functions, since parsing a long body
-	// costs more than executing it.
-	parsed *template.Template
-	source []byte
+	source    []byte
 	// Limits bound each filling; DefaultLimits unless changed.
 	Limits Limits
+	// parsed holds the parse of each text of the template (see
+	// newTemplate); a pointer, so that a copy of the Template shares it.
+	parsed *parseCache
+}
+
+// parseCache keeps the parse of the body and of each front-matter value
+// with an action, by first line and text: a batch fills one template once
+// per unit, and parsing again every time was a sixth of a filling. Each
+// filling clones the parse and binds its own functions to the clone; the
+// parse trees themselves are only read, so fillings may run at once.
+type parseCache struct {
+	mu sync.Mutex
+	m  map[parseKey]parseResult
+}
+
+type parseKey struct {
+	first int
+	text  string
+}
+
+type parseResult struct {
+	t   *template.Template
+	err error
 }
 
 // Source is the bytes of report.md, for hashing.
@@ -78,7 +98,7 @@ func LoadFS(fsys fs.FS, dir string) (*Template, error) {
 
 // Parse reads a template from its source; path is used in messages.
 func Parse(path string, src []byte) (*Template, error) {
-	t := &Template{Dir: filepath.Dir(path), path: path, source: src, Limits: DefaultLimits}
+	t := &Template{Dir: filepath.Dir(path), path: path, source: src, Limits: DefaultLimits, parsed: &parseCache{m: map[parseKey]parseResult{}}}
 	if int64(len(src)) > t.Limits.Size {
 		return nil, sizeError(path, int64(len(src)), t.Limits.Size)
 	}
@@ -109,8 +129,7 @@ func Parse(path string, src []byte) (*Template, error) {
 		return nil, msg.Errorf("%s:%d: the front matter must be a list of \"key: value\" lines", path, t.frontLine)
 	}
 	// Parse the body now so that a syntax error shows before any data is read.
-	var err error
-	if t.parsed, err = t.newTemplate(t.path, t.bodyLine, t.body, nil); err != nil {
+	if _, err := t.newTemplate(t.path, t.bodyLine, t.body, nil); err != nil {
 		return nil, err
 	}
 	return t, nil
@@ -144,20 +163,49 @@ func shiftYAMLError(err error, offset int) error {
 	return yamllist.Explain(errors.New(out.String()))
 }
 
-// newTemplate parses text that starts at line first of the file; leading
-// newlines keep text/template's line numbers equal to the file's.
+// newTemplate is text, which starts at line first of the file, parsed
+// with the functions funcs bound (those of one filling; nil for a parse
+// that only checks the syntax). The parse is cached (parseCache): the
+// template returned is a clone, so binding funcs leaves the cached one as
+// it was.
 func (t *Template) newTemplate(name string, first int, text string, funcs template.FuncMap) (*template.Template, error) {
-	if funcs == nil {
-		funcs = Funcs(nil)
+	parsed, err := t.parse(name, first, text)
+	if err != nil || funcs == nil {
+		return parsed, err
 	}
-	tt := template.New(name).Option("missingkey=error").Funcs(funcs)
+	c, err := parsed.Clone()
+	if err != nil {
+		return nil, fmt.Errorf("%s:%d: %w", name, first, err)
+	}
+	return c.Funcs(funcs), nil
+}
+
+// parse parses text once per template; leading newlines keep
+// text/template's line numbers equal to the file's.
+func (t *Template) parse(name string, first int, text string) (*template.Template, error) {
+	k := parseKey{first, text}
+	if t.parsed != nil {
+		t.parsed.mu.Lock()
+		r, ok := t.parsed.m[k]
+		t.parsed.mu.Unlock()
+		if ok {
+			return r.t, r.err
+		}
+	}
+	tt := template.New(name).Option("missingkey=error").Funcs(Funcs(nil))
 	pad := strings.Repeat("\n", max(first-1, 0))
 	parsed, err := tt.Parse(pad + text)
 	if err != nil {
-		return nil, parseError(name, strings.TrimPrefix(err.Error(), "template: "))
+		parsed, err = nil, parseError(name, strings.TrimPrefix(err.Error(), "template: "))
+	} else {
+		instrument(parsed)
 	}
-	instrument(parsed)
-	return parsed, nil
+	if t.parsed != nil {
+		t.parsed.mu.Lock()
+		t.parsed.m[k] = parseResult{parsed, err}
+		t.parsed.mu.Unlock()
+	}
+	return parsed, err
 }
 
 // root is the data root of a template, {{ . }} outside any with or range:
@@ -216,14 +264,13 @@ func (t *Template) Execute(ds *dataset.Dataset) (*Result, error) {
 	if err := front.check(root, t.path, t.frontLine-1); err != nil {
 		return nil, err
 	}
-	body, err := t.parsed.Clone()
+	// A clone of the parse (parseCache): it shares the parse tree and has
+	// its own function maps, so binding them leaves the parse to other
+	// fillings, even concurrent ones.
+	body, err := t.newTemplate(t.path, t.bodyLine, t.body, funcs)
 	if err != nil {
 		return nil, err
 	}
-	// The clone shares the parse tree and has its own function maps:
-	// overriding them leaves t.parsed to other fillings, even concurrent
-	// ones.
-	body.Funcs(funcs)
 	var buf bytes.Buffer
 	b.output -= int64(t.bodyLine - 1) // the newlines that keep line numbers
 	b.sources = nil                   // the front matter's are resolved away

@@ -8,10 +8,13 @@ package zipdeflate
 
 import (
 	"archive/zip"
+	"bytes"
 	"io"
 	"sync"
 
 	"github.com/klauspost/compress/flate"
+
+	"baocao/internal/render/zcache"
 )
 
 // Level is the deflate level of every entry.
@@ -33,7 +36,7 @@ var free struct {
 	list []*flate.Writer
 }
 
-func compressor(w io.Writer) (io.WriteCloser, error) {
+func get(w io.Writer) (*flate.Writer, error) {
 	free.Lock()
 	var fw *flate.Writer
 	if n := len(free.list); n > 0 {
@@ -42,12 +45,24 @@ func compressor(w io.Writer) (io.WriteCloser, error) {
 	}
 	free.Unlock()
 	if fw == nil {
-		var err error
-		if fw, err = flate.NewWriter(w, Level); err != nil {
-			return nil, err
-		}
-	} else {
-		fw.Reset(w)
+		return flate.NewWriter(w, Level)
+	}
+	fw.Reset(w)
+	return fw, nil
+}
+
+func put(fw *flate.Writer) {
+	free.Lock()
+	if len(free.list) < 4 {
+		free.list = append(free.list, fw)
+	}
+	free.Unlock()
+}
+
+func compressor(w io.Writer) (io.WriteCloser, error) {
+	fw, err := get(w)
+	if err != nil {
+		return nil, err
 	}
 	return &pooled{fw}, nil
 }
@@ -60,10 +75,49 @@ func (p *pooled) Write(b []byte) (int, error) { return p.fw.Write(b) }
 
 func (p *pooled) Close() error {
 	err := p.fw.Close()
-	free.Lock()
-	if len(free.list) < 4 {
-		free.list = append(free.list, p.fw)
+	put(p.fw)
+	return err
+}
+
+// NewCachedWriter is NewWriter whose entries go through c: an entry whose
+// text c has seen compressed twice is not compressed again (the parts the
+// reports of a batch share: styles, headers, theme). The bytes are those
+// NewWriter writes, whatever c holds.
+func NewCachedWriter(w io.Writer, c *zcache.Cache) *zip.Writer {
+	z := zip.NewWriter(w)
+	z.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		return &cached{c: c, w: w}, nil
+	})
+	return z
+}
+
+// cached gathers one entry, whose text must be whole to be looked up.
+type cached struct {
+	c   *zcache.Cache
+	w   io.Writer
+	buf bytes.Buffer
+}
+
+func (e *cached) Write(p []byte) (int, error) { return e.buf.Write(p) }
+
+func (e *cached) Close() error {
+	var failed error
+	out := e.c.Do(e.buf.Bytes(), func(src []byte) []byte {
+		var dst bytes.Buffer
+		dst.Grow(len(src)/4 + 64)
+		fw, err := get(&dst)
+		if err != nil {
+			failed = err
+			return nil
+		}
+		fw.Write(src) // writes to a bytes.Buffer cannot fail
+		fw.Close()
+		put(fw)
+		return dst.Bytes()
+	})
+	if failed != nil {
+		return failed
 	}
-	free.Unlock()
+	_, err := e.w.Write(out)
 	return err
 }

@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 	"testing"
+
+	"baocao/internal/render/zcache"
 )
 
 // TestRoundTrip writes entries of different sizes twice and reads them
@@ -51,6 +53,49 @@ func TestRoundTrip(t *testing.T) {
 		}
 		if f.Name != entries[i].name || string(got) != entries[i].text {
 			t.Errorf("entry %d: %s, %d bytes; want %s, %d bytes", i, f.Name, len(got), entries[i].name, len(entries[i].text))
+		}
+	}
+}
+
+// TestCachedSameBytes: through a cache the archive is NewWriter's, byte
+// for byte, whether the cache misses, remembers or hits, and after it was
+// emptied for room; the entries are written in chunks, as the writers do.
+func TestCachedSameBytes(t *testing.T) {
+	entries := [][2]string{
+		{"word/styles.xml", strings.Repeat("<w:style w:styleId=\"Heading1\"/>", 300)},
+		{"word/document.xml", strings.Repeat("<w:p><w:r><w:t>Ủy ban nhân dân phường Tân Mỹ</w:t></w:r></w:p>", 2000)},
+		{"empty.xml", ""},
+	}
+	write := func(c *zcache.Cache, chunk int) []byte {
+		var buf bytes.Buffer
+		z := NewWriter(&buf)
+		if c != nil {
+			z = NewCachedWriter(&buf, c)
+		}
+		for _, e := range entries {
+			f, err := z.CreateHeader(&zip.FileHeader{Name: e[0], Method: zip.Deflate})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for s := e[1]; len(s) > 0; {
+				n := min(chunk, len(s))
+				io.WriteString(f, s[:n])
+				s = s[n:]
+			}
+		}
+		if err := z.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	want := write(nil, 1<<20)
+	for _, c := range []*zcache.Cache{zcache.New(64 << 20), zcache.New(40 << 10)} {
+		for round := range 4 {
+			for _, chunk := range []int{7, 4096} {
+				if got := write(c, chunk); !bytes.Equal(got, want) {
+					t.Fatalf("round %d, chunks of %d: the cached archive differs from NewWriter's", round, chunk)
+				}
+			}
 		}
 	}
 }

@@ -25,8 +25,13 @@ import (
 
 	"baocao/internal/docmodel"
 	"baocao/internal/msg"
+	"baocao/internal/render/zcache"
 	"baocao/internal/zipdeflate"
 )
+
+// compressed keeps the parts that the documents of a batch share
+// (styles, settings, headers and footers) compressed once.
+var compressed = zcache.New(4 << 20)
 
 // zipEpoch stamps the zip entries of a document without a date; it is the
 // earliest time the zip format can hold.
@@ -47,7 +52,7 @@ func Write(w io.Writer, d *docmodel.Document) error {
 	if !d.Meta.Date.IsZero() && d.Meta.Date.After(zipEpoch) {
 		stamp = d.Meta.Date.UTC()
 	}
-	z := zipdeflate.NewWriter(w)
+	z := zipdeflate.NewCachedWriter(w, compressed)
 	for _, p := range parts {
 		f, err := z.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: stamp})
 		if err != nil {

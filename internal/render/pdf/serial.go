@@ -15,6 +15,7 @@ import (
 	"github.com/klauspost/compress/zlib"
 
 	"baocao/internal/fonts"
+	"baocao/internal/render/zcache"
 )
 
 // The serialiser: objects, streams, the cross-reference table and the
@@ -124,6 +125,13 @@ var fastZ = &zpool{level: 2}
 // them. Its compressors are made on first use, so a document without
 // images pays nothing for it.
 var imageZ = &zpool{level: zlib.BestCompression}
+
+// pageStreams keeps compressed the page contents and ToUnicode maps that
+// the PDFs of a batch share: the pages that do not name the unit come out
+// the same in every report.
+var pageStreams = zcache.New(16 << 20)
+
+func deflateFast(src []byte) []byte { return deflate(fastZ, src) }
 
 // Prepare parses the faces, which the first PDF of a process otherwise
 // does on its way (a millisecond), so that a caller can have it done on an
@@ -440,7 +448,7 @@ func embed(f fonts.Face, u *faceUse) (*embedded, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &embedded{info: info, glyphs: glyphs, prog: prog, rawLen: rawLen, cmap: deflate(fastZ, toUnicode(glyphs, u.runes))}, nil
+	return &embedded{info: info, glyphs: glyphs, prog: prog, rawLen: rawLen, cmap: pageStreams.Do(toUnicode(glyphs, u.runes), deflateFast)}, nil
 }
 
 // writeFont writes the Type 0 font obj for face f and the objects it

@@ -162,7 +162,7 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 			}
 		}()
 		for i := range drawn {
-			streams[i] = deflate(fastZ, streams[i])
+			streams[i] = pageStreams.Do(streams[i], deflateFast)
 		}
 	}()
 	size := 0

@@ -33,12 +33,17 @@ import (
 	"baocao/internal/fonts"
 	"baocao/internal/msg"
 	"baocao/internal/render/layout"
+	"baocao/internal/render/zcache"
 	"baocao/internal/zipdeflate"
 )
 
 // ErrNoAppendix is returned for a document without appendix tables; the
 // caller writes no workbook then.
 var ErrNoAppendix = msg.Errorf("the document has no appendix table")
+
+// compressed keeps the parts that the workbooks of a batch share (theme,
+// styles, relationships) compressed once.
+var compressed = zcache.New(4 << 20)
 
 // HasTables reports whether d has an appendix with a table.
 func HasTables(d *docmodel.Document) bool {
@@ -155,7 +160,7 @@ func (ps *parts) write(w io.Writer) error {
 	for k, i := range sheets {
 		order[i] = sorted[k]
 	}
-	zw := zipdeflate.NewWriter(w)
+	zw := zipdeflate.NewCachedWriter(w, compressed)
 	for _, i := range order {
 		f, err := zw.Create(ps.names[i])
 		if err != nil {
