@@ -16,7 +16,7 @@ func TestSimpleLower(t *testing.T) {
 			continue
 		}
 		all = append(all, r)
-		if got, want := string(unicode.ToLower(r)), lower.String(string(r)); got != want {
+		if got, want := string(unicode.ToLower(r)), lowerCase(string(r)); got != want {
 			t.Errorf("U+%04X: unicode.ToLower %q, cases.Lower %q", r, got, want)
 		}
 	}
@@ -24,7 +24,7 @@ func TestSimpleLower(t *testing.T) {
 	for _, r := range all {
 		for _, s := range []string{"A" + string(r) + "B", string(r) + " Σ", "x " + string(r)} {
 			if !strings.ContainsRune(s, 'Σ') {
-				if got, want := strings.Map(unicode.ToLower, s), lower.String(s); got != want {
+				if got, want := strings.Map(unicode.ToLower, s), lowerCase(s); got != want {
 					t.Errorf("%q: unicode.ToLower %q, cases.Lower %q", s, got, want)
 				}
 			}
@@ -36,7 +36,7 @@ func TestSimpleLower(t *testing.T) {
 // shape, including white space, invalid UTF-8 and runes outside the fast
 // ranges.
 func TestLabel(t *testing.T) {
-	slow := func(s string) string { return strings.Join(strings.Fields(lower.String(strings.TrimSpace(s))), " ") }
+	slow := func(s string) string { return strings.Join(strings.Fields(lowerCase(strings.TrimSpace(s))), " ") }
 	alphabet := []rune("aAăĂâÂbcCdđĐeEêÊgGhHiIİkKlLmnNoOôÔơƠpPqQrRsStTuUưƯvVxXyYáÀẢãẠẤầẨẫẬắẰẳẴặÉèẺẽẸẾềỂễỆíÌỉĨịÓòỎõỌỐồỔỗỘớỜởỠợÚùỦũỤỨừỬữỰýỲỷỸỵ0123456789 ,.:;()*-–\t\u00a0\u3000ΣΑσςß\xff")
 	rng := rand.New(rand.NewPCG(3, 4))
 	cases := []string{"", " ", "Tổng cộng", "  Cộng   quý III ", "Ghi chú:", "TM. ỦY BAN", "Xã 00001", "İstanbul", "ΣΑΣ", "a\xffb"}
@@ -70,7 +70,7 @@ func TestFoldRune(t *testing.T) {
 // TestRowLabels: IsTotalLabel and IsNoteLabel answer as their first,
 // plain forms (below) on labels built from the words they look for.
 func TestRowLabels(t *testing.T) {
-	slowLabel := func(s string) string { return strings.Join(strings.Fields(lower.String(strings.TrimSpace(s))), " ") }
+	slowLabel := func(s string) string { return strings.Join(strings.Fields(lowerCase(strings.TrimSpace(s))), " ") }
 	slowTotal := func(s string) bool {
 		l := strings.TrimRight(slowLabel(s), ":.")
 		for _, w := range totalWords {
@@ -121,5 +121,25 @@ func TestRowLabels(t *testing.T) {
 		if got, want := IsNoteLabel(s), slowNote(s); got != want {
 			t.Errorf("IsNoteLabel(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// TestLabelConcurrent: label is called by the readers of a
+// consolidation's unit workbooks at once; under -race this fails if the
+// slow path (a Caser) is shared.
+func TestLabelConcurrent(t *testing.T) {
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for i := 0; i < 200; i++ {
+				if got := label("  TỔNG   CỘNG Σ "); got != "tổng cộng σ" {
+					t.Errorf("label = %q", got)
+				}
+			}
+			done <- true
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		<-done
 	}
 }

@@ -24,7 +24,11 @@ const (
 	NoteRow          // "Ghi chú: …", "Người lập biểu", a signature line: left out
 )
 
-var lower = cases.Lower(language.Vietnamese)
+// lowerCase lowers s the Vietnamese way. A cases.Caser keeps state
+// between calls and is not safe for concurrent use, and the readers of a
+// consolidation's unit workbooks run at once: each call makes its own
+// (the fast path of label, which most labels take, needs none).
+func lowerCase(s string) string { return cases.Lower(language.Vietnamese).String(s) }
 
 // totalWords open a total row's label, compared with their diacritics:
 // folded, "Cộng" (sum) and "Công" (as in "Công an xã", a unit) are one
@@ -50,11 +54,11 @@ func label(s string) string {
 	prevSpace := false
 	for _, r := range s {
 		if !simpleLower(r) {
-			return strings.Join(strings.Fields(lower.String(s)), " ")
+			return strings.Join(strings.Fields(lowerCase(s)), " ")
 		}
 		sp := r == ' '
 		if sp && prevSpace || r != ' ' && unicode.IsSpace(r) {
-			return strings.Join(strings.Fields(lower.String(s)), " ")
+			return strings.Join(strings.Fields(lowerCase(s)), " ")
 		}
 		prevSpace = sp
 	}
