@@ -148,6 +148,9 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 	// A page's stream is compressed as soon as it is built, on another
 	// goroutine, while the next pages are drawn.
 	drawn := make(chan int, len(pages))
+	// A page's uncompressed stream is free once compressed (the cache
+	// keeps a copy of what it keeps): its array is drawn into again.
+	free := make(chan []byte, 2)
 	endDrawn := sync.OnceFunc(func() { close(drawn) })
 	defer endDrawn()  // also when drawing panics: the goroutine ends
 	var pagePanic any // raised again here: Write's recover reports it
@@ -162,13 +165,23 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 			}
 		}()
 		for i := range drawn {
-			streams[i] = pageStreams.Do(streams[i], deflateFast)
+			raw := streams[i]
+			streams[i] = pageStreams.Do(raw, deflateFast)
+			select {
+			case free <- raw[:0]:
+			default:
+			}
 		}
 	}()
 	size := 0
 	for i, pg := range pages {
 		c.reset(pg.g.h)
-		c.b = make([]byte, 0, size)
+		select {
+		case b := <-free:
+			c.b = b
+		default:
+			c.b = make([]byte, 0, size)
+		}
 		e.page = i
 		for _, d := range pg.parts {
 			e.ops(d.ops, d.dy)
