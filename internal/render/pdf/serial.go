@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"math"
 	"runtime"
 	"slices"
 	"strconv"
@@ -217,6 +218,11 @@ func num(b []byte, v float64, prec int) []byte {
 	if v > -0.5e-2 && v < 0.5e-2 {
 		v = 0 // no "-0"
 	}
+	if prec >= 1 && prec <= 3 {
+		if out, ok := appendFixed(b, v, prec); ok {
+			return out
+		}
+	}
 	start := len(b)
 	b = strconv.AppendFloat(b, v, 'f', prec, 64)
 	if prec > 0 {
@@ -231,6 +237,52 @@ func num(b []byte, v float64, prec int) []byte {
 		b = append(b[:start], '0')
 	}
 	return b
+}
+
+var pow10 = [...]float64{1, 10, 100, 1000}
+
+// appendFixed is num's common case without strconv's exact decimal
+// conversion (a tenth of a PDF write went to it): v scaled by 10^prec is
+// rounded to an integer when that cannot be a tie or near one, so the
+// rounding is the one strconv would make of v's exact binary value; the
+// scaling's error (an ulp, below 1e-6 for |v| < 1e6) stays far from the
+// half the guard leaves out. It reports false, for num to call strconv,
+// when v is out of range or its scaled fraction is within 1e-6 of a half.
+func appendFixed(b []byte, v float64, prec int) ([]byte, bool) {
+	if !(v > -1e6 && v < 1e6) {
+		return b, false
+	}
+	sv := v * pow10[prec]
+	fl := math.Floor(sv)
+	if f := sv - fl; f > 0.5-1e-6 && f < 0.5+1e-6 {
+		return b, false
+	}
+	r := int64(math.Round(sv))
+	if r == 0 {
+		return append(b, '0'), true
+	}
+	if r < 0 {
+		b = append(b, '-')
+		r = -r
+	}
+	p := int64(pow10[prec])
+	b = strconv.AppendInt(b, r/p, 10)
+	frac := r % p
+	if frac == 0 {
+		return b, true
+	}
+	digits := prec
+	for frac%10 == 0 {
+		frac /= 10
+		digits--
+	}
+	b = append(b, '.')
+	var d [3]byte
+	for i := digits - 1; i >= 0; i-- {
+		d[i] = byte('0' + frac%10)
+		frac /= 10
+	}
+	return append(b, d[:digits]...), true
 }
 
 // textString is s as a PDF text string: a literal when it is printable
