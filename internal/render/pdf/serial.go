@@ -242,28 +242,31 @@ func num(b []byte, v float64, prec int) []byte {
 var pow10 = [...]float64{1, 10, 100, 1000}
 
 // appendFixed is num's common case without strconv's exact decimal
-// conversion (a tenth of a PDF write went to it): v scaled by 10^prec is
-// rounded to an integer when that cannot be a tie or near one, so the
-// rounding is the one strconv would make of v's exact binary value; the
-// scaling's error (an ulp, below 1e-6 for |v| < 1e6) stays far from the
-// half the guard leaves out. It reports false, for num to call strconv,
-// when v is out of range or its scaled fraction is within 1e-6 of a half.
+// conversion (a tenth of a PDF write went to it), giving the same digits:
+// v's exact binary value rounded to prec decimals, a tie to even. The
+// scaled value |v|·10^prec is rounded in floating point, and math.FMA
+// gives that rounding's error exactly; the fraction of the rounded value
+// is a multiple of its ulp, as is one half, so unless it is one half
+// exactly it decides the rounding alone, and when it is, the error's sign
+// does (none: a tie). It reports false, for num to call strconv, when
+// |v| is 1e6 or more (or NaN).
 func appendFixed(b []byte, v float64, prec int) ([]byte, bool) {
 	if !(v > -1e6 && v < 1e6) {
 		return b, false
 	}
-	sv := v * pow10[prec]
+	av := math.Abs(v)
+	sv := av * pow10[prec]
+	e := math.FMA(av, pow10[prec], -sv) // the exact product is sv+e
 	fl := math.Floor(sv)
-	if f := sv - fl; f > 0.5-1e-6 && f < 0.5+1e-6 {
-		return b, false
+	r := int64(fl)
+	if f := sv - fl; f > 0.5 || f == 0.5 && (e > 0 || e == 0 && r&1 == 1) {
+		r++
 	}
-	r := int64(math.Round(sv))
 	if r == 0 {
 		return append(b, '0'), true
 	}
-	if r < 0 {
+	if v < 0 {
 		b = append(b, '-')
-		r = -r
 	}
 	p := int64(pow10[prec])
 	b = strconv.AppendInt(b, r/p, 10)
