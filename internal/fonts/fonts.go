@@ -115,6 +115,16 @@ func (m *metrics) load(f Face) error {
 			m.upem = float64(m.font.UnitsPerEm())
 			m.width = make(map[rune]float64, 256)
 			m.gid = make(map[rune]uint16, 256)
+			// The dense caches are filled here, once, and only read
+			// afterwards: Width reads them without the lock, which
+			// measuring took a tenth of its time to take.
+			for d := 0; d < denseN; d++ {
+				r := rune(d)
+				if d >= 0x250 {
+					r = 0x1E00 + rune(d-0x250)
+				}
+				m.advance(r)
+			}
 		}
 	})
 	return m.err
@@ -173,11 +183,18 @@ func (m *metrics) glyph(r rune) sfnt.GlyphIndex {
 func Width(f Face, size float64, s string) float64 {
 	m := face(f)
 	w := 0.0
-	m.mu.Lock()
-	for _, r := range s {
-		w += m.advance(r)
+	for i, r := range s {
+		if d := dense(r); d >= 0 {
+			w += m.dWidth[d] // filled by load, read-only since
+			continue
+		}
+		m.mu.Lock()
+		for _, r := range s[i:] {
+			w += m.advance(r)
+		}
+		m.mu.Unlock()
+		break
 	}
-	m.mu.Unlock()
 	return w * size
 }
 

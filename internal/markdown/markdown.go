@@ -484,6 +484,9 @@ func (r *reader) walkInline(n gast.Node, st style, out *[]docmodel.Inline) error
 // pass, as goldmark's own renderers do: an escaped "\\&amp;" stays the text
 // "&amp;", it is not then read as an entity.
 func unescape(b []byte) string {
+	if bytes.IndexByte(b, '\\') < 0 && bytes.IndexByte(b, '&') < 0 {
+		return string(b) // nearly every text: nothing to unescape
+	}
 	out := make([]byte, 0, len(b))
 	for i := 0; i < len(b); i++ {
 		c := b[i]

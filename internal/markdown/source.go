@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"sort"
 	"strconv"
 	"strings"
@@ -58,6 +59,18 @@ func stripMarks(src []byte) ([]byte, []span) {
 	open := -1 // start of the current figure's text in out, or -1
 	id := -1
 	for i := 0; i < len(src); {
+		// Every mark starts with the byte EE, which no other rune's
+		// encoding holds but as its first byte: the text up to the next
+		// EE is copied as it is.
+		if src[i] != 0xEE {
+			k := bytes.IndexByte(src[i:], 0xEE)
+			if k < 0 {
+				k = len(src) - i
+			}
+			out = append(out, src[i:i+k]...)
+			i += k
+			continue
+		}
 		r, n := utf8.DecodeRune(src[i:])
 		switch r {
 		case srcOpen:
@@ -96,7 +109,12 @@ func stripMarks(src []byte) ([]byte, []span) {
 func hasMarks(b []byte) bool {
 	// The three marks share their first two UTF-8 bytes: EE 84.
 	for i := 0; i+2 < len(b); i++ {
-		if b[i] == 0xEE && b[i+1] == 0x84 && b[i+2] >= 0x82 && b[i+2] <= 0x84 {
+		k := bytes.IndexByte(b[i:len(b)-2], 0xEE)
+		if k < 0 {
+			return false
+		}
+		i += k
+		if b[i+1] == 0x84 && b[i+2] >= 0x82 && b[i+2] <= 0x84 {
 			return true
 		}
 	}

@@ -98,13 +98,18 @@ type cached struct {
 	buf bytes.Buffer
 }
 
-func (e *cached) Write(p []byte) (int, error) { return e.buf.Write(p) }
+func (e *cached) Write(p []byte) (int, error) {
+	if e.buf.Cap() == 0 {
+		e.buf = *bytes.NewBuffer(getBuf(len(p), true))
+	}
+	return e.buf.Write(p)
+}
 
 func (e *cached) Close() error {
 	var failed error
+	var dst bytes.Buffer
 	out := e.c.Do(e.buf.Bytes(), func(src []byte) []byte {
-		var dst bytes.Buffer
-		dst.Grow(len(src)/4 + 64)
+		dst = *bytes.NewBuffer(getBuf(len(src)/4+64, false))
 		fw, err := get(&dst)
 		if err != nil {
 			failed = err
@@ -119,5 +124,60 @@ func (e *cached) Close() error {
 		return failed
 	}
 	_, err := e.w.Write(out)
+	// The entry's text is free (the cache copies what it keeps), and so
+	// is the compressed form unless the cache handed out its own.
+	putBuf(e.buf.Bytes())
+	e.buf = bytes.Buffer{}
+	if d := dst.Bytes(); len(out) > 0 && len(d) > 0 && &out[0] == &d[0] {
+		putBuf(d)
+	}
 	return err
+}
+
+// Entry buffers are kept in a free list too: growing one anew for each
+// entry of each report was a tenth of a batch's allocated bytes. Only
+// buffers up to maxKept are kept, at most keptBufs of them.
+const (
+	maxKept  = 2 << 20
+	keptBufs = 8
+)
+
+var bufs struct {
+	sync.Mutex
+	list [][]byte
+}
+
+// getBuf returns a kept slice with room for n bytes, emptied (the
+// largest for an entry's text, whose length is not known yet, the
+// smallest for a compressed form), otherwise a new one of capacity n.
+func getBuf(n int, largest bool) []byte {
+	bufs.Lock()
+	best := -1
+	for i, b := range bufs.list {
+		if cap(b) >= n && (best < 0 || (cap(b) > cap(bufs.list[best])) == largest) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		b := bufs.list[best]
+		last := len(bufs.list) - 1
+		bufs.list[best] = bufs.list[last]
+		bufs.list[last] = nil
+		bufs.list = bufs.list[:last]
+		bufs.Unlock()
+		return b[:0]
+	}
+	bufs.Unlock()
+	return make([]byte, 0, n)
+}
+
+func putBuf(b []byte) {
+	if cap(b) == 0 || cap(b) > maxKept {
+		return
+	}
+	bufs.Lock()
+	if len(bufs.list) < keptBufs {
+		bufs.list = append(bufs.list, b[:0])
+	}
+	bufs.Unlock()
 }

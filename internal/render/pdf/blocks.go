@@ -31,6 +31,9 @@ type writer struct {
 	// them anew for each paragraph was the largest allocation of a write.
 	words []word
 	arena []piece
+	// ops holds the operations of the lines of paragraphs, table cells
+	// and footnotes.
+	ops opArena
 }
 
 // Fixed spacing of the ND30 blocks, in points. ND30 fixes what each block
@@ -328,7 +331,9 @@ func (w *writer) paragraph(p *docmodel.Paragraph, x, wd, size, ls float64, inden
 	case docmodel.RightText:
 		sp.align = alignRight
 	}
-	b := wordBuilder{g: &w.g, br: newBreaker(sp), words: w.words[:0], arena: w.arena[:0]}
+	br := newBreaker(sp)
+	br.ops = &w.ops
+	b := wordBuilder{g: &w.g, br: br, words: w.words[:0], arena: w.arena[:0]}
 	if p.Marker != "" {
 		b.text(p.Marker+" ", style{face: fonts.Regular, size: size})
 	}
@@ -408,7 +413,7 @@ func (w *writer) note(n int, x, wd float64) []unit {
 		if par == nil {
 			continue
 		}
-		b := wordBuilder{g: &w.g}
+		b := wordBuilder{g: &w.g, words: w.words[:0], arena: w.arena[:0]}
 		if first {
 			b.add(fmt.Sprint(n), style{face: fonts.Regular, size: size * supScale, rise: size * supRise})
 			b.space(style{face: fonts.Regular, size: size})
@@ -425,7 +430,11 @@ func (w *writer) note(n int, x, wd float64) []unit {
 		case docmodel.RightText:
 			ps.align = alignRight
 		}
-		ls := layoutWords(b.finish(), ps)
+		ws := b.finish()
+		ls := layoutWordsIn(ws, ps, &w.ops)
+		// The lines hold copies of the strings: the words are free for
+		// the next paragraph.
+		w.words, w.arena = ws[:0], b.arena[:0]
 		for i := range ls {
 			ls[i].refs = nil // a reference inside a note is not a body reference
 			ls[i].kind, ls[i].grp = kindNote, n

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"math"
 	"runtime"
 	"slices"
 	"strconv"
@@ -217,6 +218,11 @@ func num(b []byte, v float64, prec int) []byte {
 	if v > -0.5e-2 && v < 0.5e-2 {
 		v = 0 // no "-0"
 	}
+	if prec >= 1 && prec <= 3 {
+		if out, ok := appendFixed(b, v, prec); ok {
+			return out
+		}
+	}
 	start := len(b)
 	b = strconv.AppendFloat(b, v, 'f', prec, 64)
 	if prec > 0 {
@@ -231,6 +237,55 @@ func num(b []byte, v float64, prec int) []byte {
 		b = append(b[:start], '0')
 	}
 	return b
+}
+
+var pow10 = [...]float64{1, 10, 100, 1000}
+
+// appendFixed is num's common case without strconv's exact decimal
+// conversion (a tenth of a PDF write went to it), giving the same digits:
+// v's exact binary value rounded to prec decimals, a tie to even. The
+// scaled value |v|·10^prec is rounded in floating point, and math.FMA
+// gives that rounding's error exactly; the fraction of the rounded value
+// is a multiple of its ulp, as is one half, so unless it is one half
+// exactly it decides the rounding alone, and when it is, the error's sign
+// does (none: a tie). It reports false, for num to call strconv, when
+// |v| is 1e6 or more (or NaN).
+func appendFixed(b []byte, v float64, prec int) ([]byte, bool) {
+	if !(v > -1e6 && v < 1e6) {
+		return b, false
+	}
+	av := math.Abs(v)
+	sv := av * pow10[prec]
+	e := math.FMA(av, pow10[prec], -sv) // the exact product is sv+e
+	fl := math.Floor(sv)
+	r := int64(fl)
+	if f := sv - fl; f > 0.5 || f == 0.5 && (e > 0 || e == 0 && r&1 == 1) {
+		r++
+	}
+	if r == 0 {
+		return append(b, '0'), true
+	}
+	if v < 0 {
+		b = append(b, '-')
+	}
+	p := int64(pow10[prec])
+	b = strconv.AppendInt(b, r/p, 10)
+	frac := r % p
+	if frac == 0 {
+		return b, true
+	}
+	digits := prec
+	for frac%10 == 0 {
+		frac /= 10
+		digits--
+	}
+	b = append(b, '.')
+	var d [3]byte
+	for i := digits - 1; i >= 0; i-- {
+		d[i] = byte('0' + frac%10)
+		frac /= 10
+	}
+	return append(b, d[:digits]...), true
 }
 
 // textString is s as a PDF text string: a literal when it is printable

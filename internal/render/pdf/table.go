@@ -99,12 +99,15 @@ func (w *writer) table(t *docmodel.Table, g geom) (tableUnits, error) {
 					continue
 				}
 				sp := parSpec{x: x, width: wd, size: size, lineH: lh, align: cellAlign(t, cell, c, par, header)}
-				b := wordBuilder{g: &w.g, br: newBreaker(sp)}
+				br := newBreaker(sp)
+				br.ops = &w.ops
+				b := wordBuilder{g: &w.g, br: br, words: w.words[:0], arena: w.arena[:0]}
 				if par.Marker != "" {
 					b.text(par.Marker+" ", style{face: fonts.FaceOf(bold, false), size: size})
 				}
 				b.inlines(par.Content, size, bold, false)
 				bx.lines = append(bx.lines, b.finishLines()...)
+				w.words, w.arena = b.words[:0], b.arena[:0]
 			}
 			bx.h = sumH(bx.lines) + 2*cellPadY
 			if bx.rs == 1 {

@@ -362,10 +362,16 @@ func splitLong(words []word, max float64) []word {
 // gives even lines) and returns one unit per line. The last line of a
 // justified paragraph, and a line ended by a forced break, are set left.
 func layoutWords(words []word, sp parSpec) []unit {
+	return layoutWordsIn(words, sp, nil)
+}
+
+// layoutWordsIn is layoutWords with the lines' operations taken from a.
+func layoutWordsIn(words []word, sp parSpec, a *opArena) []unit {
 	if len(words) == 0 {
 		return []unit{{h: sp.lineH}}
 	}
 	br := newBreaker(sp)
+	br.ops = a
 	br.lines(words, true)
 	return br.units
 }
@@ -380,6 +386,34 @@ type breaker struct {
 	base  float64
 	first bool
 	units []unit
+	// ops, when set, holds the lines' operations in blocks shared by
+	// many lines instead of one slice per line.
+	ops *opArena
+}
+
+// opArena hands out the operations of many lines from shared blocks: a
+// line is set in scratch, then copied to the block at its exact length.
+// Each line's slice is capped at its length, so appending to it (a
+// heading's bookmark) moves it out instead of writing over the next line.
+type opArena struct {
+	scratch []op
+	block   []op
+}
+
+// opBlock is how many operations one block holds.
+const opBlock = 512
+
+func (a *opArena) keep(ops []op) []op {
+	n := len(ops)
+	if n == 0 {
+		return nil
+	}
+	if cap(a.block)-len(a.block) < n {
+		a.block = make([]op, 0, max(opBlock, n))
+	}
+	a.block = append(a.block, ops...)
+	k := len(a.block)
+	return a.block[k-n : k : k]
 }
 
 // finishLines ends the paragraph b has been building with its breaker
@@ -442,7 +476,13 @@ func (br *breaker) emit(words []word, lead, avail, natural float64, last bool) {
 	for k := range words {
 		n += len(words[k].pieces)
 	}
-	u.ops = placeLine(make([]op, 0, n), words, br.sp.x+lead, avail, natural, br.base, br.sp.align, last)
+	if a := br.ops; a != nil {
+		a.scratch = placeLine(a.scratch[:0], words, br.sp.x+lead, avail, natural, br.base, br.sp.align, last)
+		u.ops = a.keep(a.scratch)
+		clear(a.scratch) // drop its strings
+	} else {
+		u.ops = placeLine(make([]op, 0, n), words, br.sp.x+lead, avail, natural, br.base, br.sp.align, last)
+	}
 	for k := range words {
 		u.refs = append(u.refs, words[k].refs...)
 	}

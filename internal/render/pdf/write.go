@@ -162,13 +162,15 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 			}
 		}()
 		for i := range drawn {
-			streams[i] = pageStreams.Do(streams[i], deflateFast)
+			raw := streams[i]
+			streams[i] = pageStreams.Do(raw, deflateFast)
+			putPageBuf(raw)
 		}
 	}()
 	size := 0
 	for i, pg := range pages {
 		c.reset(pg.g.h)
-		c.b = make([]byte, 0, size)
+		c.b = getPageBuf(size)
 		e.page = i
 		for _, d := range pg.parts {
 			e.ops(d.ops, d.dy)
@@ -415,4 +417,44 @@ func (w *writer) pageNumber(c *content, pg *page) {
 	}
 	x := pg.g.left + (pg.g.textW()-width(st, s))/2
 	c.text(st.face, size, x, top+baselineIn(lh, size), s)
+}
+
+// A page's uncompressed stream is free once compressed (the cache keeps
+// a copy of what it keeps), and its array is drawn into again, by a later
+// page or, as drawing runs ahead of compressing, the next document's.
+// At most keptPages arrays of up to maxPageBuf bytes are kept.
+const (
+	keptPages  = 16
+	maxPageBuf = 1 << 20
+)
+
+var pageBufs struct {
+	sync.Mutex
+	list [][]byte
+}
+
+// getPageBuf returns an empty slice, of capacity size unless a kept one
+// is reused (it then grows as it needs).
+func getPageBuf(size int) []byte {
+	pageBufs.Lock()
+	defer pageBufs.Unlock()
+	n := len(pageBufs.list)
+	if n == 0 {
+		return make([]byte, 0, size)
+	}
+	b := pageBufs.list[n-1]
+	pageBufs.list[n-1] = nil
+	pageBufs.list = pageBufs.list[:n-1]
+	return b
+}
+
+func putPageBuf(b []byte) {
+	if cap(b) == 0 || cap(b) > maxPageBuf {
+		return
+	}
+	pageBufs.Lock()
+	if len(pageBufs.list) < keptPages {
+		pageBufs.list = append(pageBufs.list, b[:0])
+	}
+	pageBufs.Unlock()
 }
