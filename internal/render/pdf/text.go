@@ -386,6 +386,7 @@ type breaker struct {
 	base  float64
 	first bool
 	units []unit
+	spans []lineSpan // the lines of the chunk lines is breaking
 	// ops, when set, holds the lines' operations in blocks shared by
 	// many lines instead of one slice per line.
 	ops *opArena
@@ -434,13 +435,17 @@ func newBreaker(sp parSpec) *breaker {
 
 // lines sets the lines of words. Unless final, the words of a last line
 // that more words could still fill are not set but returned, to be
-// passed again at the front of the next chunk.
+// passed again at the front of the next chunk; so are those of the full
+// line before it, which the line after may still take words from (see
+// relieve).
 func (br *breaker) lines(words []word, final bool) (rest []word) {
 	sp := br.sp
 	words = splitLong(words, sp.width-math.Max(sp.indent, sp.hang))
-	for i := 0; i < len(words); br.first = false {
+	br.spans = br.spans[:0]
+	first := br.first
+	for i := 0; i < len(words); first = false {
 		lead := sp.hang
-		if br.first {
+		if first {
 			lead = sp.indent
 		}
 		avail := sp.width - lead
@@ -460,13 +465,110 @@ func (br *breaker) lines(words []word, final bool) (rest []word) {
 			}
 		}
 		if !final && j == len(words) && !words[j-1].brk {
+			// Hold back this line, and the full one before it unless a
+			// forced break ends that one.
+			if n := len(br.spans); n > 0 && !words[br.spans[n-1].j-1].brk {
+				br.spans = br.spans[:n-1]
+				i = br.spans0(n - 1)
+			}
+			br.relieve(words)
+			br.emitSpans(words)
 			return words[i:]
 		}
-		last := j == len(words) || words[j-1].brk
-		br.emit(words[i:j], lead, avail, natural, last)
+		br.spans = append(br.spans, lineSpan{i: i, j: j, lead: lead, avail: avail, natural: natural, last: j == len(words) || words[j-1].brk})
 		i = j
 	}
+	br.relieve(words)
+	br.emitSpans(words)
 	return nil
+}
+
+// lineSpan is one line of a chunk before it is set: words[i:j].
+type lineSpan struct {
+	i, j        int
+	lead, avail float64
+	natural     float64
+	last        bool // set ragged: the paragraph's last line, or one a forced break ends
+}
+
+// spans0 is where span k starts (the start of the chunk's words when k is 0).
+func (br *breaker) spans0(k int) int {
+	if k == 0 {
+		return 0
+	}
+	return br.spans[k-1].j
+}
+
+// tooLoose is the widening of each space, in ems, past which a justified
+// line is worth fuller lines above it: first fit leaves a line that
+// cannot take the long code after it (a document number, a date) with
+// spaces a word wide.
+const tooLoose = 0.5
+
+// looseness is the widening of each space of a justified line, in ems;
+// zero for a line set ragged or with one word.
+func (br *breaker) looseness(words []word, s lineSpan) float64 {
+	if s.last || s.j-s.i < 2 {
+		return 0
+	}
+	return (s.avail - s.natural) / float64(s.j-s.i-1) / br.sp.size
+}
+
+// relieve moves words down from a line into a justified line below it
+// that first fit left too loose, one at a time while the looser of the
+// two gets less loose: a little more space in the line above for much
+// less in the loose one, as a typist would set them. A line keeps at
+// least one word, and a forced break is never moved across.
+func (br *breaker) relieve(words []word) {
+	if br.sp.align != alignJustify {
+		return
+	}
+	for k := 1; k < len(br.spans); k++ {
+		a, b := &br.spans[k-1], &br.spans[k]
+		for br.looseness(words, *b) > tooLoose && a.j-a.i >= 2 && !a.last {
+			// The words to move: the last of a, with those a word pair
+			// ties to it ("Nghị định"), so that the new break is not
+			// inside one.
+			g := a.j - 1
+			for g > a.i+1 && layout.Tied(words[g-1].text(), words[g].text()) {
+				g--
+			}
+			if g == a.i {
+				break
+			}
+			na, nb := *a, *b
+			na.j, nb.i = g, g
+			// a loses the moved words and the spaces before each; b gains
+			// them and the spaces after each.
+			moved := 0.0
+			for m := g; m < a.j; m++ {
+				moved += words[m].w
+			}
+			na.natural -= moved + words[g-1].glue
+			for m := g; m < a.j-1; m++ {
+				na.natural -= words[m].glue
+			}
+			for m := g; m < a.j; m++ {
+				nb.natural += words[m].w + words[m].glue
+			}
+			if nb.natural > b.avail+eps {
+				break
+			}
+			if max(br.looseness(words, na), br.looseness(words, nb)) >= max(br.looseness(words, *a), br.looseness(words, *b)) {
+				break
+			}
+			*a, *b = na, nb
+		}
+	}
+}
+
+// emitSpans sets the lines of the chunk.
+func (br *breaker) emitSpans(words []word) {
+	for _, s := range br.spans {
+		br.emit(words[s.i:s.j], s.lead, s.avail, s.natural, s.last)
+		br.first = false
+	}
+	br.spans = br.spans[:0]
 }
 
 // emit sets one line of words, lead points in from the block's left edge.
