@@ -24,6 +24,10 @@ type LaidLine struct {
 	// table's total row.
 	Row, Rows int
 	Total     bool
+	// Gap is the widest space between two words of a one-line text unit,
+	// in ems of its text: about a quarter at natural spacing, more where
+	// justification stretched it.
+	Gap float64
 }
 
 // LaidPage is the body units and footnote lines of one page, top to
@@ -65,6 +69,28 @@ func opsText(ops []op) string {
 	return b.String()
 }
 
+// widestGap is the widest space between consecutive text operations on
+// one baseline, in ems; 0 when the unit has more than one line.
+func widestGap(ops []op) float64 {
+	var ts []op
+	for _, o := range ops {
+		if o.kind == opText {
+			if len(ts) > 0 && math.Abs(o.y-ts[0].y) > 2 {
+				return 0
+			}
+			ts = append(ts, o)
+		}
+	}
+	sort.SliceStable(ts, func(i, j int) bool { return ts[i].x < ts[j].x })
+	widest := 0.0
+	for i := 1; i < len(ts); i++ {
+		p := ts[i-1]
+		gap := ts[i].x - (p.x + fonts.Width(p.face, p.size, p.s))
+		widest = math.Max(widest, gap/p.size)
+	}
+	return widest
+}
+
 // LayoutPages lays d out and describes its pages.
 func LayoutPages(d *docmodel.Document) ([]LaidPage, error) {
 	if err := validate(d); err != nil {
@@ -85,6 +111,9 @@ func LayoutPages(d *docmodel.Document) ([]LaidPage, error) {
 		}
 		for _, dr := range pg.parts {
 			l := LaidLine{Kind: kindNames[dr.kind], Grp: dr.grp, Text: opsText(dr.ops), Top: dr.dy, Bottom: dr.dy + dr.h}
+			if dr.kind == kindText {
+				l.Gap = widestGap(dr.ops)
+			}
 			if dr.rows != nil {
 				l.Row, l.Rows, l.Total = dr.rows.first, dr.rows.n, dr.rows.total
 			}
