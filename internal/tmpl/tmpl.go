@@ -28,6 +28,7 @@ import (
 
 	"baocao/internal/dataset"
 	"baocao/internal/docmodel"
+	"baocao/internal/freelist"
 	"baocao/internal/markdown"
 	"baocao/internal/msg"
 	"baocao/internal/vnfmt"
@@ -271,7 +272,7 @@ func (t *Template) Execute(ds *dataset.Dataset) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	buf := bytes.NewBuffer(getBodyBuf())
+	buf := bytes.NewBuffer(bodyBufs.Get())
 	b.output -= int64(t.bodyLine - 1) // the newlines that keep line numbers
 	b.sources = nil                   // the front matter's are resolved away
 	if err := body.Execute(limitedWriter{buf, b}, dataRoot{}); err != nil {
@@ -279,46 +280,14 @@ func (t *Template) Execute(ds *dataset.Dataset) (*Result, error) {
 	}
 	md := bytes.TrimLeft(buf.Bytes(), "\n")
 	r := &Result{Front: front, Cells: cells, Markdown: []byte(vnfmt.NFC(string(md))), BodyLine: buf.Len() - len(md) + 1, Path: t.path, Sources: b.sources}
-	putBodyBuf(buf.Bytes()) // Markdown is a copy
+	bodyBufs.Put(buf.Bytes()) // Markdown is a copy
 	return r, nil
 }
 
 // The filled body's buffer is kept for the next filling: growing it by
 // doubling for each report of a batch was a fifth of the filling's
-// allocated bytes. At most keptBodies of up to maxBodyBuf bytes are kept.
-const (
-	keptBodies = 4
-	maxBodyBuf = 4 << 20
-)
-
-var bodyBufs struct {
-	sync.Mutex
-	list [][]byte
-}
-
-func getBodyBuf() []byte {
-	bodyBufs.Lock()
-	defer bodyBufs.Unlock()
-	n := len(bodyBufs.list)
-	if n == 0 {
-		return nil
-	}
-	b := bodyBufs.list[n-1]
-	bodyBufs.list[n-1] = nil
-	bodyBufs.list = bodyBufs.list[:n-1]
-	return b
-}
-
-func putBodyBuf(b []byte) {
-	if cap(b) == 0 || cap(b) > maxBodyBuf {
-		return
-	}
-	bodyBufs.Lock()
-	if len(bodyBufs.list) < keptBodies {
-		bodyBufs.list = append(bodyBufs.list, b[:0])
-	}
-	bodyBufs.Unlock()
-}
+// allocated bytes. At most 4 of up to 4 MB are kept.
+var bodyBufs = freelist.NewBytes(4, 4<<20)
 
 // requiredFront are the front-matter fields of the header and signature
 // blocks that a blank fact must not empty: a report without its agency's

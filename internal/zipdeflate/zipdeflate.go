@@ -10,10 +10,10 @@ import (
 	"archive/zip"
 	"bytes"
 	"io"
-	"sync"
 
 	"github.com/klauspost/compress/flate"
 
+	"baocao/internal/freelist"
 	"baocao/internal/render/zcache"
 )
 
@@ -31,32 +31,15 @@ func NewWriter(w io.Writer) *zip.Writer {
 // Compressors are kept in a free list rather than a sync.Pool, which
 // drops them at every garbage collection: each holds its match tables,
 // and one build writes a dozen entries in two writers at once.
-var free struct {
-	sync.Mutex
-	list []*flate.Writer
-}
+var free = freelist.New[*flate.Writer](4)
 
 func get(w io.Writer) (*flate.Writer, error) {
-	free.Lock()
-	var fw *flate.Writer
-	if n := len(free.list); n > 0 {
-		fw = free.list[n-1]
-		free.list = free.list[:n-1]
-	}
-	free.Unlock()
-	if fw == nil {
+	fw, ok := free.Get()
+	if !ok {
 		return flate.NewWriter(w, Level)
 	}
 	fw.Reset(w)
 	return fw, nil
-}
-
-func put(fw *flate.Writer) {
-	free.Lock()
-	if len(free.list) < 4 {
-		free.list = append(free.list, fw)
-	}
-	free.Unlock()
 }
 
 func compressor(w io.Writer) (io.WriteCloser, error) {
@@ -75,7 +58,7 @@ func (p *pooled) Write(b []byte) (int, error) { return p.fw.Write(b) }
 
 func (p *pooled) Close() error {
 	err := p.fw.Close()
-	put(p.fw)
+	free.Put(p.fw)
 	return err
 }
 
@@ -100,7 +83,7 @@ type cached struct {
 
 func (e *cached) Write(p []byte) (int, error) {
 	if e.buf.Cap() == 0 {
-		e.buf = *bytes.NewBuffer(getBuf(len(p), true))
+		e.buf = *bytes.NewBuffer(bufs.Fit(len(p), true))
 	}
 	return e.buf.Write(p)
 }
@@ -109,7 +92,7 @@ func (e *cached) Close() error {
 	var failed error
 	var dst bytes.Buffer
 	out := e.c.Do(e.buf.Bytes(), func(src []byte) []byte {
-		dst = *bytes.NewBuffer(getBuf(len(src)/4+64, false))
+		dst = *bytes.NewBuffer(bufs.Fit(len(src)/4+64, false))
 		fw, err := get(&dst)
 		if err != nil {
 			failed = err
@@ -117,7 +100,7 @@ func (e *cached) Close() error {
 		}
 		fw.Write(src) // writes to a bytes.Buffer cannot fail
 		fw.Close()
-		put(fw)
+		free.Put(fw)
 		return dst.Bytes()
 	})
 	if failed != nil {
@@ -126,58 +109,15 @@ func (e *cached) Close() error {
 	_, err := e.w.Write(out)
 	// The entry's text is free (the cache copies what it keeps), and so
 	// is the compressed form unless the cache handed out its own.
-	putBuf(e.buf.Bytes())
+	bufs.Put(e.buf.Bytes())
 	e.buf = bytes.Buffer{}
 	if d := dst.Bytes(); len(out) > 0 && len(d) > 0 && &out[0] == &d[0] {
-		putBuf(d)
+		bufs.Put(d)
 	}
 	return err
 }
 
 // Entry buffers are kept in a free list too: growing one anew for each
 // entry of each report was a tenth of a batch's allocated bytes. Only
-// buffers up to maxKept are kept, at most keptBufs of them.
-const (
-	maxKept  = 2 << 20
-	keptBufs = 8
-)
-
-var bufs struct {
-	sync.Mutex
-	list [][]byte
-}
-
-// getBuf returns a kept slice with room for n bytes, emptied (the
-// largest for an entry's text, whose length is not known yet, the
-// smallest for a compressed form), otherwise a new one of capacity n.
-func getBuf(n int, largest bool) []byte {
-	bufs.Lock()
-	best := -1
-	for i, b := range bufs.list {
-		if cap(b) >= n && (best < 0 || (cap(b) > cap(bufs.list[best])) == largest) {
-			best = i
-		}
-	}
-	if best >= 0 {
-		b := bufs.list[best]
-		last := len(bufs.list) - 1
-		bufs.list[best] = bufs.list[last]
-		bufs.list[last] = nil
-		bufs.list = bufs.list[:last]
-		bufs.Unlock()
-		return b[:0]
-	}
-	bufs.Unlock()
-	return make([]byte, 0, n)
-}
-
-func putBuf(b []byte) {
-	if cap(b) == 0 || cap(b) > maxKept {
-		return
-	}
-	bufs.Lock()
-	if len(bufs.list) < keptBufs {
-		bufs.list = append(bufs.list, b[:0])
-	}
-	bufs.Unlock()
-}
+// buffers up to 2 MB are kept, at most 8 of them.
+var bufs = freelist.NewBytes(8, 2<<20)

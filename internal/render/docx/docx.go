@@ -22,10 +22,10 @@ import (
 	"archive/zip"
 	"bytes"
 	"io"
-	"sync"
 	"time"
 
 	"baocao/internal/docmodel"
+	"baocao/internal/freelist"
 	"baocao/internal/msg"
 	"baocao/internal/render/zcache"
 	"baocao/internal/zipdeflate"
@@ -69,7 +69,7 @@ func Write(w io.Writer, d *docmodel.Document) error {
 	// grow with the document serve the next one.
 	for _, p := range parts {
 		if p.name == partDocument || p.name == partFootnotes {
-			putBuf(p.data)
+			bufs.Put(p.data)
 		}
 	}
 	if err != nil {
@@ -81,40 +81,10 @@ func Write(w io.Writer, d *docmodel.Document) error {
 // The arrays of document.xml and footnotes.xml are kept in a free list:
 // growing them anew by doubling for each report of a batch was a fifth
 // of the DOCX writer's allocated bytes. Output does not depend on it.
-const (
-	maxKept  = 8 << 20
-	keptBufs = 4
-)
-
-var bufs struct {
-	sync.Mutex
-	list [][]byte
-}
+var bufs = freelist.NewBytes(4, 8<<20)
 
 // newBuf returns a buf that writes into a kept array when there is one.
-func newBuf() buf {
-	bufs.Lock()
-	defer bufs.Unlock()
-	n := len(bufs.list)
-	if n == 0 {
-		return buf{}
-	}
-	b := bufs.list[n-1]
-	bufs.list[n-1] = nil
-	bufs.list = bufs.list[:n-1]
-	return buf{*bytes.NewBuffer(b[:0])}
-}
-
-func putBuf(b []byte) {
-	if cap(b) == 0 || cap(b) > maxKept {
-		return
-	}
-	bufs.Lock()
-	if len(bufs.list) < keptBufs {
-		bufs.list = append(bufs.list, b[:0])
-	}
-	bufs.Unlock()
-}
+func newBuf() buf { return buf{*bytes.NewBuffer(bufs.Get())} }
 
 // build renders every part in package order.
 func build(d *docmodel.Document) ([]part, error) {

@@ -12,6 +12,7 @@ import (
 
 	"baocao/internal/docmodel"
 	"baocao/internal/fonts"
+	"baocao/internal/freelist"
 	"baocao/internal/msg"
 )
 
@@ -164,7 +165,7 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 		for i := range drawn {
 			raw := streams[i]
 			streams[i] = pageStreams.Do(raw, deflateFast)
-			putPageBuf(raw)
+			pageBufs.Put(raw)
 		}
 	}()
 	size := 0
@@ -422,39 +423,14 @@ func (w *writer) pageNumber(c *content, pg *page) {
 // A page's uncompressed stream is free once compressed (the cache keeps
 // a copy of what it keeps), and its array is drawn into again, by a later
 // page or, as drawing runs ahead of compressing, the next document's.
-// At most keptPages arrays of up to maxPageBuf bytes are kept.
-const (
-	keptPages  = 16
-	maxPageBuf = 1 << 20
-)
-
-var pageBufs struct {
-	sync.Mutex
-	list [][]byte
-}
+// At most 16 arrays of up to 1 MB are kept.
+var pageBufs = freelist.NewBytes(16, 1<<20)
 
 // getPageBuf returns an empty slice, of capacity size unless a kept one
 // is reused (it then grows as it needs).
 func getPageBuf(size int) []byte {
-	pageBufs.Lock()
-	defer pageBufs.Unlock()
-	n := len(pageBufs.list)
-	if n == 0 {
-		return make([]byte, 0, size)
+	if b := pageBufs.Get(); b != nil {
+		return b
 	}
-	b := pageBufs.list[n-1]
-	pageBufs.list[n-1] = nil
-	pageBufs.list = pageBufs.list[:n-1]
-	return b
-}
-
-func putPageBuf(b []byte) {
-	if cap(b) == 0 || cap(b) > maxPageBuf {
-		return
-	}
-	pageBufs.Lock()
-	if len(pageBufs.list) < keptPages {
-		pageBufs.list = append(pageBufs.list, b[:0])
-	}
-	pageBufs.Unlock()
+	return make([]byte, 0, size)
 }
