@@ -85,18 +85,20 @@ type metrics struct {
 	// Dense caches of the maps above for the Latin and Vietnamese
 	// letters (see dense), which are nearly every rune measured: a layout
 	// measures every word of a report several times.
-	dWidth [denseN]float64
-	dHave  [denseN]bool
-	dGID   [denseN]uint16
-	dGHave [denseN]bool
+	dWidth [DenseRunes]float64
+	dHave  [DenseRunes]bool
+	dGID   [DenseRunes]uint16
+	dGHave [DenseRunes]bool
 }
 
-const denseN = 0x250 + 0x100
+// DenseRunes is the length of an array indexed by DenseIndex.
+const DenseRunes = 0x250 + 0x100
 
-// dense is the index of r in the dense caches: U+0000–U+024F (Latin-1,
-// Latin Extended-A and -B) and U+1E00–U+1EFF (Latin Extended Additional,
-// the Vietnamese letters with two marks); -1 for other runes.
-func dense(r rune) int {
+// DenseIndex is the index of r in a cache of the runes of nearly every
+// text (this package's, and its callers' per-document ones): U+0000–U+024F
+// (Latin-1, Latin Extended-A and -B) and U+1E00–U+1EFF (Latin Extended
+// Additional, the Vietnamese letters with two marks); -1 for other runes.
+func DenseIndex(r rune) int {
 	switch {
 	case r >= 0 && r < 0x250:
 		return int(r)
@@ -118,7 +120,7 @@ func (m *metrics) load(f Face) error {
 			// The dense caches are filled here, once, and only read
 			// afterwards: Width reads them without the lock, which
 			// measuring took a tenth of its time to take.
-			for d := 0; d < denseN; d++ {
+			for d := 0; d < DenseRunes; d++ {
 				r := rune(d)
 				if d >= 0x250 {
 					r = 0x1E00 + rune(d-0x250)
@@ -134,7 +136,7 @@ func (m *metrics) load(f Face) error {
 // as the font's .notdef glyph would, so a width is always defined. The
 // caller holds m.mu.
 func (m *metrics) advance(r rune) float64 {
-	d := dense(r)
+	d := DenseIndex(r)
 	if d >= 0 && m.dHave[d] {
 		return m.dWidth[d]
 	}
@@ -158,7 +160,7 @@ func (m *metrics) advance(r rune) float64 {
 // glyph is the glyph index of r, 0 (.notdef) when the face lacks it; the
 // caller holds m.mu.
 func (m *metrics) glyph(r rune) sfnt.GlyphIndex {
-	d := dense(r)
+	d := DenseIndex(r)
 	if d >= 0 && m.dGHave[d] {
 		return sfnt.GlyphIndex(m.dGID[d])
 	}
@@ -184,7 +186,7 @@ func Width(f Face, size float64, s string) float64 {
 	m := face(f)
 	w := 0.0
 	for i, r := range s {
-		if d := dense(r); d >= 0 {
+		if d := DenseIndex(r); d >= 0 {
 			w += m.dWidth[d] // filled by load, read-only since
 			continue
 		}

@@ -315,18 +315,7 @@ type faceUse struct {
 	// nearly every text: U+0000–U+024F (ASCII, Latin-1, Latin Extended-A
 	// and -B) and U+1E00–U+1EFF (the Vietnamese letters with two marks).
 	// Looking them up once per write spares the font's lock and the map.
-	known [0x250 + 0x100]uint16
-}
-
-// knownIndex is r's index in faceUse.known, -1 for other runes.
-func knownIndex(r rune) int {
-	switch {
-	case r >= 0 && r < 0x250:
-		return int(r)
-	case r >= 0x1E00 && r <= 0x1EFF:
-		return 0x250 + int(r-0x1E00)
-	}
-	return -1
+	known [fonts.DenseRunes]uint16
 }
 
 // content builds the content stream of one page, in PDF coordinates.
@@ -381,7 +370,7 @@ func (c *content) text(f fonts.Face, size, x, y float64, s string) {
 	c.onPage[f] = true
 	for _, r := range s {
 		var g uint16
-		if k := knownIndex(r); k >= 0 {
+		if k := fonts.DenseIndex(r); k >= 0 {
 			if u.known[k] == 0 {
 				u.known[k] = fonts.Glyph(f, r) + 1
 				if _, ok := u.runes[u.known[k]-1]; !ok {

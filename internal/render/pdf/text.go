@@ -80,13 +80,13 @@ func baselineIn(h, size float64) float64 {
 // before measuring; that keeps measuring and drawing in step.
 type glyphs struct {
 	has [4]map[rune]bool
-	// known caches has for the runes of knownIndex (nearly every rune
+	// known caches has for the runes of fonts.DenseIndex (nearly every rune
 	// drawn): 0 not yet asked, 1 drawable, 2 not.
-	known [4][0x250 + 0x100]uint8
+	known [4][fonts.DenseRunes]uint8
 }
 
 func (g *glyphs) ok(f fonts.Face, r rune) bool {
-	k := knownIndex(r)
+	k := fonts.DenseIndex(r)
 	if k >= 0 {
 		if v := g.known[f&3][k]; v != 0 {
 			return v == 1
