@@ -76,24 +76,24 @@ var (
 )
 
 // syntaxWords are the scanner's and parser's problems a hand-written
-// file meets; each key is the library's own text, so that the English
-// reads as before.
-var syntaxWords = map[string]msg.Word{
-	"did not find expected key":                                    msg.Word("did not find expected key"),
-	"did not find expected ',' or ']'":                             msg.Word("did not find expected ',' or ']'"),
-	"did not find expected ',' or '}'":                             msg.Word("did not find expected ',' or '}'"),
-	"did not find expected '-' indicator":                          msg.Word("did not find expected '-' indicator"),
-	"did not find expected node content":                           msg.Word("did not find expected node content"),
-	"did not find expected comment or line break":                  msg.Word("did not find expected comment or line break"),
-	"mapping values are not allowed in this context":               msg.Word("mapping values are not allowed in this context"),
-	"block sequence entries are not allowed in this context":       msg.Word("block sequence entries are not allowed in this context"),
-	"found character that cannot start any token":                  msg.Word("found character that cannot start any token"),
-	"could not find expected ':'":                                  msg.Word("could not find expected ':'"),
-	"found a tab character that violates indentation":              msg.Word("found a tab character that violates indentation"),
-	"found a tab character where an indentation space is expected": msg.Word("found a tab character where an indentation space is expected"),
-	"found unexpected end of stream":                               msg.Word("found unexpected end of stream"),
-	"found unknown escape character":                               msg.Word("found unknown escape character"),
-	"control characters are not allowed":                           msg.Word("control characters are not allowed"),
+// file meets; each is the library's own text, so that the English reads
+// as before, and a key of the catalogue (TestExplainWords).
+var syntaxWords = []msg.Word{
+	"did not find expected key",
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
+	"did not find expected '-' indicator",
+	"did not find expected node content",
+	"did not find expected comment or line break",
+	"mapping values are not allowed in this context",
+	"block sequence entries are not allowed in this context",
+	"found character that cannot start any token",
+	"could not find expected ':'",
+	"found a tab character that violates indentation",
+	"found a tab character where an indentation space is expected",
+	"found unexpected end of stream",
+	"found unknown escape character",
+	"control characters are not allowed",
 }
 
 // syntaxProblem says the problem p, which may follow the parser's
@@ -108,8 +108,8 @@ func syntaxProblem(p string) msg.Localizer {
 	if m := dupKeyRE.FindStringSubmatch("line 0: " + p); m != nil {
 		return msg.Sprintf("the key %q is written twice (first at line %s)", m[2], m[3])
 	}
-	for k, w := range syntaxWords {
-		if p == k || strings.HasSuffix(p, " "+k) {
+	for _, w := range syntaxWords {
+		if k := string(w); p == k || strings.HasSuffix(p, " "+k) {
 			return w
 		}
 	}

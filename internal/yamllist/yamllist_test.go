@@ -111,3 +111,14 @@ func TestExplain(t *testing.T) {
 		t.Error("Explain changed an error that is not the library's")
 	}
 }
+
+// TestExplainWords: every problem Explain says again has a Vietnamese
+// text (they are not literals of msg.Word calls, which the catalogue's
+// own test checks).
+func TestExplainWords(t *testing.T) {
+	for _, w := range syntaxWords {
+		if !msg.HasText(string(w)) {
+			t.Errorf("%q has no Vietnamese text in internal/msg/catalogue_yaml.go", w)
+		}
+	}
+}
