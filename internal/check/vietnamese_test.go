@@ -7,19 +7,14 @@ import (
 
 	"baocao/internal/dataset"
 	"baocao/internal/msg"
+	"baocao/internal/testtool"
 )
 
-// englishLeft lists the English words left in a Vietnamese message.
-func englishLeft(s string) []string {
-	var left []string
-	padded := " " + strings.NewReplacer(",", " ", ":", " ", ";", " ", "(", " ", ")", " ").Replace(s) + " "
-	for _, w := range []string{"the", "a", "sheet", "cell", "expected", "found", "is", "of", "and", "or", "not", "sum", "score", "maximum", "indicator", "check", "cannot", "run", "rate", "typed", "children", "should", "needs", "unknown", "kind", "number", "empty"} {
-		if strings.Contains(padded, " "+w+" ") {
-			left = append(left, w)
-		}
-	}
-	return left
-}
+// englishWords are the English words a Vietnamese message of this
+// package must not have left in it.
+var englishWords = []string{"the", "a", "sheet", "cell", "expected", "found", "is", "of", "and", "or", "not", "sum", "score", "maximum", "indicator", "check", "cannot", "run", "rate", "typed", "children", "should", "needs", "unknown", "kind", "number", "empty"}
+
+func englishLeft(s string) []string { return testtool.EnglishLeft(s, englishWords) }
 
 // TestVietnamese: a finding, its place and its expected and found values,
 // comes out wholly Vietnamese through Localize and through In for JSON;

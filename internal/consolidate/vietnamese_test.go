@@ -7,19 +7,14 @@ import (
 	"baocao/internal/check"
 	"baocao/internal/dataset"
 	"baocao/internal/msg"
+	"baocao/internal/testtool"
 )
 
-// englishLeft lists the English words left in a Vietnamese message.
-func englishLeft(s string) []string {
-	var left []string
-	padded := " " + strings.NewReplacer(",", " ", ":", " ", ";", " ", "(", " ", ")", " ").Replace(s) + " "
-	for _, w := range []string{"the", "a", "unit", "units", "and", "are", "both", "workbook", "keep", "one", "of", "is", "has", "rows", "row", "every", "reports", "same", "periods", "fact", "missing", "or", "blank", "fails", "check", "first"} {
-		if strings.Contains(padded, " "+w+" ") {
-			left = append(left, w)
-		}
-	}
-	return left
-}
+// englishWords are the English words a Vietnamese message of this
+// package must not have left in it.
+var englishWords = []string{"the", "a", "unit", "units", "and", "are", "both", "workbook", "keep", "one", "of", "is", "has", "rows", "row", "every", "reports", "same", "periods", "fact", "missing", "or", "blank", "fails", "check", "first"}
+
+func englishLeft(s string) []string { return testtool.EnglishLeft(s, englishWords) }
 
 // TestVietnamese: why a unit is left out, or why the consolidation
 // stops, is told in Vietnamese.

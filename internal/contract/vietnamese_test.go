@@ -6,19 +6,14 @@ import (
 
 	"baocao/internal/dataset"
 	"baocao/internal/msg"
+	"baocao/internal/testtool"
 )
 
-// englishLeft lists the English words left in a Vietnamese message.
-func englishLeft(s string) []string {
-	var left []string
-	padded := " " + strings.NewReplacer(",", " ", ":", " ", ";", " ", "(", " ", ")", " ").Replace(s) + " "
-	for _, w := range []string{"the", "a", "an", "sheet", "cell", "expected", "found", "is", "of", "and", "or", "not", "required", "type", "it", "text", "number", "whole", "date", "empty", "must", "be", "fact", "row", "key", "add", "table", "column", "declared", "twice"} {
-		if strings.Contains(padded, " "+w+" ") {
-			left = append(left, w)
-		}
-	}
-	return left
-}
+// englishWords are the English words a Vietnamese message of this
+// package must not have left in it.
+var englishWords = []string{"the", "a", "an", "sheet", "cell", "expected", "found", "is", "of", "and", "or", "not", "required", "type", "it", "text", "number", "whole", "date", "empty", "must", "be", "fact", "row", "key", "add", "table", "column", "declared", "twice"}
+
+func englishLeft(s string) []string { return testtool.EnglishLeft(s, englishWords) }
 
 // TestVietnamese: the findings of a workbook checked against du-lieu.yaml,
 // expected and found values included, and the errors of du-lieu.yaml come

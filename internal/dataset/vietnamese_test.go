@@ -5,19 +5,14 @@ import (
 	"testing"
 
 	"baocao/internal/msg"
+	"baocao/internal/testtool"
 )
 
-// englishLeft lists the English words left in a Vietnamese message.
-func englishLeft(s string) []string {
-	var left []string
-	padded := " " + strings.NewReplacer(",", " ", ":", " ", ";", " ", "(", " ", ")", " ").Replace(s) + " "
-	for _, w := range []string{"the", "sheet", "cell", "cells", "expected", "found", "is", "of", "and", "or", "row", "rows", "column", "not", "has", "no", "typed", "indicator", "children", "total", "key", "number", "date", "empty"} {
-		if strings.Contains(padded, " "+w+" ") {
-			left = append(left, w)
-		}
-	}
-	return left
-}
+// englishWords are the English words a Vietnamese message of this
+// package must not have left in it.
+var englishWords = []string{"the", "sheet", "cell", "cells", "expected", "found", "is", "of", "and", "or", "row", "rows", "column", "not", "has", "no", "typed", "indicator", "children", "total", "key", "number", "date", "empty"}
+
+func englishLeft(s string) []string { return testtool.EnglishLeft(s, englishWords) }
 
 // TestVietnamese: the messages of the dataset come out wholly Vietnamese,
 // their place and their arguments (a measure, an indicator's label, a

@@ -5,19 +5,14 @@ import (
 	"testing"
 
 	"baocao/internal/msg"
+	"baocao/internal/testtool"
 )
 
-// englishLeft lists the English words left in a Vietnamese message.
-func englishLeft(s string) []string {
-	var left []string
-	padded := " " + strings.NewReplacer(",", " ", ":", " ", ";", " ", "(", " ", ")", " ").Replace(s) + " "
-	for _, w := range []string{"the", "a", "at", "character", "is", "of", "and", "or", "not", "number", "text", "sheet", "row", "column", "takes", "arguments", "found", "expected", "division", "by", "unknown", "function", "table"} {
-		if strings.Contains(padded, " "+w+" ") {
-			left = append(left, w)
-		}
-	}
-	return left
-}
+// englishWords are the English words a Vietnamese message of this
+// package must not have left in it.
+var englishWords = []string{"the", "a", "at", "character", "is", "of", "and", "or", "not", "number", "text", "sheet", "row", "column", "takes", "arguments", "found", "expected", "division", "by", "unknown", "function", "table"}
+
+func englishLeft(s string) []string { return testtool.EnglishLeft(s, englishWords) }
 
 // TestVietnamese: an expression that cannot be read or evaluated says so
 // in Vietnamese.

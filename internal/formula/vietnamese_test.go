@@ -5,19 +5,14 @@ import (
 	"testing"
 
 	"baocao/internal/msg"
+	"baocao/internal/testtool"
 )
 
-// englishLeft lists the English words left in a Vietnamese message.
-func englishLeft(s string) []string {
-	var left []string
-	padded := " " + strings.NewReplacer(",", " ", ":", " ", ";", " ", "(", " ", ")", " ").Replace(s) + " "
-	for _, w := range []string{"the", "a", "an", "formula", "in", "is", "of", "and", "or", "not", "number", "text", "holds", "gives", "circular", "reference", "supported", "sheet", "cell", "cells", "more", "type", "takes", "arguments", "to", "at", "character"} {
-		if strings.Contains(padded, " "+w+" ") {
-			left = append(left, w)
-		}
-	}
-	return left
-}
+// englishWords are the English words a Vietnamese message of this
+// package must not have left in it.
+var englishWords = []string{"the", "a", "an", "formula", "in", "is", "of", "and", "or", "not", "number", "text", "holds", "gives", "circular", "reference", "supported", "sheet", "cell", "cells", "more", "type", "takes", "arguments", "to", "at", "character"}
+
+func englishLeft(s string) []string { return testtool.EnglishLeft(s, englishWords) }
 
 // TestVietnamese: a formula the evaluator refuses says why in Vietnamese,
 // the error of a cell it depends on included.

@@ -7,19 +7,14 @@ import (
 	"testing"
 
 	"baocao/internal/msg"
+	"baocao/internal/testtool"
 )
 
-// englishLeft lists the English words left in a Vietnamese message.
-func englishLeft(s string) []string {
-	var left []string
-	padded := " " + strings.NewReplacer(",", " ", ":", " ", ";", " ", "(", " ", ")", " ").Replace(s) + " "
-	for _, w := range []string{"the", "a", "an", "sheet", "cell", "cells", "expected", "found", "is", "of", "and", "or", "not", "row", "rows", "total", "formula", "cannot", "number", "text", "type", "key", "file", "workbook", "open", "gives", "holds", "circular", "reference", "more", "used"} {
-		if strings.Contains(padded, " "+w+" ") {
-			left = append(left, w)
-		}
-	}
-	return left
-}
+// englishWords are the English words a Vietnamese message of this
+// package must not have left in it.
+var englishWords = []string{"the", "a", "an", "sheet", "cell", "cells", "expected", "found", "is", "of", "and", "or", "not", "row", "rows", "total", "formula", "cannot", "number", "text", "type", "key", "file", "workbook", "open", "gives", "holds", "circular", "reference", "more", "used"}
+
+func englishLeft(s string) []string { return testtool.EnglishLeft(s, englishWords) }
 
 // TestVietnamese: what a secretariat officer meets most, told in
 // Vietnamese through msg.Local: a cell that is not a number, a duplicate

@@ -7,19 +7,14 @@ import (
 	"testing"
 
 	"baocao/internal/msg"
+	"baocao/internal/testtool"
 )
 
-// englishLeft lists the English words left in a Vietnamese message.
-func englishLeft(s string) []string {
-	var left []string
-	padded := " " + strings.NewReplacer(",", " ", ":", " ", ";", " ", "(", " ", ")", " ").Replace(s) + " "
-	for _, w := range []string{"the", "a", "an", "sheet", "cell", "is", "of", "and", "or", "not", "file", "workbook", "limit", "more", "than", "save", "open", "it", "give", "damaged", "part", "number", "text", "character", "which"} {
-		if strings.Contains(padded, " "+w+" ") {
-			left = append(left, w)
-		}
-	}
-	return left
-}
+// englishWords are the English words a Vietnamese message of this
+// package must not have left in it.
+var englishWords = []string{"the", "a", "an", "sheet", "cell", "is", "of", "and", "or", "not", "file", "workbook", "limit", "more", "than", "save", "open", "it", "give", "damaged", "part", "number", "text", "character", "which"}
+
+func englishLeft(s string) []string { return testtool.EnglishLeft(s, englishWords) }
 
 // TestVietnamese: a reader error on a bad file (not an .xlsx, a password,
 // a limit, a bad character) comes out wholly Vietnamese, its sheet and
