@@ -34,7 +34,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"strings"
 
@@ -44,6 +43,7 @@ import (
 	"baocao/internal/build"
 	"baocao/internal/check"
 	"baocao/internal/dataset"
+	"baocao/internal/lazyre"
 	"baocao/internal/msg"
 	"baocao/internal/safename"
 	"baocao/internal/tmpl"
@@ -257,15 +257,15 @@ func translateFlagError(s string) string {
 // flagErrors are the flag package's messages (flag.go, failf's callers);
 // each key's verbs take the submatches in order.
 var flagErrors = []struct {
-	re  *regexp.Regexp
+	re  *lazyre.Regexp
 	key string
 }{
-	{regexp.MustCompile(`^flag provided but not defined: (.*)$`), "flag provided but not defined: %s"},
-	{regexp.MustCompile(`^flag needs an argument: (.*)$`), "flag needs an argument: %s"},
-	{regexp.MustCompile(`^bad flag syntax: (.*)$`), "bad flag syntax: %s"},
-	{regexp.MustCompile(`^invalid value (".*") for flag (\S+): (.*)$`), "invalid value %s for flag %s: %s"},
-	{regexp.MustCompile(`^invalid boolean value (".*") for (\S+): (.*)$`), "invalid boolean value %s for %s: %s"},
-	{regexp.MustCompile(`^invalid boolean flag (\S+): (.*)$`), "invalid boolean flag %s: %s"},
+	{lazyre.New(`^flag provided but not defined: (.*)$`), "flag provided but not defined: %s"},
+	{lazyre.New(`^flag needs an argument: (.*)$`), "flag needs an argument: %s"},
+	{lazyre.New(`^bad flag syntax: (.*)$`), "bad flag syntax: %s"},
+	{lazyre.New(`^invalid value (".*") for flag (\S+): (.*)$`), "invalid value %s for flag %s: %s"},
+	{lazyre.New(`^invalid boolean value (".*") for (\S+): (.*)$`), "invalid boolean value %s for %s: %s"},
+	{lazyre.New(`^invalid boolean flag (\S+): (.*)$`), "invalid boolean flag %s: %s"},
 }
 
 // flagReasons are the flag package's reasons for refusing a value.

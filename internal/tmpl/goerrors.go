@@ -2,9 +2,9 @@ package tmpl
 
 import (
 	"errors"
-	"regexp"
 	"strings"
 
+	"baocao/internal/lazyre"
 	"baocao/internal/msg"
 )
 
@@ -13,21 +13,21 @@ import (
 // matches Go's text and its key, whose English is that text again, says
 // it in the catalogue's words. Any other message stays Go's.
 var goDetails = []struct {
-	re  *regexp.Regexp
+	re  *lazyre.Regexp
 	key string
 }{
-	{regexp.MustCompile(`^missing value for (.+)$`), "missing value for %s"},
-	{regexp.MustCompile(`^function ("[^"]*") not defined$`), "function %s not defined"},
-	{regexp.MustCompile(`^template ("[^"]*") not defined$`), "template %s not defined"},
-	{regexp.MustCompile(`^unclosed action$`), "unclosed action"},
-	{regexp.MustCompile(`^unclosed left paren$`), "unclosed left paren"},
-	{regexp.MustCompile(`^unexpected \{\{(end|else)\}\}$`), "unexpected {{%s}}"},
-	{regexp.MustCompile(`^unterminated quoted string$`), "unterminated quoted string"},
-	{regexp.MustCompile(`^undefined variable ("[^"]*")$`), "undefined variable %s"},
-	{regexp.MustCompile(`^unexpected (.+) in operand$`), "unexpected %s in operand"},
-	{regexp.MustCompile(`^unexpected EOF$`), "unexpected EOF"},
-	{regexp.MustCompile(`^wrong number of args for (\S+): want (\d+) got (\d+)$`), "wrong number of args for %s: want %s got %s"},
-	{regexp.MustCompile(`^can't evaluate field (\S+) in type (.+)$`), "can't evaluate field %s in type %s"},
+	{lazyre.New(`^missing value for (.+)$`), "missing value for %s"},
+	{lazyre.New(`^function ("[^"]*") not defined$`), "function %s not defined"},
+	{lazyre.New(`^template ("[^"]*") not defined$`), "template %s not defined"},
+	{lazyre.New(`^unclosed action$`), "unclosed action"},
+	{lazyre.New(`^unclosed left paren$`), "unclosed left paren"},
+	{lazyre.New(`^unexpected \{\{(end|else)\}\}$`), "unexpected {{%s}}"},
+	{lazyre.New(`^unterminated quoted string$`), "unterminated quoted string"},
+	{lazyre.New(`^undefined variable ("[^"]*")$`), "undefined variable %s"},
+	{lazyre.New(`^unexpected (.+) in operand$`), "unexpected %s in operand"},
+	{lazyre.New(`^unexpected EOF$`), "unexpected EOF"},
+	{lazyre.New(`^wrong number of args for (\S+): want (\d+) got (\d+)$`), "wrong number of args for %s: want %s got %s"},
+	{lazyre.New(`^can't evaluate field (\S+) in type (.+)$`), "can't evaluate field %s in type %s"},
 }
 
 // goDetail is Go's message s as a msg.Text when it is one of goDetails,
@@ -65,7 +65,7 @@ func parseError(name, text string) error {
 // execError is an error of text/template while filling, that calls none
 // of the template's functions: `report.md:1:3: executing "report.md" at
 // <fact>: wrong number of args for fact: want 1 got 0`.
-var execFrame = regexp.MustCompile(`^(.*?): executing ("[^"]*") at <(.*?)>: (.*)$`)
+var execFrame = lazyre.New(`^(.*?): executing ("[^"]*") at <(.*?)>: (.*)$`)
 
 func goExecError(text string) error {
 	if m := execFrame.FindStringSubmatch(text); m != nil {

@@ -3,12 +3,12 @@ package yamllist
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/language"
 
+	"baocao/internal/lazyre"
 	"baocao/internal/msg"
 )
 
@@ -68,9 +68,9 @@ func (e *explained) Localize(lang language.Tag) string {
 func (e *explained) Format(s fmt.State, verb rune) { msg.Format(s, verb, e) }
 
 var (
-	lineRE    = regexp.MustCompile(`^line (\d+): (.+)$`)
-	typeRE    = regexp.MustCompile("^line (\\d+): cannot unmarshal (!!\\w+)(?: `(.*)`)? into (.+)$")
-	dupKeyRE  = regexp.MustCompile(`^line (\d+): mapping key "(.*)" already defined at line (\d+)$`)
+	lineRE    = lazyre.New(`^line (\d+): (.+)$`)
+	typeRE    = lazyre.New("^line (\\d+): cannot unmarshal (!!\\w+)(?: `(.*)`)? into (.+)$")
+	dupKeyRE  = lazyre.New(`^line (\d+): mapping key "(.*)" already defined at line (\d+)$`)
 	utf8Words = []string{"invalid leading UTF-8 octet", "invalid trailing UTF-8 octet", "incomplete UTF-8 octet sequence",
 		"invalid length of a UTF-8 sequence", "found an incorrect leading UTF-8 octet", "found an incorrect trailing UTF-8 octet"}
 )
