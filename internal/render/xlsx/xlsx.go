@@ -211,8 +211,8 @@ type sheet struct {
 	cells  map[int]map[int]*sheetCell // sheet row → column → cell, 1-based
 	rows   int                        // the last used row
 	cols   int                        // the last used column
-	merges [][2]string
-	widths []float64 // in characters, per column
+	merges []string                   // "A1:E1"
+	widths []float64                  // in characters, per column
 }
 
 // sheetCell is one cell: its value (nil: an empty cell) and formula, its
@@ -237,7 +237,7 @@ func (s *sheet) set(col, row int, c *sheetCell) {
 	}
 	s.cells[row][col] = c
 	if c.cs > 1 || c.rs > 1 {
-		s.merges = append(s.merges, [2]string{cellName(col, row), cellName(col+c.cs-1, row+c.rs-1)})
+		s.merges = append(s.merges, cellName(col, row)+":"+cellName(col+c.cs-1, row+c.rs-1))
 	}
 	// The covered positions carry the style too, so a merge has borders
 	// all round.
@@ -352,7 +352,7 @@ func (s *sheet) stream(wb *sml.Workbook, name string, opts sml.SheetOptions) err
 	opts.Cols, opts.Rows, opts.Widths = max(s.cols, 1), max(s.rows, 1), s.widths
 	sh := wb.NewSheet(name, opts)
 	heights := s.heights()
-	var cells []sml.Cell
+	cells := make([]sml.Cell, 0, s.cols)
 	for row := 1; row <= s.rows; row++ {
 		cs := s.cells[row]
 		if len(cs) == 0 {
@@ -380,7 +380,7 @@ func (s *sheet) stream(wb *sml.Workbook, name string, opts sml.SheetOptions) err
 		}
 	}
 	for _, m := range s.merges {
-		sh.Merge(m[0] + ":" + m[1])
+		sh.Merge(m)
 	}
 	return nil
 }
