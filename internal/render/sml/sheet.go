@@ -135,7 +135,7 @@ func (wb *Workbook) NewSheet(name string, opts SheetOptions) *Sheet {
 		s.done = true
 		return s
 	}
-	if err := CheckSheetName(name); err != nil {
+	if err := checkSheetName(name); err != nil {
 		wb.fail(err)
 		s.done = true
 		return s

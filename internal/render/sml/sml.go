@@ -143,10 +143,10 @@ func (wb *Workbook) part(name string, data []byte) {
 	}
 }
 
-// CheckSheetName reports whether Excel accepts name as a sheet's tab: 1
+// checkSheetName refuses a name Excel does not accept as a sheet's tab: 1
 // to 31 characters, none of :\/?*[], not beginning or ending with an
 // apostrophe.
-func CheckSheetName(name string) error {
+func checkSheetName(name string) error {
 	switch n := len(utf16.Encode([]rune(name))); {
 	case n == 0:
 		return msg.Errorf("a sheet needs a name")
