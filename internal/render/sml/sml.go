@@ -16,9 +16,9 @@
 // SpreadsheetML (inline strings, numbers, formulas with cached values,
 // styles, merges, column widths, row heights, frozen panes, data
 // validation, sheet protection, page setup), which this package writes
-// in a few hundred lines. Reading stays with internal/xlsxfile; tests
-// still read our files back with excelize, LibreOffice, exceljs and
-// openpyxl.
+// in about a thousand lines with its comments; the binary is 2.4 MB
+// smaller for it. Reading stays with internal/xlsxfile; tests still read
+// our files back with excelize, LibreOffice, exceljs and openpyxl.
 //
 // Text is written as inline strings (<is><t>), which LibreOffice, Excel,
 // exceljs, openpyxl and internal/xlsxfile all read, so that a sheet needs
