@@ -240,10 +240,30 @@ var renderEntries = []struct{ en, vi string }{
 	{"table column %d has width %v", "cột %d của bảng có độ rộng %v"},
 	{"the document has no appendix table", "văn bản không có biểu phụ lục nào"},
 	{"nil document", "không có văn bản"},
-	{"sheet %q: %w", "trang %q: %w"},
 }
 
 func init() { errorEntries = append(errorEntries, renderEntries) }
+
+// internal/render/sml: writing the SpreadsheetML of the appendix and the
+// blank workbook.
+var smlEntries = []struct{ en, vi string }{
+	{"a sheet needs a name", "trang tính phải có tên"},
+	{"a workbook needs at least one sheet", "bảng tính phải có ít nhất một trang"},
+	{"sheet %q is already written", "trang %q đã ghi xong"},
+	{"sheet %q, %s: the list of allowed values has %d characters; Excel allows at most %d", "trang %q, %s: danh sách giá trị được chọn dài %d ký tự; Excel chỉ cho phép tối đa %d"},
+	{"sheet %q, cell %s: outside the used area or out of order", "trang %q, ô %s: nằm ngoài vùng dữ liệu hoặc sai thứ tự cột"},
+	{"sheet %q: row %d after row %d; rows go in ascending order", "trang %q: dòng %d đứng sau dòng %d; các dòng phải theo thứ tự tăng dần"},
+	{"sheet %q: row %d is below the sheet's used area, %d rows", "trang %q: dòng %d nằm dưới vùng dữ liệu của trang (%d dòng)"},
+	{"sheet name %q begins or ends with an apostrophe, which Excel does not allow", "tên trang %q bắt đầu hoặc kết thúc bằng dấu nháy đơn, Excel không cho phép"},
+	{"sheet name %q has %d characters; Excel allows at most 31", "tên trang %q dài %d ký tự; Excel chỉ cho phép tối đa 31"},
+	{"sheet name %q holds one of the characters : \\ / ? * [ ], which Excel does not allow", "tên trang %q có một trong các ký tự : \\ / ? * [ ], Excel không cho phép"},
+	{"two sheets are named %q", "có hai trang cùng tên %q"},
+	{"xlsx: %s: %w", "xlsx: %s: %w"},
+	{"xlsx: %w", "xlsx: %w"},
+	{"xlsx: sheet %q: %w", "xlsx: trang %q: %w"},
+}
+
+func init() { errorEntries = append(errorEntries, smlEntries) }
 
 // internal/fonts: reading and subsetting the embedded fonts.
 var fontEntries = []struct{ en, vi string }{

@@ -19,10 +19,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
+	"time"
 
 	"baocao/internal/contract"
+	"baocao/internal/render/sml"
 )
 
 // Rows is the number of table rows prepared with validation and formulas;
@@ -32,12 +32,24 @@ const Rows = 40
 // FactSheet is the name of the fact sheet.
 const FactSheet = "Thông tin"
 
+// propsDate dates the workbook: a fixed date, so that the same contract
+// gives the same bytes.
+var propsDate = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
 // Write writes the blank workbook of contract c; title names the report
 // type in the instructions and the document properties.
 func Write(w io.Writer, c *contract.Contract, title string) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	b := &book{f: f}
+	active := 0
+	if len(c.Facts) > 0 {
+		active = 1 // the fact sheet, after the instructions
+	}
+	wb := sml.New(w, sml.Options{
+		Active: active,
+		Core: sml.CoreProps{Title: "Bảng tính mẫu: " + title, Creator: "baocao", Language: "vi-VN",
+			Created: propsDate, Modified: propsDate},
+		App: sml.AppProps{Application: "baocao"},
+	})
+	b := &book{wb: wb}
 	b.styles()
 	b.instructions(c, title)
 	b.facts(c)
@@ -52,94 +64,57 @@ func Write(w io.Writer, c *contract.Contract, title string) error {
 		}
 		b.table(&c.Tables[i])
 	}
-	if b.err != nil {
-		return b.err
-	}
-	idx, err := f.GetSheetIndex(FactSheet)
-	if err == nil && len(c.Facts) > 0 {
-		f.SetActiveSheet(idx)
-	}
-	// A fixed date: the same contract gives the same bytes.
-	if err := f.SetDocProps(&excelize.DocProperties{Title: "Bảng tính mẫu: " + title, Creator: "baocao",
-		Created: "2026-01-01T00:00:00Z", Modified: "2026-01-01T00:00:00Z", Language: "vi-VN"}); err != nil {
-		return err
-	}
-	return f.Write(w)
+	return wb.Close()
 }
 
 type book struct {
-	f   *excelize.File
-	err error
+	wb *sml.Workbook
 	// styles
-	head, group, locked, input, date, percent, formula, wrap, title, required int
-}
-
-func (b *book) do(err error) {
-	if b.err == nil && err != nil {
-		b.err = err
-	}
-}
-
-func (b *book) style(s *excelize.Style) int {
-	id, err := b.f.NewStyle(s)
-	b.do(err)
-	return id
+	head, group, locked, input, date, percent, formula, rate, wrap, title, required int
 }
 
 func (b *book) styles() {
-	font := func(bold, italic bool) *excelize.Font {
-		return &excelize.Font{Family: "Times New Roman", Size: 12, Bold: bold, Italic: italic}
+	font := func(bold, italic bool) sml.Font {
+		return sml.Font{Name: "Times New Roman", Size: 12, Bold: bold, Italic: italic}
 	}
-	border := []excelize.Border{{Type: "left", Style: 1, Color: "999999"}, {Type: "right", Style: 1, Color: "999999"},
-		{Type: "top", Style: 1, Color: "999999"}, {Type: "bottom", Style: 1, Color: "999999"}}
-	unlocked := &excelize.Protection{Locked: false}
-	dateFmt, pctFmt := "dd/mm/yyyy", "0.00%"
-	b.head = b.style(&excelize.Style{Font: font(true, false), Border: border, Fill: excelize.Fill{Type: "pattern", Color: []string{"DDEBF7"}, Pattern: 1},
-		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
-	b.group = b.style(&excelize.Style{Font: font(true, true)})
-	b.locked = b.style(&excelize.Style{Font: font(false, false), Border: border, Fill: excelize.Fill{Type: "pattern", Color: []string{"F2F2F2"}, Pattern: 1}})
-	b.input = b.style(&excelize.Style{Font: font(false, false), Border: border, Protection: unlocked, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	b.date = b.style(&excelize.Style{Font: font(false, false), Border: border, Protection: unlocked, CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Horizontal: "left"}})
-	b.percent = b.style(&excelize.Style{Font: font(false, false), Border: border, Protection: unlocked, CustomNumFmt: &pctFmt})
-	b.formula = b.style(&excelize.Style{Font: font(false, true), Border: border, Fill: excelize.Fill{Type: "pattern", Color: []string{"F2F2F2"}, Pattern: 1}})
-	b.wrap = b.style(&excelize.Style{Font: font(false, false), Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	b.title = b.style(&excelize.Style{Font: &excelize.Font{Family: "Times New Roman", Size: 14, Bold: true}})
-	b.required = b.style(&excelize.Style{Font: &excelize.Font{Family: "Times New Roman", Size: 12, Bold: true}, Border: border,
-		Fill: excelize.Fill{Type: "pattern", Color: []string{"F2F2F2"}, Pattern: 1}})
+	const border, grey = "999999", "F2F2F2"
+	st := b.wb.Style
+	b.head = st(sml.Style{Font: font(true, false), Border: border, Fill: "DDEBF7",
+		Align: sml.Align{Horizontal: "center", Vertical: "center", Wrap: true}})
+	b.group = st(sml.Style{Font: font(true, true)})
+	b.locked = st(sml.Style{Font: font(false, false), Border: border, Fill: grey})
+	b.input = st(sml.Style{Font: font(false, false), Border: border, Unlocked: true, Align: sml.Align{Vertical: "top", Wrap: true}})
+	b.date = st(sml.Style{Font: font(false, false), Border: border, Unlocked: true, NumFmt: "dd/mm/yyyy", Align: sml.Align{Horizontal: "left"}})
+	b.percent = st(sml.Style{Font: font(false, false), Border: border, Unlocked: true, NumFmt: "0.00%"})
+	b.formula = st(sml.Style{Font: font(false, true), Border: border, Fill: grey})
+	// A rate: the percent format, locked, on the formula background.
+	b.rate = st(sml.Style{Font: font(false, true), NumFmt: "0.00%", Fill: grey})
+	b.wrap = st(sml.Style{Font: font(false, false), Align: sml.Align{Vertical: "top", Wrap: true}})
+	b.title = st(sml.Style{Font: sml.Font{Name: "Times New Roman", Size: 14, Bold: true}})
+	b.required = st(sml.Style{Font: font(true, false), Border: border, Fill: grey})
 }
 
-func cell(col, row int) string {
-	c, _ := excelize.CoordinatesToCellName(col, row)
-	return c
+func text(col, style int, s string) sml.Cell {
+	return sml.Cell{Col: col, Style: style, Kind: sml.Text, Text: s}
 }
 
-func (b *book) set(sheet string, col, row int, v any, style int) {
-	if b.err != nil {
-		return
-	}
-	b.do(b.f.SetCellValue(sheet, cell(col, row), v))
-	if style != 0 {
-		b.do(b.f.SetCellStyle(sheet, cell(col, row), cell(col, row), style))
-	}
+func empty(col, style int) sml.Cell { return sml.Cell{Col: col, Style: style} }
+
+// formula is a formula cell without a saved result: the program that
+// opens the workbook computes it.
+func formula(col, style int, f string) sml.Cell {
+	return sml.Cell{Col: col, Style: style, Kind: sml.Text, Formula: f}
 }
 
 // page prints a sheet on A4, landscape when wide, fitted to the width.
-func (b *book) page(sheet string, landscape bool) {
-	size, one, zero := 9, 1, 0
-	orient := "portrait"
-	if landscape {
-		orient = "landscape"
-	}
-	b.do(b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}))
-	b.do(b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: boolPtr(true)}))
+func page(landscape bool) *sml.Page {
+	return &sml.Page{PaperSize: 9, Landscape: landscape, Fit: true, FitToWidth: 1, FitToHeight: 0}
 }
 
-func boolPtr(v bool) *bool { return &v }
-
-func (b *book) protect(sheet string) {
-	b.do(b.f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true,
-		FormatCells: true, FormatColumns: true, FormatRows: true, InsertRows: true, DeleteRows: true, Sort: true, AutoFilter: true}))
-}
+// protection is what a user may still do on a protected sheet: select,
+// format, insert and delete rows, sort and filter.
+var protection = sml.Protection{SelectLockedCells: true, SelectUnlockedCells: true,
+	FormatCells: true, FormatColumns: true, FormatRows: true, InsertRows: true, DeleteRows: true, Sort: true, AutoFilter: true}
 
 var kindWords = map[string]string{
 	contract.Flow:    "số phát sinh trong kỳ: cộng các kỳ",
@@ -151,8 +126,6 @@ var kindWords = map[string]string{
 }
 
 func (b *book) instructions(c *contract.Contract, title string) {
-	const sheet = "Hướng dẫn"
-	b.do(b.f.SetSheetName("Sheet1", sheet))
 	lines := []string{
 		"HƯỚNG DẪN ĐIỀN BẢNG TÍNH",
 		"Mẫu báo cáo: " + title,
@@ -182,60 +155,48 @@ func (b *book) instructions(c *contract.Contract, title string) {
 			}
 		}
 	}
+	// A4 portrait: column A takes the printable width.
+	sh := b.wb.NewSheet("Hướng dẫn", sml.SheetOptions{Cols: 1, Rows: len(lines), Widths: []float64{78}, Page: page(false)})
 	for i, l := range lines {
 		st := b.wrap
 		if i == 0 {
 			st = b.title
 		}
-		b.set(sheet, 1, i+1, l, st)
 		// Spreadsheet programs do not grow a row for wrapped text they
 		// did not lay out themselves: give each line its height.
+		height := 0.0
 		if n := (len([]rune(l)) + 89) / 90; n > 1 {
-			b.do(b.f.SetRowHeight(sheet, i+1, float64(n)*18))
+			height = float64(n) * 18
 		}
+		sh.Row(i+1, height, text(1, st, l))
 	}
-	b.do(b.f.SetColWidth(sheet, "A", "A", 78)) // A4 portrait: the printable width
-	b.page(sheet, false)
 }
 
 func (b *book) facts(c *contract.Contract) {
 	if len(c.Facts) == 0 {
 		return
 	}
-	sheet := FactSheet
-	_, err := b.f.NewSheet(sheet)
-	b.do(err)
-	for i, h := range []string{"Khóa", "Giá trị", "Ghi chú"} {
-		b.set(sheet, i+1, 1, h, b.head)
-	}
-	row := 2
-	for _, fact := range c.Facts {
+	sh := b.wb.NewSheet(FactSheet, sml.SheetOptions{Cols: 3, Rows: 1 + len(c.Facts), Widths: []float64{26, 40, 90},
+		Freeze: sml.Pane{YSplit: 1}, Page: page(true)})
+	sh.Row(1, 0, text(1, b.head, "Khóa"), text(2, b.head, "Giá trị"), text(3, b.head, "Ghi chú"))
+	for i, fact := range c.Facts {
+		row := i + 2
 		if fact.Heading != "" {
-			b.set(sheet, 1, row, fact.Heading, b.group)
-			row++
+			sh.Row(row, 0, text(1, b.group, fact.Heading))
 			continue
 		}
 		keyStyle := b.locked
 		if fact.Required {
 			keyStyle = b.required
 		}
-		b.set(sheet, 1, row, fact.Key, keyStyle)
 		valStyle := b.input
-		switch fact.Type {
-		case contract.Date:
+		if fact.Type == contract.Date {
 			valStyle = b.date
 		}
-		b.set(sheet, 2, row, nil, valStyle)
-		b.set(sheet, 3, row, note(fact), b.locked)
-		b.validate(sheet, cell(2, row), fact.Type, fact.Values, fact.Key)
-		row++
+		sh.Row(row, 0, text(1, keyStyle, fact.Key), empty(2, valStyle), text(3, b.locked, note(fact)))
+		validate(sh, sml.CellName(2, row), fact.Type, fact.Values, fact.Key)
 	}
-	b.do(b.f.SetColWidth(sheet, "A", "A", 26))
-	b.do(b.f.SetColWidth(sheet, "B", "B", 40))
-	b.do(b.f.SetColWidth(sheet, "C", "C", 90))
-	b.do(b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
-	b.page(sheet, true)
-	b.protect(sheet)
+	sh.Protect(protection)
 }
 
 // note is the fact's Ghi chú: what it is, its unit, whether it is
@@ -261,61 +222,47 @@ func note(f contract.Fact) string {
 }
 
 // validate adds the data validation of a value cell of type typ.
-func (b *book) validate(sheet, ref, typ string, values []string, what string) {
-	if b.err != nil {
-		return
-	}
-	dv := excelize.NewDataValidation(true)
-	dv.Sqref = ref
-	var err error
+func validate(sh *sml.Sheet, ref, typ string, values []string, what string) {
+	v := sml.Validation{Sqref: ref}
 	switch {
 	case len(values) > 0:
-		err = dv.SetDropList(values)
-		dv.SetError(excelize.DataValidationErrorStyleStop, "Giá trị không hợp lệ", "Chọn một trong: "+strings.Join(values, ", "))
+		v.Type, v.List = "list", values
+		v.ErrorTitle, v.Error = "Giá trị không hợp lệ", "Chọn một trong: "+strings.Join(values, ", ")
 	case typ == contract.Integer:
-		err = dv.SetRange(0, 1e12, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween)
-		dv.SetError(excelize.DataValidationErrorStyleStop, "Cần một số nguyên", what+": gõ một số nguyên không âm, không kèm chữ.")
+		v.Type, v.Min, v.Max = "whole", "0", "1000000000000"
+		v.ErrorTitle, v.Error = "Cần một số nguyên", what+": gõ một số nguyên không âm, không kèm chữ."
 	case typ == contract.Number || typ == contract.Percent:
-		err = dv.SetRange(-1e12, 1e12, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween)
-		dv.SetError(excelize.DataValidationErrorStyleStop, "Cần một số", what+": gõ một số, không kèm chữ hay đơn vị.")
+		v.Type, v.Min, v.Max = "decimal", "-1000000000000", "1000000000000"
+		v.ErrorTitle, v.Error = "Cần một số", what+": gõ một số, không kèm chữ hay đơn vị."
 	case typ == contract.Date:
 		// Serial days: 1900-01-01 to 9999-12-31.
-		err = dv.SetRange(1, 2958465, excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween)
-		dv.SetError(excelize.DataValidationErrorStyleStop, "Cần một ngày", what+": gõ ngày dạng dd/mm/yyyy, ví dụ 09/10/2024.")
+		v.Type, v.Min, v.Max = "date", "1", "2958465"
+		v.ErrorTitle, v.Error = "Cần một ngày", what+": gõ ngày dạng dd/mm/yyyy, ví dụ 09/10/2024."
 	default:
 		return
 	}
-	b.do(err)
-	b.do(b.f.AddDataValidation(sheet, dv))
+	sh.Validate(v)
 }
 
 func (b *book) tree(t contract.Tree) {
-	_, err := b.f.NewSheet(t.Sheet)
-	b.do(err)
 	head := []string{"Mã", "Nội dung", "Điểm tối đa", "Điểm ĐTXHH", "Điểm đạt", "Điểm ĐTXHH đạt", "Ghi chú"}
+	last := 1 + Rows*2
+	sh := b.wb.NewSheet(t.Sheet, sml.SheetOptions{Cols: len(head), Rows: last, Widths: []float64{10, 60, 12, 12, 12, 14, 40},
+		Freeze: sml.Pane{YSplit: 1}, Page: page(true)})
+	cells := make([]sml.Cell, len(head))
 	for i, h := range head {
-		b.set(t.Sheet, i+1, 1, h, b.head)
+		cells[i] = text(i+1, b.head, h)
 	}
-	widths := []float64{10, 60, 12, 12, 12, 14, 40}
-	for i, w := range widths {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		b.do(b.f.SetColWidth(t.Sheet, col, col, w))
+	sh.Row(1, 0, cells...)
+	for i := range cells {
+		cells[i] = empty(i+1, b.input)
 	}
-	for r := 2; r < 2+Rows*2; r++ {
-		for c := 1; c <= len(head); c++ {
-			b.set(t.Sheet, c, r, nil, b.input)
-		}
+	for r := 2; r <= last; r++ {
+		sh.Row(r, 0, cells...)
 	}
-	if b.err == nil {
-		dv := excelize.NewDataValidation(true)
-		dv.Sqref = fmt.Sprintf("C2:F%d", 1+Rows*2)
-		b.do(dv.SetRange(0, 1000, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween))
-		dv.SetError(excelize.DataValidationErrorStyleStop, "Cần một số", "Điểm là một số không âm.")
-		b.do(b.f.AddDataValidation(t.Sheet, dv))
-	}
-	b.do(b.f.SetPanes(t.Sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
-	b.page(t.Sheet, true)
-	b.protect(t.Sheet)
+	sh.Validate(sml.Validation{Sqref: fmt.Sprintf("C2:F%d", last), Type: "decimal", Min: "0", Max: "1000",
+		ErrorTitle: "Cần một số", Error: "Điểm là một số không âm."})
+	sh.Protect(protection)
 }
 
 // split is a column's header parts: "Group / Part", or the name alone.
@@ -327,9 +274,6 @@ func split(name string) (group, part string) {
 }
 
 func (b *book) table(t *contract.Table) {
-	sheet := t.Sheet
-	_, err := b.f.NewSheet(sheet)
-	b.do(err)
 	twoRows := false
 	for _, c := range t.Columns {
 		if g, _ := split(c.Name); g != "" {
@@ -341,110 +285,100 @@ func (b *book) table(t *contract.Table) {
 		height = 2
 	}
 	first := 1 + height // the first data row
-	// Key column.
-	b.set(sheet, 1, 1, t.Key, b.head)
+	last := first + Rows - 1
+	ncols := 1 + len(t.Columns)
+	widths := make([]float64, ncols)
+	widths[0] = 28
+	for i, c := range t.Columns {
+		widths[i+1] = 14
+		if c.Kind == contract.Label {
+			widths[i+1] = 30
+		}
+	}
+	sh := b.wb.NewSheet(t.Sheet, sml.SheetOptions{Cols: ncols, Rows: last, Widths: widths,
+		Freeze: sml.Pane{XSplit: 1, YSplit: height}, Page: page(len(t.Columns) > 5)})
+	// The header rows, the key column first.
+	top, bottom := make([]sml.Cell, ncols), make([]sml.Cell, ncols)
+	for i := range top {
+		top[i], bottom[i] = empty(i+1, b.head), empty(i+1, b.head)
+	}
+	top[0] = text(1, b.head, t.Key)
 	if twoRows {
-		b.set(sheet, 1, 2, nil, b.head)
-		b.do(b.f.MergeCell(sheet, "A1", "A2"))
+		sh.Merge("A1:A2")
 	}
-	b.do(b.f.SetColWidth(sheet, "A", "A", 28))
-	colOf := map[*contract.Column]int{}
-	for i := range t.Columns {
-		colOf[&t.Columns[i]] = i + 2
-	}
-	// Header: a group merged across its consecutive parts, a column
-	// without a group merged down both rows.
+	// A group merged across its consecutive parts, a column without a
+	// group merged down both rows.
 	for i := 0; i < len(t.Columns); {
 		g, p := split(t.Columns[i].Name)
 		col := i + 2
-		if !twoRows {
-			b.set(sheet, col, 1, p, b.head)
-			i++
-			continue
-		}
-		if g == "" {
-			b.set(sheet, col, 1, p, b.head)
-			b.set(sheet, col, 2, nil, b.head)
-			b.do(b.f.MergeCell(sheet, cell(col, 1), cell(col, 2)))
+		if !twoRows || g == "" {
+			top[col-1] = text(col, b.head, p)
+			if twoRows {
+				sh.Merge(sml.CellName(col, 1) + ":" + sml.CellName(col, 2))
+			}
 			i++
 			continue
 		}
 		j := i
 		for j < len(t.Columns) {
-			if gj, _ := split(t.Columns[j].Name); gj != g {
+			gj, pj := split(t.Columns[j].Name)
+			if gj != g {
 				break
 			}
-			_, pj := split(t.Columns[j].Name)
-			b.set(sheet, j+2, 1, nil, b.head)
-			b.set(sheet, j+2, 2, pj, b.head)
+			bottom[j+1] = text(j+2, b.head, pj)
 			j++
 		}
-		b.set(sheet, col, 1, g, b.head)
+		top[col-1] = text(col, b.head, g)
 		if j-1 > i {
-			b.do(b.f.MergeCell(sheet, cell(col, 1), cell(j+1, 1)))
+			sh.Merge(sml.CellName(col, 1) + ":" + sml.CellName(j+1, 1))
 		}
 		i = j
 	}
+	// Wrapped names: the header rows are two lines high.
+	sh.Row(1, 32, top...)
+	if twoRows {
+		sh.Row(2, 32, bottom...)
+	}
+	colOf := map[*contract.Column]int{}
 	for i := range t.Columns {
-		c := &t.Columns[i]
-		col := i + 2
-		name, _ := excelize.ColumnNumberToName(col)
-		w := 14.0
-		if c.Kind == contract.Label {
-			w = 30
-		}
-		b.do(b.f.SetColWidth(sheet, name, name, w))
-		last := first + Rows - 1
-		for r := first; r <= last; r++ {
-			b.set(sheet, 1, r, nil, b.input)
+		colOf[&t.Columns[i]] = i + 2
+	}
+	cells := make([]sml.Cell, ncols)
+	for r := first; r <= last; r++ {
+		cells[0] = empty(1, b.input)
+		for i := range t.Columns {
+			c := &t.Columns[i]
+			col := i + 2
 			switch c.Kind {
 			case contract.Sum:
 				var refs []string
 				for _, p := range c.Parts {
 					if pc, ok := t.Column(p); ok {
-						refs = append(refs, cell(colOf[pc], r))
+						refs = append(refs, sml.CellName(colOf[pc], r))
 					}
 				}
-				b.formulaCell(sheet, col, r, fmt.Sprintf(`IF($A%d="","",%s)`, r, strings.Join(refs, "+")), 0)
+				cells[i+1] = formula(col, b.formula, fmt.Sprintf(`IF($A%d="","",%s)`, r, strings.Join(refs, "+")))
 			case contract.Rate:
 				nc, _ := t.Column(c.Num)
 				dc, _ := t.Column(c.Den)
-				num, den := cell(colOf[nc], r), cell(colOf[dc], r)
-				b.formulaCell(sheet, col, r, fmt.Sprintf(`IF(OR($A%d="",%s=0),"",%s/%s)`, r, den, num, den), b.percent)
+				num, den := sml.CellName(colOf[nc], r), sml.CellName(colOf[dc], r)
+				cells[i+1] = formula(col, b.rate, fmt.Sprintf(`IF(OR($A%d="",%s=0),"",%s/%s)`, r, den, num, den))
 			default:
-				b.set(sheet, col, r, nil, b.input)
+				cells[i+1] = empty(col, b.input)
 			}
 		}
+		sh.Row(r, 0, cells...)
+	}
+	for i := range t.Columns {
+		c := &t.Columns[i]
 		if c.Kind == contract.Flow || c.Kind == contract.Opening || c.Kind == contract.Closing {
 			typ := c.Type
 			if typ == "" {
 				typ = contract.Number
 			}
-			b.validate(sheet, fmt.Sprintf("%s%d:%s%d", name, first, name, last), typ, nil, c.Name)
+			name := sml.ColName(i + 2)
+			validate(sh, fmt.Sprintf("%s%d:%s%d", name, first, name, last), typ, nil, c.Name)
 		}
 	}
-	b.do(b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: height, XSplit: 1, TopLeftCell: cell(2, first), ActivePane: "bottomRight"}))
-	if height == 2 {
-		b.do(b.f.SetRowHeight(sheet, 2, 32)) // wrapped part names
-	}
-	b.do(b.f.SetRowHeight(sheet, 1, 32))
-	b.page(sheet, len(t.Columns) > 5)
-	b.protect(sheet)
-}
-
-func (b *book) formulaCell(sheet string, col, row int, formula string, style int) {
-	if b.err != nil {
-		return
-	}
-	ref := cell(col, row)
-	b.do(b.f.SetCellFormula(sheet, ref, formula))
-	if style == 0 {
-		style = b.formula
-	} else {
-		// A rate: the percent format, locked, on the formula background.
-		pctFmt := "0.00%"
-		style = b.style(&excelize.Style{Font: &excelize.Font{Family: "Times New Roman", Size: 12, Italic: true}, CustomNumFmt: &pctFmt,
-			Fill: excelize.Fill{Type: "pattern", Color: []string{"F2F2F2"}, Pattern: 1}})
-	}
-	b.do(b.f.SetCellStyle(sheet, ref, ref, style))
+	sh.Protect(protection)
 }

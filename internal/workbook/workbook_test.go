@@ -12,6 +12,7 @@ import (
 
 	"baocao/internal/contract"
 	"baocao/internal/testtool"
+	"baocao/internal/xlsxfile"
 )
 
 const src = `thong_tin:
@@ -108,5 +109,46 @@ func TestOpens(t *testing.T) {
 	}
 	if !strings.Contains(string(raw), "ten_don_vi") {
 		t.Errorf("LibreOffice's fact sheet:\n%s", raw)
+	}
+}
+
+// TestOwnReader: our own reader, which reads the workbook once the user
+// has filled it, reads the blank one as it is: its sheets, the headers
+// and keys as text, the formulas of the derived columns.
+func TestOwnReader(t *testing.T) {
+	b, err := xlsxfile.Parse(blank(t), xlsxfile.DefaultLimits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(b.Sheets, "|"); got != "Hướng dẫn|Thông tin|Hồ sơ" {
+		t.Fatalf("sheets %s", got)
+	}
+	for _, c := range []struct {
+		sheet, ref string
+		col, row   int
+		typ        xlsxfile.Type
+		value      string
+		formula    string
+	}{
+		{"Hướng dẫn", "A1", 1, 1, xlsxfile.String, "HƯỚNG DẪN ĐIỀN BẢNG TÍNH", ""},
+		{"Thông tin", "A3", 1, 3, xlsxfile.String, "ten_don_vi", ""},
+		{"Thông tin", "B3", 2, 3, xlsxfile.Blank, "", ""},
+		{"Thông tin", "C6", 3, 6, xlsxfile.String, "chọn một trong: Tốt, Khá", ""},
+		{"Hồ sơ", "C2", 3, 2, xlsxfile.String, "Trực tuyến", ""},
+		{"Hồ sơ", "E3", 5, 3, xlsxfile.Blank, "", `IF($A3="","",B3+C3+D3)`},
+		{"Hồ sơ", "F42", 6, 42, xlsxfile.Blank, "", `IF(OR($A42="",E42=0),"",C42/E42)`},
+	} {
+		s, ok, err := b.SheetByName(c.sheet)
+		if err != nil || !ok {
+			t.Fatalf("sheet %s: %v", c.sheet, err)
+		}
+		got := s.Cell(c.col, c.row)
+		if got.Type != c.typ || got.Value != c.value || got.Formula != c.formula {
+			t.Errorf("%s!%s: %v %q %q, want %v %q %q", c.sheet, c.ref, got.Type, got.Value, got.Formula, c.typ, c.value, c.formula)
+		}
+	}
+	s, _, _ := b.SheetByName("Hồ sơ")
+	if len(s.Merges) != 5 {
+		t.Errorf("merges %v: want the key and the three single columns down both rows, the group over its parts", s.Merges)
 	}
 }

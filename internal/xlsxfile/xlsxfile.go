@@ -6,14 +6,14 @@
 // nothing of indicators; package xlsxdata turns what it reads into a
 // dataset.
 //
-// It is written here rather than taken from excelize, which baocao keeps
-// for writing workbooks: excelize's per-cell calls parse a whole sheet
-// into memory several times (3–4 s and 1.5 GB for a 50,000-row sheet),
-// expand a merged range into one entry per cell, leave temporary files
-// behind when a run is killed, and has no bound on what a hostile file
-// makes it allocate (issues 14 and 16). This reader holds one sheet's
-// cells compactly, keeps merged ranges as ranges, and checks every size
-// against Limits before it spends memory on it.
+// It is written here rather than taken from excelize (which baocao's
+// tests still use to read back what it writes): excelize's per-cell
+// calls parse a whole sheet into memory several times (3–4 s and 1.5 GB
+// for a 50,000-row sheet), expand a merged range into one entry per cell,
+// leave temporary files behind when a run is killed, and has no bound on
+// what a hostile file makes it allocate (issues 14 and 16). This reader
+// holds one sheet's cells compactly, keeps merged ranges as ranges, and
+// checks every size against Limits before it spends memory on it.
 //
 // # Limits
 //

@@ -1,13 +1,13 @@
 // Package xlsx writes the appendix tables (biểu phụ lục) of a document to
-// a workbook with excelize: one sheet per appendix, with its label, title
-// and "(Kèm theo …)" line above the table, merged and wrapped header
-// cells with row heights that hold their lines, borders, number formats,
-// frozen header rows, totals and rates as formulas together with their
-// results (for readers that do not recalculate), STT and years as
-// numbers, A4 print setup fitted to the page width with the header rows
-// repeated and each appendix numbered from its second page, Times New
-// Roman as the workbook's font, and document properties taken from the
-// document, never from the clock.
+// a workbook: one sheet per appendix, with its label, title and "(Kèm
+// theo …)" line above the table, merged and wrapped header cells with row
+// heights that hold their lines, borders, number formats, frozen header
+// rows, totals and rates as formulas together with their results (for
+// readers that do not recalculate), STT and years as numbers, A4 print
+// setup fitted to the page width with the header rows repeated and each
+// appendix numbered from its second page, Times New Roman as the
+// workbook's font, and document properties taken from the document, never
+// from the clock. The SpreadsheetML itself is written by internal/render/sml.
 //
 // The writer reads only the document model: figures come from the cells'
 // docmodel.Number, text from their paragraphs, so the workbook shows what
@@ -15,34 +15,28 @@
 package xlsx
 
 import (
-	"bytes"
-	"encoding/xml"
 	"fmt"
 	"io"
-	"io/fs"
 	"math"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/xuri/excelize/v2"
 
 	"baocao/internal/docmodel"
 	"baocao/internal/fonts"
 	"baocao/internal/msg"
 	"baocao/internal/render/layout"
+	"baocao/internal/render/sml"
 	"baocao/internal/render/zcache"
-	"baocao/internal/zipdeflate"
 )
 
 // ErrNoAppendix is returned for a document without appendix tables; the
 // caller writes no workbook then.
 var ErrNoAppendix = msg.Errorf("the document has no appendix table")
 
-// compressed keeps the parts that the workbooks of a batch share (theme,
-// styles, relationships) compressed once.
+// compressed keeps the parts that the workbooks of a batch share (styles,
+// relationships, properties) compressed once.
 var compressed = zcache.New(4 << 20)
 
 // HasTables reports whether d has an appendix with a table.
@@ -65,148 +59,30 @@ func Write(w io.Writer, d *docmodel.Document) error {
 	if !HasTables(d) {
 		return ErrNoAppendix
 	}
-	f := excelize.NewFile()
-	defer f.Close()
-	// The workbook's Normal style is the table's face, so an empty cell or
-	// a cell an editor adds is in Times New Roman too.
-	if err := f.SetDefaultFont(fontName(d.Page.FontFamily)); err != nil {
-		return err
-	}
-	st, err := newStyles(f, d.Page.FontFamily)
-	if err != nil {
-		return err
-	}
+	font := fontName(d.Page.FontFamily)
+	// The dates are the document's, never the clock's.
+	wb := sml.New(w, sml.Options{
+		Cache: compressed,
+		// The workbook's Normal style is the table's face, so an empty
+		// cell or a cell an editor adds is in Times New Roman too.
+		DefaultFont:    sml.Font{Name: font, Size: 11},
+		FullCalcOnLoad: true,
+		Core: sml.CoreProps{Title: "Biểu phụ lục: " + d.Meta.Title, Subject: d.Meta.Subject, Creator: d.Meta.Author,
+			Keywords: d.Meta.Keywords, LastModifiedBy: d.Meta.Author, Language: d.Meta.Language,
+			Created: d.Meta.Date, Modified: d.Meta.Date},
+		App: sml.AppProps{Application: "baocao", Company: d.Meta.Author},
+	})
+	st := newStyles(wb, font)
 	used := map[string]bool{}
-	first := true
 	for i := range d.Appendices {
 		a := &d.Appendices[i]
 		name := sheetName(a, i, used)
-		if first {
-			if err := f.SetSheetName("Sheet1", name); err != nil {
-				return msg.Errorf("sheet %q: %w", name, err)
-			}
-			first = false
-		} else if _, err := f.NewSheet(name); err != nil {
-			return msg.Errorf("sheet %q: %w", name, err)
-		}
-		if err := writeAppendix(f, st, name, a); err != nil {
+		if err := writeAppendix(wb, st, name, a); err != nil {
+			wb.Close()
 			return msg.Errorf("%s: %w", a.Label, err)
 		}
 	}
-	yes := true
-	if err := f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &yes}); err != nil {
-		return err
-	}
-	f.Pkg.Store("docProps/core.xml", coreProps(d))
-	if err := f.SetAppProps(&excelize.AppProperties{Application: "baocao", Company: d.Meta.Author}); err != nil {
-		return err
-	}
-	// excelize hands its parts to parts, uncompressed; they are then
-	// compressed once, in a fixed order.
-	var ps parts
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return &ps })
-	if _, err := f.WriteTo(io.Discard); err != nil {
-		return err
-	}
-	return ps.write(w)
-}
-
-// parts collects the parts excelize writes (an excelize.ZipWriter), so
-// that they can be written in a canonical order: excelize writes its
-// streamed sheets from a map, in a different order on every run, and the
-// same document must give the same bytes.
-type parts struct {
-	names []string
-	data  []*bytes.Buffer
-}
-
-func (ps *parts) Create(name string) (io.Writer, error) {
-	b := new(bytes.Buffer)
-	ps.names = append(ps.names, name)
-	ps.data = append(ps.data, b)
-	return b, nil
-}
-
-func (ps *parts) AddFS(fsys fs.FS) error {
-	return fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return err
-		}
-		w, _ := ps.Create(name)
-		_, err = w.Write(data)
-		return err
-	})
-}
-
-func (ps *parts) Close() error { return nil }
-
-// write writes the parts as a zip in excelize's order, except that the
-// worksheets, wherever excelize put them, come in name order.
-func (ps *parts) write(w io.Writer) error {
-	order := make([]int, len(ps.names))
-	var sheets []int
-	for i, name := range ps.names {
-		order[i] = i
-		if strings.HasPrefix(name, "xl/worksheets/") {
-			sheets = append(sheets, i)
-		}
-	}
-	sorted := slices.Clone(sheets)
-	slices.SortFunc(sorted, func(a, b int) int { return strings.Compare(ps.names[a], ps.names[b]) })
-	for k, i := range sheets {
-		order[i] = sorted[k]
-	}
-	zw := zipdeflate.NewCachedWriter(w, compressed)
-	for _, i := range order {
-		f, err := zw.Create(ps.names[i])
-		if err != nil {
-			return err
-		}
-		if _, err := f.Write(ps.data[i].Bytes()); err != nil {
-			return err
-		}
-	}
-	return zw.Close()
-}
-
-// coreProps is docProps/core.xml, written here rather than with
-// excelize's SetDocProps: excelize puts the cp: elements in the default
-// namespace, which is valid but which exceljs (issue #2603) and other
-// readers that match prefixed names refuse ("Unexpected xml node in
-// parseOpen: lastModifiedBy"). Every element carries the prefix Office
-// writes. The dates are the document's, never the clock's.
-func coreProps(d *docmodel.Document) []byte {
-	date := d.Meta.Date.UTC().Format("2006-01-02T15:04:05Z")
-	if d.Meta.Date.IsZero() {
-		date = "2000-01-01T00:00:00Z"
-	}
-	var b strings.Builder
-	b.WriteString(xml.Header)
-	b.WriteString(`<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"` +
-		` xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"` +
-		` xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`)
-	elem := func(name, text string) {
-		if text == "" {
-			return
-		}
-		b.WriteString("<" + name + ">")
-		xml.EscapeText(&b, []byte(text))
-		b.WriteString("</" + name + ">")
-	}
-	elem("dc:title", "Biểu phụ lục: "+d.Meta.Title)
-	elem("dc:subject", d.Meta.Subject)
-	elem("dc:creator", d.Meta.Author)
-	elem("cp:keywords", d.Meta.Keywords)
-	elem("cp:lastModifiedBy", d.Meta.Author)
-	elem("dc:language", d.Meta.Language)
-	b.WriteString(`<dcterms:created xsi:type="dcterms:W3CDTF">` + date + `</dcterms:created>`)
-	b.WriteString(`<dcterms:modified xsi:type="dcterms:W3CDTF">` + date + `</dcterms:modified>`)
-	b.WriteString(`</cp:coreProperties>`)
-	return []byte(b.String())
+	return wb.Close()
 }
 
 // sheetName makes a tab name Excel accepts: at most 31 characters, none of
@@ -245,13 +121,12 @@ func sheetName(a *docmodel.Appendix, i int, used map[string]bool) string {
 }
 
 type styles struct {
-	f                      *excelize.File
+	wb                     *sml.Workbook
 	font                   string
 	label, title, subtitle int
 	unit, note             int
 	head                   int
 	text, textBold         int
-	cache                  map[string]int
 }
 
 func fontName(font string) string {
@@ -261,49 +136,29 @@ func fontName(font string) string {
 	return font
 }
 
-func newStyles(f *excelize.File, font string) (*styles, error) {
-	font = fontName(font)
-	s := &styles{f: f, font: font, cache: map[string]int{}}
-	mk := func(dst *int, st *excelize.Style) error {
-		id, err := f.NewStyle(st)
-		*dst = id
-		return err
-	}
-	fnt := func(size float64, bold, italic bool) *excelize.Font {
-		return &excelize.Font{Family: font, Size: size, Bold: bold, Italic: italic}
-	}
-	center := &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
-	for _, x := range []struct {
-		dst *int
-		st  *excelize.Style
-	}{
-		{&s.label, &excelize.Style{Font: fnt(14, true, false), Alignment: center}},
-		{&s.title, &excelize.Style{Font: fnt(13, true, false), Alignment: center}},
-		{&s.subtitle, &excelize.Style{Font: fnt(13, false, true), Alignment: center}},
-		{&s.unit, &excelize.Style{Font: fnt(12, false, true), Alignment: &excelize.Alignment{Horizontal: "right"}}},
-		{&s.note, &excelize.Style{Font: fnt(12, false, true), Alignment: &excelize.Alignment{Horizontal: "left", WrapText: true, Vertical: "top"}}},
-		{&s.head, &excelize.Style{Font: fnt(12, true, false), Alignment: center, Border: borders(), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}}},
-		{&s.text, &excelize.Style{Font: fnt(12, false, false), Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}, Border: borders()}},
-		{&s.textBold, &excelize.Style{Font: fnt(12, true, false), Alignment: &excelize.Alignment{Vertical: "center", WrapText: true, Horizontal: "center"}, Border: borders()}},
-	} {
-		if err := mk(x.dst, x.st); err != nil {
-			return nil, err
-		}
-	}
-	return s, nil
-}
+// border is the colour of the thin border round every table cell.
+const border = "000000"
 
-func borders() []excelize.Border {
-	var b []excelize.Border
-	for _, side := range []string{"left", "right", "top", "bottom"} {
-		b = append(b, excelize.Border{Type: side, Color: "000000", Style: 1})
+func newStyles(wb *sml.Workbook, font string) *styles {
+	s := &styles{wb: wb, font: font}
+	fnt := func(size float64, bold, italic bool) sml.Font {
+		return sml.Font{Name: font, Size: size, Bold: bold, Italic: italic}
 	}
-	return b
+	center := sml.Align{Horizontal: "center", Vertical: "center", Wrap: true}
+	s.label = wb.Style(sml.Style{Font: fnt(14, true, false), Align: center})
+	s.title = wb.Style(sml.Style{Font: fnt(13, true, false), Align: center})
+	s.subtitle = wb.Style(sml.Style{Font: fnt(13, false, true), Align: center})
+	s.unit = wb.Style(sml.Style{Font: fnt(12, false, true), Align: sml.Align{Horizontal: "right"}})
+	s.note = wb.Style(sml.Style{Font: fnt(12, false, true), Align: sml.Align{Horizontal: "left", Vertical: "top", Wrap: true}})
+	s.head = wb.Style(sml.Style{Font: fnt(12, true, false), Align: center, Border: border, Fill: "F2F2F2"})
+	s.text = wb.Style(sml.Style{Font: fnt(12, false, false), Align: sml.Align{Vertical: "center", Wrap: true}, Border: border})
+	s.textBold = wb.Style(sml.Style{Font: fnt(12, true, false), Align: center, Border: border})
+	return s
 }
 
 // numberStyle is the style of a figure cell: Vietnamese readers see the
 // separators of their own locale; the format fixes the decimals.
-func (s *styles) numberStyle(n *docmodel.Number, bold bool, align docmodel.Align) (int, error) {
+func (s *styles) numberStyle(n *docmodel.Number, bold bool, align docmodel.Align) int {
 	code := "#,##0"
 	if n.Decimals > 0 {
 		code += "." + strings.Repeat("0", n.Decimals)
@@ -319,29 +174,17 @@ func (s *styles) numberStyle(n *docmodel.Number, bold bool, align docmodel.Align
 	if align == docmodel.AlignCenter {
 		h = "center"
 	}
-	key := fmt.Sprintf("%s|%v|%s", code, bold, h)
-	if id, ok := s.cache[key]; ok {
-		return id, nil
-	}
-	id, err := s.f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: s.font, Size: 12, Bold: bold},
-		Alignment: &excelize.Alignment{Horizontal: h, Vertical: "center"}, Border: borders(), CustomNumFmt: &code})
-	s.cache[key] = id
-	return id, err
+	return s.wb.Style(sml.Style{Font: sml.Font{Name: s.font, Size: 12, Bold: bold},
+		Align: sml.Align{Horizontal: h, Vertical: "center"}, Border: border, NumFmt: code})
 }
 
-func (s *styles) textStyle(bold bool, align docmodel.Align) (int, error) {
+func (s *styles) textStyle(bold bool, align docmodel.Align) int {
 	h := map[docmodel.Align]string{docmodel.AlignCenter: "center", docmodel.AlignRight: "right", docmodel.AlignJustify: "justify"}[align]
 	if h == "" {
 		h = "left"
 	}
-	key := fmt.Sprintf("text|%v|%s", bold, h)
-	if id, ok := s.cache[key]; ok {
-		return id, nil
-	}
-	id, err := s.f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: s.font, Size: 12, Bold: bold},
-		Alignment: &excelize.Alignment{Horizontal: h, Vertical: "center", WrapText: true}, Border: borders()})
-	s.cache[key] = id
-	return id, err
+	return s.wb.Style(sml.Style{Font: sml.Font{Name: s.font, Size: 12, Bold: bold},
+		Align: sml.Align{Horizontal: h, Vertical: "center", Wrap: true}, Border: border})
 }
 
 func plain(ps []*docmodel.Paragraph) string {
@@ -356,27 +199,20 @@ func plain(ps []*docmodel.Paragraph) string {
 	return strings.Join(lines, "\n")
 }
 
-func cellName(col, row int) string {
-	c, _ := excelize.CoordinatesToCellName(col, row)
-	return c
-}
+func cellName(col, row int) string { return sml.CellName(col, row) }
 
-func colName(col int) string {
-	c, _ := excelize.ColumnNumberToName(col)
-	return c
-}
+func colName(col int) string { return sml.ColName(col) }
 
-// sheet collects one appendix's cells before they are streamed: the
-// stream writer is excelize's one way to write a formula together with its
-// cached value, and it wants rows in order, the sheet's extent (the
-// <dimension> element) before the first row and the column widths before
-// any row, while the row heights depend on those widths.
+// sheet collects one appendix's cells before they are streamed: a
+// worksheet has its rows in order, the sheet's extent (the <dimension>
+// element) before the first row and the column widths before any row,
+// while the row heights depend on those widths.
 type sheet struct {
 	cells  map[int]map[int]*sheetCell // sheet row → column → cell, 1-based
 	rows   int                        // the last used row
 	cols   int                        // the last used column
-	merges [][2]string
-	widths []float64 // in characters, per column
+	merges []string                   // "A1:E1"
+	widths []float64                  // in characters, per column
 }
 
 // sheetCell is one cell: its value (nil: an empty cell) and formula, its
@@ -401,7 +237,7 @@ func (s *sheet) set(col, row int, c *sheetCell) {
 	}
 	s.cells[row][col] = c
 	if c.cs > 1 || c.rs > 1 {
-		s.merges = append(s.merges, [2]string{cellName(col, row), cellName(col+c.cs-1, row+c.rs-1)})
+		s.merges = append(s.merges, cellName(col, row)+":"+cellName(col+c.cs-1, row+c.rs-1))
 	}
 	// The covered positions carry the style too, so a merge has borders
 	// all round.
@@ -473,7 +309,7 @@ func (s *sheet) heights() map[int]float64 {
 	width := func(col, cs int) float64 {
 		w := 0.0
 		for k := col; k < col+cs; k++ {
-			cw := 9.0 // excelize's default column width
+			cw := 9.0 // the default column width of the workbooks we wrote with excelize
 			if k-1 < len(s.widths) {
 				cw = s.widths[k-1]
 			}
@@ -511,56 +347,46 @@ func (s *sheet) heights() map[int]float64 {
 	return h
 }
 
-// stream writes the collected cells to the named sheet, whose page setup is
-// already in place.
-func (s *sheet) stream(f *excelize.File, name string, panes *excelize.Panes) error {
-	if err := f.SetSheetDimension(name, "A1:"+cellName(max(s.cols, 1), max(s.rows, 1))); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(name)
-	if err != nil {
-		return err
-	}
-	// Last column first: excelize puts a column it is given before those it
-	// has, and Excel wants them ascending.
-	for i := len(s.widths) - 1; i >= 0; i-- {
-		if err := sw.SetColWidth(i+1, i+1, s.widths[i]); err != nil {
-			return err
-		}
-	}
-	if panes != nil {
-		if err := sw.SetPanes(panes); err != nil {
-			return err
-		}
-	}
+// stream writes the collected cells as the named sheet.
+func (s *sheet) stream(wb *sml.Workbook, name string, opts sml.SheetOptions) error {
+	opts.Cols, opts.Rows, opts.Widths = max(s.cols, 1), max(s.rows, 1), s.widths
+	sh := wb.NewSheet(name, opts)
 	heights := s.heights()
+	cells := make([]sml.Cell, 0, s.cols)
 	for row := 1; row <= s.rows; row++ {
 		cs := s.cells[row]
 		if len(cs) == 0 {
 			continue
 		}
-		values := make([]any, s.cols)
-		for col, c := range cs {
-			values[col-1] = excelize.Cell{StyleID: c.style, Formula: c.formula, Value: c.value}
+		cells = cells[:0]
+		for col := 1; col <= s.cols; col++ {
+			c := cs[col]
+			if c == nil {
+				continue
+			}
+			cell := sml.Cell{Col: col, Style: c.style, Formula: c.formula}
+			switch v := c.value.(type) {
+			case string:
+				cell.Kind, cell.Text = sml.Text, v
+			case float64:
+				cell.Kind, cell.Num = sml.Number, v
+			case int64:
+				cell.Kind, cell.Num = sml.Number, float64(v)
+			}
+			cells = append(cells, cell)
 		}
-		var opts []excelize.RowOpts
-		if h, ok := heights[row]; ok {
-			opts = append(opts, excelize.RowOpts{Height: h})
-		}
-		if err := sw.SetRow(cellName(1, row), values, opts...); err != nil {
+		if err := sh.Row(row, heights[row], cells...); err != nil {
 			return err
 		}
 	}
 	for _, m := range s.merges {
-		if err := sw.MergeCell(m[0], m[1]); err != nil {
-			return err
-		}
+		sh.Merge(m)
 	}
-	return sw.Flush()
+	return nil
 }
 
 // writeAppendix lays one appendix out on its sheet.
-func writeAppendix(f *excelize.File, st *styles, name string, a *docmodel.Appendix) error {
+func writeAppendix(wb *sml.Workbook, st *styles, name string, a *docmodel.Appendix) error {
 	// The widest table sets the width of the title rows.
 	ncols := 1
 	for _, b := range a.Body {
@@ -603,18 +429,12 @@ func writeAppendix(f *excelize.File, st *styles, name string, a *docmodel.Append
 			row = next
 		}
 	}
-	if err := pageSetup(f, name, a.Landscape); err != nil {
-		return err
-	}
-	var panes *excelize.Panes
+	opts := sml.SheetOptions{Page: pageSetup(a.Landscape)}
 	if headerBottom > 0 {
-		panes = &excelize.Panes{Freeze: true, YSplit: headerBottom, TopLeftCell: cellName(1, headerBottom+1), ActivePane: "bottomLeft"}
-		if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name,
-			RefersTo: fmt.Sprintf("'%s'!$%d:$%d", strings.ReplaceAll(name, "'", "''"), headerTop, headerBottom)}); err != nil {
-			return err
-		}
+		opts.Freeze = sml.Pane{YSplit: headerBottom}
+		opts.PrintTitles = [2]int{headerTop, headerBottom}
 	}
-	return s.stream(f, name, panes)
+	return s.stream(wb, name, opts)
 }
 
 // printWidth is the width in points that a sheet prints on: A4 less the
@@ -630,27 +450,13 @@ func printWidth(landscape bool) float64 {
 // pageSetup prints the sheet on A4, one page wide, with the page number at
 // the top centre from the second page on (ND30 numbers no first page),
 // each appendix numbered from 1.
-func pageSetup(f *excelize.File, name string, landscape bool) error {
-	orient := "portrait"
-	if landscape {
-		orient = "landscape"
-	}
-	size, fitW, fitH := 9, 1, 0 // A4, one page wide, as many pages tall as needed
-	var first uint = 1
-	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH, FirstPageNumber: &first}); err != nil {
-		return err
-	}
-	fit := true
-	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
+func pageSetup(landscape bool) *sml.Page {
 	// 15 mm round the table; the page number sits 8 mm from the top edge,
 	// in the top margin, clear of the table.
 	m, hf := 15/25.4, 8/25.4
-	if err := f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m, Top: &m, Bottom: &m, Header: &hf, Footer: &hf}); err != nil {
-		return err
-	}
-	return f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{DifferentFirst: true, OddHeader: "&C&P"})
+	return &sml.Page{PaperSize: 9, Landscape: landscape, Fit: true, FitToWidth: 1, FitToHeight: 0, FirstPageNumber: 1,
+		Margins: &sml.Margins{Left: m, Right: m, Top: m, Bottom: m, Header: hf, Footer: hf},
+		Header:  "&C&P", DifferentFirst: true}
 }
 
 // integer matches a text cell that Excel would flag as a number stored as
@@ -688,18 +494,14 @@ func writeTable(s *sheet, st *styles, t *docmodel.Table, top int, room float64) 
 				}
 			case cell.Number != nil:
 				n := cell.Number
-				if sc.style, err = st.numberStyle(n, bold || cell.Bold, align); err != nil {
-					return 0, 0, nil, 0, err
-				}
+				sc.style = st.numberStyle(n, bold || cell.Bold, align)
 				sc.formula = formulaText(n.Formula, c, r, sheetRow)
 				sc.value = n.Value
 				if sc.formula != "" {
 					sc.value = values[[2]int{r, c}]
 				}
 			default:
-				if sc.style, err = st.textStyle(bold || cell.Bold, align); err != nil {
-					return 0, 0, nil, 0, err
-				}
+				sc.style = st.textStyle(bold || cell.Bold, align)
 				sc.wrap = true
 				switch {
 				case integer.MatchString(text):
@@ -728,7 +530,7 @@ func writeTable(s *sheet, st *styles, t *docmodel.Table, top int, room float64) 
 // recalculate (openpyxl's data_only, a previewer, a web back end) shows:
 // SUM skips empty and text cells, and a ratio over a zero or empty
 // denominator is "". The writer knows the few formulas it writes, so it
-// computes them here rather than asking excelize's general calculator to
+// computes them here rather than with a general calculator that would
 // parse them back.
 func cachedValues(t *docmodel.Table, grid [][]docmodel.Slot) map[[2]int]any {
 	out := map[[2]int]any{}

@@ -160,8 +160,9 @@ func TestWorkbook(t *testing.T) {
 	if props.Creator != "Ủy ban nhân dân huyện Thạch An" || props.Created != "2025-05-23T00:00:00Z" {
 		t.Errorf("doc props %+v", props)
 	}
-	// Several times: excelize keeps streamed sheets in a map, and a
-	// difference in their order shows only on some runs.
+	// Several times: a difference that depends on a map's order (the
+	// excelize writer kept streamed sheets in one) shows only on some
+	// runs.
 	for range 10 {
 		if !bytes.Equal(data, write(t, document(t))) {
 			t.Fatal("two writes differ")
