@@ -163,43 +163,69 @@ func deflate(pool *zpool, src []byte) []byte {
 // Write's recover turns it into an error: from another goroutine it would
 // take the process down.
 func parallel(tasks []func() error) error {
-	errs := make([]error, len(tasks))
-	var (
-		next     atomic.Int64
-		mu       sync.Mutex
-		panicked any
-	)
-	run := func() {
-		defer func() {
-			if r := recover(); r != nil {
-				mu.Lock()
-				panicked = r
-				mu.Unlock()
-			}
-		}()
-		for {
-			i := int(next.Add(1)) - 1
-			if i >= len(tasks) {
-				return
-			}
-			errs[i] = tasks[i]()
-		}
-	}
-	n := min(runtime.GOMAXPROCS(0), len(tasks))
+	l := newTaskList(tasks)
 	var wg sync.WaitGroup
-	for range n - 1 {
+	l.spread(&wg, 1)
+	l.run()
+	wg.Wait()
+	return l.result()
+}
+
+// taskList is tasks shared by whichever goroutines call run: each takes
+// the next task not started. The PDF's font programs are compressed on
+// the writer's goroutine and, once the pages are compressed, on the one
+// that compressed them, with its compressor: a third compressor (a
+// megabyte of tables, touched fresh) cost more than it saved on two cores.
+type taskList struct {
+	tasks    []func() error
+	errs     []error
+	next     atomic.Int64
+	mu       sync.Mutex
+	panicked any
+}
+
+func newTaskList(tasks []func() error) *taskList {
+	return &taskList{tasks: tasks, errs: make([]error, len(tasks))}
+}
+
+// run runs tasks until none is left; a panic stops this goroutine's share
+// and is kept for result.
+func (l *taskList) run() {
+	defer func() {
+		if r := recover(); r != nil {
+			l.mu.Lock()
+			l.panicked = r
+			l.mu.Unlock()
+		}
+	}()
+	for {
+		i := int(l.next.Add(1)) - 1
+		if i >= len(l.tasks) {
+			return
+		}
+		l.errs[i] = l.tasks[i]()
+	}
+}
+
+// spread starts goroutines running the tasks, as many as make, with the
+// busy ones the caller counts, at most GOMAXPROCS or one per task.
+func (l *taskList) spread(wg *sync.WaitGroup, busy int) {
+	for range min(runtime.GOMAXPROCS(0), len(l.tasks)) - busy {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			run()
+			l.run()
 		}()
 	}
-	run()
-	wg.Wait()
-	if panicked != nil {
-		panic(panicked)
+}
+
+// result is the first error in task order, once every goroutine running
+// the tasks has returned; a task's panic is raised again here.
+func (l *taskList) result() error {
+	if l.panicked != nil {
+		panic(l.panicked)
 	}
-	return errors.Join(errs...)
+	return errors.Join(l.errs...)
 }
 
 // num appends v with at most prec decimals and no trailing zeros: PDF

@@ -152,6 +152,9 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 	endDrawn := sync.OnceFunc(func() { close(drawn) })
 	defer endDrawn()  // also when drawing panics: the goroutine ends
 	var pagePanic any // raised again here: Write's recover reports it
+	// The font programs, known once the last page is drawn, are set
+	// before drawn is closed: the goroutine turns to them after the pages.
+	var fontTasks *taskList
 	pagesDone := make(chan struct{})
 	go func() {
 		defer close(pagesDone)
@@ -166,6 +169,9 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 			raw := streams[i]
 			streams[i] = pageStreams.Do(raw, deflateFast)
 			pageBufs.Put(raw)
+		}
+		if fontTasks != nil {
+			fontTasks.run()
 		}
 	}()
 	size := 0
@@ -193,24 +199,29 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 		size = len(c.b) + len(c.b)/8
 		drawn <- i
 	}
-	endDrawn()
 	var embeds [4]*embedded
 	tasks := make([]func() error, 0, len(faces))
 	for f := range faces {
 		if faces[f].used {
-			// First: a font program is the longest task.
 			tasks = append(tasks, func() (err error) {
 				embeds[f], err = embed(fonts.Face(f), &faces[f])
 				return err
 			})
 		}
 	}
-	err := parallel(tasks)
+	fontTasks = newTaskList(tasks)
+	endDrawn()
+	// This goroutine and the pages' share the fonts; more cores, if there
+	// are, take a task each.
+	var wg sync.WaitGroup
+	fontTasks.spread(&wg, 2)
+	fontTasks.run()
 	<-pagesDone
+	wg.Wait()
 	if pagePanic != nil {
 		panic(pagePanic)
 	}
-	if err != nil {
+	if err := fontTasks.result(); err != nil {
 		return msg.Errorf("embedding fonts: %w", err)
 	}
 	// The file's buffer is sized once: doubling it up to a quarter of a
