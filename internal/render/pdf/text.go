@@ -390,6 +390,41 @@ type breaker struct {
 	// ops, when set, holds the lines' operations in blocks shared by
 	// many lines instead of one slice per line.
 	ops *opArena
+	// arena, when set, is where units was started: finishLines keeps
+	// the paragraph's lines there.
+	arena *unitArena
+}
+
+// unitArena hands out the lines of many paragraphs from shared blocks. A
+// paragraph's lines are appended at the free end of the block, which
+// keeps them when the paragraph ends; a paragraph that outgrows the
+// block moves out on its own, as any append does. Each paragraph's slice
+// is capped at its length, so appending to it moves it out instead of
+// writing over the next paragraph.
+type unitArena struct {
+	block []unit
+}
+
+// unitBlock is how many lines one block holds.
+const unitBlock = 256
+
+// start returns an empty slice at the block's free end.
+func (a *unitArena) start() []unit {
+	if cap(a.block)-len(a.block) < 16 {
+		a.block = make([]unit, 0, unitBlock)
+	}
+	n := len(a.block)
+	return a.block[n:n]
+}
+
+// keep ends the lines us begun by start: when they are still in the
+// block, the block keeps them.
+func (a *unitArena) keep(us []unit) []unit {
+	n := len(a.block)
+	if len(us) > 0 && cap(a.block)-n >= len(us) && &a.block[:n+1][n] == &us[0] {
+		a.block = a.block[:n+len(us)]
+	}
+	return us[:len(us):len(us)]
 }
 
 // opArena hands out the operations of many lines from shared blocks: a
@@ -426,6 +461,9 @@ func (b *wordBuilder) finishLines() []unit {
 	}
 	b.br.lines(words, true)
 	b.words = words[:0] // for the caller to reuse
+	if b.br.arena != nil {
+		return b.br.arena.keep(b.br.units)
+	}
 	return b.br.units
 }
 
