@@ -509,7 +509,7 @@ func (w *writer) closing(g geom) unit {
 		// stamp does; the signature first, the seal over it.
 		for i, b := range []layout.Box{sg.Image, sg.Seal} {
 			if b.W > 0 {
-				u.ops = append(u.ops, op{kind: opImage, level: i, x: rx + b.X, y: top + b.Y, x2: b.W, y2: b.H})
+				u.ops = append(u.ops, op{kind: opImage, level: int32(i), x: rx + b.X, y: top + b.Y, x2: b.W, y2: b.H})
 			}
 		}
 	}

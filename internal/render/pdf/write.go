@@ -108,9 +108,9 @@ func (e *emitter) ops(ops []op, dy float64) {
 			c.lineWidth(o.lw)
 			c.rect(o.x, o.y+dy, o.x2, o.y2)
 		case opMark:
-			e.marks = append(e.marks, mark{title: o.s, level: o.level, page: e.page, y: c.h - (o.y + dy)})
+			e.marks = append(e.marks, mark{title: o.s, level: int(o.level), page: e.page, y: c.h - (o.y + dy)})
 		case opImage:
-			e.image(o.level, o.x, o.y+dy, o.x2, o.y2)
+			e.image(int(o.level), o.x, o.y+dy, o.x2, o.y2)
 		}
 	}
 }
