@@ -27,13 +27,18 @@ import (
 
 // file accumulates the bytes of a PDF and the offset of every object.
 type file struct {
-	buf     bytes.Buffer
+	buf     *bytes.Buffer
 	offsets []int // by object number; 0 is the free-list head
 	hash    []byte
 }
 
-func newFile() *file {
-	f := &file{offsets: []int{0}}
+// newFile starts a file in dst, which must be empty, or in a new buffer
+// when dst is nil.
+func newFile(dst *bytes.Buffer) *file {
+	if dst == nil {
+		dst = new(bytes.Buffer)
+	}
+	f := &file{buf: dst, offsets: []int{0}}
 	// The binary comment tells transfer programs the file is not text.
 	f.buf.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
 	return f
@@ -50,7 +55,7 @@ func (f *file) obj(n int) *bytes.Buffer {
 	f.offsets[n] = f.buf.Len()
 	f.buf.WriteString(strconv.Itoa(n))
 	f.buf.WriteString(" 0 obj\n")
-	return &f.buf
+	return f.buf
 }
 
 func (f *file) endobj() { f.buf.WriteString("\nendobj\n") }
@@ -93,7 +98,7 @@ func (f *file) finish(root, info int) []byte {
 	sum := sha256.Sum256(f.buf.Bytes())
 	id := fmt.Sprintf("%X", sum[:16])
 	xref := f.buf.Len()
-	b := &f.buf
+	b := f.buf
 	fmt.Fprintf(b, "xref\n0 %d\n0000000000 65535 f \n", len(f.offsets))
 	for _, off := range f.offsets[1:] {
 		fmt.Fprintf(b, "%010d 00000 n \n", off)

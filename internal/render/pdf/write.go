@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"io"
@@ -116,7 +117,21 @@ func (e *emitter) ops(ops []op, dy float64) {
 }
 
 func (w *writer) emit(out io.Writer, pages []*page) error {
-	pf := newFile()
+	// Into an empty buffer (a build's), the file is written in place: a
+	// file built aside was copied into it whole, a quarter of a megabyte
+	// allocated and touched twice. Should the write fail, the buffer is
+	// left empty again.
+	direct, _ := out.(*bytes.Buffer)
+	if direct != nil && direct.Len() > 0 {
+		direct = nil
+	}
+	done := false
+	defer func() {
+		if direct != nil && !done {
+			direct.Reset()
+		}
+	}()
+	pf := newFile(direct)
 	catalog, pagesObj, info := pf.alloc(), pf.alloc(), pf.alloc()
 	var fontObj [4]int
 	for i := range fontObj {
@@ -309,7 +324,12 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 	pb = append(pb, "/ViewerPreferences<</DisplayDocTitle true>>"...)
 	pf.dict(catalog, string(pb))
 
-	if _, err := out.Write(pf.finish(catalog, info)); err != nil {
+	file := pf.finish(catalog, info)
+	done = true
+	if direct != nil {
+		return nil
+	}
+	if _, err := out.Write(file); err != nil {
 		return msg.Errorf("writing: %w", err)
 	}
 	return nil
