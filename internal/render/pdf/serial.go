@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"hash"
 	"math"
 	"runtime"
 	"slices"
@@ -29,7 +30,22 @@ import (
 type file struct {
 	buf     *bytes.Buffer
 	offsets []int // by object number; 0 is the free-list head
-	hash    []byte
+	// sum digests the file as far as summed: the XMP's content identifier
+	// and the trailer's /ID are digests of the file up to each, and one
+	// running digest reads the bytes once for both.
+	sum    hash.Hash
+	summed int
+}
+
+// digest is the SHA-256 of everything written so far.
+func (f *file) digest() []byte {
+	if f.sum == nil {
+		f.sum = sha256.New()
+	}
+	b := f.buf.Bytes()
+	f.sum.Write(b[f.summed:])
+	f.summed = len(b)
+	return f.sum.Sum(nil)
 }
 
 // newFile starts a file in dst, which must be empty, or in a new buffer
@@ -95,8 +111,7 @@ func (f *file) finish(root, info int) []byte {
 			panic(fmt.Sprintf("pdf: object %d reserved but never written", n+1))
 		}
 	}
-	sum := sha256.Sum256(f.buf.Bytes())
-	id := fmt.Sprintf("%X", sum[:16])
+	id := fmt.Sprintf("%X", f.digest()[:16])
 	xref := f.buf.Len()
 	b := f.buf
 	fmt.Fprintf(b, "xref\n0 %d\n0000000000 65535 f \n", len(f.offsets))

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"fmt"
 	"io"
 	"math"
@@ -294,7 +293,7 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 	pf.dict(pagesObj, string(append(pb, ']')))
 
 	outlines := pf.writeOutline(e.marks, pageObj)
-	contentID := sha256.Sum256(pf.buf.Bytes())
+	contentID := pf.digest()
 	meta := pf.alloc()
 	pf.stream(meta, "/Type/Metadata/Subtype/XML", w.xmp(len(pages), contentID[:16]), false)
 
