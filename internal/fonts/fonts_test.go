@@ -149,3 +149,26 @@ func TestChecksum(t *testing.T) {
 		}
 	}
 }
+
+// TestDenseGlyphs checks the generated glyph indices against the faces'
+// cmaps; after an update of the fonts module, run go generate.
+func TestDenseGlyphs(t *testing.T) {
+	var buf sfnt.Buffer
+	for _, f := range []Face{Regular, Bold, Italic, BoldItalic} {
+		font, err := sfnt.Parse(TTF(f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range []struct{ lo, hi rune }{{0, 0x24F}, {0x1E00, 0x1EFF}} {
+			for c := r.lo; c <= r.hi; c++ {
+				want, err := font.GlyphIndex(&buf, c)
+				if err != nil {
+					want = 0
+				}
+				if got := denseGlyphs[f][DenseIndex(c)]; got != uint16(want) {
+					t.Fatalf("%v: U+%04X is glyph %d, the table says %d: run go generate", f, c, want, got)
+				}
+			}
+		}
+	}
+}
