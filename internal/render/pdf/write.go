@@ -161,8 +161,14 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 	contentsObj := make([]int, len(pages))
 	xobjects := make([][]byte, len(pages))
 	// A page's stream is compressed as soon as it is built, on another
-	// goroutine, while the next pages are drawn.
+	// goroutine, while the next pages are drawn; once drawing and the
+	// fonts are done, this goroutine takes the pages still waiting too.
 	drawn := make(chan int, len(pages))
+	compress := func(i int) {
+		raw := streams[i]
+		streams[i] = pageStreams.Do(raw, deflateFast)
+		pageBufs.Put(raw)
+	}
 	endDrawn := sync.OnceFunc(func() { close(drawn) })
 	defer endDrawn()  // also when drawing panics: the goroutine ends
 	var pagePanic any // raised again here: Write's recover reports it
@@ -180,9 +186,7 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 			}
 		}()
 		for i := range drawn {
-			raw := streams[i]
-			streams[i] = pageStreams.Do(raw, deflateFast)
-			pageBufs.Put(raw)
+			compress(i)
 		}
 		if fontTasks != nil {
 			fontTasks.run()
@@ -226,10 +230,16 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 	fontTasks = newTaskList(tasks)
 	endDrawn()
 	// This goroutine and the pages' share the fonts; more cores, if there
-	// are, take a task each.
+	// are, take a task each. The fonts first, the longest tasks: the
+	// pages' goroutine, still behind with its pages when drawing ends (by
+	// 2 to 8 ms in a fresh two-core build), turns to them last, and this
+	// one then shares its pages instead of waiting for them.
 	var wg sync.WaitGroup
 	fontTasks.spread(&wg, 2)
 	fontTasks.run()
+	for i := range drawn {
+		compress(i)
+	}
 	<-pagesDone
 	wg.Wait()
 	if pagePanic != nil {
