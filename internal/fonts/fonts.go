@@ -9,6 +9,8 @@
 // under the Tiêu ngữ.
 package fonts
 
+//go:generate go run gen_dense.go
+
 import (
 	"fmt"
 	"sync"
@@ -22,8 +24,10 @@ import (
 	"golang.org/x/image/math/fixed"
 )
 
-// Face is one of the four styles of the family.
-type Face int
+// Face is one of the four styles of the family. A byte: the PDF writer
+// keeps one in each of the tens of thousands of drawing operations of a
+// report, which are a third of the memory a write allocates.
+type Face uint8
 
 const (
 	Regular Face = iota
@@ -115,17 +119,14 @@ func (m *metrics) load(f Face) error {
 		m.font, m.err = sfnt.Parse(TTF(f))
 		if m.err == nil {
 			m.upem = float64(m.font.UnitsPerEm())
-			m.width = make(map[rune]float64, 256)
-			m.gid = make(map[rune]uint16, 256)
 			// The dense caches are filled here, once, and only read
 			// afterwards: Width reads them without the lock, which
-			// measuring took a tenth of its time to take.
-			for d := 0; d < DenseRunes; d++ {
-				r := rune(d)
-				if d >= 0x250 {
-					r = 0x1E00 + rune(d-0x250)
-				}
-				m.advance(r)
+			// measuring took a tenth of its time to take. Their glyph
+			// indices are generated (dense_glyphs.go): looking each rune
+			// up in the cmap was most of the time of loading a face.
+			for d := range DenseRunes {
+				m.dGID[d], m.dGHave[d] = denseGlyphs[f][d], true
+				m.dWidth[d], m.dHave[d] = m.glyphWidth(sfnt.GlyphIndex(m.dGID[d])), true
 			}
 		}
 	})
@@ -143,18 +144,28 @@ func (m *metrics) advance(r rune) float64 {
 	if w, ok := m.width[r]; ok {
 		return w
 	}
-	gi := m.glyph(r)
-	adv, err := m.font.GlyphAdvance(&m.buf, gi, fixed.I(int(m.upem)), font.HintingNone)
-	w := 0.0
-	if err == nil {
-		w = float64(adv) / 64 / m.upem
-	}
+	w := m.glyphWidth(m.glyph(r))
 	if d >= 0 {
 		m.dWidth[d], m.dHave[d] = w, true
 	} else {
+		if m.width == nil {
+			// Made on the first rune past the dense range, which many
+			// reports never meet.
+			m.width = make(map[rune]float64)
+		}
 		m.width[r] = w
 	}
 	return w
+}
+
+// glyphWidth is the advance width of glyph gi in ems; the caller holds
+// m.mu, or is load.
+func (m *metrics) glyphWidth(gi sfnt.GlyphIndex) float64 {
+	adv, err := m.font.GlyphAdvance(&m.buf, gi, fixed.I(int(m.upem)), font.HintingNone)
+	if err != nil {
+		return 0
+	}
+	return float64(adv) / 64 / m.upem
 }
 
 // glyph is the glyph index of r, 0 (.notdef) when the face lacks it; the
@@ -174,6 +185,9 @@ func (m *metrics) glyph(r rune) sfnt.GlyphIndex {
 	if d >= 0 {
 		m.dGID[d], m.dGHave[d] = uint16(gi), true
 	} else {
+		if m.gid == nil {
+			m.gid = make(map[rune]uint16)
+		}
 		m.gid[r] = uint16(gi)
 	}
 	return gi

@@ -121,3 +121,54 @@ func TestLoadConcurrent(t *testing.T) {
 	}
 	<-done
 }
+
+// TestChecksum checks the word sum against one taken byte by byte, for
+// lengths that end on and off a word boundary, and that a subset's
+// checkSumAdjustment (set from the tables' sums, not a second pass over
+// the file) makes the whole file sum to the magic number.
+func TestChecksum(t *testing.T) {
+	src := []byte("Liberation Serif, metric-compatible")
+	for _, n := range []int{0, 1, 3, 4, 5, 8, 11, len(src)} {
+		var want uint32
+		for i, c := range src[:n] {
+			want += uint32(c) << (8 * (3 - i%4))
+		}
+		if got := checksum(src[:n]); got != want {
+			t.Errorf("checksum of %d bytes = %#x, want %#x", n, got, want)
+		}
+	}
+	for _, f := range []Face{Regular, Bold, Italic, BoldItalic} {
+		gs := []uint16{Glyph(f, 'A'), Glyph(f, 'Ấ')}
+		slices.Sort(gs)
+		b, err := Subset(f, gs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sum := checksum(b); sum != 0xB1B0AFBA {
+			t.Errorf("%v: subset sums to %#x, want 0xB1B0AFBA", f, sum)
+		}
+	}
+}
+
+// TestDenseGlyphs checks the generated glyph indices against the faces'
+// cmaps; after an update of the fonts module, run go generate.
+func TestDenseGlyphs(t *testing.T) {
+	var buf sfnt.Buffer
+	for _, f := range []Face{Regular, Bold, Italic, BoldItalic} {
+		font, err := sfnt.Parse(TTF(f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range []struct{ lo, hi rune }{{0, 0x24F}, {0x1E00, 0x1EFF}} {
+			for c := r.lo; c <= r.hi; c++ {
+				want, err := font.GlyphIndex(&buf, c)
+				if err != nil {
+					want = 0
+				}
+				if got := denseGlyphs[f][DenseIndex(c)]; got != uint16(want) {
+					t.Fatalf("%v: U+%04X is glyph %d, the table says %d: run go generate", f, c, want, got)
+				}
+			}
+		}
+	}
+}

@@ -83,8 +83,9 @@ func Write(w io.Writer, d *docmodel.Document) error {
 // of the DOCX writer's allocated bytes. Output does not depend on it.
 var bufs = freelist.NewBytes(4, 8<<20)
 
-// newBuf returns a buf that writes into a kept array when there is one.
-func newBuf() buf { return buf{*bytes.NewBuffer(bufs.Get())} }
+// newBuf returns a buf for about size bytes, which writes into a kept
+// array when there is one.
+func newBuf(size int) buf { return buf{*bytes.NewBuffer(bufs.Fit(size, true))} }
 
 // build renders every part in package order.
 func build(d *docmodel.Document) ([]part, error) {
@@ -98,7 +99,7 @@ func build(d *docmodel.Document) ([]part, error) {
 		sect:   sectProps{page: page},
 		fnSeen: make([]bool, len(d.Footnotes)),
 		fnNext: 1,
-		b:      newBuf(),
+		b:      newBuf(documentHint(d)),
 	}
 	if err := dw.document(); err != nil {
 		return nil, msg.Errorf("docx: %w", err)

@@ -13,7 +13,7 @@ func (w *docWriter) footnotesXML() ([]byte, error) {
 	// The notes reuse the document writer (after document.xml is taken
 	// from it), so the paragraph code is shared and a reference inside a
 	// note is caught by the same check.
-	w.b = newBuf()
+	w.b = newBuf(notesHint(w.d))
 	w.inFootnote = true
 
 	b := &w.b

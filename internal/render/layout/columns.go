@@ -176,23 +176,52 @@ func grow(cells []*cellText, rows int, out []float64, auto []int, frame, rest fl
 			covers[k] = append(covers[k], ct)
 		}
 	}
+	// The heights are kept up to date as cells rewrap, not summed over
+	// every cell at each step tried: that was nearly all the time of
+	// sizing a long table, in each of the three writers. rowMax is each
+	// row's tallest one-row cell (at least one line), all the lines of
+	// every cell; merged are the cells over several rows, in order.
+	rowMax := make([]int, rows)
+	rowCells := make([][]*cellText, rows) // the one-row cells of each row
+	singles := make([]*cellText, 0, len(cells))
+	var merged []*cellText
+	all := 0
+	for _, ct := range cells {
+		all += ct.lines
+		if ct.rows == 1 {
+			singles = append(singles, ct)
+		} else {
+			merged = append(merged, ct)
+		}
+	}
+	// The cells come row by row: each row's are a run of singles.
+	for i, j := 0, 0; i < len(singles); i = j {
+		r := singles[i].r
+		for j = i + 1; j < len(singles) && singles[j].r == r; j++ {
+		}
+		if rowCells[r] == nil {
+			rowCells[r] = singles[i:j:j]
+		} else {
+			rowCells[r] = append(rowCells[r], singles[i:j]...)
+		}
+	}
+	tallest := func(r int) int {
+		m := 1
+		for _, ct := range rowCells[r] {
+			m = max(m, ct.lines)
+		}
+		return m
+	}
+	for r := range rowMax {
+		rowMax[r] = tallest(r)
+	}
 	h := make([]int, rows)
 	// height is the table's height in lines, as the page writers set it:
 	// each row as tall as its tallest cell, and a merged cell that its
 	// rows do not hold growing the last of them.
 	height := func() int {
-		for r := range h {
-			h[r] = 1
-		}
-		for _, ct := range cells {
-			if ct.rows == 1 {
-				h[ct.r] = max(h[ct.r], ct.lines)
-			}
-		}
-		for _, ct := range cells {
-			if ct.rows == 1 {
-				continue
-			}
+		copy(h, rowMax)
+		for _, ct := range merged {
 			end := min(ct.r+ct.rows, rows)
 			have := 0
 			for k := ct.r; k < end; k++ {
@@ -210,17 +239,22 @@ func grow(cells []*cellText, rows int, out []float64, auto []int, frame, rest fl
 	}
 	// cellLines is the lines of every cell, the second measure: two cells
 	// of one row may each need widening before the row is lower.
-	cellLines := func() int {
-		n := 0
-		for _, ct := range cells {
-			n += ct.lines
-		}
-		return n
-	}
+	cellLines := func() int { return all }
 	set := func(c int, w float64) {
 		out[c] = w
 		for _, ct := range covers[c] {
+			old := ct.lines
 			ct.lines = ct.wrap(width(ct))
+			all += ct.lines - old
+			if ct.rows != 1 || ct.lines == old {
+				continue
+			}
+			switch r := ct.r; {
+			case ct.lines > rowMax[r]:
+				rowMax[r] = ct.lines
+			case old == rowMax[r]:
+				rowMax[r] = tallest(r)
+			}
 		}
 	}
 	isAuto := make([]bool, len(out))

@@ -187,3 +187,22 @@ func BenchmarkTableColumns(b *testing.B) {
 		TableColumns(tb, g, 467.7, 12, CellPadding)
 	}
 }
+
+// BenchmarkTableColumnsWrapping sizes a table like an appendix of Thạch
+// An: a header, forty rows of a number, a unit's name, a wrapping note and
+// figures.
+func BenchmarkTableColumnsWrapping(b *testing.B) {
+	var body []string
+	for i := range 40 {
+		body = append(body, fmt.Sprintf("%d|Ủy ban nhân dân xã số %d|Rà soát, đánh giá thủ tục hành chính đúng kỳ hạn, công khai đầy đủ|%d|%d,5%%|1.%03d", i+1, i, i*7, i%100, i))
+	}
+	t := tab([]float64{0, 0, 0, 0, 0, 0}, "STT|Đơn vị|Nội dung|Số hồ sơ|Tỷ lệ|Kinh phí (nghìn đồng)", body...)
+	grid, err := t.Grid()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		TableColumns(t, grid, 467.75, 12, CellPadding)
+	}
+}

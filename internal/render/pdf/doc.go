@@ -28,9 +28,11 @@
 // Type 0 / CIDFontType2 fonts addressed by glyph index with a ToUnicode
 // map, the outline, page labels, Info and XMP. Fonts are parsed once per
 // process and their subsets (package fonts) and compressed programs are
-// cached per glyph set; zlib writers (klauspost/compress) are pooled, and
-// the page streams and font programs are compressed on all cores once the
-// pages are drawn. docs/pdf.md records the measurements and the XMP
+// cached per glyph set; zlib writers (klauspost/compress) are pooled. Each
+// page stream is compressed on a second goroutine as soon as the page is
+// drawn; once the last one is, the writer's goroutine compresses the font
+// programs and then shares the pages still waiting, and the second one
+// takes the fonts left after its pages, so a write uses two compressors. docs/pdf.md records the measurements and the XMP
 // fields.
 //
 // Tagged PDF (a structure tree) is not written. With this serialiser it

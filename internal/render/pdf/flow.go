@@ -47,7 +47,7 @@ func (w *writer) layBlocks(blocks []docmodel.Block, g geom, ol *outline) ([]laid
 				ls[0].before = blockGap
 			}
 			ls[len(ls)-1].after = w.after
-			ls[0].ops = append(ls[0].ops, op{kind: opMark, s: bookmarkText(v), level: ol.level(v.Kind)})
+			ls[0].ops = append(ls[0].ops, op{kind: opMark, s: bookmarkText(v), level: int32(ol.level(v.Kind))})
 			w.blocks++
 			for i := range ls {
 				ls[i].kind, ls[i].grp = kindHeading, w.blocks

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"os/exec"
@@ -363,6 +364,18 @@ func TestDeterministic(t *testing.T) {
 			}
 			if !bytes.Equal(a.Bytes(), b.Bytes()) {
 				t.Errorf("two writes differ (%d and %d bytes)", a.Len(), b.Len())
+			}
+			// An empty buffer is written in place; a buffer holding
+			// bytes already and any other writer get the file copied.
+			c := bytes.NewBufferString("%before")
+			var d bytes.Buffer
+			for _, out := range []io.Writer{c, struct{ io.Writer }{&d}} {
+				if err := Write(out, tc.doc()); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if c.String() != "%before"+a.String() || !bytes.Equal(d.Bytes(), a.Bytes()) {
+				t.Errorf("a write after other bytes or through a plain writer differs")
 			}
 		})
 	}

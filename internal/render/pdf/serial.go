@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"hash"
 	"math"
 	"runtime"
 	"slices"
@@ -27,13 +28,33 @@ import (
 
 // file accumulates the bytes of a PDF and the offset of every object.
 type file struct {
-	buf     bytes.Buffer
+	buf     *bytes.Buffer
 	offsets []int // by object number; 0 is the free-list head
-	hash    []byte
+	// sum digests the file as far as summed: the XMP's content identifier
+	// and the trailer's /ID are digests of the file up to each, and one
+	// running digest reads the bytes once for both.
+	sum    hash.Hash
+	summed int
 }
 
-func newFile() *file {
-	f := &file{offsets: []int{0}}
+// digest is the SHA-256 of everything written so far.
+func (f *file) digest() []byte {
+	if f.sum == nil {
+		f.sum = sha256.New()
+	}
+	b := f.buf.Bytes()
+	f.sum.Write(b[f.summed:])
+	f.summed = len(b)
+	return f.sum.Sum(nil)
+}
+
+// newFile starts a file in dst, which must be empty, or in a new buffer
+// when dst is nil.
+func newFile(dst *bytes.Buffer) *file {
+	if dst == nil {
+		dst = new(bytes.Buffer)
+	}
+	f := &file{buf: dst, offsets: []int{0}}
 	// The binary comment tells transfer programs the file is not text.
 	f.buf.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
 	return f
@@ -50,7 +71,7 @@ func (f *file) obj(n int) *bytes.Buffer {
 	f.offsets[n] = f.buf.Len()
 	f.buf.WriteString(strconv.Itoa(n))
 	f.buf.WriteString(" 0 obj\n")
-	return &f.buf
+	return f.buf
 }
 
 func (f *file) endobj() { f.buf.WriteString("\nendobj\n") }
@@ -90,10 +111,9 @@ func (f *file) finish(root, info int) []byte {
 			panic(fmt.Sprintf("pdf: object %d reserved but never written", n+1))
 		}
 	}
-	sum := sha256.Sum256(f.buf.Bytes())
-	id := fmt.Sprintf("%X", sum[:16])
+	id := fmt.Sprintf("%X", f.digest()[:16])
 	xref := f.buf.Len()
-	b := &f.buf
+	b := f.buf
 	fmt.Fprintf(b, "xref\n0 %d\n0000000000 65535 f \n", len(f.offsets))
 	for _, off := range f.offsets[1:] {
 		fmt.Fprintf(b, "%010d 00000 n \n", off)
@@ -163,43 +183,69 @@ func deflate(pool *zpool, src []byte) []byte {
 // Write's recover turns it into an error: from another goroutine it would
 // take the process down.
 func parallel(tasks []func() error) error {
-	errs := make([]error, len(tasks))
-	var (
-		next     atomic.Int64
-		mu       sync.Mutex
-		panicked any
-	)
-	run := func() {
-		defer func() {
-			if r := recover(); r != nil {
-				mu.Lock()
-				panicked = r
-				mu.Unlock()
-			}
-		}()
-		for {
-			i := int(next.Add(1)) - 1
-			if i >= len(tasks) {
-				return
-			}
-			errs[i] = tasks[i]()
-		}
-	}
-	n := min(runtime.GOMAXPROCS(0), len(tasks))
+	l := newTaskList(tasks)
 	var wg sync.WaitGroup
-	for range n - 1 {
+	l.spread(&wg, 1)
+	l.run()
+	wg.Wait()
+	return l.result()
+}
+
+// taskList is tasks shared by whichever goroutines call run: each takes
+// the next task not started. The PDF's font programs are compressed on
+// the writer's goroutine and, once the pages are compressed, on the one
+// that compressed them, with its compressor: a third compressor (a
+// megabyte of tables, touched fresh) cost more than it saved on two cores.
+type taskList struct {
+	tasks    []func() error
+	errs     []error
+	next     atomic.Int64
+	mu       sync.Mutex
+	panicked any
+}
+
+func newTaskList(tasks []func() error) *taskList {
+	return &taskList{tasks: tasks, errs: make([]error, len(tasks))}
+}
+
+// run runs tasks until none is left; a panic stops this goroutine's share
+// and is kept for result.
+func (l *taskList) run() {
+	defer func() {
+		if r := recover(); r != nil {
+			l.mu.Lock()
+			l.panicked = r
+			l.mu.Unlock()
+		}
+	}()
+	for {
+		i := int(l.next.Add(1)) - 1
+		if i >= len(l.tasks) {
+			return
+		}
+		l.errs[i] = l.tasks[i]()
+	}
+}
+
+// spread starts goroutines running the tasks, as many as make, with the
+// busy ones the caller counts, at most GOMAXPROCS or one per task.
+func (l *taskList) spread(wg *sync.WaitGroup, busy int) {
+	for range min(runtime.GOMAXPROCS(0), len(l.tasks)) - busy {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			run()
+			l.run()
 		}()
 	}
-	run()
-	wg.Wait()
-	if panicked != nil {
-		panic(panicked)
+}
+
+// result is the first error in task order, once every goroutine running
+// the tasks has returned; a task's panic is raised again here.
+func (l *taskList) result() error {
+	if l.panicked != nil {
+		panic(l.panicked)
 	}
-	return errors.Join(errs...)
+	return errors.Join(l.errs...)
 }
 
 // num appends v with at most prec decimals and no trailing zeros: PDF

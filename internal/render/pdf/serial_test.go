@@ -16,7 +16,7 @@ func TestOutlineCount(t *testing.T) {
 		{title: "A", level: 0}, {title: "A1", level: 1}, {title: "A1a", level: 2},
 		{title: "A2", level: 1}, {title: "B", level: 0}, {title: "C", level: 0}, {title: "C1", level: 2},
 	}
-	pf := newFile()
+	pf := newFile(nil)
 	page := pf.alloc()
 	pf.dict(page, "")
 	root := pf.writeOutline(marks, []int{page})

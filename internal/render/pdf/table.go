@@ -99,9 +99,7 @@ func (w *writer) table(t *docmodel.Table, g geom) (tableUnits, error) {
 					continue
 				}
 				sp := parSpec{x: x, width: wd, size: size, lineH: lh, align: cellAlign(t, cell, c, par, header)}
-				br := newBreaker(sp)
-				br.ops = &w.ops
-				b := wordBuilder{g: &w.g, br: br, words: w.words[:0], arena: w.arena[:0]}
+				b := wordBuilder{g: &w.g, br: w.breaker(sp), words: w.words[:0], arena: w.arena[:0]}
 				if par.Marker != "" {
 					b.text(par.Marker+" ", style{face: fonts.FaceOf(bold, false), size: size})
 				}

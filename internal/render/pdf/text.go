@@ -390,6 +390,41 @@ type breaker struct {
 	// ops, when set, holds the lines' operations in blocks shared by
 	// many lines instead of one slice per line.
 	ops *opArena
+	// arena, when set, is where units was started: finishLines keeps
+	// the paragraph's lines there.
+	arena *unitArena
+}
+
+// unitArena hands out the lines of many paragraphs from shared blocks. A
+// paragraph's lines are appended at the free end of the block, which
+// keeps them when the paragraph ends; a paragraph that outgrows the
+// block moves out on its own, as any append does. Each paragraph's slice
+// is capped at its length, so appending to it moves it out instead of
+// writing over the next paragraph.
+type unitArena struct {
+	block []unit
+}
+
+// unitBlock is how many lines one block holds.
+const unitBlock = 256
+
+// start returns an empty slice at the block's free end.
+func (a *unitArena) start() []unit {
+	if cap(a.block)-len(a.block) < 16 {
+		a.block = make([]unit, 0, unitBlock)
+	}
+	n := len(a.block)
+	return a.block[n:n]
+}
+
+// keep ends the lines us begun by start: when they are still in the
+// block, the block keeps them.
+func (a *unitArena) keep(us []unit) []unit {
+	n := len(a.block)
+	if len(us) > 0 && cap(a.block)-n >= len(us) && &a.block[:n+1][n] == &us[0] {
+		a.block = a.block[:n+len(us)]
+	}
+	return us[:len(us):len(us)]
 }
 
 // opArena hands out the operations of many lines from shared blocks: a
@@ -426,6 +461,9 @@ func (b *wordBuilder) finishLines() []unit {
 	}
 	b.br.lines(words, true)
 	b.words = words[:0] // for the caller to reuse
+	if b.br.arena != nil {
+		return b.br.arena.keep(b.br.units)
+	}
 	return b.br.units
 }
 
@@ -749,6 +787,17 @@ func placeLine(ops []op, words []word, x, avail, natural, base float64, al align
 	start := len(ops)
 	pend := -1 // index of the op that may still grow
 	pendEnd := 0.0
+	// The text of a merged op is gathered here and made a string once
+	// the op is complete: concatenating piece by piece allocated a string
+	// per piece, a fifth of the allocations of a write.
+	var arr [256]byte
+	merged, joined := arr[:0], false
+	closePend := func() {
+		if joined {
+			ops[pend].s = string(merged)
+			merged, joined = merged[:0], false
+		}
+	}
 	for k, wd := range words {
 		for pi, p := range wd.pieces {
 			gapIsSpace := pi == 0 && k > 0 && words[k-1].glue > 0
@@ -757,16 +806,23 @@ func placeLine(ops []op, words []word, x, avail, natural, base float64, al align
 				same := o.face == p.st.face && o.size == p.st.size && o.rise == p.st.rise
 				switch {
 				case same && !gapIsSpace && math.Abs(x-pendEnd) < eps:
-					o.s += p.s
+					if !joined {
+						merged, joined = append(merged, o.s...), true
+					}
+					merged = append(merged, p.s...)
 					pendEnd = x + p.w
 					x += p.w
 					continue
 				case same && gapIsSpace && stretch == 0 && math.Abs(x-pendEnd-spaceWidth(p.st)) < 1e-3:
-					o.s += " " + p.s
+					if !joined {
+						merged, joined = append(merged, o.s...), true
+					}
+					merged = append(append(merged, ' '), p.s...)
 					pendEnd = x + p.w
 					x += p.w
 					continue
 				}
+				closePend()
 			}
 			ops = append(ops, op{kind: opText, x: x, y: base - p.st.rise, s: p.s, face: p.st.face, size: p.st.size, rise: p.st.rise})
 			pend = len(ops) - 1
@@ -776,6 +832,9 @@ func placeLine(ops []op, words []word, x, avail, natural, base float64, al align
 		if wd.glue > 0 {
 			x += wd.glue + stretch
 		}
+	}
+	if pend >= start {
+		closePend()
 	}
 	return ops
 }
