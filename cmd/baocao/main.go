@@ -35,6 +35,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -43,6 +44,7 @@ import (
 	"baocao/internal/build"
 	"baocao/internal/check"
 	"baocao/internal/dataset"
+	"baocao/internal/gcpace"
 	"baocao/internal/lazyre"
 	"baocao/internal/msg"
 	"baocao/internal/safename"
@@ -60,6 +62,12 @@ func main() {
 	if len(os.Args) == 1 && noTerminal() {
 		tr = msg.New(msg.FromEnv(getenv))
 		os.Exit(doubleClicked(os.Stdout, os.Stderr))
+	}
+	if !slices.Contains(os.Args[1:2], "serve") {
+		// A command that ends when its work is done is collected only
+		// once it needs the memory (gcpace.ShortRun); the web page,
+		// which stays, is collected as usual.
+		gcpace.ShortRun()
 	}
 	code := run(os.Args[1:], os.Stdout, os.Stderr)
 	if droppedWorkbooks(os.Args[1:]) && noTerminal() {

@@ -1,12 +1,11 @@
 package build
 
 import (
-	"os"
 	"runtime"
-	"runtime/debug"
 	"sync"
 
 	"baocao/internal/dataset"
+	"baocao/internal/gcpace"
 	"baocao/internal/msg"
 	"baocao/internal/safename"
 )
@@ -72,7 +71,9 @@ func RunAll(jobs []*Job, workers int, done func(i int, res *Result, err error)) 
 		workers = runtime.GOMAXPROCS(0)
 	}
 	workers = min(workers, len(jobs))
-	defer batchGC()()
+	// The collector runs half as often while the batch runs (gcpace.Batch
+	// says why).
+	defer gcpace.Batch()()
 	work := make(chan int)
 	var mu sync.Mutex
 	var wg sync.WaitGroup
@@ -93,43 +94,4 @@ func RunAll(jobs []*Job, workers int, done func(i int, res *Result, err error)) 
 	}
 	close(work)
 	wg.Wait()
-}
-
-// batchGCPercent is the collector's target while a batch runs. A report
-// allocates about 13 MB, nearly all of it garbage once its files are
-// written, while what stays live (the workbook, the template, the fonts
-// and the caches of the writers, the reports in progress) is some 45 MB:
-// at the default target of 100 the collector ran every two reports and
-// took a tenth of a batch's time to mark the same live memory again and
-// again. At 200 it runs half as often, for some 45 MB more at the peak,
-// whatever the length of the batch.
-const batchGCPercent = 200
-
-var gcState struct {
-	sync.Mutex
-	batches int // batches running
-	prev    int // the target before the first of them
-}
-
-// batchGC raises the collector's target for a batch and returns what puts
-// it back once the last batch running has ended. A target set with GOGC is
-// the user's and left alone.
-func batchGC() (restore func()) {
-	if os.Getenv("GOGC") != "" {
-		return func() {}
-	}
-	gcState.Lock()
-	if gcState.batches == 0 {
-		gcState.prev = debug.SetGCPercent(batchGCPercent)
-	}
-	gcState.batches++
-	gcState.Unlock()
-	return func() {
-		gcState.Lock()
-		gcState.batches--
-		if gcState.batches == 0 {
-			debug.SetGCPercent(gcState.prev)
-		}
-		gcState.Unlock()
-	}
 }
