@@ -279,7 +279,7 @@ func (j *Job) Run() (*Result, error) {
 		if err != nil {
 			return res, msg.Errorf("manifest: %w", err)
 		}
-		outs = append(outs, output{j.Name + ManifestExt, m})
+		outs = append(outs, output{name: j.Name + ManifestExt, data: m})
 	}
 	if err := os.MkdirAll(j.OutDir, 0o755); err != nil {
 		return res, msg.Errorf("output folder: %w", err)
@@ -393,16 +393,24 @@ func (j *Job) render(doc *docmodel.Document) (outs []output, drop []string, err 
 	// run one after the other on one goroutine: together they take less
 	// time than the PDF, and one at a time they share one compressor (a
 	// megabyte of tables) instead of holding one each.
+	// Each output is hashed for the manifest where it was written, the
+	// others' while the PDF is still being drawn.
+	sums := make([]string, len(Writers))
+	write := func(i int) {
+		if errs[i] = Writers[i].Write(bufs[i], doc); errs[i] == nil {
+			sums[i] = Hash(bufs[i].Bytes())
+		}
+	}
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
 		for _, i := range others {
-			errs[i] = Writers[i].Write(bufs[i], doc)
+			write(i)
 		}
 	}()
 	if slowest >= 0 {
-		errs[slowest] = Writers[slowest].Write(bufs[slowest], doc)
+		write(slowest)
 	}
 	wg.Wait()
 	for i, w := range Writers {
@@ -412,7 +420,7 @@ func (j *Job) render(doc *docmodel.Document) (outs []output, drop []string, err 
 		if errs[i] != nil {
 			return nil, nil, msg.Errorf("%s%s: %w", j.Name, w.Ext, errs[i])
 		}
-		outs = append(outs, output{j.Name + w.Ext, bufs[i].Bytes()})
+		outs = append(outs, output{j.Name + w.Ext, bufs[i].Bytes(), sums[i]})
 	}
 	return outs, drop, nil
 }

@@ -841,9 +841,9 @@ func BenchmarkCommit(b *testing.B) {
 	outs := func(i int) []output {
 		v := []byte(strconv.Itoa(i))
 		return []output{
-			{"r.docx", append(make([]byte, 50_000), v...)},
-			{"r.pdf", append(make([]byte, 150_000), v...)},
-			{"r" + ManifestExt, append(make([]byte, 500), v...)},
+			{name: "r.docx", data: append(make([]byte, 50_000), v...)},
+			{name: "r.pdf", data: append(make([]byte, 150_000), v...)},
+			{name: "r" + ManifestExt, data: append(make([]byte, 500), v...)},
 		}
 	}
 	b.Run("staged", func(b *testing.B) {

@@ -225,7 +225,10 @@ func (j *Job) upToDate() bool {
 func (j *Job) manifest(outs []output) ([]byte, error) {
 	m := Manifest{Report: j.Name, Program: Program(), Template: j.TemplateHash, Inputs: j.inputs(), Outputs: map[string]string{}}
 	for _, o := range outs {
-		m.Outputs[o.name] = Hash(o.data)
+		if o.sum == "" {
+			o.sum = Hash(o.data)
+		}
+		m.Outputs[o.name] = o.sum
 	}
 	data, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -88,6 +89,40 @@ func hashRegular(path string, limit int64) (string, error) {
 		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// equalRegular reports whether the regular file at path holds data. The
+// caller has seen it the size of data; a file that changes size meanwhile
+// is an error, as in hashRegular.
+func equalRegular(path string, data []byte) (bool, error) {
+	f, size, err := openRegular(path, maxOutputSize)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	if size != int64(len(data)) {
+		return false, nil
+	}
+	buf := make([]byte, min(len(data), 64<<10)+1)
+	for off := 0; ; {
+		n, err := f.Read(buf)
+		if off+n > len(data) {
+			return false, msg.Errorf("%s changed while being read", path)
+		}
+		if !bytes.Equal(buf[:n], data[off:off+n]) {
+			return false, nil
+		}
+		off += n
+		if err == io.EOF {
+			if off != len(data) {
+				return false, msg.Errorf("%s changed while being read", path)
+			}
+			return true, nil
+		}
+		if err != nil {
+			return false, err
+		}
+	}
 }
 
 // kind names what a non-regular file is, for messages.
