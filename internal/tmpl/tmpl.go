@@ -133,7 +133,29 @@ func Parse(path string, src []byte) (*Template, error) {
 	if _, err := t.newTemplate(t.path, t.bodyLine, t.body, nil); err != nil {
 		return nil, err
 	}
+	t.preparse(t.front.Content[0])
 	return t, nil
+}
+
+// preparse fills the parse cache with the front matter's texts that expand
+// fills, so that a build parses them here, while the workbook is being read
+// on the other core, rather than while it fills them. An error is kept in
+// the cache and said by Execute, where it always was.
+func (t *Template) preparse(n *yaml.Node) {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if strings.Contains(n.Value, "{{") {
+			t.parse(t.path, t.frontLine-1+n.Line, n.Value)
+		}
+	case yaml.MappingNode:
+		for i := 1; i < len(n.Content); i += 2 {
+			t.preparse(n.Content[i])
+		}
+	case yaml.SequenceNode:
+		for _, c := range n.Content {
+			t.preparse(c)
+		}
+	}
 }
 
 // shiftYAMLError moves "line N" in a yaml error message by offset lines,
