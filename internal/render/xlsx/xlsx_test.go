@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -259,5 +260,17 @@ func TestRowHeights(t *testing.T) {
 				t.Errorf("rows hold %.2f pt, want at least %d lines (%.2f pt)", total, tc.minLines, float64(tc.minLines)*line)
 			}
 		})
+	}
+}
+
+// TestInteger checks the text cells written as numbers against the
+// regular expression the check was before.
+func TestInteger(t *testing.T) {
+	re := regexp.MustCompile(`^(0|[1-9][0-9]{0,14})$`)
+	for _, s := range []string{"", "0", "00", "01", "1", "9", "10", "2024", "123456789012345", "1234567890123456",
+		"999999999999999", "-1", "1.5", "1,5", " 1", "1 ", "١", "x", "0x1", "1e3", "10%"} {
+		if got, want := integer(s), re.MatchString(s); got != want {
+			t.Errorf("integer(%q) = %v, want %v", s, got, want)
+		}
 	}
 }
