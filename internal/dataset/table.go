@@ -387,7 +387,6 @@ func foldRunes(s string) string {
 // (about 1 KiB of buffers a call) was a third of the read's memory.
 // ok is false for text with other runes.
 func foldLatin(s string) (string, bool) {
-	foldOnce.Do(initFold)
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false // a run of white space is pending
@@ -432,7 +431,6 @@ func foldLatin(s string) (string, bool) {
 // one allocation a row. Text with runes foldLatin does not know is folded
 // whole.
 func hasFoldPrefix(s string, prefixes []string) bool {
-	foldOnce.Do(initFold)
 	var buf [foldPrefixMax]byte
 	n, space, full := 0, false, false
 	put := func(r rune) {
@@ -496,35 +494,11 @@ func hasFoldPrefix(s string, prefixes []string) bool {
 // foldPrefixMax bounds the prefixes hasFoldPrefix compares.
 const foldPrefixMax = 24
 
-var (
-	foldOnce sync.Once
-	foldLow  [0x250]string // U+0000–U+024F: Latin-1, Latin Extended-A and -B
-	foldExt  [0x100]string // U+1E00–U+1EFF: Latin Extended Additional
-)
-
-func initFold() {
-	for r := rune(0x80); r < 0x250; r++ {
-		foldLow[r] = foldRune(r)
-	}
-	for r := rune(0x1E00); r <= 0x1EFF; r++ {
-		foldExt[r-0x1E00] = foldRune(r)
-	}
-}
-
-// foldRune is foldRunes(string(r)) with the three steps of the chain done
-// one after the other on the rune's decomposition: the transform chain
-// allocates its buffers at every call, which made the tables, built in
-// every process that folds a name, cost milliseconds. TestFoldRune
-// compares the two over the tables' ranges.
-func foldRune(r rune) string {
-	var b []byte
-	for _, m := range norm.NFD.String(string(r)) {
-		if !unicode.Is(unicode.Mn, m) {
-			b = utf8.AppendRune(b, m)
-		}
-	}
-	return dStroke.Replace(strings.ToLower(norm.NFC.String(string(b))))
-}
+// The fold tables, foldLow (U+0000–U+024F: Latin-1, Latin Extended-A and
+// -B) and foldExt (U+1E00–U+1EFF: Latin Extended Additional), are in
+// fold_tables.go, written by TestFoldTables: built at run time from the
+// Unicode transforms they cost a millisecond of every process that folds
+// a name, about 1% of a whole build.
 
 // foldPool keeps FoldKey's transformers: building the chain allocates
 // about 16 KiB a call.
