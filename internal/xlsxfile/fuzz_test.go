@@ -1,6 +1,7 @@
 package xlsxfile
 
 import (
+	"reflect"
 	"testing"
 	"unicode/utf8"
 )
@@ -50,6 +51,37 @@ func FuzzDecodeEscapes(f *testing.F) {
 		}
 		if len(got) > len(s) {
 			t.Errorf("DecodeEscapes(%q) grew to %q", s, got)
+		}
+	})
+}
+
+// FuzzPlainCell: a sheet reads the same with plainCell as with the
+// tokenizer alone, cells, errors and all.
+func FuzzPlainCell(f *testing.F) {
+	for _, s := range []string{
+		`<row r="1"><c r="A1"><v>1</v></c><c r="B1" t="inlineStr"><is><t>Xã 00001</t></is></c><c r="C1" t="s"><v>0</v></c></row>`,
+		`<row><c><v></v></c><c t="inlineStr"><is><t></t></is></c><c t="str"><v>a&amp;b</v></c><c><v>1</v> </c></row>`,
+		`<row><c><is><t>x</t></is></c><c t="s"><v>7</v></c><c t="b"><v>true</v></c><c><v>1<!-- -->2</v></c></row>`,
+		`<row><c r="A1"><v>1</v><f>B1</f></c><c r="B2"><is><t>a</t><t>b</t></is></c><c><v>x</v></c ></row>`,
+		`<row><c t="e"><v>#N/A</v></c><c t="d"><v>2024-01-01</v></c><c t="x"><v>1</v></c><c><v>` + "\x01" + `</v></c></row>`,
+		`<row><c><is><t>a</t></is></c></row><row><c><v>1</v></row>`,
+	} {
+		f.Add([]byte(`<worksheet><sheetData>` + s + `</sheetData></worksheet>`))
+	}
+	lim := DefaultLimits
+	lim.Rows, lim.Cells = 1000, 10000
+	b := &Book{lim: lim, strings: []sstItem{{s: "Khóa"}}}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		defer func() { tokenizeCells = false }()
+		tokenizeCells = false
+		fast, ferr := b.parseSheet("S", data)
+		tokenizeCells = true
+		slow, serr := b.parseSheet("S", data)
+		if (ferr == nil) != (serr == nil) || ferr != nil && ferr.Error() != serr.Error() {
+			t.Fatalf("errors differ: with plainCell %v, without %v", ferr, serr)
+		}
+		if !reflect.DeepEqual(fast, slow) {
+			t.Fatalf("sheets differ:\nwith plainCell %+v\nwithout        %+v", fast, slow)
 		}
 	})
 }
