@@ -171,7 +171,7 @@ const (
 	fmtPercent
 )
 
-func (r *reader) format(i int, st xlsxfile.Style) numFormat {
+func (r *reader) format(i int) numFormat {
 	if i < 0 || i >= len(r.b.Styles) {
 		return fmtKnown
 	}
@@ -180,6 +180,7 @@ func (r *reader) format(i int, st xlsxfile.Style) numFormat {
 	}
 	f := r.formats[i]
 	if f == 0 {
+		st := r.b.Styles[i]
 		f = fmtKnown
 		if isDate(st) {
 			f |= fmtDate
@@ -599,7 +600,6 @@ func (r *reader) value(col, row int) (dataset.Value, error) {
 	if strings.TrimSpace(raw) == "" {
 		return v, nil
 	}
-	style := r.b.Style(c.Style)
 	switch c.Type {
 	case xlsxfile.Bool:
 		// Read as a number, TRUE would be 1, one point in a figure cell.
@@ -609,8 +609,8 @@ func (r *reader) value(col, row int) (dataset.Value, error) {
 		}
 		return v, nil
 	case xlsxfile.Number:
-		if x, err := strconv.ParseFloat(raw, 64); err == nil && !math.IsInf(x, 0) && !math.IsNaN(x) {
-			format := r.format(c.Style, style)
+		if x, ok := parseFloat(raw); ok {
+			format := r.format(c.Style)
 			if format&fmtDate != 0 {
 				t, err := serialDate(x, r.b.Date1904)
 				if err != nil {
@@ -638,7 +638,7 @@ func (r *reader) value(col, row int) (dataset.Value, error) {
 	// ASCII text is the same in every legacy encoding: only the bytes
 	// above 0x7F differ.
 	if !isASCII(raw) {
-		if fixed, enc, changed := legacyvn.Fix(raw, style.Font); changed {
+		if fixed, enc, changed := legacyvn.Fix(raw, r.b.Style(c.Style).Font); changed {
 			raw = fixed
 			r.converted[enc] = append(r.converted[enc], loc.Cell)
 		}
@@ -651,6 +651,35 @@ func (r *reader) value(col, row int) (dataset.Value, error) {
 		v.Kind, v.Time, v.AsText = dataset.DateKind, t, true
 	}
 	return v, nil
+}
+
+// parseFloat reads a number cell's value as strconv.ParseFloat does, and
+// refuses an infinity or NaN. Most values of a table are small whole
+// numbers ("100"), which are read digit by digit: exact below 2^53, and
+// four hundred thousand ParseFloat calls were a tenth of the read of a
+// 50,000-row sheet.
+func parseFloat(raw string) (float64, bool) {
+	if v, ok := smallWhole(raw); ok {
+		return float64(v), true
+	}
+	x, err := strconv.ParseFloat(raw, 64)
+	return x, err == nil && !math.IsInf(x, 0) && !math.IsNaN(x)
+}
+
+// smallWhole reads 1 to 15 decimal digits.
+func smallWhole(s string) (int64, bool) {
+	if len(s) == 0 || len(s) > 15 {
+		return 0, false
+	}
+	var v int64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int64(c-'0')
+	}
+	return v, true
 }
 
 // parseDate is vnfmt.ParseDate for text that can be a date: every layout

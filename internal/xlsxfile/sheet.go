@@ -148,9 +148,17 @@ func (s *Sheet) Cell(col, row int) Cell {
 	}
 	sp := s.rows[s.rowAt[row]]
 	cs := s.cells[sp.from:sp.to]
-	i, ok := slices.BinarySearchFunc(cs, col, func(x cell, col int) int { return int(x.col) - col })
-	if !ok {
+	if len(cs) == 0 {
 		return c
+	}
+	// In a row without gaps the cell is where its column says; else
+	// it is searched for.
+	i := col - int(cs[0].col)
+	if i < 0 || i >= len(cs) || int(cs[i].col) != col {
+		var ok bool
+		if i, ok = slices.BinarySearchFunc(cs, col, func(x cell, col int) int { return int(x.col) - col }); !ok {
+			return c
+		}
 	}
 	x := cs[i]
 	c.Type, c.Style, c.Value = x.typ(), int(x.style), x.v
@@ -229,20 +237,29 @@ func AppendCellName(b []byte, col, row int) []byte {
 	if col < 1 || row < 1 {
 		return append(b, CellName(col, row)...)
 	}
-	var tmp [24]byte
-	i := len(tmp)
-	for row > 0 {
-		i--
-		tmp[i] = byte('0' + row%10)
+	// The name is written in place, from its end: a reader names each
+	// of half a million cells, and copying a few bytes from a buffer
+	// cost more than making them.
+	digits, letters := 1, 0
+	for r := row; r >= 10; r /= 10 {
+		digits++
+	}
+	for c := col; c > 0; c = (c - 1) / 26 {
+		letters++
+	}
+	letters = min(letters, 24-digits) // as many as a name of 24 bytes holds
+	start := len(b)
+	b = slices.Grow(b, letters+digits)[:start+letters+digits]
+	for i := start + letters + digits - 1; i >= start+letters; i-- {
+		b[i] = byte('0' + row%10)
 		row /= 10
 	}
-	for col > 0 && i > 0 {
+	for i := start + letters - 1; i >= start; i-- {
 		col--
-		i--
-		tmp[i] = byte('A' + col%26)
+		b[i] = byte('A' + col%26)
 		col /= 26
 	}
-	return append(b, tmp[i:]...)
+	return b
 }
 
 // ColumnName is the letters of a column (1 → A, 27 → AA).
