@@ -85,3 +85,35 @@ func FuzzPlainCell(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTagEnd: tagEnd finds the end of a start tag where looking at each
+// byte for a '>' outside quotes does.
+func FuzzTagEnd(f *testing.F) {
+	for _, s := range []string{`<c r="A1">`, `<c a='>' b=">">`, `<c a="x>`, `<c`, `<c a=">"`, `<c a="'">`, `<c/>`, `<c a="1"b='2'>x>`} {
+		f.Add([]byte(s))
+	}
+	ref := func(rest []byte, j int) int {
+		var quote byte
+		for j < len(rest) {
+			c := rest[j]
+			if quote != 0 {
+				if c == quote {
+					quote = 0
+				}
+			} else if c == '"' || c == '\'' {
+				quote = c
+			} else if c == '>' {
+				break
+			}
+			j++
+		}
+		return j
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for i := 0; i <= len(data); i++ {
+			if got, want := tagEnd(data, i), ref(data, i); got != want {
+				t.Fatalf("tagEnd(%q, %d) = %d, want %d", data, i, got, want)
+			}
+		}
+	})
+}
