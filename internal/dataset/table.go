@@ -387,19 +387,13 @@ func foldRunes(s string) string {
 // (about 1 KiB of buffers a call) was a third of the read's memory.
 // ok is false for text with other runes.
 func foldLatin(s string) (string, bool) {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false // a run of white space is pending
-	put := func(r rune) {
-		if unicode.IsSpace(r) {
-			space = true
-			return
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
+	// The fold is written into a buffer on the stack when it fits, then
+	// copied once: a closure called per rune, writing to a
+	// strings.Builder, cost as much as the rest of the fold.
+	var stack [128]byte
+	buf, space := stack[:0], false
+	if len(s) > len(stack) {
+		buf = make([]byte, 0, len(s))
 	}
 	for _, r := range s {
 		switch {
@@ -407,21 +401,42 @@ func foldLatin(s string) (string, bool) {
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
 			}
-			put(r)
+			buf, space = foldPut(buf, space, r)
 		case r >= 0x300 && r <= 0x36F: // combining diacritical marks
 		case r < 0x250:
-			for _, f := range foldLow[r] {
-				put(f)
+			for _, x := range foldLow[r] {
+				buf, space = foldPut(buf, space, x)
 			}
 		case r >= 0x1E00 && r <= 0x1EFF:
-			for _, f := range foldExt[r-0x1E00] {
-				put(f)
+			for _, x := range foldExt[r-0x1E00] {
+				buf, space = foldPut(buf, space, x)
 			}
 		default:
 			return "", false
 		}
 	}
-	return b.String(), true
+	return string(buf), true
+}
+
+// foldPut appends a rune of the fold to buf; space says a run of white
+// space is pending, written as one ' ' before the next rune that follows
+// text.
+func foldPut(buf []byte, space bool, r rune) ([]byte, bool) {
+	if r < 0x80 {
+		switch r {
+		case '\t', '\n', '\v', '\f', '\r', ' ':
+			return buf, true
+		}
+	} else if unicode.IsSpace(r) {
+		return buf, true
+	}
+	if space && len(buf) > 0 {
+		buf = append(buf, ' ')
+	}
+	if r < 0x80 {
+		return append(buf, byte(r)), false
+	}
+	return utf8.AppendRune(buf, r), false
 }
 
 // hasFoldPrefix reports whether FoldKey(s) starts with one of prefixes,
