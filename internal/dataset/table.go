@@ -446,30 +446,9 @@ func foldPut(buf []byte, space bool, r rune) ([]byte, bool) {
 // one allocation a row. Text with runes foldLatin does not know is folded
 // whole.
 func hasFoldPrefix(s string, prefixes []string) bool {
-	var buf [foldPrefixMax]byte
-	n, space, full := 0, false, false
-	put := func(r rune) {
-		if unicode.IsSpace(r) {
-			space = true
-			return
-		}
-		if space && n > 0 {
-			if n == len(buf) {
-				full = true
-				return
-			}
-			buf[n] = ' '
-			n++
-		}
-		space = false
-		if n+utf8.RuneLen(r) > len(buf) {
-			full = true
-			return
-		}
-		n += utf8.EncodeRune(buf[n:], r)
-	}
+	var p foldPrefix
 	for _, r := range s {
-		if full {
+		if p.full {
 			break
 		}
 		switch {
@@ -477,15 +456,15 @@ func hasFoldPrefix(s string, prefixes []string) bool {
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
 			}
-			put(r)
+			p.put(r)
 		case r >= 0x300 && r <= 0x36F:
 		case r < 0x250:
 			for _, f := range foldLow[r] {
-				put(f)
+				p.put(f)
 			}
 		case r >= 0x1E00 && r <= 0x1EFF:
 			for _, f := range foldExt[r-0x1E00] {
-				put(f)
+				p.put(f)
 			}
 		default:
 			f := FoldKey(s)
@@ -497,13 +476,43 @@ func hasFoldPrefix(s string, prefixes []string) bool {
 			return false
 		}
 	}
-	got := unsafe.String(&buf[0], n)
+	got := unsafe.String(&p.buf[0], p.n)
 	for _, p := range prefixes {
 		if strings.HasPrefix(got, p) {
 			return true
 		}
 	}
 	return false
+}
+
+// foldPrefix is the first bytes of a fold, made in place by
+// hasFoldPrefix (a method on a value of the stack rather than a closure
+// over its variables, called for every rune of every row's key).
+type foldPrefix struct {
+	buf         [foldPrefixMax]byte
+	n           int
+	space, full bool
+}
+
+func (p *foldPrefix) put(r rune) {
+	if unicode.IsSpace(r) {
+		p.space = true
+		return
+	}
+	if p.space && p.n > 0 {
+		if p.n == len(p.buf) {
+			p.full = true
+			return
+		}
+		p.buf[p.n] = ' '
+		p.n++
+	}
+	p.space = false
+	if p.n+utf8.RuneLen(r) > len(p.buf) {
+		p.full = true
+		return
+	}
+	p.n += utf8.EncodeRune(p.buf[p.n:], r)
 }
 
 // foldPrefixMax bounds the prefixes hasFoldPrefix compares.
