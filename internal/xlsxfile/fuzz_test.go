@@ -55,8 +55,8 @@ func FuzzDecodeEscapes(f *testing.F) {
 	})
 }
 
-// FuzzPlainCell: a sheet reads the same with plainCell as with the
-// tokenizer alone, cells, errors and all.
+// FuzzPlainCell: a sheet reads the same with plainStart and plainCell as
+// with the tokenizer alone, cells, errors and all.
 func FuzzPlainCell(f *testing.F) {
 	for _, s := range []string{
 		`<row r="1"><c r="A1"><v>1</v></c><c r="B1" t="inlineStr"><is><t>Xã 00001</t></is></c><c r="C1" t="s"><v>0</v></c></row>`,
@@ -65,6 +65,8 @@ func FuzzPlainCell(f *testing.F) {
 		`<row><c r="A1"><v>1</v><f>B1</f></c><c r="B2"><is><t>a</t><t>b</t></is></c><c><v>x</v></c ></row>`,
 		`<row><c t="e"><v>#N/A</v></c><c t="d"><v>2024-01-01</v></c><c t="x"><v>1</v></c><c><v>` + "\x01" + `</v></c></row>`,
 		`<row><c><is><t>a</t></is></c></row><row><c><v>1</v></row>`,
+		`<row><c r="A1" s="2" t="s"><v>0</v></c><c r="B1" r="C1"><v>1</v></c><c r="" t=""><v>2</v></c><c s="x" cm="1"><v>3</v></c></row>`,
+		`<row><c  r="A1"><v>1</v></c><c r='B1'><v>1</v></c><c r="C1" /><c r="D1"/><c R="E1"><v>1</v></c><c x:r="F1"><v>1</v></c><c r="G1>"><v>1</v></c></row>`,
 	} {
 		f.Add([]byte(`<worksheet><sheetData>` + s + `</sheetData></worksheet>`))
 	}

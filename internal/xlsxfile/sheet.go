@@ -380,7 +380,74 @@ func nextAttr(attrs []byte) (key, val, rest []byte, ok bool) {
 	return local(key), rest[k+1 : k+1+end], rest[k+1+end+1:], true
 }
 
-// tokenizeCells turns plainCell off, for the test that compares the two
+// plainAttrs are the attributes of a cell's start tag read by plainStart.
+type plainAttrs struct {
+	ok      bool
+	r, t, s []byte // nil when absent
+}
+
+// plainStart reads a cell's start tag in the form programs write,
+// <c r="B2" s="3" t="s">: attributes of lower-case names, each after one
+// space, in double quotes, without a quote, '<', '>' or '&' in the value,
+// none twice. n is the tag's length, 0 for any other form (an empty
+// <c/> among them), which the tokenizer and nextAttr read, alike: for
+// this form they find the same end and the same values.
+func plainStart(rest []byte) (a plainAttrs, n int) {
+	if len(rest) < 3 || rest[0] != '<' || rest[1] != 'c' || rest[2] != ' ' {
+		return a, 0
+	}
+	for i := 2; ; {
+		if i >= len(rest) {
+			return a, 0
+		}
+		if rest[i] == '>' {
+			a.ok = true
+			return a, i + 1
+		}
+		if rest[i] != ' ' {
+			return a, 0
+		}
+		i++
+		k := i
+		for i < len(rest) && 'a' <= rest[i] && rest[i] <= 'z' {
+			i++
+		}
+		if i == k || i+1 >= len(rest) || rest[i] != '=' || rest[i+1] != '"' {
+			return a, 0
+		}
+		key := rest[k:i]
+		i += 2
+		v := i
+		for i < len(rest) && rest[i] != '"' {
+			if c := rest[i]; c == '<' || c == '>' || c == '&' || c == '\'' {
+				return a, 0
+			}
+			i++
+		}
+		if i >= len(rest) {
+			return a, 0
+		}
+		val := rest[v:i:i]
+		i++
+		var slot *[]byte
+		switch string(key) {
+		case "r":
+			slot = &a.r
+		case "t":
+			slot = &a.t
+		case "s":
+			slot = &a.s
+		default:
+			continue
+		}
+		if *slot != nil {
+			return a, 0 // twice: the tokenizer's reading keeps the last
+		}
+		*slot = val
+	}
+}
+
+// tokenizeCells turns plainStart and plainCell off, for the test that compares the two
 // ways of reading a cell.
 var tokenizeCells = false
 
@@ -422,9 +489,19 @@ func (b *Book) parseSheet(name string, data []byte) (*Sheet, error) {
 	unsorted := false
 	cellErr := func(c, r int, err error) error { return &CellError{Sheet: name, Col: c, Row: r, Err: err} }
 	for {
-		t, err := s.next()
-		if err != nil {
-			return nil, &SheetError{Sheet: name, Err: err}
+		var t token
+		// A cell's start tag in the plain form is read without the
+		// tokenizer, its attributes with it (see plainStart).
+		pa, n := plainStart(s.data[s.pos:])
+		if n > 0 && !tokenizeCells {
+			t = token{kind: tokStart, name: s.data[s.pos+1 : s.pos+2]}
+			s.pos += n
+		} else {
+			var err error
+			if t, err = s.next(); err != nil {
+				return nil, &SheetError{Sheet: name, Err: err}
+			}
+			pa.ok = false
 		}
 		if t.kind == tokEOF {
 			break
@@ -471,7 +548,20 @@ func (b *Book) parseSheet(name string, data []byte) (*Sheet, error) {
 			c := draft{}
 			var typ []byte
 			cr, ccol := rowNum, col+1
-			for a := t.attrs; ; {
+			if pa.ok {
+				if pa.r != nil {
+					if x, y, ok := parseRef(pa.r); ok {
+						ccol, cr = x, y
+					}
+				}
+				typ = pa.t
+				if pa.s != nil {
+					if n, ok := atoi(pa.s); ok {
+						c.style = int32(n)
+					}
+				}
+			}
+			for a := t.attrs; !pa.ok; {
 				k, v, rest, ok := nextAttr(a)
 				if !ok {
 					break
