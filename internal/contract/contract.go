@@ -142,6 +142,24 @@ type Column struct {
 	Den         string   `yaml:"mau"`        // Rate
 	Description string   `yaml:"mo_ta"`
 	line        int
+	// folded and foldedLast are the folds of Name and of its last part
+	// (after the last "/"), made once by Parse: every lookup of a column
+	// by name compares them, and folding every name again at each lookup
+	// was most of the time of the checks (issue 14).
+	folded, foldedLast string
+}
+
+// folds are the column's folded name and last part, made now for a
+// Column that Parse did not read.
+func (c *Column) folds() (full, last string) {
+	if c.folded == "" && c.Name != "" {
+		full = fold(c.Name)
+		if i := strings.LastIndexByte(c.Name, '/'); i >= 0 {
+			return full, fold(c.Name[i+1:])
+		}
+		return full, full
+	}
+	return c.folded, c.foldedLast
 }
 
 // Load reads dir/du-lieu.yaml from disk; a template without one has no
@@ -225,6 +243,10 @@ func Parse(name string, src []byte) (*Contract, error) {
 								}
 							}
 						}
+					}
+					for k := range t.Columns {
+						col := &t.Columns[k]
+						col.folded, col.foldedLast = col.folds()
 					}
 					c.Tables = append(c.Tables, t)
 				}
@@ -473,10 +495,11 @@ func (t *Table) column(name string) (*Column, bool) {
 	var byPart []*Column
 	for i := range t.Columns {
 		c := &t.Columns[i]
-		if fold(c.Name) == want {
+		full, last := c.folds()
+		if full == want {
 			return c, true
 		}
-		if parts := strings.Split(c.Name, "/"); fold(parts[len(parts)-1]) == want {
+		if last == want {
 			byPart = append(byPart, c)
 		}
 	}

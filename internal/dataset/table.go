@@ -387,20 +387,13 @@ func foldRunes(s string) string {
 // (about 1 KiB of buffers a call) was a third of the read's memory.
 // ok is false for text with other runes.
 func foldLatin(s string) (string, bool) {
-	foldOnce.Do(initFold)
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false // a run of white space is pending
-	put := func(r rune) {
-		if unicode.IsSpace(r) {
-			space = true
-			return
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
+	// The fold is written into a buffer on the stack when it fits, then
+	// copied once: a closure called per rune, writing to a
+	// strings.Builder, cost as much as the rest of the fold.
+	var stack [128]byte
+	buf, space := stack[:0], false
+	if len(s) > len(stack) {
+		buf = make([]byte, 0, len(s))
 	}
 	for _, r := range s {
 		switch {
@@ -408,21 +401,42 @@ func foldLatin(s string) (string, bool) {
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
 			}
-			put(r)
+			buf, space = foldPut(buf, space, r)
 		case r >= 0x300 && r <= 0x36F: // combining diacritical marks
 		case r < 0x250:
-			for _, f := range foldLow[r] {
-				put(f)
+			for _, x := range foldLow[r] {
+				buf, space = foldPut(buf, space, x)
 			}
 		case r >= 0x1E00 && r <= 0x1EFF:
-			for _, f := range foldExt[r-0x1E00] {
-				put(f)
+			for _, x := range foldExt[r-0x1E00] {
+				buf, space = foldPut(buf, space, x)
 			}
 		default:
 			return "", false
 		}
 	}
-	return b.String(), true
+	return string(buf), true
+}
+
+// foldPut appends a rune of the fold to buf; space says a run of white
+// space is pending, written as one ' ' before the next rune that follows
+// text.
+func foldPut(buf []byte, space bool, r rune) ([]byte, bool) {
+	if r < 0x80 {
+		switch r {
+		case '\t', '\n', '\v', '\f', '\r', ' ':
+			return buf, true
+		}
+	} else if unicode.IsSpace(r) {
+		return buf, true
+	}
+	if space && len(buf) > 0 {
+		buf = append(buf, ' ')
+	}
+	if r < 0x80 {
+		return append(buf, byte(r)), false
+	}
+	return utf8.AppendRune(buf, r), false
 }
 
 // hasFoldPrefix reports whether FoldKey(s) starts with one of prefixes,
@@ -432,31 +446,9 @@ func foldLatin(s string) (string, bool) {
 // one allocation a row. Text with runes foldLatin does not know is folded
 // whole.
 func hasFoldPrefix(s string, prefixes []string) bool {
-	foldOnce.Do(initFold)
-	var buf [foldPrefixMax]byte
-	n, space, full := 0, false, false
-	put := func(r rune) {
-		if unicode.IsSpace(r) {
-			space = true
-			return
-		}
-		if space && n > 0 {
-			if n == len(buf) {
-				full = true
-				return
-			}
-			buf[n] = ' '
-			n++
-		}
-		space = false
-		if n+utf8.RuneLen(r) > len(buf) {
-			full = true
-			return
-		}
-		n += utf8.EncodeRune(buf[n:], r)
-	}
+	var p foldPrefix
 	for _, r := range s {
-		if full {
+		if p.full {
 			break
 		}
 		switch {
@@ -464,15 +456,15 @@ func hasFoldPrefix(s string, prefixes []string) bool {
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
 			}
-			put(r)
+			p.put(r)
 		case r >= 0x300 && r <= 0x36F:
 		case r < 0x250:
 			for _, f := range foldLow[r] {
-				put(f)
+				p.put(f)
 			}
 		case r >= 0x1E00 && r <= 0x1EFF:
 			for _, f := range foldExt[r-0x1E00] {
-				put(f)
+				p.put(f)
 			}
 		default:
 			f := FoldKey(s)
@@ -484,7 +476,7 @@ func hasFoldPrefix(s string, prefixes []string) bool {
 			return false
 		}
 	}
-	got := unsafe.String(&buf[0], n)
+	got := unsafe.String(&p.buf[0], p.n)
 	for _, p := range prefixes {
 		if strings.HasPrefix(got, p) {
 			return true
@@ -493,38 +485,44 @@ func hasFoldPrefix(s string, prefixes []string) bool {
 	return false
 }
 
+// foldPrefix is the first bytes of a fold, made in place by
+// hasFoldPrefix (a method on a value of the stack rather than a closure
+// over its variables, called for every rune of every row's key).
+type foldPrefix struct {
+	buf         [foldPrefixMax]byte
+	n           int
+	space, full bool
+}
+
+func (p *foldPrefix) put(r rune) {
+	if unicode.IsSpace(r) {
+		p.space = true
+		return
+	}
+	if p.space && p.n > 0 {
+		if p.n == len(p.buf) {
+			p.full = true
+			return
+		}
+		p.buf[p.n] = ' '
+		p.n++
+	}
+	p.space = false
+	if p.n+utf8.RuneLen(r) > len(p.buf) {
+		p.full = true
+		return
+	}
+	p.n += utf8.EncodeRune(p.buf[p.n:], r)
+}
+
 // foldPrefixMax bounds the prefixes hasFoldPrefix compares.
 const foldPrefixMax = 24
 
-var (
-	foldOnce sync.Once
-	foldLow  [0x250]string // U+0000–U+024F: Latin-1, Latin Extended-A and -B
-	foldExt  [0x100]string // U+1E00–U+1EFF: Latin Extended Additional
-)
-
-func initFold() {
-	for r := rune(0x80); r < 0x250; r++ {
-		foldLow[r] = foldRune(r)
-	}
-	for r := rune(0x1E00); r <= 0x1EFF; r++ {
-		foldExt[r-0x1E00] = foldRune(r)
-	}
-}
-
-// foldRune is foldRunes(string(r)) with the three steps of the chain done
-// one after the other on the rune's decomposition: the transform chain
-// allocates its buffers at every call, which made the tables, built in
-// every process that folds a name, cost milliseconds. TestFoldRune
-// compares the two over the tables' ranges.
-func foldRune(r rune) string {
-	var b []byte
-	for _, m := range norm.NFD.String(string(r)) {
-		if !unicode.Is(unicode.Mn, m) {
-			b = utf8.AppendRune(b, m)
-		}
-	}
-	return dStroke.Replace(strings.ToLower(norm.NFC.String(string(b))))
-}
+// The fold tables, foldLow (U+0000–U+024F: Latin-1, Latin Extended-A and
+// -B) and foldExt (U+1E00–U+1EFF: Latin Extended Additional), are in
+// fold_tables.go, written by TestFoldTables: built at run time from the
+// Unicode transforms they cost a millisecond of every process that folds
+// a name, about 1% of a whole build.
 
 // foldPool keeps FoldKey's transformers: building the chain allocates
 // about 16 KiB a call.

@@ -114,3 +114,19 @@ func BenchmarkReadTree(b *testing.B) {
 		}
 	}
 }
+
+// FuzzParseFloat: a number cell reads as strconv.ParseFloat reads it, to
+// the bit, whole numbers by the short way or not.
+func FuzzParseFloat(f *testing.F) {
+	for _, s := range []string{"0", "00", "100", "007", "123456789012345", "1234567890123456", "9007199254740993", "-0", "-5", "+5", "1e3", "0.1", "", " 1", "1 ", "Inf", "NaN", "1e400", "0x10", "1_000"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, ok := parseFloat(s)
+		x, err := strconv.ParseFloat(s, 64)
+		want := err == nil && !math.IsInf(x, 0) && !math.IsNaN(x)
+		if ok != want || ok && math.Float64bits(got) != math.Float64bits(x) {
+			t.Errorf("parseFloat(%q) = %v, %v; ParseFloat gives %v, %v", s, got, ok, x, err)
+		}
+	})
+}

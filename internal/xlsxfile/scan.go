@@ -138,21 +138,7 @@ func (s *scanner) next() (token, error) {
 			return token{}, s.fail("a '<' that starts no tag")
 		}
 		name := rest[1:i]
-		j := i
-		var quote byte
-		for j < len(rest) {
-			c := rest[j]
-			if quote != 0 {
-				if c == quote {
-					quote = 0
-				}
-			} else if c == '"' || c == '\'' {
-				quote = c
-			} else if c == '>' {
-				break
-			}
-			j++
-		}
+		j := tagEnd(rest, i)
 		if j >= len(rest) {
 			return token{}, s.fail("unterminated start tag")
 		}
@@ -164,6 +150,39 @@ func (s *scanner) next() (token, error) {
 		s.pos += j + 1
 		return t, nil
 	}
+}
+
+// tagEnd is the index of the '>' that ends the start tag in rest whose
+// attributes start at i, outside quoted values; len(rest) when there is
+// none.
+func tagEnd(rest []byte, i int) int {
+	// The tag ends at its first '>' unless a quoted value holds one:
+	// when the text before that '>' has no ' and an even number of ", it
+	// is the end, found without looking at each byte (a sheet has a
+	// million tags).
+	k := bytes.IndexByte(rest[i:], '>')
+	if k < 0 {
+		return len(rest)
+	}
+	if seg := rest[i : i+k]; bytes.IndexByte(seg, '\'') < 0 && bytes.Count(seg, []byte{'"'})%2 == 0 {
+		return i + k
+	}
+	j := i
+	var quote byte
+	for j < len(rest) {
+		c := rest[j]
+		if quote != 0 {
+			if c == quote {
+				quote = 0
+			}
+		} else if c == '"' || c == '\'' {
+			quote = c
+		} else if c == '>' {
+			break
+		}
+		j++
+	}
+	return j
 }
 
 // skip skips the rest of the element whose start tag was just read.

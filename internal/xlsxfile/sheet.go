@@ -148,9 +148,17 @@ func (s *Sheet) Cell(col, row int) Cell {
 	}
 	sp := s.rows[s.rowAt[row]]
 	cs := s.cells[sp.from:sp.to]
-	i, ok := slices.BinarySearchFunc(cs, col, func(x cell, col int) int { return int(x.col) - col })
-	if !ok {
+	if len(cs) == 0 {
 		return c
+	}
+	// In a row without gaps the cell is where its column says; else
+	// it is searched for.
+	i := col - int(cs[0].col)
+	if i < 0 || i >= len(cs) || int(cs[i].col) != col {
+		var ok bool
+		if i, ok = slices.BinarySearchFunc(cs, col, func(x cell, col int) int { return int(x.col) - col }); !ok {
+			return c
+		}
 	}
 	x := cs[i]
 	c.Type, c.Style, c.Value = x.typ(), int(x.style), x.v
@@ -229,20 +237,29 @@ func AppendCellName(b []byte, col, row int) []byte {
 	if col < 1 || row < 1 {
 		return append(b, CellName(col, row)...)
 	}
-	var tmp [24]byte
-	i := len(tmp)
-	for row > 0 {
-		i--
-		tmp[i] = byte('0' + row%10)
+	// The name is written in place, from its end: a reader names each
+	// of half a million cells, and copying a few bytes from a buffer
+	// cost more than making them.
+	digits, letters := 1, 0
+	for r := row; r >= 10; r /= 10 {
+		digits++
+	}
+	for c := col; c > 0; c = (c - 1) / 26 {
+		letters++
+	}
+	letters = min(letters, 24-digits) // as many as a name of 24 bytes holds
+	start := len(b)
+	b = slices.Grow(b, letters+digits)[:start+letters+digits]
+	for i := start + letters + digits - 1; i >= start+letters; i-- {
+		b[i] = byte('0' + row%10)
 		row /= 10
 	}
-	for col > 0 && i > 0 {
+	for i := start + letters - 1; i >= start; i-- {
 		col--
-		i--
-		tmp[i] = byte('A' + col%26)
+		b[i] = byte('A' + col%26)
 		col /= 26
 	}
-	return append(b, tmp[i:]...)
+	return b
 }
 
 // ColumnName is the letters of a column (1 → A, 27 → AA).
@@ -320,47 +337,139 @@ func atoi(b []byte) (int, bool) {
 // eachAttr calls fn with each attribute's local name and raw value.
 func eachAttr(attrs []byte, fn func(key, val []byte)) {
 	for {
-		i := 0
-		for i < len(attrs) && isSpace(attrs[i]) {
+		key, val, rest, ok := nextAttr(attrs)
+		if !ok {
+			return
+		}
+		fn(key, val)
+		attrs = rest
+	}
+}
+
+// nextAttr reads the first attribute of attrs: its local name, its raw
+// value and what follows it; ok is false when there is none, or the rest
+// is not attributes. The cell loop calls it directly: a closure called
+// for each attribute of half a million cells was a tenth of the sheet's
+// reading.
+func nextAttr(attrs []byte) (key, val, rest []byte, ok bool) {
+	i := 0
+	for i < len(attrs) && isSpace(attrs[i]) {
+		i++
+	}
+	attrs = attrs[i:]
+	eq := bytes.IndexByte(attrs, '=')
+	if eq < 0 {
+		return nil, nil, nil, false
+	}
+	key = attrs[:eq]
+	for len(key) > 0 && isSpace(key[len(key)-1]) {
+		key = key[:len(key)-1]
+	}
+	rest = attrs[eq+1:]
+	k := 0
+	for k < len(rest) && isSpace(rest[k]) {
+		k++
+	}
+	if k >= len(rest) || rest[k] != '"' && rest[k] != '\'' {
+		return nil, nil, nil, false
+	}
+	end := bytes.IndexByte(rest[k+1:], rest[k])
+	if end < 0 {
+		return nil, nil, nil, false
+	}
+	return local(key), rest[k+1 : k+1+end], rest[k+1+end+1:], true
+}
+
+// plainAttrs are the attributes of a cell's start tag read by plainStart.
+type plainAttrs struct {
+	ok      bool
+	r, t, s []byte // nil when absent
+}
+
+// plainStart reads a cell's start tag in the form programs write,
+// <c r="B2" s="3" t="s">: attributes of lower-case names, each after one
+// space, in double quotes, without a quote, '<', '>' or '&' in the value,
+// none twice. n is the tag's length, 0 for any other form (an empty
+// <c/> among them), which the tokenizer and nextAttr read, alike: for
+// this form they find the same end and the same values.
+func plainStart(rest []byte) (a plainAttrs, n int) {
+	if len(rest) < 3 || rest[0] != '<' || rest[1] != 'c' || rest[2] != ' ' {
+		return a, 0
+	}
+	for i := 2; ; {
+		if i >= len(rest) {
+			return a, 0
+		}
+		if rest[i] == '>' {
+			a.ok = true
+			return a, i + 1
+		}
+		if rest[i] != ' ' {
+			return a, 0
+		}
+		i++
+		k := i
+		for i < len(rest) && 'a' <= rest[i] && rest[i] <= 'z' {
 			i++
 		}
-		attrs = attrs[i:]
-		eq := -1
-		for j, c := range attrs {
-			if c == '=' {
-				eq = j
-				break
+		if i == k || i+1 >= len(rest) || rest[i] != '=' || rest[i+1] != '"' {
+			return a, 0
+		}
+		key := rest[k:i]
+		i += 2
+		v := i
+		for i < len(rest) && rest[i] != '"' {
+			if c := rest[i]; c == '<' || c == '>' || c == '&' || c == '\'' {
+				return a, 0
 			}
+			i++
 		}
-		if eq < 0 {
-			return
+		if i >= len(rest) {
+			return a, 0
 		}
-		key := attrs[:eq]
-		for len(key) > 0 && isSpace(key[len(key)-1]) {
-			key = key[:len(key)-1]
+		val := rest[v:i:i]
+		i++
+		var slot *[]byte
+		switch string(key) {
+		case "r":
+			slot = &a.r
+		case "t":
+			slot = &a.t
+		case "s":
+			slot = &a.s
+		default:
+			continue
 		}
-		rest := attrs[eq+1:]
-		k := 0
-		for k < len(rest) && isSpace(rest[k]) {
-			k++
+		if *slot != nil {
+			return a, 0 // twice: the tokenizer's reading keeps the last
 		}
-		if k >= len(rest) || rest[k] != '"' && rest[k] != '\'' {
-			return
-		}
-		q := rest[k]
-		end := -1
-		for j := k + 1; j < len(rest); j++ {
-			if rest[j] == q {
-				end = j
-				break
-			}
-		}
-		if end < 0 {
-			return
-		}
-		fn(local(key), rest[k+1:end])
-		attrs = rest[end+1:]
+		*slot = val
 	}
+}
+
+// tokenizeCells turns plainStart and plainCell off, for the test that compares the two
+// ways of reading a cell.
+var tokenizeCells = false
+
+// plainCell reads the content and end tag of a cell written in one of the
+// two forms nearly every cell has, <v>100</v></c> and, from excelize's
+// stream writer, <is><t>Xã 00001</t></is></c>, with plain text (no
+// reference, CDATA or child): n is the bytes read, 0 for any other form,
+// which the tokenizer reads, alike (the form is what plainText and
+// plainInline accept, followed by </c>).
+func plainCell(rest []byte) (raw []byte, inline bool, n int) {
+	open, end := "<v>", "</v></c>"
+	if bytes.HasPrefix(rest, []byte("<is><t>")) {
+		open, end, inline = "<is><t>", "</t></is></c>", true
+	} else if !bytes.HasPrefix(rest, []byte(open)) {
+		return nil, false, 0
+	}
+	text := rest[len(open):]
+	lt := bytes.IndexByte(text, '<')
+	if lt < 0 || !bytes.HasPrefix(text[lt:], []byte(end)) || bytes.IndexByte(text[:lt], '&') >= 0 {
+		return nil, false, 0
+	}
+	return text[:lt], inline, len(open) + lt + len(end)
 }
 
 // parseSheet reads a worksheet part: the cells of sheetData and the
@@ -380,9 +489,19 @@ func (b *Book) parseSheet(name string, data []byte) (*Sheet, error) {
 	unsorted := false
 	cellErr := func(c, r int, err error) error { return &CellError{Sheet: name, Col: c, Row: r, Err: err} }
 	for {
-		t, err := s.next()
-		if err != nil {
-			return nil, &SheetError{Sheet: name, Err: err}
+		var t token
+		// A cell's start tag in the plain form is read without the
+		// tokenizer, its attributes with it (see plainStart).
+		pa, n := plainStart(s.data[s.pos:])
+		if n > 0 && !tokenizeCells {
+			t = token{kind: tokStart, name: s.data[s.pos+1 : s.pos+2]}
+			s.pos += n
+		} else {
+			var err error
+			if t, err = s.next(); err != nil {
+				return nil, &SheetError{Sheet: name, Err: err}
+			}
+			pa.ok = false
 		}
 		if t.kind == tokEOF {
 			break
@@ -394,13 +513,18 @@ func (b *Book) parseSheet(name string, data []byte) (*Sheet, error) {
 		case "worksheet", "sheetData", "mergeCells":
 		case "row":
 			r := rowNum + 1
-			eachAttr(t.attrs, func(k, v []byte) {
+			for a := t.attrs; ; {
+				k, v, rest, ok := nextAttr(a)
+				if !ok {
+					break
+				}
+				a = rest
 				if string(k) == "r" {
 					if n, ok := atoi(v); ok {
 						r = n
 					}
 				}
-			})
+			}
 			rowNum, col = r, 0
 		case "mergeCell":
 			ref, _ := attr(t.attrs, "ref")
@@ -424,7 +548,25 @@ func (b *Book) parseSheet(name string, data []byte) (*Sheet, error) {
 			c := draft{}
 			var typ []byte
 			cr, ccol := rowNum, col+1
-			eachAttr(t.attrs, func(k, v []byte) {
+			if pa.ok {
+				if pa.r != nil {
+					if x, y, ok := parseRef(pa.r); ok {
+						ccol, cr = x, y
+					}
+				}
+				typ = pa.t
+				if pa.s != nil {
+					if n, ok := atoi(pa.s); ok {
+						c.style = int32(n)
+					}
+				}
+			}
+			for a := t.attrs; !pa.ok; {
+				k, v, rest, ok := nextAttr(a)
+				if !ok {
+					break
+				}
+				a = rest
 				switch string(k) {
 				case "r":
 					if x, y, ok := parseRef(v); ok {
@@ -437,7 +579,7 @@ func (b *Book) parseSheet(name string, data []byte) (*Sheet, error) {
 						c.style = int32(n)
 					}
 				}
-			})
+			}
 			col = ccol
 			if cr != rowNum {
 				// A cell whose reference names another row than its
@@ -451,7 +593,18 @@ func (b *Book) parseSheet(name string, data []byte) (*Sheet, error) {
 			hasV, hasF, direct := false, false, false
 			var f formulaRec
 			var fType, fSI string
-			for {
+			// The cell's content and end tag: most cells in a form
+			// plainCell reads without the tokenizer, whose tokens cost
+			// more than the rest of the cell on a 50,000-row sheet.
+			plain := false
+			if raw, inline, n := plainCell(s.data[s.pos:]); n > 0 && !tokenizeCells {
+				s.pos += n
+				v, hasV, direct, plain = raw, true, true, true
+				if inline && typ == nil {
+					typ = []byte("inlineStr")
+				}
+			}
+			for !plain {
 				u, err := s.next()
 				if err != nil {
 					return nil, cellErr(ccol, cr, err)

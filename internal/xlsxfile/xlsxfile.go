@@ -443,10 +443,8 @@ func (b *Book) rels(of string) ([]relationship, error) {
 	if err != nil {
 		return nil, err
 	}
-	var doc struct {
-		Rels []relationship `xml:"Relationship"`
-	}
-	if err := decodeXML(data, &doc); err != nil {
+	doc, err := decodeXML(data, fastRels)
+	if err != nil {
 		return nil, msg.Errorf("%s: %w", name, err)
 	}
 	for i := range doc.Rels {
@@ -461,12 +459,180 @@ func (b *Book) rels(of string) ([]relationship, error) {
 	return doc.Rels, nil
 }
 
-func decodeXML(data []byte, v any) error {
+// relsXML is a relationships part as encoding/xml decodes it.
+type relsXML struct {
+	Rels []relationship `xml:"Relationship"`
+}
+
+// decodeXML decodes a small part into a T: with fast (see strictWalk)
+// when it reads the part, else with encoding/xml.
+func decodeXML[T any](data []byte, fast func([]byte) (T, bool)) (T, error) {
+	var v T
 	if bytes.Contains(data, []byte("<!DOCTYPE")) {
-		return msg.Errorf("a document type declaration (<!DOCTYPE …>) is not allowed in an .xlsx part")
+		return v, msg.Errorf("a document type declaration (<!DOCTYPE …>) is not allowed in an .xlsx part")
+	}
+	if v, ok := fast(data); ok {
+		return v, nil
 	}
 	d := xml.NewDecoder(bytes.NewReader(data))
-	return d.Decode(v)
+	err := d.Decode(&v)
+	return v, err
+}
+
+// workbookXML is workbook.xml as encoding/xml decodes it.
+type workbookXML struct {
+	Pr struct {
+		Date1904 string `xml:"date1904,attr"`
+	} `xml:"workbookPr"`
+	Sheets []sheetXML `xml:"sheets>sheet"`
+	Calc   struct {
+		Full string `xml:"fullCalcOnLoad,attr"`
+	} `xml:"calcPr"`
+}
+
+type sheetXML struct {
+	Name string `xml:"name,attr"`
+	ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+}
+
+// relsNS is the namespace of sheetXML.ID.
+const relsNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+// stylesXML is what styles.xml is read for, as encoding/xml decodes it.
+type stylesXML struct {
+	NumFmts []numFmtXML `xml:"numFmts>numFmt"`
+	Fonts   []fontXML   `xml:"fonts>font"`
+	Xfs     []xfXML     `xml:"cellXfs>xf"`
+}
+
+type numFmtXML struct {
+	ID   int    `xml:"numFmtId,attr"`
+	Code string `xml:"formatCode,attr"`
+}
+
+type fontXML struct {
+	Name struct {
+		Val string `xml:"val,attr"`
+	} `xml:"name"`
+}
+
+type xfXML struct {
+	NumFmt int `xml:"numFmtId,attr"`
+	Font   int `xml:"fontId,attr"`
+}
+
+// The fast readers fill the structs as encoding/xml would: an attribute
+// is matched by its local name in any namespace (sheetXML.ID by its
+// namespace too), a later one overrides an earlier, and an element is
+// matched by the local names of its path from the root.
+
+func fastRels(data []byte) (relsXML, bool) {
+	var doc relsXML
+	ok := strictWalk(data, func(path [][]byte, attrs []xmlAttr) bool {
+		if len(path) != 2 || string(path[1]) != "Relationship" {
+			return true
+		}
+		var r relationship
+		for i := range attrs {
+			switch a := &attrs[i]; string(a.local) {
+			case "Id":
+				r.ID = a.text()
+			case "Type":
+				r.Type = a.text()
+			case "Target":
+				r.Target = a.text()
+			case "TargetMode":
+				r.Mode = a.text()
+			}
+		}
+		doc.Rels = append(doc.Rels, r)
+		return true
+	})
+	return doc, ok
+}
+
+func fastWorkbook(data []byte) (workbookXML, bool) {
+	var wb workbookXML
+	ok := strictWalk(data, func(path [][]byte, attrs []xmlAttr) bool {
+		switch {
+		case len(path) == 2 && string(path[1]) == "workbookPr":
+			for i := range attrs {
+				if a := &attrs[i]; string(a.local) == "date1904" {
+					wb.Pr.Date1904 = a.text()
+				}
+			}
+		case len(path) == 2 && string(path[1]) == "calcPr":
+			for i := range attrs {
+				if a := &attrs[i]; string(a.local) == "fullCalcOnLoad" {
+					wb.Calc.Full = a.text()
+				}
+			}
+		case len(path) == 3 && string(path[1]) == "sheets" && string(path[2]) == "sheet":
+			var sh sheetXML
+			for i := range attrs {
+				switch a := &attrs[i]; {
+				case string(a.local) == "name":
+					sh.Name = a.text()
+				case string(a.local) == "id" && string(a.space) == relsNS:
+					sh.ID = a.text()
+				}
+			}
+			wb.Sheets = append(wb.Sheets, sh)
+		}
+		return true
+	})
+	return wb, ok
+}
+
+func fastStyles(data []byte) (stylesXML, bool) {
+	var st stylesXML
+	ok := strictWalk(data, func(path [][]byte, attrs []xmlAttr) bool {
+		switch {
+		case len(path) == 3 && string(path[1]) == "numFmts" && string(path[2]) == "numFmt":
+			var f numFmtXML
+			for i := range attrs {
+				switch a := &attrs[i]; string(a.local) {
+				case "numFmtId":
+					n, ok := attrInt(a.text())
+					if !ok {
+						return false
+					}
+					f.ID = n
+				case "formatCode":
+					f.Code = a.text()
+				}
+			}
+			st.NumFmts = append(st.NumFmts, f)
+		case len(path) == 3 && string(path[1]) == "fonts" && string(path[2]) == "font":
+			st.Fonts = append(st.Fonts, fontXML{})
+		case len(path) == 4 && string(path[1]) == "fonts" && string(path[2]) == "font" && string(path[3]) == "name":
+			f := &st.Fonts[len(st.Fonts)-1]
+			for i := range attrs {
+				if a := &attrs[i]; string(a.local) == "val" {
+					f.Name.Val = a.text()
+				}
+			}
+		case len(path) == 3 && string(path[1]) == "cellXfs" && string(path[2]) == "xf":
+			var x xfXML
+			for i := range attrs {
+				switch a := &attrs[i]; string(a.local) {
+				case "numFmtId", "fontId":
+					n, ok := attrInt(a.text())
+					if !ok {
+						return false
+					}
+					if string(a.local) == "numFmtId" {
+						x.NumFmt = n
+					} else {
+						x.Font = n
+					}
+				}
+			}
+			st.Xfs = append(st.Xfs, x)
+		}
+		return true
+	})
+	return st, ok
 }
 
 func (b *Book) readWorkbook(name string) error {
@@ -474,19 +640,8 @@ func (b *Book) readWorkbook(name string) error {
 	if err != nil {
 		return err
 	}
-	var wb struct {
-		Pr struct {
-			Date1904 string `xml:"date1904,attr"`
-		} `xml:"workbookPr"`
-		Sheets []struct {
-			Name string `xml:"name,attr"`
-			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
-		} `xml:"sheets>sheet"`
-		Calc struct {
-			Full string `xml:"fullCalcOnLoad,attr"`
-		} `xml:"calcPr"`
-	}
-	if err := decodeXML(data, &wb); err != nil {
+	wb, err := decodeXML(data, fastWorkbook)
+	if err != nil {
 		return msg.Errorf("%s: %w", name, err)
 	}
 	b.Date1904 = xmlBool(wb.Pr.Date1904)
@@ -531,22 +686,8 @@ func (b *Book) readStyles(name string) error {
 	if err != nil {
 		return err
 	}
-	var st struct {
-		NumFmts []struct {
-			ID   int    `xml:"numFmtId,attr"`
-			Code string `xml:"formatCode,attr"`
-		} `xml:"numFmts>numFmt"`
-		Fonts []struct {
-			Name struct {
-				Val string `xml:"val,attr"`
-			} `xml:"name"`
-		} `xml:"fonts>font"`
-		Xfs []struct {
-			NumFmt int `xml:"numFmtId,attr"`
-			Font   int `xml:"fontId,attr"`
-		} `xml:"cellXfs>xf"`
-	}
-	if err := decodeXML(data, &st); err != nil {
+	st, err := decodeXML(data, fastStyles)
+	if err != nil {
 		return msg.Errorf("%s: %w", name, err)
 	}
 	codes := map[int]string{}

@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -98,15 +99,7 @@ func Strict(name string, n *yaml.Node, t reflect.Type) error {
 				}
 			}
 		case reflect.Struct:
-			fields := map[string]reflect.Type{}
-			for i := 0; i < t.NumField(); i++ {
-				f := t.Field(i)
-				tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-				if tag == "" || tag == "-" || !f.IsExported() {
-					continue
-				}
-				fields[tag] = f.Type
-			}
+			fields := yamlFields(t)
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				k := n.Content[i]
 				ft, ok := fields[k.Value]
@@ -128,4 +121,27 @@ func Strict(name string, n *yaml.Node, t reflect.Type) error {
 		}
 	}
 	return nil
+}
+
+// fieldsOf caches yamlFields by type: a contract checks a struct of the
+// same few types for each of its hundreds of items.
+var fieldsOf sync.Map // reflect.Type → map[string]reflect.Type
+
+// yamlFields are the keys a struct type declares by its yaml tags, with
+// their types; the map is shared and must not be changed.
+func yamlFields(t reflect.Type) map[string]reflect.Type {
+	if f, ok := fieldsOf.Load(t); ok {
+		return f.(map[string]reflect.Type)
+	}
+	fields := map[string]reflect.Type{}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if tag == "" || tag == "-" || !f.IsExported() {
+			continue
+		}
+		fields[tag] = f.Type
+	}
+	fieldsOf.Store(t, fields)
+	return fields
 }
