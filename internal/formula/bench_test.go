@@ -3,6 +3,8 @@ package formula
 import (
 	"fmt"
 	"testing"
+
+	"baocao/internal/a1"
 )
 
 // BenchmarkSumRound evaluates 10,000 formulas =ROUND(SUM(A{i}:J{i})/3,2)
@@ -12,7 +14,7 @@ func BenchmarkSumRound(b *testing.B) {
 	cells := map[string]any{"L1": fmt.Sprintf("=SUM(K1:K%d)", rows)}
 	for r := 1; r <= rows; r++ {
 		for c := 1; c <= 10; c++ {
-			cells[ColumnName(c)+fmt.Sprint(r)] = float64(r*c) / 7
+			cells[a1.Column(c)+fmt.Sprint(r)] = float64(r*c) / 7
 		}
 		cells[fmt.Sprintf("K%d", r)] = fmt.Sprintf("=ROUND(SUM(A%d:J%d)/3,2)", r, r)
 	}

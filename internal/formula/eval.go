@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"baocao/internal/a1"
 	"baocao/internal/msg"
 )
 
@@ -278,9 +279,9 @@ type area struct {
 }
 
 func (a area) String() string {
-	s := ColumnName(a.c1) + strconv.Itoa(a.r1)
+	s := a1.Column(a.c1) + strconv.Itoa(a.r1)
 	if a.c1 != a.c2 || a.r1 != a.r2 {
-		s += ":" + ColumnName(a.c2) + strconv.Itoa(a.r2)
+		s += ":" + a1.Column(a.c2) + strconv.Itoa(a.r2)
 	}
 	return QuoteSheet(a.sheet) + "!" + s
 }

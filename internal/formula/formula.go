@@ -40,6 +40,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"baocao/internal/a1"
 	"baocao/internal/msg"
 )
 
@@ -110,7 +111,7 @@ type Ref struct {
 // String gives 'Sheet name'!B7, quoting the sheet name when Excel would,
 // or B7 alone when Sheet is empty.
 func (r Ref) String() string {
-	a := ColumnName(r.Col) + strconv.Itoa(r.Row)
+	a := a1.Column(r.Col) + strconv.Itoa(r.Row)
 	if r.Sheet == "" {
 		return a
 	}
@@ -237,23 +238,6 @@ func New(src Source, opt Options) *Evaluator {
 // a missing sheet, a parse error, a limit reached.
 func (e *Evaluator) Eval(r Ref) (Value, error) {
 	return e.eval(r)
-}
-
-// ColumnName is the letters of column col (1 → A, 27 → AA).
-func ColumnName(col int) string {
-	if col < 1 {
-		return "?"
-	}
-	var b []byte
-	for col > 0 {
-		col--
-		b = append(b, byte('A'+col%26))
-		col /= 26
-	}
-	for i, j := 0, len(b)-1; i < j; i, j = i+1, j-1 {
-		b[i], b[j] = b[j], b[i]
-	}
-	return string(b)
 }
 
 // QuoteSheet quotes a sheet name for a formula, doubling the quotes inside

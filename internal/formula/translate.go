@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"baocao/internal/a1"
 	"baocao/internal/msg"
 )
 
@@ -39,7 +40,7 @@ func Translate(formula string, fromCol, fromRow, toCol, toRow int) (string, erro
 			v += d
 			if v < 1 || v > limit {
 				return 0, msg.Errorf("the shared formula %q moved from %s to %s refers off the sheet (%s)",
-					formula, ColumnName(fromCol)+strconv.Itoa(fromRow), ColumnName(toCol)+strconv.Itoa(toRow), t.text)
+					formula, a1.Column(fromCol)+strconv.Itoa(fromRow), a1.Column(toCol)+strconv.Itoa(toRow), t.text)
 			}
 			return v, nil
 		}
@@ -64,9 +65,9 @@ func Translate(formula string, fromCol, fromRow, toCol, toRow int) (string, erro
 func formatAddr(r refTok) string {
 	col := func(c int, abs bool) string {
 		if abs {
-			return "$" + ColumnName(c)
+			return "$" + a1.Column(c)
 		}
-		return ColumnName(c)
+		return a1.Column(c)
 	}
 	row := func(v int, abs bool) string {
 		if abs {

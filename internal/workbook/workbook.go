@@ -21,6 +21,7 @@ import (
 	"strings"
 	"time"
 
+	"baocao/internal/a1"
 	"baocao/internal/contract"
 	"baocao/internal/render/sml"
 )
@@ -194,7 +195,7 @@ func (b *book) facts(c *contract.Contract) {
 			valStyle = b.date
 		}
 		sh.Row(row, 0, text(1, keyStyle, fact.Key), empty(2, valStyle), text(3, b.locked, note(fact)))
-		validate(sh, sml.CellName(2, row), fact.Type, fact.Values, fact.Key)
+		validate(sh, a1.Cell(2, row), fact.Type, fact.Values, fact.Key)
 	}
 	sh.Protect(protection)
 }
@@ -314,7 +315,7 @@ func (b *book) table(t *contract.Table) {
 		if !twoRows || g == "" {
 			top[col-1] = text(col, b.head, p)
 			if twoRows {
-				sh.Merge(sml.CellName(col, 1) + ":" + sml.CellName(col, 2))
+				sh.Merge(a1.Cell(col, 1) + ":" + a1.Cell(col, 2))
 			}
 			i++
 			continue
@@ -330,7 +331,7 @@ func (b *book) table(t *contract.Table) {
 		}
 		top[col-1] = text(col, b.head, g)
 		if j-1 > i {
-			sh.Merge(sml.CellName(col, 1) + ":" + sml.CellName(j+1, 1))
+			sh.Merge(a1.Cell(col, 1) + ":" + a1.Cell(j+1, 1))
 		}
 		i = j
 	}
@@ -354,14 +355,14 @@ func (b *book) table(t *contract.Table) {
 				var refs []string
 				for _, p := range c.Parts {
 					if pc, ok := t.Column(p); ok {
-						refs = append(refs, sml.CellName(colOf[pc], r))
+						refs = append(refs, a1.Cell(colOf[pc], r))
 					}
 				}
 				cells[i+1] = formula(col, b.formula, fmt.Sprintf(`IF($A%d="","",%s)`, r, strings.Join(refs, "+")))
 			case contract.Rate:
 				nc, _ := t.Column(c.Num)
 				dc, _ := t.Column(c.Den)
-				num, den := sml.CellName(colOf[nc], r), sml.CellName(colOf[dc], r)
+				num, den := a1.Cell(colOf[nc], r), a1.Cell(colOf[dc], r)
 				cells[i+1] = formula(col, b.rate, fmt.Sprintf(`IF(OR($A%d="",%s=0),"",%s/%s)`, r, den, num, den))
 			default:
 				cells[i+1] = empty(col, b.input)
@@ -376,7 +377,7 @@ func (b *book) table(t *contract.Table) {
 			if typ == "" {
 				typ = contract.Number
 			}
-			name := sml.ColName(i + 2)
+			name := a1.Column(i + 2)
 			validate(sh, fmt.Sprintf("%s%d:%s%d", name, first, name, last), typ, nil, c.Name)
 		}
 	}

@@ -40,6 +40,7 @@ import (
 	"unicode"
 	"unsafe"
 
+	"baocao/internal/a1"
 	"baocao/internal/dataset"
 	"baocao/internal/formula"
 	"baocao/internal/legacyvn"
@@ -134,7 +135,7 @@ func ReadBook(b *xlsxfile.Book, name string) (*dataset.Dataset, error) {
 func located(file, sheet string, err error) error {
 	var ce *xlsxfile.CellError
 	if errors.As(err, &ce) {
-		return dataset.Errorf(dataset.Loc{File: file, Sheet: ce.Sheet, Cell: xlsxfile.CellName(ce.Col, ce.Row)}, "%w", ce.Err)
+		return dataset.Errorf(dataset.Loc{File: file, Sheet: ce.Sheet, Cell: a1.Cell(ce.Col, ce.Row)}, "%w", ce.Err)
 	}
 	var se *xlsxfile.SheetError
 	if errors.As(err, &se) {
@@ -227,7 +228,7 @@ func (r *reader) cellName(col, row int) string {
 		r.names = make([]byte, 0, min(32<<10, max(512, 2*cap(r.names))))
 	}
 	start := len(r.names)
-	r.names = xlsxfile.AppendCellName(r.names, col, row)
+	r.names = a1.AppendCell(r.names, col, row)
 	b := r.names[start:]
 	return unsafe.String(&b[0], len(b))
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"baocao/internal/a1"
 )
 
 // BenchmarkSheet50k reads the package of a 50,000-row, 9-column sheet
@@ -14,7 +16,7 @@ func BenchmarkSheet50k(b *testing.B) {
 	for r := 1; r <= 50000; r++ {
 		fmt.Fprintf(&sb, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>Xã %05d</t></is></c>`, r, r, r)
 		for c := 2; c <= 9; c++ {
-			fmt.Fprintf(&sb, `<c r="%s"><v>%d</v></c>`, CellName(c, r), 100+r%50)
+			fmt.Fprintf(&sb, `<c r="%s"><v>%d</v></c>`, a1.Cell(c, r), 100+r%50)
 		}
 		sb.WriteString(`</row>`)
 	}

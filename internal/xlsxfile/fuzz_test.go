@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"testing"
 	"unicode/utf8"
+
+	"baocao/internal/a1"
 )
 
 // FuzzParse: no input makes the reader panic, and every sheet it reads
@@ -30,7 +32,7 @@ func FuzzParse(f *testing.F) {
 				for col := 0; col <= s.MaxCol+1; col++ {
 					c := s.Cell(col, row)
 					if c.Type == String && !utf8.ValidString(c.Value) && !utf8.ValidString(DecodeEscapes(c.Value)) {
-						t.Errorf("%s: invalid UTF-8", CellName(col, row))
+						t.Errorf("%s: invalid UTF-8", a1.Cell(col, row))
 					}
 					s.Merge(col, row)
 				}

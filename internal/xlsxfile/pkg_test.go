@@ -361,37 +361,3 @@ func TestIllegalCharacters(t *testing.T) {
 	}
 	_ = fmt.Sprint
 }
-
-// TestAppendCellName: names are appended as the reader made them before
-// it wrote them in place (this reference), from A1 to the absurd.
-func TestAppendCellName(t *testing.T) {
-	ref := func(b []byte, col, row int) []byte {
-		var tmp [24]byte
-		i := len(tmp)
-		for row > 0 {
-			i--
-			tmp[i] = byte('0' + row%10)
-			row /= 10
-		}
-		for col > 0 && i > 0 {
-			col--
-			i--
-			tmp[i] = byte('A' + col%26)
-			col /= 26
-		}
-		return append(b, tmp[i:]...)
-	}
-	cols := []int{1, 2, 25, 26, 27, 52, 53, 702, 703, 16384, 18278, 18279, 1 << 20, 1<<62 + 12345}
-	rows := []int{1, 9, 10, 99, 100, 1048576, 1<<62 + 7, 9223372036854775807}
-	for _, c := range cols {
-		for _, r := range rows {
-			prefix := []byte("x")
-			if got, want := AppendCellName(prefix, c, r), ref([]byte("x"), c, r); !bytes.Equal(got, want) {
-				t.Errorf("AppendCellName(%d, %d) = %q, want %q", c, r, got, want)
-			}
-		}
-	}
-	if got := CellName(0, 5); got != "?5" {
-		t.Errorf("CellName(0, 5) = %q", got)
-	}
-}

@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"unsafe"
 
 	"golang.org/x/text/language"
 
+	"baocao/internal/a1"
 	"baocao/internal/msg"
 )
 
@@ -47,7 +47,7 @@ type Range struct {
 }
 
 // Ref is the range in A1 notation ("B2:D2").
-func (r Range) Ref() string { return CellName(r.Col1, r.Row1) + ":" + CellName(r.Col2, r.Row2) }
+func (r Range) Ref() string { return a1.Cell(r.Col1, r.Row1) + ":" + a1.Cell(r.Col2, r.Row2) }
 
 // CellError is a problem at one cell of a sheet.
 type CellError struct {
@@ -61,7 +61,7 @@ func (e *CellError) Unwrap() error { return e.Err }
 
 // Localize says the error in lang.
 func (e *CellError) Localize(lang language.Tag) string {
-	return msg.Sprintf("sheet %q, cell %s: %v", e.Sheet, CellName(e.Col, e.Row), e.Err).Localize(lang)
+	return msg.Sprintf("sheet %q, cell %s: %v", e.Sheet, a1.Cell(e.Col, e.Row), e.Err).Localize(lang)
 }
 
 // Format prints the error in the language of a msg printer.
@@ -220,62 +220,6 @@ func sort_search(n int, f func(int) bool) int {
 		}
 	}
 	return lo
-}
-
-// CellName is the A1 name of a cell (3, 5 → "C5").
-func CellName(col, row int) string {
-	if col < 1 || row < 1 {
-		return ColumnName(col) + strconv.Itoa(row)
-	}
-	var b [24]byte
-	return string(AppendCellName(b[:0], col, row))
-}
-
-// AppendCellName appends the A1 name of a cell to b, for a reader that
-// names every cell it reads without an allocation each.
-func AppendCellName(b []byte, col, row int) []byte {
-	if col < 1 || row < 1 {
-		return append(b, CellName(col, row)...)
-	}
-	// The name is written in place, from its end: a reader names each
-	// of half a million cells, and copying a few bytes from a buffer
-	// cost more than making them.
-	digits, letters := 1, 0
-	for r := row; r >= 10; r /= 10 {
-		digits++
-	}
-	for c := col; c > 0; c = (c - 1) / 26 {
-		letters++
-	}
-	letters = min(letters, 24-digits) // as many as a name of 24 bytes holds
-	start := len(b)
-	b = slices.Grow(b, letters+digits)[:start+letters+digits]
-	for i := start + letters + digits - 1; i >= start+letters; i-- {
-		b[i] = byte('0' + row%10)
-		row /= 10
-	}
-	for i := start + letters - 1; i >= start; i-- {
-		col--
-		b[i] = byte('A' + col%26)
-		col /= 26
-	}
-	return b
-}
-
-// ColumnName is the letters of a column (1 → A, 27 → AA).
-func ColumnName(col int) string {
-	if col < 1 {
-		return "?"
-	}
-	var b [8]byte
-	i := len(b)
-	for col > 0 && i > 0 {
-		col--
-		i--
-		b[i] = byte('A' + col%26)
-		col /= 26
-	}
-	return string(b[i:])
 }
 
 // ParseCell reads an A1 cell name ("C5", "$C$5"); ok is false when it is
@@ -766,7 +710,7 @@ func (b *Book) parseSheet(name string, data []byte) (*Sheet, error) {
 		rowNums = sh.sortCells(rowNums)
 	}
 	if area := int64(sh.MaxRow) * int64(sh.MaxCol); area > int64(lim.Cells) {
-		return nil, &SheetError{Sheet: name, Err: &LimitError{What: msg.Sprintf("the used area A1:%s in cells", CellName(sh.MaxCol, sh.MaxRow)), Found: area, Limit: int64(lim.Cells), Name: "cells",
+		return nil, &SheetError{Sheet: name, Err: &LimitError{What: msg.Sprintf("the used area A1:%s in cells", a1.Cell(sh.MaxCol, sh.MaxRow)), Found: area, Limit: int64(lim.Cells), Name: "cells",
 			Hint: msg.Sprintf("a stray value far right or far down makes the area large; delete the rows and columns outside the data")}}
 	}
 	for _, f := range sh.formulas {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf16"
 
+	"baocao/internal/a1"
 	"baocao/internal/msg"
 )
 
@@ -172,7 +173,7 @@ func (s *Sheet) head(b []byte) []byte {
 	b = append(b, `<dimension ref="A1`...)
 	if o.Cols > 1 || o.Rows > 1 {
 		b = append(b, ':')
-		b = appendRef(b, max(o.Cols, 1), max(o.Rows, 1))
+		b = a1.AppendCell(b, max(o.Cols, 1), max(o.Rows, 1))
 	}
 	b = append(b, `"/><sheetViews><sheetView`...)
 	if s.index == s.wb.opts.Active {
@@ -192,7 +193,7 @@ func (s *Sheet) head(b []byte) []byte {
 			b = append(b, '"')
 		}
 		b = append(b, ` topLeftCell="`...)
-		b = appendRef(b, p.XSplit+1, p.YSplit+1)
+		b = a1.AppendCell(b, p.XSplit+1, p.YSplit+1)
 		active := "bottomRight"
 		switch {
 		case p.XSplit == 0:
@@ -266,7 +267,7 @@ func (s *Sheet) Row(r int, height float64, cells ...Cell) error {
 		c := &cells[i]
 		if c.Col <= last || c.Col > max(s.opts.Cols, 1) {
 			s.buf = b
-			return s.fail(msg.Errorf("sheet %q, cell %s: outside the used area or out of order", s.name(), CellName(c.Col, r)))
+			return s.fail(msg.Errorf("sheet %q, cell %s: outside the used area or out of order", s.name(), a1.Cell(c.Col, r)))
 		}
 		last = c.Col
 		b = appendCell(b, c, r)
@@ -298,7 +299,7 @@ const maxCellText = 32767
 
 func appendCell(b []byte, c *Cell, row int) []byte {
 	b = append(b, `<c r="`...)
-	b = appendRef(b, c.Col, row)
+	b = a1.AppendCell(b, c.Col, row)
 	b = append(b, '"')
 	if c.Style != 0 {
 		b = append(b, ` s="`...)

@@ -322,29 +322,6 @@ func appXML(p *AppProps) []byte {
 	return append(b, `</Properties>`...)
 }
 
-// ColName is the letters of column col (1 is A, 27 is AA).
-func ColName(col int) string { return string(appendCol(nil, col)) }
-
-// CellName is the A1 reference of a cell, 1-based.
-func CellName(col, row int) string { return string(appendRef(nil, col, row)) }
-
-func appendCol(b []byte, col int) []byte {
-	var tmp [8]byte
-	i := len(tmp)
-	for col > 0 && i > 0 {
-		col--
-		i--
-		tmp[i] = byte('A' + col%26)
-		col /= 26
-	}
-	return append(b, tmp[i:]...)
-}
-
-func appendRef(b []byte, col, row int) []byte {
-	b = appendCol(b, col)
-	return strconv.AppendInt(b, int64(row), 10)
-}
-
 // appendText appends s as XML character data. Characters XML cannot hold
 // (controls other than tab, line feed and carriage return; U+FFFE,
 // U+FFFF) and bytes that are not UTF-8 cannot be written as themselves.

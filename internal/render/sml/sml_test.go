@@ -15,41 +15,12 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"baocao/internal/a1"
 	"baocao/internal/render/zcache"
 	"baocao/internal/testtool"
 	"baocao/internal/xlsxfile"
 )
 
-func TestColAndCellNames(t *testing.T) {
-	for _, tc := range []struct {
-		col, row int
-		col1     string
-		cell     string
-	}{
-		{1, 1, "A", "A1"},
-		{26, 9, "Z", "Z9"},
-		{27, 10, "AA", "AA10"},
-		{52, 2, "AZ", "AZ2"},
-		{53, 3, "BA", "BA3"},
-		{702, 4, "ZZ", "ZZ4"},
-		{703, 5, "AAA", "AAA5"},
-		{16384, 1048576, "XFD", "XFD1048576"},
-	} {
-		if got := ColName(tc.col); got != tc.col1 {
-			t.Errorf("ColName(%d) = %q, want %q", tc.col, got, tc.col1)
-		}
-		if got := CellName(tc.col, tc.row); got != tc.cell {
-			t.Errorf("CellName(%d, %d) = %q, want %q", tc.col, tc.row, got, tc.cell)
-		}
-		// excelize, which wrote our workbooks before, agrees.
-		if want, _ := excelize.CoordinatesToCellName(tc.col, tc.row); want != tc.cell {
-			t.Errorf("excelize names (%d, %d) %q, we %q", tc.col, tc.row, want, tc.cell)
-		}
-	}
-}
-
-// TestAppendText: what a cell's text becomes in the XML, and that an XML
-// parser gives back the text (escapes aside).
 func TestAppendText(t *testing.T) {
 	for _, tc := range []struct {
 		name, in string
@@ -252,7 +223,7 @@ func TestReadBack(t *testing.T) {
 	} {
 		c := s.Cell(tc.col, tc.row)
 		if c.Type != tc.typ || c.Value != tc.value || c.Formula != tc.formula {
-			t.Errorf("%s: %v %q %q, want %v %q %q", CellName(tc.col, tc.row), c.Type, c.Value, c.Formula, tc.typ, tc.value, tc.formula)
+			t.Errorf("%s: %v %q %q, want %v %q %q", a1.Cell(tc.col, tc.row), c.Type, c.Value, c.Formula, tc.typ, tc.value, tc.formula)
 		}
 	}
 	if len(s.Merges) != 3 {

@@ -22,6 +22,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"baocao/internal/a1"
 	"baocao/internal/docmodel"
 	"baocao/internal/fonts"
 	"baocao/internal/msg"
@@ -198,9 +199,9 @@ func plain(ps []*docmodel.Paragraph) string {
 	return strings.Join(lines, "\n")
 }
 
-func cellName(col, row int) string { return sml.CellName(col, row) }
+func cellName(col, row int) string { return a1.Cell(col, row) }
 
-func colName(col int) string { return sml.ColName(col) }
+func colName(col int) string { return a1.Column(col) }
 
 // sheet collects one appendix's cells before they are streamed: a
 // worksheet has its rows in order, the sheet's extent (the <dimension>
