@@ -261,32 +261,11 @@ func local(name []byte) []byte {
 
 // attr finds an attribute by its local name and returns its decoded value.
 func attr(attrs []byte, name string) (string, bool) {
-	for len(attrs) > 0 {
-		i := 0
-		for i < len(attrs) && isSpace(attrs[i]) {
-			i++
-		}
-		attrs = attrs[i:]
-		eq := bytes.IndexByte(attrs, '=')
-		if eq < 0 {
+	for {
+		key, val, rest, ok := nextAttr(attrs)
+		if !ok {
 			return "", false
 		}
-		key := local(bytes.TrimRight(attrs[:eq], " \t\r\n"))
-		rest := attrs[eq+1:]
-		k := 0
-		for k < len(rest) && isSpace(rest[k]) {
-			k++
-		}
-		if k >= len(rest) || rest[k] != '"' && rest[k] != '\'' {
-			return "", false
-		}
-		q := rest[k]
-		end := bytes.IndexByte(rest[k+1:], q)
-		if end < 0 {
-			return "", false
-		}
-		val := rest[k+1 : k+1+end]
-		attrs = rest[k+1+end+1:]
 		if string(key) == name {
 			if bytes.IndexByte(val, '&') < 0 {
 				return string(val), true
@@ -297,8 +276,8 @@ func attr(attrs []byte, name string) (string, bool) {
 			}
 			return string(b), true
 		}
+		attrs = rest
 	}
-	return "", false
 }
 
 // unescape appends raw XML text to buf with its entity and character
