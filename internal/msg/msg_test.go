@@ -3,6 +3,8 @@ package msg
 import (
 	"regexp"
 	"slices"
+	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/text/language"
@@ -106,4 +108,27 @@ func TestParse(t *testing.T) {
 			t.Errorf("Parse(%q): no error", s)
 		}
 	}
+}
+
+// TestCompileOnUse: entries are compiled as printers ask for them, from
+// several goroutines at once, and each reads as its entry says.
+func TestCompileOnUse(t *testing.T) {
+	vi, en := New(Vietnamese), New(English)
+	var wg sync.WaitGroup
+	for _, e := range entries {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if strings.Contains(e.en, "%") {
+				return // formats with verbs are checked with their arguments elsewhere
+			}
+			if got := vi.Sprintf(e.en); got != e.vi {
+				t.Errorf("Vietnamese %q = %q, want %q", e.en, got, e.vi)
+			}
+			if got := en.Sprintf(e.en); got != e.en {
+				t.Errorf("English %q = %q", e.en, got)
+			}
+		}()
+	}
+	wg.Wait()
 }
