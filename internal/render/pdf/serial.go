@@ -370,7 +370,13 @@ func appendFixed(b []byte, v float64, prec int) ([]byte, bool) {
 
 // textString is s as a PDF text string: a literal when it is printable
 // ASCII, otherwise UTF-16BE with a byte order mark, in hex.
-func textString(s string) string {
+func textString(s string) string { return string(appendTextString(nil, s)) }
+
+// appendTextString appends textString(s) to b. The hex digits are set by
+// hand, not with fmt (%04X): the outline's titles, set after the last
+// stream is compressed while the other core waits, spent most of their
+// time (a third of a millisecond for Thạch An's 48) in fmt.
+func appendTextString(b []byte, s string) []byte {
 	ascii := true
 	for i := 0; i < len(s); i++ {
 		if s[i] < 0x20 || s[i] > 0x7e {
@@ -378,7 +384,6 @@ func textString(s string) string {
 			break
 		}
 	}
-	var b []byte
 	if ascii {
 		b = append(b, '(')
 		for i := 0; i < len(s); i++ {
@@ -387,13 +392,23 @@ func textString(s string) string {
 			}
 			b = append(b, s[i])
 		}
-		return string(append(b, ')'))
+		return append(b, ')')
 	}
 	b = append(b, "<FEFF"...)
-	for _, u := range utf16.Encode([]rune(s)) {
-		b = fmt.Appendf(b, "%04X", u)
+	var units [2]uint16
+	for _, r := range s { // invalid UTF-8 reads as U+FFFD, as []rune(s) does
+		for _, u := range utf16.AppendRune(units[:0], r) {
+			b = append(b, upperHex[u>>12], upperHex[u>>8&15], upperHex[u>>4&15], upperHex[u&15])
+		}
 	}
-	return string(append(b, '>'))
+	return append(b, '>')
+}
+
+const upperHex = "0123456789ABCDEF"
+
+// appendRef appends an indirect reference to object n ("12 0 R").
+func appendRef(b []byte, n int) []byte {
+	return append(strconv.AppendInt(b, int64(n), 10), " 0 R"...)
 }
 
 // faceUse is what the pages drew with one face: for each glyph the rune
