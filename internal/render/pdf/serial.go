@@ -206,9 +206,10 @@ var warmOnce = sync.OnceFunc(warmCompressors)
 // does not change what it writes. (Allocating them ahead without running
 // them was tried before and saved nothing measurable: the faults come
 // when the tables are first written, not when they are allocated.) In a
-// fresh build of Thạch An this takes the PDF from 16.2 to 14.6 ms and its
-// CPU from 30 to 27 ms (medians of 40 interleaved runs), the peak
-// resident set unchanged.
+// fresh build of Thạch An this takes the PDF from 16.4 to 14.4 ms and its
+// CPU from 30.6 to 27.7 ms (medians of 40 interleaved runs), the peak
+// resident set unchanged; the model, built beside the warming, takes
+// 0.8 ms longer (docs/pdf.md).
 func warmCompressors() {
 	src := make([]byte, 32<<10)
 	x := uint32(2463534242)
