@@ -32,8 +32,12 @@
 // page stream is compressed on a second goroutine as soon as the page is
 // drawn; once the last one is, the writer's goroutine compresses the font
 // programs and then shares the pages still waiting, and the second one
-// takes the fonts left after its pages, so a write uses two compressors. docs/pdf.md records the measurements and the XMP
-// fields.
+// takes the fonts left after its pages, so a write uses two compressors;
+// [Prepare] runs those two once ahead, on a core that would wait, so that
+// the first write does not pay for their fresh memory. In a build the two
+// cores are already busy from the PDF's start to its last stream (the
+// DOCX and XLSX run beside it), so layout and drawing stay on one
+// goroutine. docs/pdf.md records the measurements and the XMP fields.
 //
 // Tagged PDF (a structure tree) is not written. With this serialiser it
 // costs marked-content sequences (BDC/EMC with MCIDs) around each op group

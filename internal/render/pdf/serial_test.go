@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 // TestOutlineCount checks /Count, /First, /Last and the sibling links of
@@ -115,4 +116,36 @@ func TestParallel(t *testing.T) {
 	}()
 	parallel([]func() error{func() error { return nil }, func() error { panic("boom") }, func() error { return nil }})
 	t.Error("parallel returned after a task panicked")
+}
+
+// TestTextString checks textString: a literal for printable ASCII, and
+// otherwise the hex of its UTF-16, set by hand, against fmt's %04X, which
+// it replaced (the same text must give the same bytes).
+func TestTextString(t *testing.T) {
+	fmtHex := func(s string) string {
+		b := []byte("<FEFF")
+		for _, u := range utf16.Encode([]rune(s)) {
+			b = fmt.Appendf(b, "%04X", u)
+		}
+		return string(append(b, '>'))
+	}
+	for _, tc := range []struct {
+		in, literal string // literal: "" when the string goes in hex
+	}{
+		{"", "()"},
+		{"A (b) \\c", `(A \(b\) \\c)`},
+		{"Phần I", ""},
+		{"Mục 1. Tổng quan về cải cách hành chính", ""},
+		{"Ω😀", ""}, // a surrogate pair
+		{"bad \xff utf-8", ""},
+		{"tab\there", ""},
+	} {
+		want := tc.literal
+		if want == "" {
+			want = fmtHex(tc.in)
+		}
+		if got := textString(tc.in); got != want {
+			t.Errorf("textString(%q) = %s, want %s", tc.in, got, want)
+		}
+	}
 }

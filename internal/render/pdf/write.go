@@ -279,6 +279,7 @@ func (w *writer) emit(out io.Writer, pages []*page) error {
 		pb = fmt.Appendf(pb, ">>/Contents %d 0 R", contents)
 		pf.dict(pageObj[i], string(pb))
 	}
+	pf.sumAhead()
 	for f := range faces {
 		if embeds[f] != nil {
 			pf.writeFont(fontObj[f], fonts.Face(f), embeds[f])
@@ -415,22 +416,27 @@ func (pf *file) writeOutline(marks []mark, pageObj []int) int {
 	var b []byte
 	for i, m := range marks {
 		n := nodes[i]
-		b = append(b[:0], "/Title"+textString(m.title)...)
+		// strconv, not fmt: this runs after the last stream is
+		// compressed, with the other core idle.
+		b = appendTextString(append(b[:0], "/Title"...), m.title)
 		parent := root
 		if n.parent != 0 {
 			parent = ref(n.parent)
 		}
-		b = fmt.Appendf(b, "/Parent %d 0 R", parent)
+		b = appendRef(append(b, "/Parent "...), parent)
 		if n.prev != 0 {
-			b = fmt.Appendf(b, "/Prev %d 0 R", ref(n.prev))
+			b = appendRef(append(b, "/Prev "...), ref(n.prev))
 		}
 		if n.next != 0 {
-			b = fmt.Appendf(b, "/Next %d 0 R", ref(n.next))
+			b = appendRef(append(b, "/Next "...), ref(n.next))
 		}
 		if n.first != 0 {
-			b = fmt.Appendf(b, "/First %d 0 R/Last %d 0 R/Count %d", ref(n.first), ref(n.last), n.count)
+			b = appendRef(append(b, "/First "...), ref(n.first))
+			b = appendRef(append(b, "/Last "...), ref(n.last))
+			b = strconv.AppendInt(append(b, "/Count "...), int64(n.count), 10)
 		}
-		b = fmt.Appendf(b, "/Dest[%d 0 R/XYZ 0 ", pageObj[m.page])
+		b = appendRef(append(b, "/Dest["...), pageObj[m.page])
+		b = append(b, "/XYZ 0 "...)
 		b = num(b, m.y, 2)
 		b = append(b, " null]"...)
 		pf.dict(n.obj, string(b))
