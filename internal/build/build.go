@@ -229,6 +229,10 @@ func (j *Job) Run() (*Result, error) {
 	// meanwhile, which the first build of a process would otherwise do
 	// on its way.
 	go pdf.Prepare()
+	// The manifest names the program: reading its build ID from the
+	// executable is done now, on the idle core, rather than after the
+	// files are written.
+	go Program()
 	res := &Result{Findings: j.Validate()}
 	// The document is written once: a job kept after its run (the units
 	// of a batch, all held until the summary) must not keep its model, a
@@ -289,9 +293,17 @@ func (j *Job) Run() (*Result, error) {
 		return res, err
 	}
 	defer unlock()
-	if err := recoverDir(j.OutDir); err != nil {
+	if err := recoverStaging(j.OutDir); err != nil {
 		return res, err
 	}
+	// Under the lock too, and done before it is released (the defers
+	// run in the opposite order).
+	swept := make(chan struct{})
+	go func() {
+		defer close(swept)
+		sweepOld(j.OutDir)
+	}()
+	defer func() { <-swept }()
 	// Again under the lock: a link to an input may have appeared since.
 	if err := j.checkInputs(); err != nil {
 		return res, err

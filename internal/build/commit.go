@@ -398,6 +398,15 @@ var swept sync.Map
 // staging folders without a journal and the temporary files of earlier
 // versions of baocao (".NAME.123.tmp"). The caller holds the folder's lock.
 func recoverDir(dir string) error {
+	if err := recoverStaging(dir); err != nil {
+		return err
+	}
+	sweepOld(dir)
+	return nil
+}
+
+// recoverStaging is recoverDir's first part: the commits cut short.
+func recoverStaging(dir string) error {
 	root := filepath.Join(dir, StagingDir)
 	if st, err := os.Lstat(root); err == nil {
 		if !st.IsDir() { // a link or a file: remove it, never follow it
@@ -408,12 +417,20 @@ func recoverDir(dir string) error {
 			return err
 		}
 	}
+	return nil
+}
+
+// sweepOld is recoverDir's second part: it removes the temporary files of
+// earlier versions, once per folder and process. None of them is a name a
+// commit uses, so it may run while one is under way (Run has it read the
+// folder and its history, a third of a millisecond, beside the commit).
+func sweepOld(dir string) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
-		return err
+		return
 	}
 	if _, done := swept.LoadOrStore(abs, true); done {
-		return nil
+		return
 	}
 	for _, d := range []string{dir, filepath.Join(dir, HistoryDir)} {
 		if st, err := os.Lstat(d); err != nil || !st.IsDir() {
@@ -426,7 +443,6 @@ func recoverDir(dir string) error {
 			}
 		}
 	}
-	return nil
 }
 
 func recoverStages(dir, root string) error {
