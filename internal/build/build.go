@@ -514,11 +514,11 @@ func LoadTemplateFS(fsys fs.FS, dir, prefix string) (*Template, error) {
 	// are parsed on another goroutine while report.md is. The first error
 	// in the old order (report.md, kiem-tra, phu-luc, du-lieu) is kept.
 	var (
-		checks            []check.Check
-		defs              []appendix.Def
-		ct                *contract.Contract
-		cerr, derr, cterr error
-		wg                sync.WaitGroup
+		checks                         []check.Check
+		defs                           []appendix.Def
+		ct                             *contract.Contract
+		cerr, derr, cterr, tcerr, aerr error
+		wg                             sync.WaitGroup
 	)
 	wg.Add(1)
 	go func() {
@@ -526,27 +526,32 @@ func LoadTemplateFS(fsys fs.FS, dir, prefix string) (*Template, error) {
 		ct, cterr = contract.LoadFS(fsys, dir, name(contract.FileName))
 		checks, cerr = check.LoadFS(fsys, dir, name(check.FileName))
 		defs, derr = appendix.LoadFS(fsys, dir, name(appendix.FileName))
+		// What the contract says of the other files is checked here too,
+		// beside report.md's parse rather than after it.
+		if cterr == nil {
+			tcerr = ct.CheckTemplate(name(tmpl.FileName), src)
+			if derr == nil {
+				aerr = ct.CheckAppendices(defs)
+			}
+		}
 	}()
 	t, err := tmpl.Parse(name(tmpl.FileName), src)
-	wg.Wait()
-	for _, e := range []error{err, cerr, derr, cterr} {
-		if e != nil {
-			return nil, e
-		}
-	}
-	if err := ct.CheckTemplate(name(tmpl.FileName), src); err != nil {
-		return nil, err
-	}
-	if err := ct.CheckAppendices(defs); err != nil {
-		return nil, err
-	}
+	// The template's hash names the files as read again, as before, while
+	// the other goroutine may still be parsing.
 	files := map[string][]byte{}
 	for _, f := range TemplateFiles {
 		if data, err := fs.ReadFile(fsys, path.Join(dir, f)); err == nil {
 			files[f] = data
 		}
 	}
-	return &Template{Report: t, Checks: checks, Appendices: defs, Contract: ct, Hash: HashFiles(files), Images: images}, nil
+	hash := HashFiles(files)
+	wg.Wait()
+	for _, e := range []error{err, cerr, derr, cterr, tcerr, aerr} {
+		if e != nil {
+			return nil, e
+		}
+	}
+	return &Template{Report: t, Checks: checks, Appendices: defs, Contract: ct, Hash: hash, Images: images}, nil
 }
 
 // NewJob prepares a job from a template and a workbook's bytes.
