@@ -3,15 +3,12 @@ package main
 import (
 	"bufio"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
-
-	"golang.org/x/text/language"
 
 	"baocao"
 	"baocao/internal/build"
@@ -140,36 +137,23 @@ func recognise(path string, src []byte, templates []namedTemplate) (namedTemplat
 		return namedTemplate{}, msg.Errorf("%s: no built-in template reads a single workbook", path)
 	}
 	// (The explicit indexes keep these keys this command's own.)
-	var parts list
+	parts := msg.List{Sep: ", "}
 	for i, l := range bestLacks {
 		if i == 5 {
-			parts = append(parts, msg.Sprintf("and %[1]d more", len(bestLacks)-5))
+			parts.Items = append(parts.Items, msg.Sprintf("and %[1]d more", len(bestLacks)-5))
 			break
 		}
 		switch {
 		case l.Fact != "":
-			parts = append(parts, msg.Sprintf("the fact %[1]s", l.Fact))
+			parts.Items = append(parts.Items, msg.Sprintf("the fact %[1]s", l.Fact))
 		case l.Column != "":
-			parts = append(parts, msg.Sprintf("the column %[1]q of sheet %[2]q", l.Column, l.Sheet))
+			parts.Items = append(parts.Items, msg.Sprintf("the column %[1]q of sheet %[2]q", l.Column, l.Sheet))
 		default:
-			parts = append(parts, msg.Sprintf("the sheet %[1]q", l.Sheet))
+			parts.Items = append(parts.Items, msg.Sprintf("the sheet %[1]q", l.Sheet))
 		}
 	}
 	return namedTemplate{}, msg.Errorf("%s: no built-in template fits this workbook; the closest, %s, needs %s. Start from the blank workbook of the template (the web page, or baocao workbook --template NAME)", path, templates[best].name, parts)
 }
-
-// list is texts said one after the other, separated by commas.
-type list []msg.Localizer
-
-func (l list) Localize(lang language.Tag) string {
-	parts := make([]string, len(l))
-	for i, x := range l {
-		parts[i] = x.Localize(lang)
-	}
-	return strings.Join(parts, ", ")
-}
-
-func (l list) Format(s fmt.State, verb rune) { msg.Format(s, verb, l) }
 
 func dropOne(path string, templates []namedTemplate, stdout, stderr io.Writer) error {
 	src, err := xlsxdata.ReadInput(path)

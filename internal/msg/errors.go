@@ -266,3 +266,26 @@ func HasText(key string) bool {
 	_, ok := errorTexts()[key]
 	return ok
 }
+
+// List is items told one after the other in the reader's language, each
+// as Local tells it, and joined with Sep: the facts a header field reads,
+// the cells a value came from, what a workbook lacks.
+type List struct {
+	Sep   string
+	Items []any
+}
+
+// Localize joins the items told in lang.
+func (l List) Localize(lang language.Tag) string {
+	parts := make([]string, len(l.Items))
+	for i, x := range l.Items {
+		parts[i] = Local(lang, x)
+	}
+	return strings.Join(parts, l.Sep)
+}
+
+// String is the list in English.
+func (l List) String() string { return l.Localize(English) }
+
+// Format prints the list in the language of a msg printer.
+func (l List) Format(s fmt.State, verb rune) { Format(s, verb, l) }

@@ -306,3 +306,28 @@ func TestNoUnusedEntries(t *testing.T) {
 		}
 	}
 }
+
+func TestList(t *testing.T) {
+	l := List{Sep: "; ", Items: []any{Word("a text"), "C5", 3, nil}}
+	tests := []struct {
+		lang language.Tag
+		want string
+	}{
+		{English, "a text; C5; 3; "},
+		{Vietnamese, Local(Vietnamese, Word("a text")) + "; C5; 3; "},
+	}
+	for _, tt := range tests {
+		if got := l.Localize(tt.lang); got != tt.want {
+			t.Errorf("%v: %q, want %q", tt.lang, got, tt.want)
+		}
+	}
+	if got := fmt.Sprintf("%q", l); got != `"a text; C5; 3; "` {
+		t.Errorf("%%q under fmt: %s", got)
+	}
+	if got := New(Vietnamese).Sprintf("%v", List{Sep: ", ", Items: []any{Word("a text")}}); got != Local(Vietnamese, Word("a text")) {
+		t.Errorf("a Vietnamese printer says %q", got)
+	}
+	if Local(Vietnamese, Word("a text")) == "a text" {
+		t.Error(`"a text" has no Vietnamese text: the test cannot tell the languages apart`)
+	}
+}

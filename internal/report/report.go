@@ -13,8 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"golang.org/x/text/language"
-
 	"baocao/internal/dataset"
 	"baocao/internal/docmodel"
 	"baocao/internal/markdown"
@@ -186,18 +184,13 @@ func Assemble(res *tmpl.Result) (*docmodel.Document, error) {
 
 // cells are the cells a front-matter value printed, told in the
 // reader's language and joined with "; ".
-type cells []dataset.Loc
-
-func (c cells) Localize(lang language.Tag) string {
-	names := make([]string, len(c))
-	for i, l := range c {
-		names[i] = l.Localize(lang)
+func cells(locs []dataset.Loc) msg.List {
+	l := msg.List{Sep: "; ", Items: make([]any, len(locs))}
+	for i, loc := range locs {
+		l.Items[i] = loc
 	}
-	return strings.Join(names, "; ")
+	return l
 }
-
-// Format prints the cells in the language of a msg printer.
-func (c cells) Format(s fmt.State, verb rune) { msg.Format(s, verb, c) }
 
 // BlankDate is the date line of a document whose day and month the
 // document system fills in: "ngày    tháng    năm 2026", four spaces where

@@ -24,7 +24,6 @@ import (
 	"text/template"
 
 	"go.yaml.in/yaml/v3"
-	"golang.org/x/text/language"
 
 	"baocao/internal/dataset"
 	"baocao/internal/docmodel"
@@ -379,7 +378,7 @@ func (t *Template) expand(n *yaml.Node, key string, funcs template.FuncMap, b *b
 // leaves blank: it names the facts the field reads and their cells, since
 // the fix is in the workbook, not in report.md.
 func (t *Template) blankRequired(line int, key string, what msg.Word, src string, ds *dataset.Dataset) error {
-	var facts list
+	facts := msg.List{Sep: ", "}
 	for _, m := range factCall.FindAllStringSubmatch(src, -1) {
 		var desc any = strconv.Quote(m[1])
 		if ds.Facts != nil {
@@ -389,31 +388,14 @@ func (t *Template) blankRequired(line int, key string, what msg.Word, src string
 				desc = msg.Sprintf("%q (%s)", m[1], l)
 			}
 		}
-		facts = append(facts, desc)
+		facts.Items = append(facts.Items, desc)
 	}
-	if len(facts) == 0 {
+	if len(facts.Items) == 0 {
 		return msg.Errorf("%s:%d: %s (%s) is blank after filling %q; the header block needs it", t.path, line, key, what, src)
 	}
 	return msg.Errorf("%s:%d: %s (%s) is blank: the workbook leaves fact %s empty; type it in the workbook (the header block needs it)",
 		t.path, line, key, what, facts)
 }
-
-// list is a message's list of items, each told in the reader's language,
-// joined with commas.
-type list []any
-
-func (l list) Localize(lang language.Tag) string {
-	parts := make([]string, len(l))
-	for i, x := range l {
-		parts[i] = msg.Local(lang, x)
-	}
-	return strings.Join(parts, ", ")
-}
-
-func (l list) String() string { return l.Localize(msg.English) }
-
-// Format prints the list in the language of a msg printer.
-func (l list) Format(s fmt.State, verb rune) { msg.Format(s, verb, l) }
 
 func cloneNode(n *yaml.Node) *yaml.Node {
 	c := *n

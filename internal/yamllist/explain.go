@@ -42,28 +42,22 @@ func Explain(err error) error {
 			}
 		}
 	}
-	parts := make([]msg.Localizer, len(lines))
+	parts := msg.List{Sep: "; ", Items: make([]any, len(lines))}
 	for i, l := range lines {
-		parts[i] = problem(l)
+		parts.Items[i] = problem(l)
 	}
 	return &explained{err: err, parts: parts}
 }
 
 type explained struct {
 	err   error
-	parts []msg.Localizer
+	parts msg.List
 }
 
 func (e *explained) Error() string { return e.err.Error() }
 func (e *explained) Unwrap() error { return e.err }
 
-func (e *explained) Localize(lang language.Tag) string {
-	out := make([]string, len(e.parts))
-	for i, p := range e.parts {
-		out[i] = p.Localize(lang)
-	}
-	return strings.Join(out, "; ")
-}
+func (e *explained) Localize(lang language.Tag) string { return e.parts.Localize(lang) }
 
 func (e *explained) Format(s fmt.State, verb rune) { msg.Format(s, verb, e) }
 
