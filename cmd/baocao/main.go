@@ -246,16 +246,14 @@ func severity(s check.Severity) string {
 // run's language; the flag package has no catalogue of its own.
 func translateFlagError(s string) string {
 	for _, f := range flagErrors {
-		m := f.re.FindStringSubmatch(s)
-		if m == nil {
+		args := f.re.Args(s)
+		if args == nil {
 			continue
 		}
-		args := make([]any, len(m)-1)
-		for i, v := range m[1:] {
-			if t, ok := flagReasons[v]; ok {
-				v = tr.Sprintf(t)
+		for i, v := range args {
+			if t, ok := flagReasons[v.(string)]; ok {
+				args[i] = tr.Sprintf(t)
 			}
-			args[i] = v
 		}
 		return tr.Sprintf(f.key, args...)
 	}

@@ -33,3 +33,18 @@ func (r *Regexp) FindStringSubmatch(s string) []string { return r.re().FindStrin
 
 // MatchString is regexp.Regexp.MatchString.
 func (r *Regexp) MatchString(s string) bool { return r.re().MatchString(s) }
+
+// Args is the submatches of the first match of r in s, as the arguments of
+// a message whose verbs take them in order ("flag needs an argument: %s"
+// for `^flag needs an argument: (.*)$`); nil when r does not match s.
+func (r *Regexp) Args(s string) []any {
+	m := r.FindStringSubmatch(s)
+	if m == nil {
+		return nil
+	}
+	args := make([]any, len(m)-1)
+	for i, v := range m[1:] {
+		args[i] = v
+	}
+	return args
+}

@@ -1,6 +1,7 @@
 package lazyre
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 )
@@ -23,6 +24,9 @@ func TestRegexp(t *testing.T) {
 		if got := r.FindStringSubmatch(tt.s); !slices.Equal(got, tt.sub) {
 			t.Errorf("%q.FindStringSubmatch(%q) = %q, want %q", tt.pattern, tt.s, got, tt.sub)
 		}
+		if got := r.Args(tt.s); tt.sub == nil && got != nil || tt.sub != nil && fmt.Sprint(got) != fmt.Sprint(toAny(tt.sub[1:])) {
+			t.Errorf("%q.Args(%q) = %q, want the submatches %q", tt.pattern, tt.s, got, tt.sub)
+		}
 		if r.Regexp() != r.Regexp() {
 			t.Errorf("%q compiled twice", tt.pattern)
 		}
@@ -39,4 +43,12 @@ func TestNotCompiledUntilUsed(t *testing.T) {
 		}
 	}()
 	r.MatchString("x")
+}
+
+func toAny(s []string) []any {
+	out := make([]any, len(s))
+	for i, v := range s {
+		out[i] = v
+	}
+	return out
 }

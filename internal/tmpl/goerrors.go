@@ -34,16 +34,10 @@ var goDetails = []struct {
 // else s itself.
 func goDetail(s string) any {
 	for _, d := range goDetails {
-		m := d.re.FindStringSubmatch(s)
-		if m == nil {
-			continue
-		}
-		args := make([]any, len(m)-1)
-		for i, a := range m[1:] {
-			args[i] = a
-		}
-		if t := msg.Sprintf(d.key, args...); t.String() == s {
-			return t
+		if args := d.re.Args(s); args != nil {
+			if t := msg.Sprintf(d.key, args...); t.String() == s {
+				return t
+			}
 		}
 	}
 	return s
