@@ -1,7 +1,6 @@
 package consolidate
 
 import (
-	"strings"
 	"testing"
 
 	"baocao/internal/check"
@@ -13,8 +12,6 @@ import (
 // englishWords are the English words a Vietnamese message of this
 // package must not have left in it.
 var englishWords = []string{"the", "a", "unit", "units", "and", "are", "both", "workbook", "keep", "one", "of", "is", "has", "rows", "row", "every", "reports", "same", "periods", "fact", "missing", "or", "blank", "fails", "check", "first"}
-
-func englishLeft(s string) []string { return testtool.EnglishLeft(s, englishWords) }
 
 // TestVietnamese: why a unit is left out, or why the consolidation
 // stops, is told in Vietnamese.
@@ -51,12 +48,6 @@ func TestVietnamese(t *testing.T) {
 			t.Errorf("%s: no error", tt.name)
 			continue
 		}
-		vi := msg.Local(msg.Vietnamese, tt.err)
-		if !strings.Contains(vi, tt.want) {
-			t.Errorf("%s: %q\nwant it to contain %q", tt.name, vi, tt.want)
-		}
-		if left := englishLeft(vi); len(left) > 0 {
-			t.Errorf("%s: English words %v left in %q", tt.name, left, vi)
-		}
+		testtool.SaysVietnamese(t, tt.name, tt.err, tt.want, englishWords)
 	}
 }

@@ -1,18 +1,14 @@
 package dataset
 
 import (
-	"strings"
 	"testing"
 
-	"baocao/internal/msg"
 	"baocao/internal/testtool"
 )
 
 // englishWords are the English words a Vietnamese message of this
 // package must not have left in it.
 var englishWords = []string{"the", "sheet", "cell", "cells", "expected", "found", "is", "of", "and", "or", "row", "rows", "column", "not", "has", "no", "typed", "indicator", "children", "total", "key", "number", "date", "empty"}
-
-func englishLeft(s string) []string { return testtool.EnglishLeft(s, englishWords) }
 
 // TestVietnamese: the messages of the dataset come out wholly Vietnamese,
 // their place and their arguments (a measure, an indicator's label, a
@@ -71,12 +67,6 @@ func TestVietnamese(t *testing.T) {
 		if tt.err == nil {
 			continue
 		}
-		vi := msg.Local(msg.Vietnamese, tt.err)
-		if !strings.Contains(vi, tt.want) {
-			t.Errorf("%s: %q, want it to contain %q", tt.name, vi, tt.want)
-		}
-		if left := englishLeft(vi); len(left) > 0 {
-			t.Errorf("%s: English words %v left in %q", tt.name, left, vi)
-		}
+		testtool.SaysVietnamese(t, tt.name, tt.err, tt.want, englishWords)
 	}
 }

@@ -1,18 +1,14 @@
 package figures
 
 import (
-	"strings"
 	"testing"
 
-	"baocao/internal/msg"
 	"baocao/internal/testtool"
 )
 
 // englishWords are the English words a Vietnamese message of this
 // package must not have left in it.
 var englishWords = []string{"the", "a", "at", "character", "is", "of", "and", "or", "not", "number", "text", "sheet", "row", "column", "takes", "arguments", "found", "expected", "division", "by", "unknown", "function", "table"}
-
-func englishLeft(s string) []string { return testtool.EnglishLeft(s, englishWords) }
 
 // TestVietnamese: an expression that cannot be read or evaluated says so
 // in Vietnamese.
@@ -36,12 +32,6 @@ func TestVietnamese(t *testing.T) {
 			t.Errorf("%s: no error", tt.src)
 			continue
 		}
-		vi := msg.Local(msg.Vietnamese, err)
-		if !strings.Contains(vi, tt.want) {
-			t.Errorf("%s: %q\nwant it to contain %q", tt.src, vi, tt.want)
-		}
-		if left := englishLeft(vi); len(left) > 0 {
-			t.Errorf("%s: English words %v left in %q", tt.src, left, vi)
-		}
+		testtool.SaysVietnamese(t, tt.src, err, tt.want, englishWords)
 	}
 }

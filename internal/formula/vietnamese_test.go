@@ -1,7 +1,6 @@
 package formula
 
 import (
-	"strings"
 	"testing"
 
 	"baocao/internal/msg"
@@ -11,8 +10,6 @@ import (
 // englishWords are the English words a Vietnamese message of this
 // package must not have left in it.
 var englishWords = []string{"the", "a", "an", "formula", "in", "is", "of", "and", "or", "not", "number", "text", "holds", "gives", "circular", "reference", "supported", "sheet", "cell", "cells", "more", "type", "takes", "arguments", "to", "at", "character"}
-
-func englishLeft(s string) []string { return testtool.EnglishLeft(s, englishWords) }
 
 // TestVietnamese: a formula the evaluator refuses says why in Vietnamese,
 // the error of a cell it depends on included.
@@ -46,13 +43,7 @@ func TestVietnamese(t *testing.T) {
 			t.Errorf("%s: no error", tt.cell)
 			continue
 		}
-		vi := msg.Local(msg.Vietnamese, err)
-		if !strings.Contains(vi, tt.want) {
-			t.Errorf("%s: %q\nwant it to contain %q", tt.cell, vi, tt.want)
-		}
-		if left := englishLeft(vi); len(left) > 0 {
-			t.Errorf("%s: English words %v left in %q", tt.cell, left, vi)
-		}
+		testtool.SaysVietnamese(t, tt.cell, err, tt.want, englishWords)
 		if en := msg.Local(msg.English, err); en != err.Error() {
 			t.Errorf("%s: English %q, Error() %q", tt.cell, en, err.Error())
 		}

@@ -3,18 +3,14 @@ package xlsxdata
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
-	"baocao/internal/msg"
 	"baocao/internal/testtool"
 )
 
 // englishWords are the English words a Vietnamese message of this
 // package must not have left in it.
 var englishWords = []string{"the", "a", "an", "sheet", "cell", "cells", "expected", "found", "is", "of", "and", "or", "not", "row", "rows", "total", "formula", "cannot", "number", "text", "type", "key", "file", "workbook", "open", "gives", "holds", "circular", "reference", "more", "used"}
-
-func englishLeft(s string) []string { return testtool.EnglishLeft(s, englishWords) }
 
 // TestVietnamese: what a secretariat officer meets most, told in
 // Vietnamese through msg.Local: a cell that is not a number, a duplicate
@@ -56,13 +52,7 @@ func TestVietnamese(t *testing.T) {
 			t.Errorf("%s: no error", tt.name)
 			continue
 		}
-		vi := msg.Local(msg.Vietnamese, tt.err)
-		if !strings.Contains(vi, tt.want) {
-			t.Errorf("%s: %q\nwant it to contain %q", tt.name, vi, tt.want)
-		}
-		if left := englishLeft(vi); len(left) > 0 {
-			t.Errorf("%s: English words %v left in %q", tt.name, left, vi)
-		}
+		testtool.SaysVietnamese(t, tt.name, tt.err, tt.want, englishWords)
 	}
 }
 

@@ -3,7 +3,6 @@ package xlsxfile
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"baocao/internal/msg"
@@ -13,8 +12,6 @@ import (
 // englishWords are the English words a Vietnamese message of this
 // package must not have left in it.
 var englishWords = []string{"the", "a", "an", "sheet", "cell", "is", "of", "and", "or", "not", "file", "workbook", "limit", "more", "than", "save", "open", "it", "give", "damaged", "part", "number", "text", "character", "which"}
-
-func englishLeft(s string) []string { return testtool.EnglishLeft(s, englishWords) }
 
 // TestVietnamese: a reader error on a bad file (not an .xlsx, a password,
 // a limit, a bad character) comes out wholly Vietnamese, its sheet and
@@ -64,13 +61,7 @@ func TestVietnamese(t *testing.T) {
 			t.Errorf("%s: no error", tt.name)
 			continue
 		}
-		vi := msg.Local(msg.Vietnamese, err)
-		if !strings.Contains(vi, tt.want) {
-			t.Errorf("%s: %q\nwant it to contain %q", tt.name, vi, tt.want)
-		}
-		if left := englishLeft(vi); len(left) > 0 {
-			t.Errorf("%s: English words %v left in %q", tt.name, left, vi)
-		}
+		testtool.SaysVietnamese(t, tt.name, err, tt.want, englishWords)
 		if en := msg.Local(msg.English, err); en != err.Error() {
 			t.Errorf("%s: English %q, Error() %q", tt.name, en, err.Error())
 		}
