@@ -10,12 +10,28 @@ import (
 	"archive/zip"
 	"bytes"
 	"io"
+	"time"
 
 	"github.com/klauspost/compress/flate"
 
 	"baocao/internal/freelist"
 	"baocao/internal/render/zcache"
 )
+
+// epoch is the earliest time a zip entry can carry.
+var epoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Header is the header of a deflated entry named name, dated t, the
+// document's own date, never the clock's, so that the same document gives
+// the same bytes; an entry of a document without a date (or one before
+// 1980) carries the earliest date a zip holds.
+func Header(name string, t time.Time) *zip.FileHeader {
+	stamp := epoch
+	if t.After(epoch) {
+		stamp = t.UTC()
+	}
+	return &zip.FileHeader{Name: name, Method: zip.Deflate, Modified: stamp}
+}
 
 // Level is the deflate level of every entry.
 const Level = flate.DefaultCompression

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 
 	"baocao/internal/render/zcache"
 )
@@ -96,6 +97,23 @@ func TestCachedSameBytes(t *testing.T) {
 					t.Fatalf("round %d, chunks of %d: the cached archive differs from NewWriter's", round, chunk)
 				}
 			}
+		}
+	}
+}
+
+func TestHeader(t *testing.T) {
+	ict := time.FixedZone("ICT", 7*3600)
+	for _, tt := range []struct {
+		t    time.Time
+		want time.Time
+	}{
+		{time.Time{}, epoch},
+		{time.Date(1979, 12, 31, 0, 0, 0, 0, time.UTC), epoch},
+		{time.Date(2025, 5, 23, 0, 0, 0, 0, ict), time.Date(2025, 5, 22, 17, 0, 0, 0, time.UTC)},
+	} {
+		h := Header("word/document.xml", tt.t)
+		if h.Name != "word/document.xml" || h.Method != zip.Deflate || !h.Modified.Equal(tt.want) || h.Modified.Location() != time.UTC {
+			t.Errorf("Header(%v) = %q, method %d, %v; want deflated, %v UTC", tt.t, h.Name, h.Method, h.Modified, tt.want)
 		}
 	}
 }

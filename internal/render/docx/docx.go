@@ -19,10 +19,8 @@
 package docx
 
 import (
-	"archive/zip"
 	"bytes"
 	"io"
-	"time"
 
 	"baocao/internal/docmodel"
 	"baocao/internal/freelist"
@@ -35,10 +33,6 @@ import (
 // (styles, settings, headers and footers) compressed once.
 var compressed = zcache.New(4 << 20)
 
-// zipEpoch stamps the zip entries of a document without a date; it is the
-// earliest time the zip format can hold.
-var zipEpoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
-
 type part struct {
 	name string
 	data []byte
@@ -50,13 +44,9 @@ func Write(w io.Writer, d *docmodel.Document) error {
 	if err != nil {
 		return err
 	}
-	stamp := zipEpoch
-	if !d.Meta.Date.IsZero() && d.Meta.Date.After(zipEpoch) {
-		stamp = d.Meta.Date.UTC()
-	}
 	z := zipdeflate.NewCachedWriter(w, compressed)
 	for _, p := range parts {
-		f, err := z.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: stamp})
+		f, err := z.CreateHeader(zipdeflate.Header(p.name, d.Meta.Date))
 		if err != nil {
 			return msg.Errorf("docx: %s: %w", p.name, err)
 		}

@@ -40,10 +40,6 @@ import (
 	"baocao/internal/zipdeflate"
 )
 
-// zipEpoch stamps the zip entries of a workbook without a date; it is the
-// earliest time the zip format can hold.
-var zipEpoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
-
 // Options are what a workbook says about itself as a whole.
 type Options struct {
 	// Cache, when not nil, keeps the compressed form of the parts that
@@ -118,11 +114,7 @@ func (wb *Workbook) fail(err error) error {
 
 // create starts a zip entry.
 func (wb *Workbook) create(name string) (io.Writer, error) {
-	stamp := zipEpoch
-	if m := wb.opts.Core.Modified; m.After(zipEpoch) {
-		stamp = m.UTC()
-	}
-	w, err := wb.zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: stamp})
+	w, err := wb.zw.CreateHeader(zipdeflate.Header(name, wb.opts.Core.Modified))
 	if err != nil {
 		return nil, msg.Errorf("xlsx: %s: %w", name, err)
 	}
