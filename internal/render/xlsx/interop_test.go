@@ -17,6 +17,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"baocao/internal/a1"
 	"baocao/internal/appendix"
 	"baocao/internal/dataset"
 	"baocao/internal/testtool"
@@ -191,7 +192,7 @@ func TestOpenpyxl(t *testing.T) {
 	for r, row := range got.DataOnly {
 		for c, v := range row {
 			if v == "" {
-				t.Errorf("openpyxl: cell %s is an empty string", cellName(c+1, r+1))
+				t.Errorf("openpyxl: cell %s is an empty string", a1.Cell(c+1, r+1))
 			}
 		}
 	}
@@ -248,7 +249,7 @@ func TestCachedValuesMatchLibreOffice(t *testing.T) {
 		rows, _ := f.GetRows(sheet)
 		for r := range rows {
 			for c := range rows[r] {
-				ref := cellName(c+1, r+1)
+				ref := a1.Cell(c+1, r+1)
 				if fm, _ := f.GetCellFormula(sheet, ref); fm == "" {
 					continue
 				}

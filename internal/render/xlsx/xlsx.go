@@ -199,10 +199,6 @@ func plain(ps []*docmodel.Paragraph) string {
 	return strings.Join(lines, "\n")
 }
 
-func cellName(col, row int) string { return a1.Cell(col, row) }
-
-func colName(col int) string { return a1.Column(col) }
-
 // sheet collects one appendix's cells before they are streamed: a
 // worksheet has its rows in order, the sheet's extent (the <dimension>
 // element) before the first row and the column widths before any row,
@@ -237,7 +233,7 @@ func (s *sheet) set(col, row int, c *sheetCell) {
 	}
 	s.cells[row][col] = c
 	if c.cs > 1 || c.rs > 1 {
-		s.merges = append(s.merges, cellName(col, row)+":"+cellName(col+c.cs-1, row+c.rs-1))
+		s.merges = append(s.merges, a1.Cell(col, row)+":"+a1.Cell(col+c.cs-1, row+c.rs-1))
 	}
 	// The covered positions carry the style too, so a merge has borders
 	// all round.
@@ -613,19 +609,19 @@ func formulaText(fm *docmodel.Formula, c, r int, sheetRow func(int) int) string 
 	}
 	switch fm.Kind {
 	case docmodel.SumRows:
-		col := colName(c + 1)
+		col := a1.Column(c + 1)
 		return fmt.Sprintf("SUM(%s%d:%s%d)", col, sheetRow(fm.From), col, sheetRow(fm.To))
 	case docmodel.Ratio:
-		num, den := cellName(fm.Num+1, sheetRow(r)), cellName(fm.Den+1, sheetRow(r))
+		num, den := a1.Cell(fm.Num+1, sheetRow(r)), a1.Cell(fm.Den+1, sheetRow(r))
 		return fmt.Sprintf("IF(%s=0,\"\",%s/%s)", den, num, den)
 	case docmodel.FirstRow:
-		return cellName(c+1, sheetRow(fm.From))
+		return a1.Cell(c+1, sheetRow(fm.From))
 	case docmodel.LastRow:
-		return cellName(c+1, sheetRow(fm.To))
+		return a1.Cell(c+1, sheetRow(fm.To))
 	case docmodel.SumCols:
 		refs := make([]string, len(fm.Cols))
 		for i, k := range fm.Cols {
-			refs[i] = cellName(k+1, sheetRow(r))
+			refs[i] = a1.Cell(k+1, sheetRow(r))
 		}
 		return "SUM(" + strings.Join(refs, ",") + ")"
 	}
