@@ -187,13 +187,15 @@ var Writers = []Writer{
 // Document builds the document model of a job without writing anything:
 // the report from its template, then its appendix tables.
 func (j *Job) Document() (*docmodel.Document, error) {
+	j.Contract.Apply(j.Data)
 	doc, _, err := j.document()
 	return doc, err
 }
 
-// document is Document, with what the document lacks (report.Issue).
+// document is Document, with what the document lacks (report.Issue), for
+// a dataset the contract has been applied to (Validate has, and says what
+// could not be computed).
 func (j *Job) document() (*docmodel.Document, []report.Issue, error) {
-	j.Contract.Apply(j.Data)
 	doc, issues, err := report.BuildChecked(j.Template, j.Data, report.Options{Images: j.ImageDirs, NoImages: j.noImages})
 	if err != nil {
 		return nil, nil, err
