@@ -34,8 +34,10 @@ var space = regexp.MustCompile(`\s+`)
 
 func flat(s string) string { return space.ReplaceAllString(s, " ") }
 
-// synthFile writes the synthetic report once per test binary.
+// synth is the synthetic report, written once per test binary into a
+// directory TestMain removes (t.TempDir would be gone after the first test).
 var synth struct {
+	dir   string
 	once  sync.Once
 	path  string
 	data  []byte
@@ -55,6 +57,7 @@ func synthPDF(t *testing.T) (string, []byte) {
 			synth.err = err
 			return
 		}
+		synth.dir = dir
 		synth.path = filepath.Join(dir, "synthetic.pdf")
 		synth.data = buf.Bytes()
 		synth.err = os.WriteFile(synth.path, synth.data, 0o644)
@@ -63,6 +66,14 @@ func synthPDF(t *testing.T) (string, []byte) {
 		t.Fatal(synth.err)
 	}
 	return synth.path, synth.data
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if synth.dir != "" {
+		os.RemoveAll(synth.dir)
+	}
+	os.Exit(code)
 }
 
 func pageCount(t *testing.T, path string) int {
