@@ -27,3 +27,5 @@ require (
 	golang.org/x/crypto v0.58.0 // indirect
 	golang.org/x/net v0.62.0 // indirect
 )
+
+replace github.com/yuin/goldmark => ./third_party/goldmark
