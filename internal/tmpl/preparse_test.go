@@ -1,8 +1,11 @@
 package tmpl
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"baocao/internal/markdown"
 )
 
 // TestPreparse checks that Parse leaves every text a filling parses in the
@@ -37,5 +40,34 @@ func TestPreparse(t *testing.T) {
 	_, err = tp.Execute(testData())
 	if err == nil || !strings.Contains(err.Error(), "r/report.md:3:") {
 		t.Errorf("Execute: %v; want the parse error at r/report.md:3", err)
+	}
+}
+
+// TestBindsWhatTheTextCalls fills texts whose functions are bound one
+// filling at a time (newTemplate binds only those callable names): each
+// must find every function it calls, those instrument adds included.
+func TestBindsWhatTheTextCalls(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{`{{ num 5.25 }}`, "5,25"},
+		{`{{ range $x := lietke "TTHC" }}{{ $x.Key }};{{ end }}`, "2023;2024;"},
+		{`{{ define "x" }}{{ pad 8 }}{{ end }}{{ template "x" }} {{ upper "đ" }}`, "08 Đ"},
+		{`{{ with table "TTHC" }}{{ num (.Sum "Tiếp nhận / Tổng số") }}{{ end }}`, "27.488"},
+		{`{{/* fact */}}{{ if eq (fact "so") 5 }}{{ date (fact "ngay") }}{{ end }}`, "ngày 05 tháng 02 năm 2025"},
+	} {
+		tp, err := Parse("r/report.md", []byte(front+tc.text+"\n"))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.text, err)
+		}
+		res, err := tp.Execute(testData())
+		if err != nil {
+			t.Fatalf("%s: %v", tc.text, err)
+		}
+		if got := strings.TrimSpace(markdown.Resolve(string(res.Markdown))); got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.text, got, tc.want)
+		}
+	}
+	names := callable(`{{ fact "x" }}`)
+	if !slices.Contains(names, "fact") || !slices.Contains(names, stepFunc) || !slices.Contains(names, rangeFunc) {
+		t.Errorf("callable: %v lacks fact or the instrument's functions", names)
 	}
 }

@@ -15,9 +15,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	pathpkg "path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -56,8 +58,9 @@ type Template struct {
 // parseCache keeps the parse of the body and of each front-matter value
 // with an action, by first line and text: a batch fills one template once
 // per unit, and parsing again every time was a sixth of a filling. Each
-// filling clones the parse and binds its own functions to the clone; the
-// parse trees themselves are only read, so fillings may run at once.
+// filling makes its own templates over the parse trees and binds its own
+// functions to them; the trees themselves are only read, so fillings may
+// run at once.
 type parseCache struct {
 	mu sync.Mutex
 	m  map[parseKey]parseResult
@@ -71,6 +74,8 @@ type parseKey struct {
 type parseResult struct {
 	t   *template.Template
 	err error
+	// names are the functions the text may call (see callable).
+	names []string
 }
 
 // Source is the bytes of report.md, for hashing.
@@ -188,47 +193,80 @@ func shiftYAMLError(err error, offset int) error {
 // newTemplate is text, which starts at line first of the file, parsed
 // with the functions funcs bound (those of one filling; nil for a parse
 // that only checks the syntax). The parse is cached (parseCache): the
-// template returned is a clone, so binding funcs leaves the cached one as
-// it was.
+// template returned for a filling is a new one over the cached parse
+// trees, so binding funcs leaves the cached one as it was.
+//
+// It binds only the functions the text can call (parseResult.names):
+// cloning the parse and binding all fifty, for each of the front
+// matter's values, was a tenth of a filling (two maps of every function
+// copied, then filled again through reflect).
 func (t *Template) newTemplate(name string, first int, text string, funcs template.FuncMap) (*template.Template, error) {
-	parsed, err := t.parse(name, first, text)
-	if err != nil || funcs == nil {
-		return parsed, err
+	r := t.parse(name, first, text)
+	if r.err != nil || funcs == nil {
+		return r.t, r.err
 	}
-	c, err := parsed.Clone()
-	if err != nil {
-		return nil, fmt.Errorf("%s:%d: %w", name, first, err)
+	c := template.New(r.t.Name()).Option("missingkey=error")
+	bound := make(template.FuncMap, len(r.names))
+	for _, n := range r.names {
+		bound[n] = funcs[n]
 	}
-	return c.Funcs(funcs), nil
+	c.Funcs(bound)
+	for _, tt := range r.t.Templates() {
+		if _, err := c.AddParseTree(tt.Name(), tt.Tree); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", name, first, err)
+		}
+	}
+	return c, nil
 }
 
 // parse parses text once per template; leading newlines keep
 // text/template's line numbers equal to the file's.
-func (t *Template) parse(name string, first int, text string) (*template.Template, error) {
+func (t *Template) parse(name string, first int, text string) parseResult {
 	k := parseKey{first, text}
 	if t.parsed != nil {
 		t.parsed.mu.Lock()
 		r, ok := t.parsed.m[k]
 		t.parsed.mu.Unlock()
 		if ok {
-			return r.t, r.err
+			return r
 		}
 	}
 	tt := template.New(name).Option("missingkey=error").Funcs(Funcs(nil))
 	pad := strings.Repeat("\n", max(first-1, 0))
 	parsed, err := tt.Parse(pad + text)
+	var r parseResult
 	if err != nil {
-		parsed, err = nil, parseError(name, strings.TrimPrefix(err.Error(), "template: "))
+		r.err = parseError(name, strings.TrimPrefix(err.Error(), "template: "))
 	} else {
 		instrument(parsed)
+		r.t, r.names = parsed, callable(text)
 	}
 	if t.parsed != nil {
 		t.parsed.mu.Lock()
-		t.parsed.m[k] = parseResult{parsed, err}
+		t.parsed.m[k] = r
 		t.parsed.mu.Unlock()
 	}
-	return parsed, err
+	return r
 }
+
+// callable are the functions text may call: those whose name it holds
+// (a superset of those it calls, which is all binding needs, and found
+// without walking every kind of parse node), and the two that instrument
+// adds to every parse.
+func callable(text string) []string {
+	names := []string{stepFunc, rangeFunc}
+	for _, n := range funcNames() {
+		if n != stepFunc && n != rangeFunc && strings.Contains(text, n) {
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+// funcNames are the names of Funcs, sorted.
+var funcNames = sync.OnceValue(func() []string {
+	return slices.Sorted(maps.Keys(Funcs(nil)))
+})
 
 // root is the data root of a template, {{ . }} outside any with or range:
 // it holds nothing, so that data is reached only through the functions,
@@ -286,9 +324,9 @@ func (t *Template) Execute(ds *dataset.Dataset) (*Result, error) {
 	if err := front.check(root, t.path, t.frontLine-1); err != nil {
 		return nil, err
 	}
-	// A clone of the parse (parseCache): it shares the parse tree and has
-	// its own function maps, so binding them leaves the parse to other
-	// fillings, even concurrent ones.
+	// A template of this filling over the cached parse tree (newTemplate):
+	// it has its own function maps, so binding them leaves the parse to
+	// other fillings, even concurrent ones.
 	body, err := t.newTemplate(t.path, t.bodyLine, t.body, funcs)
 	if err != nil {
 		return nil, err
