@@ -53,6 +53,7 @@ func TestBindsWhatTheTextCalls(t *testing.T) {
 		{`{{ define "x" }}{{ pad 8 }}{{ end }}{{ template "x" }} {{ upper "đ" }}`, "08 Đ"},
 		{`{{ with table "TTHC" }}{{ num (.Sum "Tiếp nhận / Tổng số") }}{{ end }}`, "27.488"},
 		{`{{/* fact */}}{{ if eq (fact "so") 5 }}{{ date (fact "ngay") }}{{ end }}`, "ngày 05 tháng 02 năm 2025"},
+		{`{{- num (add 1 2) -}}|{{num 4}}`, "3|4"},
 	} {
 		tp, err := Parse("r/report.md", []byte(front+tc.text+"\n"))
 		if err != nil {
@@ -64,6 +65,13 @@ func TestBindsWhatTheTextCalls(t *testing.T) {
 		}
 		if got := strings.TrimSpace(markdown.Resolve(string(res.Markdown))); got != tc.want {
 			t.Errorf("%s: got %q, want %q", tc.text, got, tc.want)
+		}
+	}
+	for n := range Funcs(nil) {
+		for i := range len(n) {
+			if !wordByte(n[i]) {
+				t.Errorf("function %q: callable splits words at %q, so it would not find it", n, n[i])
+			}
 		}
 	}
 	names := callable(`{{ fact "x" }}`)

@@ -15,11 +15,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	pathpkg "path"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -249,23 +247,65 @@ func (t *Template) parse(name string, first int, text string) parseResult {
 	return r
 }
 
-// callable are the functions text may call: those whose name it holds
-// (a superset of those it calls, which is all binding needs, and found
-// without walking every kind of parse node), and the two that instrument
-// adds to every parse.
+// callable are the functions text may call: the words of its actions
+// that name one (a superset of those it calls, which is all binding
+// needs, found without walking every kind of parse node), and the two
+// that instrument adds to every parse. One pass over the actions: asking
+// strings.Contains for each of the fifty names read Thạch An's 90 kB
+// body fifty times, a millisecond of its parse.
 func callable(text string) []string {
 	names := []string{stepFunc, rangeFunc}
-	for _, n := range funcNames() {
-		if n != stepFunc && n != rangeFunc && strings.Contains(text, n) {
-			names = append(names, n)
+	known := funcSet()
+	var seen map[string]bool
+	for {
+		open := strings.Index(text, "{{")
+		if open < 0 {
+			return names
+		}
+		text = text[open+2:]
+		end := strings.Index(text, "}}")
+		if end < 0 {
+			end = len(text)
+		}
+		action := text[:end]
+		text = text[end:]
+		for i := 0; i < len(action); {
+			if !wordByte(action[i]) {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < len(action) && wordByte(action[j]) {
+				j++
+			}
+			if w := action[i:j]; known[w] && !seen[w] {
+				if seen == nil {
+					seen = map[string]bool{}
+				}
+				seen[w] = true
+				names = append(names, w)
+			}
+			i = j
 		}
 	}
-	return names
 }
 
-// funcNames are the names of Funcs, sorted.
-var funcNames = sync.OnceValue(func() []string {
-	return slices.Sorted(maps.Keys(Funcs(nil)))
+// wordByte reports whether b can be part of a function's name (all are
+// ASCII): an identifier of an action is a run of such bytes between
+// others, so splitting there finds every name it uses.
+func wordByte(b byte) bool {
+	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+}
+
+// funcSet are the names of Funcs but the two instrument adds.
+var funcSet = sync.OnceValue(func() map[string]bool {
+	set := map[string]bool{}
+	for n := range Funcs(nil) {
+		if n != stepFunc && n != rangeFunc {
+			set[n] = true
+		}
+	}
+	return set
 })
 
 // root is the data root of a template, {{ . }} outside any with or range:
