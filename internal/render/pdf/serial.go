@@ -156,17 +156,21 @@ func (f *file) finish(root, info int) []byte {
 // times, so the pool is a plain free list, as long as the number of
 // writes running at once.
 //
-// The compressor is klauspost/compress's, at level 2 for the page streams
+// The compressor is klauspost/compress's, at level 1 for the page streams
 // and the font programs alike: against compress/zlib (BestSpeed for the
-// pages, BestCompression for the fonts) it takes half the time, the pages
-// come out 11% smaller and the fonts 9% larger, 2% less in all for Thạch
-// An. One level means one set of compressors, each a megabyte of tables.
+// pages, BestCompression for the fonts) it takes half the time and the
+// file comes out smaller. Level 2 was used until it was measured in the
+// process users run: its match table is 512 kB against level 1's 128 kB,
+// fresh memory that each of a write's two compressors touches all over,
+// and level 1 took 3 ms of CPU and 1.3 ms of wall time off a fresh build
+// of Sa Đéc (61 alternated runs) for files 1.1–1.8% larger (docs/pdf.md).
+// One level means one set of compressors, each about half a megabyte.
 type zpool struct {
 	level int
 	free  *freelist.List[*zlib.Writer]
 }
 
-var fastZ = &zpool{level: 2, free: freelist.New[*zlib.Writer](8)}
+var fastZ = &zpool{level: 1, free: freelist.New[*zlib.Writer](8)}
 
 // imageZ compresses the signature and seal images, at most two a
 // document, at the best level: their pixels are most of a file that has
@@ -196,8 +200,8 @@ var warmOnce = sync.OnceFunc(warmCompressors)
 
 // warmCompressors puts in fastZ's free list the two compressors a write
 // uses at once (its goroutine and the pages'), each having compressed a
-// page's worth of bytes. A compressor is a megabyte of tables, of fresh
-// memory in a new process: the first stream through it paid for the
+// page's worth of bytes. A compressor is half a megabyte of tables, of
+// fresh memory in a new process: the first stream through it paid for the
 // page faults of what it touched, in the write, where both cores are
 // busy (the PDF and the DOCX and XLSX together keep them 97% busy from
 // the start of the PDF to its last compressed stream). Paid here, on
@@ -266,7 +270,8 @@ func parallel(tasks []func() error) error {
 // the next task not started. The PDF's font programs are compressed on
 // the writer's goroutine and, once the pages are compressed, on the one
 // that compressed them, with its compressor: a third compressor (a
-// megabyte of tables, touched fresh) cost more than it saved on two cores.
+// megabyte of tables at the level then used, touched fresh) cost more
+// than it saved on two cores.
 type taskList struct {
 	tasks    []func() error
 	errs     []error
