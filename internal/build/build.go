@@ -111,11 +111,11 @@ func (e *CheckError) Error() string {
 func (j *Job) Validate() []check.Finding {
 	var out []check.Finding
 	for _, e := range j.Data.Errors {
-		out = append(out, readerFinding(check.Error, e, j.Data.Source))
+		out = append(out, ReaderFinding(check.Error, e, j.Data.Source))
 	}
 	out = append(out, j.Contract.Check(j.Data)...)
 	for _, err := range j.Contract.Apply(j.Data) {
-		f := readerFinding(check.Error, err, j.Data.Source)
+		f := ReaderFinding(check.Error, err, j.Data.Source)
 		// The cell is where to look, but the message must still say
 		// which chỉ tiêu could not be computed.
 		f.Check, f.Message, f.Text = "chi-tieu", err.Error(), msg.Of(err)
@@ -125,7 +125,7 @@ func (j *Job) Validate() []check.Finding {
 		out = append(out, f)
 	}
 	for _, w := range j.Data.Warnings {
-		out = append(out, readerFinding(check.Warning, w, j.Data.Source))
+		out = append(out, ReaderFinding(check.Warning, w, j.Data.Source))
 	}
 	out = append(out, check.Run(j.Checks, j.Data)...)
 	if check.HasErrors(out) {
@@ -137,7 +137,7 @@ func (j *Job) Validate() []check.Finding {
 	doc, issues, err := j.document()
 	j.built, j.buildErr = doc, err // Run writes this one rather than building it again
 	if err != nil {
-		f := readerFinding(check.Error, err, j.Data.Source)
+		f := ReaderFinding(check.Error, err, j.Data.Source)
 		f.Check, f.Message, f.Text = "bao-cao", "the report cannot be built: "+err.Error(), msg.Sprintf("the report cannot be built: %v", err)
 		return append(out, f)
 	}
@@ -156,7 +156,11 @@ func (j *Job) Validate() []check.Finding {
 	return out
 }
 
-func readerFinding(sev check.Severity, err error, source string) check.Finding {
+// ReaderFinding is err, met reading the workbook source, as a finding:
+// when err names its cell (a *dataset.Error), the finding is at that
+// cell and its message is the cause alone, so that a list showing the
+// sheet and cell beside the message does not say the place twice.
+func ReaderFinding(sev check.Severity, err error, source string) check.Finding {
 	f := check.Finding{Severity: sev, Check: "reader", Message: err.Error(), Text: msg.Of(err), File: source}
 	var de *dataset.Error
 	if errors.As(err, &de) {

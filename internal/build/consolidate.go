@@ -24,11 +24,11 @@ type UnitFile struct {
 func (t *Template) CheckData(ds *dataset.Dataset) []check.Finding {
 	var out []check.Finding
 	for _, e := range ds.Errors {
-		out = append(out, readerFinding(check.Error, e, ds.Source))
+		out = append(out, ReaderFinding(check.Error, e, ds.Source))
 	}
 	out = append(out, t.Contract.Check(ds)...)
 	for _, err := range t.Contract.Apply(ds) {
-		f := readerFinding(check.Error, err, ds.Source)
+		f := ReaderFinding(check.Error, err, ds.Source)
 		f.Check, f.Message, f.Text = "chi-tieu", err.Error(), msg.Of(err)
 		out = append(out, f)
 	}

@@ -265,11 +265,7 @@ func (s *Server) refuse(w http.ResponseWriter, r *http.Request, f *buildFailed) 
 	case f.err != nil:
 		resp.Error = msg.Local(lang, msg.Errorf("Could not build the report from this workbook: %w", f.err))
 		if len(resp.Findings) == 0 {
-			rf := check.Finding{Severity: check.Error, Check: "reader", Message: f.err.Error(), Text: msg.Of(f.err)}
-			var de *dataset.Error
-			if errors.As(f.err, &de) {
-				rf.File, rf.Sheet, rf.Cell = de.Loc.File, de.Loc.Sheet, de.Loc.Cell
-			}
+			rf := build.ReaderFinding(check.Error, f.err, "")
 			resp.Findings = []check.Finding{rf.In(lang)}
 		}
 	default:

@@ -54,7 +54,8 @@ func TestRequestLang(t *testing.T) {
 
 // TestAnswersInLanguage: the refusals of the API in Vietnamese by default
 // and in English when the request asks: a workbook with a cell that
-// cannot be read (422, its finding at the cell, "trang …, ô …"), a check
+// cannot be read (422, the error saying "trang …, ô …", its finding at
+// the cell, saying the cause only, since the page shows the place), a check
 // that fails, an upload too large, a template that does not exist, a
 // missing token.
 func TestAnswersInLanguage(t *testing.T) {
@@ -71,17 +72,17 @@ func TestAnswersInLanguage(t *testing.T) {
 		hdr       http.Header
 		code      int
 		error     string // prefix of the answer's error
-		finding   string // in the message of a finding at E4, if any
+		finding   string // the message of a finding at E4, if any: the cause, the place being its sheet and cell
 		isEnglish bool
 	}{
 		{"unreadable cell", "/api/builds", map[string]string{"template": "chi-so-cchc-9-thang"}, unreadable, nil, 422,
-			`Không lập được báo cáo từ bảng tính này: sa-dec.xlsx, trang "Chỉ số CCHC", ô E4: `, `sa-dec.xlsx, trang "Chỉ số CCHC", ô E4: `, false},
+			`Không lập được báo cáo từ bảng tính này: sa-dec.xlsx, trang "Chỉ số CCHC", ô E4: `, `cần một số cho điểm đạt, có "nhiều"`, false},
 		{"unreadable cell, Vietnamese asked", "/api/builds", map[string]string{"template": "chi-so-cchc-9-thang"}, unreadable, viHdr, 422,
-			`Không lập được báo cáo từ bảng tính này: sa-dec.xlsx, trang "Chỉ số CCHC", ô E4: `, `sa-dec.xlsx, trang "Chỉ số CCHC", ô E4: `, false},
+			`Không lập được báo cáo từ bảng tính này: sa-dec.xlsx, trang "Chỉ số CCHC", ô E4: `, `cần một số cho điểm đạt, có "nhiều"`, false},
 		{"unreadable cell, English", "/api/builds", map[string]string{"template": "chi-so-cchc-9-thang"}, unreadable, en, 422,
-			`Could not build the report from this workbook: sa-dec.xlsx, sheet "Chỉ số CCHC", cell E4: `, `sa-dec.xlsx, sheet "Chỉ số CCHC", cell E4: `, true},
+			`Could not build the report from this workbook: sa-dec.xlsx, sheet "Chỉ số CCHC", cell E4: `, `expected a number for the score (điểm đạt), found "nhiều"`, true},
 		{"unreadable cell, ?lang=en", "/api/builds?lang=en", map[string]string{"template": "chi-so-cchc-9-thang"}, unreadable, viHdr, 422,
-			`Could not build the report from this workbook: `, `sa-dec.xlsx, sheet "Chỉ số CCHC", cell E4: `, true},
+			`Could not build the report from this workbook: `, `expected a number for the score (điểm đạt), found "nhiều"`, true},
 		{"failed check", "/api/builds", map[string]string{"template": "chi-so-cchc-9-thang"}, overMax, nil, 422,
 			"Bảng tính có 1 lỗi: chưa lập báo cáo. Sửa các ô được nêu rồi tải lên lại.", "", false},
 		{"failed check, English", "/api/builds", map[string]string{"template": "chi-so-cchc-9-thang"}, overMax, en, 422,
@@ -113,8 +114,8 @@ func TestAnswersInLanguage(t *testing.T) {
 			for _, f := range r.Findings {
 				if f.Sheet == "Chỉ số CCHC" && f.Cell == "E4" && f.Severity == "error" {
 					found = true
-					if !strings.HasPrefix(f.Message, tt.finding) {
-						t.Errorf("finding %q, want %q", f.Message, tt.finding)
+					if f.Message != tt.finding {
+						t.Errorf("finding %q, want %q (the page shows the sheet and the cell beside it)", f.Message, tt.finding)
 					}
 				}
 			}
