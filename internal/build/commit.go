@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"baocao/internal/msg"
 	"baocao/internal/safename"
@@ -56,6 +57,10 @@ const journalName = "journal.json"
 // oldTemp matches the temporary files of WriteFileAtomic (".NAME.123.tmp"),
 // which a killed build of an earlier version left behind.
 var oldTemp = regexp.MustCompile(`^\..+\.[0-9]+\.tmp$`)
+
+// sweepAge is how old such a file must be to be swept: a write takes
+// milliseconds, a killed build's leftovers stay for days.
+const sweepAge = 10 * time.Minute
 
 // journal is the plan of a commit.
 type journal struct {
@@ -438,7 +443,13 @@ func sweepOld(dir string) {
 		}
 		entries, _ := os.ReadDir(d)
 		for _, e := range entries {
-			if oldTemp.MatchString(e.Name()) && e.Type().IsRegular() {
+			if !oldTemp.MatchString(e.Name()) || !e.Type().IsRegular() {
+				continue
+			}
+			// A recent one may be another program's write under way
+			// (baocao workbook --out into the same folder, which takes
+			// no lock): only what is older than any write is swept.
+			if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > sweepAge {
 				os.Remove(filepath.Join(d, e.Name()))
 			}
 		}

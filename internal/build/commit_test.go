@@ -575,8 +575,8 @@ func TestLockTimeout(t *testing.T) {
 }
 
 // TestCleansLeftovers: what killed builds of this and earlier versions
-// left (staging folders without a journal, .NAME.*.tmp files) goes at
-// the next build; a staging folder, or an entry of it, that is a link is
+// left (staging folders without a journal, .NAME.*.tmp files older than
+// any write) goes at the next build; a staging folder, or an entry of it, that is a link is
 // removed, not followed.
 func TestCleansLeftovers(t *testing.T) {
 	outside := t.TempDir()
@@ -591,12 +591,23 @@ func TestCleansLeftovers(t *testing.T) {
 			os.WriteFile(filepath.Join(dir, StagingDir, "123", "bao-cao.docx"), []byte("half"), 0o644)
 			os.Symlink(outside, filepath.Join(dir, StagingDir, "link"))
 		}
-		os.WriteFile(filepath.Join(dir, ".bao-cao.docx.4242.tmp"), []byte("half"), 0o644)
-		os.WriteFile(filepath.Join(dir, HistoryDir, ".bao-cao.v1.docx.77.tmp"), []byte("half"), 0o644)
+		old := time.Now().Add(-2 * sweepAge)
+		for _, p := range []string{filepath.Join(dir, ".bao-cao.docx.4242.tmp"), filepath.Join(dir, HistoryDir, ".bao-cao.v1.docx.77.tmp")} {
+			os.WriteFile(p, []byte("half"), 0o644)
+			os.Chtimes(p, old, old)
+		}
+		// Another program's write under way (baocao workbook --out
+		// into this folder) is not swept.
+		os.WriteFile(filepath.Join(dir, ".blank.xlsx.99.tmp"), []byte("being written"), 0o644)
 		os.WriteFile(filepath.Join(dir, "notes.tmp"), []byte("the user's"), 0o644)
 		mustRun(t, tinyJob(t, dir, "a.xlsx", "A."))
-		if l := leftovers(dir); len(l) != 1 || filepath.Base(l[0]) != "notes.tmp" {
-			t.Errorf("left: %v, want only the user's notes.tmp", l)
+		var names []string
+		for _, l := range leftovers(dir) {
+			names = append(names, filepath.Base(l))
+		}
+		slices.Sort(names)
+		if !slices.Equal(names, []string{".blank.xlsx.99.tmp", "notes.tmp"}) {
+			t.Errorf("left: %v, want only the user's notes.tmp and the write under way", names)
 		}
 		if entries, _ := os.ReadDir(outside); len(entries) != 1 {
 			t.Errorf("cleaning followed a link out of the folder: %v", entries)
