@@ -57,9 +57,13 @@ type Job struct {
 	TemplateHash string
 	Inputs       map[string]string
 	// Force rebuilds even when the inputs did not change.
-	Force  bool
-	Data   *dataset.Dataset
-	OutDir string
+	Force bool
+	// KeepDocument hands the document written back in Result.Document
+	// (the web page's preview is made from it), rather than dropping it
+	// with the run.
+	KeepDocument bool
+	Data         *dataset.Dataset
+	OutDir       string
 	// InputPaths are the files on disk the job reads (the workbook, the
 	// template's files): no output may be one of them.
 	InputPaths []string
@@ -83,6 +87,9 @@ type Result struct {
 	Skipped bool
 	// Kept lists where replaced files were kept (.history/NAME.vN.ext).
 	Kept []string
+	// Document is the document the files were written from, when the job
+	// asked to keep it (Job.KeepDocument) and the files were written.
+	Document *docmodel.Document
 }
 
 // CheckError stops a build whose data fails a check of error severity.
@@ -319,6 +326,9 @@ func (j *Job) Run() (*Result, error) {
 		return res, err
 	}
 	res.Kept, res.Files = kept, files
+	if j.KeepDocument {
+		res.Document = doc
+	}
 	return res, nil
 }
 

@@ -3,6 +3,7 @@ package build
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"io"
@@ -305,5 +306,44 @@ func TestWriteFileAtomic(t *testing.T) {
 	}
 	if err := WriteFileAtomic(filepath.Join(dir, "missing", "a.docx"), nil); err == nil {
 		t.Error("writing into a missing folder succeeded")
+	}
+}
+
+// TestKeepDocument: a job that asks keeps the document its files were
+// written from (the web page's preview is made from it), the same as the
+// document built again; the writers leave it as they found it.
+func TestKeepDocument(t *testing.T) {
+	samples, err := Samples(baocao.Assets())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range samples {
+		t.Run(s.Name, func(t *testing.T) {
+			j := sampleJob(t, s.Name, t.TempDir())
+			j.KeepDocument = true
+			res, err := j.Run()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Document == nil {
+				t.Fatal("Result.Document is nil with KeepDocument set")
+			}
+			again, err := sampleJob(t, s.Name, t.TempDir()).Document()
+			if err != nil {
+				t.Fatal(err)
+			}
+			kept, _ := json.Marshal(res.Document)
+			fresh, _ := json.Marshal(again)
+			if !bytes.Equal(kept, fresh) {
+				t.Error("the kept document differs from one built again: a writer changed it")
+			}
+			plain, err := sampleJob(t, s.Name, t.TempDir()).Run()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if plain.Document != nil {
+				t.Error("Result.Document is set without KeepDocument: a batch would keep every unit's model")
+			}
+		})
 	}
 }

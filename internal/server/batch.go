@@ -1,7 +1,6 @@
 package server
 
 import (
-	"archive/zip"
 	"bytes"
 	"fmt"
 	"net/http"
@@ -16,6 +15,7 @@ import (
 
 	"baocao/internal/build"
 	"baocao/internal/msg"
+	"baocao/internal/zipdeflate"
 )
 
 // A batch builds one report per row of a workbook's unit sheet, in the
@@ -160,7 +160,7 @@ func (s *Server) runBatch(b *batch, dir string, units []*build.Job) {
 	b.mu.Unlock()
 	sort.Slice(failed, func(i, j int) bool { return failed[i].Unit < failed[j].Unit })
 	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
+	zw := zipdeflate.NewWriter(&buf) // as zipFiles
 	err := func() error {
 		for _, o := range outs {
 			for _, f := range o.files {

@@ -27,6 +27,7 @@ import (
 	"baocao/internal/diff"
 	"baocao/internal/msg"
 	"baocao/internal/safename"
+	"baocao/internal/zipdeflate"
 )
 
 // A report is one report being made: its template and the versions of its
@@ -180,6 +181,9 @@ func (s *Server) buildVersion(e *entry, id string, n int, upload string, data []
 	}
 	j.InputPaths = []string{input}
 	j.Force = true
+	// The preview is made from the document the files were written from:
+	// building it again was 6 ms of Thạch An's upload.
+	j.KeepDocument = true
 	res, err := j.Run()
 	if err != nil {
 		var ce *build.CheckError
@@ -192,9 +196,9 @@ func (s *Server) buildVersion(e *entry, id string, n int, upload string, data []
 		}
 		return fail(f, err)
 	}
-	doc, err := j.Document()
-	if err != nil {
-		return fail(res.Findings, err)
+	doc := res.Document
+	if doc == nil { // Force is set: Run writes, and so keeps, the document
+		return fail(res.Findings, msg.Errorf("the build kept no document for the preview"))
 	}
 	var page bytes.Buffer
 	if err := renderDocument(&page, doc); err != nil {
@@ -224,10 +228,13 @@ func (s *Server) buildVersion(e *entry, id string, n int, upload string, data []
 }
 
 // zipFiles packs files under names base.ext, with a fixed time so that
-// the same build gives the same archive.
+// the same build gives the same archive. The entries are deflated by
+// klauspost/compress (zipdeflate), as the DOCX's are: compress/flate took
+// 10–12 ms of Thạch An's upload for them, against 2.5–3 ms, for an archive
+// 7% smaller (263 against 281 kB: the files are compressed already).
 func zipFiles(files []string, base string) ([]byte, error) {
 	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
+	zw := zipdeflate.NewWriter(&buf)
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
