@@ -58,12 +58,14 @@ type Job struct {
 	Inputs       map[string]string
 	// Force rebuilds even when the inputs did not change.
 	Force bool
-	// KeepDocument hands the document written back in Result.Document
-	// (the web page's preview is made from it), rather than dropping it
-	// with the run.
-	KeepDocument bool
-	Data         *dataset.Dataset
-	OutDir       string
+	// OnDocument, when set, is called with the document Run writes, once
+	// it is built and before its files are written, so that the caller
+	// may read it meanwhile (the web page makes its preview from it, on
+	// another goroutine, while the files are written). The writers only
+	// read the document; nor may OnDocument's reader change it.
+	OnDocument func(*docmodel.Document)
+	Data       *dataset.Dataset
+	OutDir     string
 	// InputPaths are the files on disk the job reads (the workbook, the
 	// template's files): no output may be one of them.
 	InputPaths []string
@@ -87,9 +89,6 @@ type Result struct {
 	Skipped bool
 	// Kept lists where replaced files were kept (.history/NAME.vN.ext).
 	Kept []string
-	// Document is the document the files were written from, when the job
-	// asked to keep it (Job.KeepDocument) and the files were written.
-	Document *docmodel.Document
 }
 
 // CheckError stops a build whose data fails a check of error severity.
@@ -283,6 +282,9 @@ func (j *Job) Run() (*Result, error) {
 			return res, err
 		}
 	}
+	if j.OnDocument != nil {
+		j.OnDocument(doc)
+	}
 	outs, drop, err := j.render(doc)
 	if err != nil {
 		return res, err
@@ -326,9 +328,6 @@ func (j *Job) Run() (*Result, error) {
 		return res, err
 	}
 	res.Kept, res.Files = kept, files
-	if j.KeepDocument {
-		res.Document = doc
-	}
 	return res, nil
 }
 

@@ -309,10 +309,11 @@ func TestWriteFileAtomic(t *testing.T) {
 	}
 }
 
-// TestKeepDocument: a job that asks keeps the document its files were
-// written from (the web page's preview is made from it), the same as the
-// document built again; the writers leave it as they found it.
-func TestKeepDocument(t *testing.T) {
+// TestOnDocument: Run hands the document it writes to OnDocument before
+// writing it (the web page makes its preview from it meanwhile): once,
+// the same as the document built again, and the writers leave it as they
+// found it.
+func TestOnDocument(t *testing.T) {
 	samples, err := Samples(baocao.Assets())
 	if err != nil {
 		t.Fatal(err)
@@ -320,29 +321,33 @@ func TestKeepDocument(t *testing.T) {
 	for _, s := range samples {
 		t.Run(s.Name, func(t *testing.T) {
 			j := sampleJob(t, s.Name, t.TempDir())
-			j.KeepDocument = true
-			res, err := j.Run()
-			if err != nil {
+			var got *docmodel.Document
+			var before []byte
+			calls := 0
+			j.OnDocument = func(d *docmodel.Document) {
+				calls++
+				got = d
+				before, _ = json.Marshal(d)
+				if _, err := os.Stat(filepath.Join(j.OutDir, j.Name+".pdf")); err == nil {
+					t.Error("OnDocument called after the files were written")
+				}
+			}
+			if _, err := j.Run(); err != nil {
 				t.Fatal(err)
 			}
-			if res.Document == nil {
-				t.Fatal("Result.Document is nil with KeepDocument set")
+			if calls != 1 || got == nil {
+				t.Fatalf("OnDocument called %d times (document %v), want once", calls, got != nil)
+			}
+			after, _ := json.Marshal(got)
+			if !bytes.Equal(before, after) {
+				t.Error("the document changed while its files were written")
 			}
 			again, err := sampleJob(t, s.Name, t.TempDir()).Document()
 			if err != nil {
 				t.Fatal(err)
 			}
-			kept, _ := json.Marshal(res.Document)
-			fresh, _ := json.Marshal(again)
-			if !bytes.Equal(kept, fresh) {
-				t.Error("the kept document differs from one built again: a writer changed it")
-			}
-			plain, err := sampleJob(t, s.Name, t.TempDir()).Run()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if plain.Document != nil {
-				t.Error("Result.Document is set without KeepDocument: a batch would keep every unit's model")
+			if fresh, _ := json.Marshal(again); !bytes.Equal(after, fresh) {
+				t.Error("the document handed differs from one built again")
 			}
 		})
 	}

@@ -85,6 +85,7 @@ var serverEntries = []struct{ en, vi string }{
 	{"The workbook is missing (the field workbook, an .xlsx file).", "Thiếu bảng tính (trường workbook, tệp .xlsx)."},
 	{"Could not read the uploaded file: %w", "Không đọc được tệp tải lên: %w"},
 	{"the build kept no document for the preview", "đã lập báo cáo nhưng không giữ lại văn bản để xem trước"},
+	{"preview: internal failure: %v", "bản xem trước: lỗi bên trong chương trình: %v"},
 	{"the consolidating template %s reads workbooks of the template %s, which the library does not have", "mẫu tổng hợp %s đọc bảng tính theo mẫu %s, nhưng thư viện không có mẫu này"},
 	{"a consolidating template needs the workbooks of the units (template %s): choose several .xlsx files or one .zip file in the box \"Bảng tính của các đơn vị\"",
 		"mẫu tổng hợp cần bảng tính của các đơn vị (mẫu %s): chọn nhiều tệp .xlsx hoặc một tệp .zip ở ô \"Bảng tính của các đơn vị\""},
