@@ -37,9 +37,8 @@ var builds = []struct {
 // does: process start, package initialisation, reading, building, writing
 // the set, exit. It builds the binary once per way of building it, then
 // execs it. Besides the wall time per run it reports the median and the
-// fastest wall time,
-// the CPU time (user and system) and the largest peak RSS of the runs; it
-// asserts none of them, since CI machines differ.
+// fastest wall time, the CPU time (user and system) and the largest peak
+// RSS of the runs; it asserts none of them, since CI machines differ.
 func BenchmarkProcess(b *testing.B) {
 	if testing.Short() {
 		b.Skip("builds the program")
