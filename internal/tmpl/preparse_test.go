@@ -54,6 +54,11 @@ func TestBindsWhatTheTextCalls(t *testing.T) {
 		{`{{ with table "TTHC" }}{{ num (.Sum "Tiếp nhận / Tổng số") }}{{ end }}`, "27.488"},
 		{`{{/* fact */}}{{ if eq (fact "so") 5 }}{{ date (fact "ngay") }}{{ end }}`, "ngày 05 tháng 02 năm 2025"},
 		{`{{- num (add 1 2) -}}|{{num 4}}`, "3|4"},
+		// A "}}" or a quote inside a string or a comment ends no action.
+		{`{{ printf "}}%s" (num 5) }}`, "}}5"},
+		{"{{ printf `}}'` }}{{ num 7 }}", "}}'7"},
+		{`{{/* don't }} */}}{{ num 6 }}|{{- /* "x */ -}} {{ pad 8 }}`, "6|08"},
+		{`{{ printf "\"}}" }}{{ upper "a" }}`, `"}}A`},
 	} {
 		tp, err := Parse("r/report.md", []byte(front+tc.text+"\n"))
 		if err != nil {
