@@ -6,8 +6,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
+
+	"baocao/internal/testtool"
 )
 
 // oneReport are the single-report builds whose whole-process time issue
@@ -33,6 +36,19 @@ var builds = []struct {
 	{"dev", nil, nil},
 }
 
+// buildProgram builds this command into a temporary folder with go build
+// args (and env added to the environment), and returns the binary's path.
+func buildProgram(tb testing.TB, env []string, args ...string) string {
+	tb.Helper()
+	bin := filepath.Join(tb.TempDir(), "baocao")
+	cmd := exec.Command(testtool.Path(tb, "go"), append(append([]string{"build", "-o", bin}, args...), ".")...)
+	cmd.Env = append(os.Environ(), env...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		tb.Fatalf("go build %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return bin
+}
+
 // BenchmarkProcess runs the real program once per iteration, as a user
 // does: process start, package initialisation, reading, building, writing
 // the set, exit. It builds the binary once per way of building it, then
@@ -44,12 +60,7 @@ func BenchmarkProcess(b *testing.B) {
 		b.Skip("builds the program")
 	}
 	for _, bld := range builds {
-		bin := filepath.Join(b.TempDir(), "baocao")
-		cmd := exec.Command("go", append(append([]string{"build", "-o", bin}, bld.args...), ".")...)
-		cmd.Env = append(os.Environ(), bld.env...)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			b.Fatalf("go build (%s): %v\n%s", bld.name, err, out)
-		}
+		bin := buildProgram(b, bld.env, bld.args...)
 		for _, r := range oneReport {
 			b.Run(bld.name+"/"+r.name, func(b *testing.B) {
 				out := b.TempDir()
