@@ -229,7 +229,7 @@ func (t *Template) parse(name string, first int, text string) parseResult {
 			return r
 		}
 	}
-	tt := template.New(name).Option("missingkey=error").Funcs(Funcs(nil))
+	tt := template.New(name).Option("missingkey=error").Funcs(parseFuncs())
 	pad := strings.Repeat("\n", max(first-1, 0))
 	parsed, err := tt.Parse(pad + text)
 	var r parseResult
@@ -329,10 +329,15 @@ func wordByte(b byte) bool {
 	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
 
+// parseFuncs is the function map a parse checks names against: Funcs
+// without a dataset, made once (text/template copies it, and only a
+// filling calls the functions, bound anew by newTemplate).
+var parseFuncs = sync.OnceValue(func() template.FuncMap { return Funcs(nil) })
+
 // funcSet are the names of Funcs but the two instrument adds.
 var funcSet = sync.OnceValue(func() map[string]bool {
 	set := map[string]bool{}
-	for n := range Funcs(nil) {
+	for n := range parseFuncs() {
 		if n != stepFunc && n != rangeFunc {
 			set[n] = true
 		}
